@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `typhon` command: CPython's command-line shape (see `typhon -h`), running on the Node.js host.
+import { createNodeHost } from "../dist/src/host/node.js";
+import { Py_Main } from "../dist/src/runtime/main.js";
+
+const status = Py_Main(createNodeHost(), process.argv.slice(2));
+process.exitCode = status;

@@ -1,0 +1,79 @@
+// Syntax errors raised by the front end (tokenizer, parser, symbol table, compiler) before Python objects exist.
+// CPython raises SyntaxError/IndentationError/TabError objects directly (Parser/pegen_errors.c); the runtime converts
+// a FrontEndSyntaxError into those exception objects with the same six fields. See docs/parser.md.
+
+export type SyntaxErrorKind = "SyntaxError" | "IndentationError" | "TabError";
+
+export class FrontEndSyntaxError extends Error {
+  readonly kind: SyntaxErrorKind;
+  readonly msg: string;
+  readonly filename: string;
+  /** 1-based line; offset and end_offset are 1-based character (code point) columns, as CPython's SyntaxError exposes. */
+  readonly lineno: number;
+  readonly offset: number;
+  readonly end_lineno: number;
+  readonly end_offset: number;
+  /** The source line(s) the error refers to, with its newline, or null when unknown. */
+  readonly text: string | null;
+
+  constructor(
+    kind: SyntaxErrorKind,
+    msg: string,
+    filename: string,
+    lineno: number,
+    offset: number,
+    end_lineno: number,
+    end_offset: number,
+    text: string | null,
+  ) {
+    super(msg);
+    this.kind = kind;
+    this.msg = msg;
+    this.filename = filename;
+    this.lineno = lineno;
+    this.offset = offset;
+    this.end_lineno = end_lineno;
+    this.end_offset = end_offset;
+    this.text = text;
+  }
+}
+
+/** Code points of a JS string (Python's len() and slicing count code points, not UTF-16 units). */
+function codePoints(s: string): string[] {
+  return Array.from(s);
+}
+
+function isPySpace(c: string): boolean {
+  return /^[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(c);
+}
+
+/**
+ * The report CPython prints for an uncaught SyntaxError without traceback frames, i.e. the lines that
+ * traceback.TracebackException._format_syntax_error yields followed by "Kind: msg".
+ */
+export function formatSyntaxError(e: FrontEndSyntaxError): string {
+  let s = "";
+  s += `  File "${e.filename || "<string>"}", line ${e.lineno}\n`;
+  if (e.text !== null) {
+    const rtext = e.text.replace(/\n+$/, "");
+    const ltext = rtext.replace(/^[ \n\f]+/, "");
+    const rcp = codePoints(rtext);
+    const lcp = codePoints(ltext);
+    const spaces = rcp.length - lcp.length;
+    const textLen = codePoints(e.text).length;
+    let offset = e.offset;
+    let endOffset = e.lineno === e.end_lineno ? (e.end_offset !== 0 ? e.end_offset : offset) : rcp.length + 1;
+    if (e.text && offset > textLen) offset = rcp.length + 1;
+    if (e.text && endOffset > textLen) endOffset = rcp.length + 1;
+    if (offset >= endOffset || endOffset < 0) endOffset = offset + 1;
+    const colno = offset - 1 - spaces;
+    const endColno = endOffset - 1 - spaces;
+    s += `    ${ltext}\n`;
+    if (colno >= 0) {
+      const caretSpace = lcp.slice(0, colno).map((c) => (isPySpace(c) ? c : " ")).join("");
+      s += `    ${caretSpace}${"^".repeat(Math.max(0, endColno - colno))}\n`;
+    }
+  }
+  s += `${e.kind}: ${e.msg || "<no detail available>"}\n`;
+  return s;
+}
