@@ -5,6 +5,7 @@ import type { Host } from "../host/host.js";
 import { FrontEndSyntaxError, formatSyntaxError } from "../parser/errors.js";
 import { TYPHON_VERSION, PY_VERSION } from "./version.js";
 import { DEBUG_DUMPS, type DebugDump } from "../debug/index.js";
+import { DebugDumpFailure } from "../debug/dump_failure.js";
 
 const encoder = new TextEncoder();
 
@@ -194,6 +195,7 @@ export function Py_Main(host: Host, args: readonly string[], prog = "typhon"): n
       return 0;
     } catch (e) {
       if (e instanceof FrontEndSyntaxError) return reportSyntaxError(host, e);
+      if (e instanceof DebugDumpFailure) { err(host, e.stderr); return e.status; }
       if (e instanceof UsageError) { err(host, `${e.message}\n`); return 2; }
       err(host, `${prog}: internal error: ${(e as Error).stack ?? String(e)}\n`);
       return 70;
