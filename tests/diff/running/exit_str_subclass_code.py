@@ -1,0 +1,4 @@
+class Code(int):
+    pass
+
+raise SystemExit(Code(9))

@@ -1,0 +1,3 @@
+# diff-stdin: "only line\n"
+print(input())
+print(input())

@@ -1,0 +1,6 @@
+class Node:
+    def __init__(self):
+        self.child = None
+
+root = Node()
+print(root.child.child)

@@ -1,0 +1,5 @@
+def greet(name, greeting="hello", *, punct="!"):
+    return greeting + ", " + name + punct
+
+print(greet("x"))
+greet()

@@ -1,0 +1,3 @@
+class Config:
+    name = "cfg"
+    size = len(name) + None

@@ -1,0 +1,5 @@
+class Box:
+    pass
+
+boxes = [Box(), Box()]
+print(boxes[0] < 3)

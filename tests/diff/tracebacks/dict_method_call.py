@@ -1,0 +1,2 @@
+config = {"paths": ["a", "b"]}
+config["paths"].index("c")

@@ -1,0 +1,2 @@
+items = list(range(5))
+print(items[1:3][4])

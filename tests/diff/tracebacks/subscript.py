@@ -1,0 +1,2 @@
+data = {"a": {"b": 1}}
+value = data["a"]["c"]

@@ -1,0 +1,7 @@
+def f():
+    try:
+        {}["k"]
+    except KeyError:
+        raise TypeError("replaced") from None
+
+f()
