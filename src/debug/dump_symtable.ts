@@ -1,0 +1,45 @@
+// --dump-symtable FILE: a text dump of every scope of the symbol table (src/compiler/symtable.ts).
+// tools/symtable_dump.py prints the same format from CPython's _symtable module. See docs/compiler.md.
+import type { Host } from "../host/host.js";
+import {
+  FLAG_NAMES, SCOPE_NAMES, SCOPE_OFFSET, SCOPE_MASK, type PySTEntryObject, type Symtable,
+} from "../compiler/symtable.js";
+
+const TYPES = ["function", "class", "module", "annotation", "type alias", "type parameters", "type variable"] as const;
+
+function flagsText(v: number): string {
+  const names = FLAG_NAMES.filter(([b]) => (v & b) !== 0).map(([, n]) => n);
+  const scope = (v >> SCOPE_OFFSET) & SCOPE_MASK;
+  let s = names.length > 0 ? names.join("|") : "0";
+  if (scope) s += " " + SCOPE_NAMES[scope];
+  return s;
+}
+
+function cmpCodePoints(a: string, b: string): number {
+  // Python sorts str by code point; JS's default sort compares UTF-16 units (differs only above the BMP).
+  const x = Array.from(a, (c) => c.codePointAt(0)!);
+  const y = Array.from(b, (c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+function dumpEntry(e: PySTEntryObject, indent: string, out: string[]): void {
+  out.push(`${indent}${TYPES[e.ste_type]} ${e.ste_name} line ${e.ste_lineno}${e.ste_nested ? " nested" : ""}`);
+  if (e.ste_varnames.length > 0) out.push(`${indent}  params: ${e.ste_varnames.join(", ")}`);
+  const names = [...e.ste_symbols.keys()].sort(cmpCodePoints);
+  for (const n of names) out.push(`${indent}  ${n}: ${flagsText(e.ste_symbols.get(n)!)}`);
+  for (const c of e.ste_children) dumpEntry(c, indent + "  ", out);
+}
+
+/** The dump of a whole symbol table. */
+export function dumpSymtable(st: Symtable): string {
+  const out: string[] = [];
+  dumpEntry(st.st_top!, "", out);
+  return out.join("\n") + "\n";
+}
+
+export function dumpSymtableCommand(host: Host, args: readonly string[]): string {
+  void host;
+  void args;
+  throw new Error("--dump-symtable: the parser is not built yet"); // TODO(#2): parse with src/parser/parser.ts
+}
