@@ -35,6 +35,10 @@ w("export function ISSTRINGLIT(x: number): boolean { return x === STRING || x ==
 w("")
 for n in (1, 2, 3):
     ops = sorted(s for s in token.EXACT_TOKEN_TYPES if len(s) == n)
+    # Parser/token.c also maps '<>' to NOTEQUAL (Tools/build/generate_token.py adds it for barry_as_FLUFL);
+    # the tokenize module then reports it as OP, since '<>' is not in EXACT_TOKEN_TYPES.
+    if n == 2:
+        ops = sorted(ops + ["<>"])
     fn = {1: "_PyToken_OneChar", 2: "_PyToken_TwoChars", 3: "_PyToken_ThreeChars"}[n]
     key = " * 256 + ".join("c%d" % i for i in range(1, n + 1)) if n > 1 else "c1"
     table = "%s_TABLE" % fn.upper().lstrip("_")
@@ -43,7 +47,7 @@ for n in (1, 2, 3):
         k = 0
         for ch in s:
             k = k * 256 + ord(ch)
-        w("  [%d, %s], // %s" % (k, token.tok_name[token.EXACT_TOKEN_TYPES[s]], s))
+        w("  [%d, %s], // %s" % (k, token.tok_name[token.EXACT_TOKEN_TYPES.get(s, token.NOTEQUAL)], s))
     w("]);")
     args = ", ".join("c%d: number" % i for i in range(1, n + 1))
     w("/** Parser/token.c %s: the exact type of a %d-character operator, or OP if there is none. */" % (fn, n))

@@ -77,3 +77,17 @@ export function formatSyntaxError(e: FrontEndSyntaxError): string {
   s += `${e.kind}: ${e.msg || "<no detail available>"}\n`;
   return s;
 }
+
+/**
+ * A tokenizer error reported through the tokenizer's `done` code (Parser/errcode.h: E_EOF, E_DEDENT, E_TABSPACE,
+ * E_TOODEEP, E_LINECONT, ...) rather than raised directly. Its fields are the tokenizer's best knowledge; the parser
+ * may re-raise with positions that depend on its own last token, as pegen_errors.c _Pypegen_tokenizer_error does.
+ */
+export class TokenizerError extends FrontEndSyntaxError {
+  readonly done: number;
+  constructor(done: number, kind: SyntaxErrorKind, msg: string, filename: string, lineno: number, offset: number,
+    end_lineno: number, end_offset: number, text: string | null) {
+    super(kind, msg, filename, lineno, offset, end_lineno, end_offset, text);
+    this.done = done;
+  }
+}

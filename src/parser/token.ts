@@ -244,6 +244,7 @@ const PYTOKEN_TWOCHARS_TABLE: ReadonlyMap<number, number> = new Map<number, numb
   [14909, COLONEQUAL], // :=
   [15420, LEFTSHIFT], // <<
   [15421, LESSEQUAL], // <=
+  [15422, NOTEQUAL], // <>
   [15677, EQEQUAL], // ==
   [15933, GREATEREQUAL], // >=
   [15934, RIGHTSHIFT], // >>
