@@ -1,0 +1,13 @@
+print(set([5, 3, 1, 100, 64, 32, 8]))
+print(set(range(20, 0, -3)))
+print({-1, -2, 0, 2**40, 7})
+s = set()
+for i in (50, 10, 30, 70, 90, 11, 9):
+    s.add(i)
+print(s, list(s))
+s.discard(30)
+s.add(31)
+print(s)
+print({1.5, 2.5, 0.5, 10.0})
+print({(1, 2), (0, 0), (5, -1)})
+print(frozenset([9, 8, 7, 6, 5, 100, 1000]))

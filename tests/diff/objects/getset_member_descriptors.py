@@ -1,0 +1,13 @@
+class S:
+    __slots__ = ("a",)
+print(type(S.a).__name__, S.a.__name__, S.a.__objclass__.__name__)
+s = S()
+S.a.__set__(s, 5)
+print(S.a.__get__(s, S), s.a)
+print(type(int.__dict__["real"]).__name__, int.real.__get__(5))
+f = (lambda: 0)
+print(type(type(f).__dict__["__code__"]).__name__)
+print(type(object.__dict__["__class__"]).__name__)
+print(str.upper.__get__("abc")())
+print(int.__add__.__get__(3)(4), type(int.__dict__["__add__"]).__name__)
+print(S.a.__doc__)

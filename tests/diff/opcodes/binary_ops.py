@@ -1,0 +1,21 @@
+a, b = 17, 5
+print(a + b, a - b, a * b, a / b, a // b, a % b, a ** b)
+print(a << b, a >> 2, a & b, a | b, a ^ b)
+print(-a // b, -a % b, a // -b, a % -b)
+print(7.5 // 2, 7.5 % 2, -7.5 // 2, -7.5 % 2)
+print(2 ** -1, (-8) ** (1/3) if False else "skip", 0 ** 0)
+print("ab" * 3, [1] * 3, (1, 2) + (3,))
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 2; print(x)
+x //= 5; print(x)
+x %= 3; print(x)
+x **= 10; print(x)
+x <<= 2; print(x)
+x >>= 1; print(x)
+x &= 0xff; print(x)
+x |= 0x100; print(x)
+x ^= 0x1ff; print(x)
+y = 9.0
+y /= 2; print(y)
