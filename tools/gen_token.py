@@ -40,7 +40,7 @@ for n in (1, 2, 3):
     if n == 2:
         ops = sorted(ops + ["<>"])
     fn = {1: "_PyToken_OneChar", 2: "_PyToken_TwoChars", 3: "_PyToken_ThreeChars"}[n]
-    key = " * 256 + ".join("c%d" % i for i in range(1, n + 1)) if n > 1 else "c1"
+    key = {1: "c1", 2: "c1 * 256 + c2", 3: "(c1 * 256 + c2) * 256 + c3"}[n]
     table = "%s_TABLE" % fn.upper().lstrip("_")
     w("const %s: ReadonlyMap<number, number> = new Map<number, number>([" % table)
     for s in ops:

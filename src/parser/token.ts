@@ -268,5 +268,5 @@ const PYTOKEN_THREECHARS_TABLE: ReadonlyMap<number, number> = new Map<number, nu
 /** Parser/token.c _PyToken_ThreeChars: the exact type of a 3-character operator, or OP if there is none. */
 export function _PyToken_ThreeChars(c1: number, c2: number, c3: number): number {
   if (c1 > 255 || c1 < 0 || c2 > 255 || c2 < 0 || c3 > 255 || c3 < 0) return OP;
-  return PYTOKEN_THREECHARS_TABLE.get(c1 * 256 + c2 * 256 + c3) ?? OP;
+  return PYTOKEN_THREECHARS_TABLE.get((c1 * 256 + c2) * 256 + c3) ?? OP;
 }
