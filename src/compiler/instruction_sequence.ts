@@ -1,0 +1,63 @@
+// The instruction sequence codegen emits: opcodes (pseudo-ops included) with opargs, locations and jump labels.
+// Counterpart: Python/instruction_sequence.c, Include/internal/pycore_instruction_sequence.h. See docs/compiler.md.
+import { opname } from "../opcode/opcode_metadata.js";
+import { HAS_TARGET } from "../opcode/opcode_utils.js";
+
+/** A source location (line 1-based; columns are UTF-8 byte offsets); -1 everywhere is NO_LOCATION. */
+export interface Location {
+  readonly lineno: number;
+  readonly end_lineno: number;
+  readonly col_offset: number;
+  readonly end_col_offset: number;
+}
+export const NO_LOCATION: Location = Object.freeze({ lineno: -1, end_lineno: -1, col_offset: -1, end_col_offset: -1 });
+
+export function LOC(n: { lineno: number; end_lineno: number; col_offset: number; end_col_offset: number }): Location {
+  return { lineno: n.lineno, end_lineno: n.end_lineno, col_offset: n.col_offset, end_col_offset: n.end_col_offset };
+}
+export function LOCATION(lineno: number, end_lineno: number, col: number, end_col: number): Location {
+  return { lineno, end_lineno, col_offset: col, end_col_offset: end_col };
+}
+export function sameLocation(a: Location, b: Location): boolean {
+  return a.lineno === b.lineno && a.end_lineno === b.end_lineno && a.col_offset === b.col_offset &&
+    a.end_col_offset === b.end_col_offset;
+}
+
+export interface SeqInstr {
+  opcode: number;
+  /** For jumps and block pushes: the label id of the target until labels are resolved. */
+  oparg: number;
+  loc: Location;
+}
+
+/** An instruction sequence with labels (label id → index of the instruction it precedes). */
+export class InstrSequence {
+  readonly instrs: SeqInstr[] = [];
+  readonly labelMap: number[] = [];
+
+  newLabel(): number {
+    this.labelMap.push(-1);
+    return this.labelMap.length - 1;
+  }
+  useLabel(label: number): void {
+    this.labelMap[label] = this.instrs.length;
+  }
+  addop(opcode: number, oparg: number, loc: Location): void {
+    this.instrs.push({ opcode, oparg, loc });
+  }
+
+  /** A readable listing (the format of _testinternalcapi's instruction lists, for tests and debugging). */
+  toString(): string {
+    const labelsAt = new Map<number, number[]>();
+    this.labelMap.forEach((idx, l) => {
+      if (idx >= 0) labelsAt.set(idx, [...(labelsAt.get(idx) ?? []), l]);
+    });
+    const out: string[] = [];
+    this.instrs.forEach((ins, i) => {
+      for (const l of labelsAt.get(i) ?? []) out.push(`L${l}:`);
+      const arg = HAS_TARGET(ins.opcode) ? ` L${ins.oparg}` : ` ${ins.oparg}`;
+      out.push(`  ${opname[ins.opcode]}${arg}  # line ${ins.loc.lineno}`);
+    });
+    return out.join("\n");
+  }
+}
