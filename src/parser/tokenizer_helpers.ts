@@ -63,9 +63,9 @@ function isBlankOrComment(line: Uint8Array): boolean {
 /** Python codec names (after the codecs module's normalization) mapped to WHATWG TextDecoder labels. */
 const WHATWG_LABELS: Readonly<Record<string, string>> = {
   utf_8: "utf-8", utf8: "utf-8", u8: "utf-8", utf: "utf-8", cp65001: "utf-8",
-  cp1250: "windows-1250", cp1251: "windows-1251", cp1252: "windows-1252", cp1253: "windows-1253",
+  cp1250: "windows-1250", cp1251: "windows-1251", cp1253: "windows-1253",
   cp1254: "windows-1254", cp1255: "windows-1255", cp1256: "windows-1256", cp1257: "windows-1257", cp1258: "windows-1258",
-  windows_1250: "windows-1250", windows_1251: "windows-1251", windows_1252: "windows-1252",
+  windows_1250: "windows-1250", windows_1251: "windows-1251",
   iso8859_2: "iso-8859-2", iso8859_3: "iso-8859-3", iso8859_4: "iso-8859-4", iso8859_5: "iso-8859-5",
   iso8859_6: "iso-8859-6", iso8859_7: "iso-8859-7", iso8859_8: "iso-8859-8", iso8859_10: "iso-8859-10",
   iso8859_13: "iso-8859-13", iso8859_14: "iso-8859-14", iso8859_15: "iso-8859-15", iso8859_16: "iso-8859-16",
@@ -99,6 +99,7 @@ function decoderFor(encoding: string): ((b: Uint8Array, fatal: boolean) => strin
       return latin1(b);
     };
   }
+  if (n === "cp1252" || n === "windows_1252") return cp1252;
   const label = WHATWG_LABELS[n];
   if (label === undefined) return null;
   return (b, fatal) => {
@@ -111,6 +112,27 @@ function decoderFor(encoding: string): ((b: Uint8Array, fatal: boolean) => strin
 }
 
 class CodecError extends Error {}
+
+// cp1252 by hand: Node's TextDecoder decodes the "windows-1252" label as ISO-8859-1, so the 0x80-0x9F
+// row of Python's cp1252 codec (Lib/encodings/cp1252.py) is spelled out; 0xFFFE marks its undefined bytes.
+const CP1252_80 = [
+  0x20ac, 0xfffe, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffe, 0x017d, 0xfffe,
+  0xfffe, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffe, 0x017e, 0x0178,
+] as const;
+
+function cp1252(b: Uint8Array, fatal: boolean): string {
+  let s = "";
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c < 0x80 || c >= 0xa0) { s += String.fromCharCode(c); continue; }
+    const u = CP1252_80[c - 0x80];
+    if (u === 0xfffe) {
+      if (fatal) throw new CodecError(`'charmap' codec can't decode byte 0x${c.toString(16)} in position ${i}: character maps to <undefined>`);
+      s += "\ufffd";
+    } else s += String.fromCharCode(u);
+  }
+  return s;
+}
 
 function latin1(b: Uint8Array): string {
   let s = "";
