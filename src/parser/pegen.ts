@@ -1,0 +1,229 @@
+// The PEG machinery: token buffer, mark/reset, memoization, lookaheads, recursion guard and error raising.
+// Counterparts: Parser/pegen.c, Parser/pegen.h, Parser/pegen_errors.c. See docs/parser.md.
+import { Tokenizer, type Token } from "./tokenizer.js";
+import { FrontEndSyntaxError, type SyntaxErrorKind } from "./errors.js";
+import * as T from "./token.js";
+
+/** pegen's MAXSTACK: deeper rule nesting raises MemoryError (Parser/parser.c). */
+export const MAXSTACK = 6000;
+
+/**
+ * CPython raises MemoryError("Parser stack overflowed - Python source too complex to parse") when the rule nesting
+ * exceeds MAXSTACK. The runtime maps this class to MemoryError.
+ */
+export class ParserStackOverflow extends Error {
+  readonly msg: string;
+  constructor() {
+    super("Parser stack overflowed - Python source too complex to parse");
+    this.msg = "Parser stack overflowed - Python source too complex to parse";
+  }
+}
+
+export type Location = { readonly lineno: number; readonly col_offset: number; readonly end_lineno: number; readonly end_col_offset: number };
+
+/** Hard keywords (Grammar/python.gram's quoted names); they never match NAME. */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+  "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+  "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+  "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+]);
+
+interface MemoEntry {
+  readonly node: unknown;
+  readonly end: number;
+}
+
+/** The CURRENT_POS marker of pegen.h: "the tokenizer's current position". */
+export const CURRENT_POS = -5;
+
+export class Parser {
+  readonly tokenizer: Tokenizer;
+  readonly filename: string;
+  readonly tokens: Token[];
+  mark: number;
+  /** p->call_invalid_rules: true in the second (error-reporting) pass. */
+  callInvalidRules: boolean;
+  level: number;
+  memo: Map<number, MemoEntry>;
+  /** A tokenizer error met while filling the buffer; it takes priority over parser errors. */
+  tokenizerError: FrontEndSyntaxError | null;
+  /** p->known_err_token. */
+  knownErrToken: Token | null;
+  readonly startRule: "exec" | "eval" | "single" | "func_type";
+  /** Bracket nesting level of each token (Token.level in CPython), parallel to `tokens`. */
+  readonly tokenLevels: number[];
+  private parenLevel: number;
+
+  constructor(tokenizer: Tokenizer, filename: string, startRule: "exec" | "eval" | "single" | "func_type") {
+    this.tokenizer = tokenizer;
+    this.filename = filename;
+    this.tokens = [];
+    this.mark = 0;
+    this.callInvalidRules = false;
+    this.level = 0;
+    this.memo = new Map();
+    this.tokenizerError = null;
+    this.knownErrToken = null;
+    this.startRule = startRule;
+    this.tokenLevels = [];
+    this.parenLevel = 0;
+  }
+
+  /** _PyPegen_fill_token: reads one more token; a tokenizer error propagates at once. */
+  fillToken(): void {
+    try {
+      const t = this.tokenizer.next();
+      const k = t.type;
+      if (k === T.LPAR || k === T.LSQB || k === T.LBRACE) this.parenLevel++;
+      else if ((k === T.RPAR || k === T.RSQB || k === T.RBRACE) && this.parenLevel > 0) this.parenLevel--;
+      this.tokens.push(t);
+      this.tokenLevels.push(this.parenLevel);
+    } catch (e) {
+      if (e instanceof FrontEndSyntaxError) this.tokenizerError = e;
+      throw e;
+    }
+  }
+
+  /** The token at the current mark (read on demand, like pegen). */
+  peek(): Token {
+    if (this.mark === this.tokens.length) this.fillToken();
+    return this.tokens[this.mark]!;
+  }
+
+  peekAt(i: number): Token {
+    while (i >= this.tokens.length) this.fillToken();
+    return this.tokens[i]!;
+  }
+
+  /** _PyPegen_expect_token. */
+  expect(type: number): Token | null {
+    const t = this.peek();
+    if (t.type !== type) return null;
+    this.mark++;
+    return t;
+  }
+
+  /** A hard or soft keyword: a NAME token with this exact text. */
+  keyword(s: string): Token | null {
+    const t = this.peek();
+    if (t.type !== T.NAME || t.string !== s) return null;
+    this.mark++;
+    return t;
+  }
+
+  isKeyword(s: string): boolean {
+    const t = this.peek();
+    return t.type === T.NAME && t.string === s;
+  }
+
+  isType(type: number): boolean {
+    return this.peek().type === type;
+  }
+
+  /** A NAME token that is not a hard keyword (_PyPegen_name_token). */
+  nameToken(): Token | null {
+    const t = this.peek();
+    if (t.type !== T.NAME || KEYWORDS.has(t.string)) return null;
+    this.mark++;
+    return t;
+  }
+
+  /** _PyPegen_get_last_nonnwhitespace_token: the end of the node just parsed (EXTRA's _end_*). */
+  lastToken(): Token {
+    let t = this.tokens[this.mark - 1]!;
+    for (let m = this.mark - 1; m >= 0; m--) {
+      t = this.tokens[m]!;
+      const k = t.type;
+      if (k !== T.ENDMARKER && (k < T.NEWLINE || k > T.DEDENT)) break;
+    }
+    return t;
+  }
+
+  memoGet(rule: number): MemoEntry | undefined {
+    return this.memo.get(this.mark * 64 + rule);
+  }
+
+  memoSet(rule: number, start: number, node: unknown): void {
+    this.memo.set(start * 64 + rule, { node, end: this.mark });
+  }
+
+  enter(): void {
+    if (++this.level > MAXSTACK) throw new ParserStackOverflow();
+  }
+
+  /** Resets for the second pass (reset_parser_state_for_error_pass). */
+  resetForErrorPass(): void {
+    this.memo = new Map();
+    this.mark = 0;
+    this.level = 0;
+    this.callInvalidRules = true;
+  }
+
+  // ---- errors (Parser/pegen_errors.c) ----
+
+  /** Byte offset (1-based) to character offset on a UTF-8 line (_PyPegen_byte_offset_to_character_offset). */
+  byteToCharOffset(line: string, colOffset: number): number {
+    const bytes = new TextEncoder().encode(line);
+    let col = colOffset;
+    if (col > bytes.length + 1) col = bytes.length + 1;
+    if (col <= 0) return col;
+    return Array.from(new TextDecoder().decode(bytes.subarray(0, col))).length;
+  }
+
+  /** _PyPegen_raise_error_known_location: columns are 1-based byte offsets, or CURRENT_POS. */
+  raiseErrorKnownLocation(kind: SyntaxErrorKind, lineno: number, colOffset: number, endLineno: number, endColOffset: number, msg: string): never {
+    if (endLineno === CURRENT_POS || endColOffset === CURRENT_POS) {
+      const last = this.tokens[this.tokens.length - 1]!;
+      if (endLineno === CURRENT_POS) endLineno = last.end_lineno;
+      if (endColOffset === CURRENT_POS) endColOffset = last.end_col_offset;
+    }
+    const rawLine = this.tokenizer.sourceLine(lineno);
+    const line = rawLine.replace(/\n$/, "");
+    const col = this.byteToCharOffset(line, colOffset);
+    const endCol = endColOffset > 0 ? this.byteToCharOffset(line, endColOffset) : endColOffset;
+    throw new FrontEndSyntaxError(kind, msg, this.filename, lineno, col, endLineno, endCol, rawLine);
+  }
+
+  /** RAISE_ERROR_KNOWN_LOCATION with 0-based byte columns as stored in tokens and nodes. */
+  raiseAt(kind: SyntaxErrorKind, a: Location, b: Location, msg: string): never {
+    return this.raiseErrorKnownLocation(kind, a.lineno, a.col_offset + 1, b.end_lineno, b.end_col_offset + 1, msg);
+  }
+
+  /** RAISE_SYNTAX_ERROR_KNOWN_LOCATION(a, msg). */
+  raiseSyntaxErrorKnownLocation(a: Location, msg: string): never {
+    return this.raiseAt("SyntaxError", a, a, msg);
+  }
+
+  /** RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b, msg). */
+  raiseSyntaxErrorKnownRange(a: Location, b: Location, msg: string): never {
+    return this.raiseAt("SyntaxError", a, b, msg);
+  }
+
+  /** RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg). */
+  raiseSyntaxErrorStartingFrom(a: Location, msg: string): never {
+    return this.raiseErrorKnownLocation("SyntaxError", a.lineno, a.col_offset + 1, CURRENT_POS, CURRENT_POS, msg);
+  }
+
+  /** _PyPegen_raise_error: at the last token read (or, with useMark, the token at the mark). */
+  raiseError(kind: SyntaxErrorKind, useMark: boolean, msg: string): never {
+    if (this.tokens.length === 0) this.raiseErrorKnownLocation(kind, 0, 0, 0, -1, msg);
+    if (useMark && this.mark === this.tokens.length) this.fillToken();
+    const t = this.knownErrToken ?? this.tokens[useMark ? this.mark : this.tokens.length - 1]!;
+    return this.raiseErrorKnownLocation(kind, t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, msg);
+  }
+
+  /** RAISE_SYNTAX_ERROR(msg). */
+  raiseSyntaxError(msg: string): never {
+    return this.raiseError("SyntaxError", false, msg);
+  }
+
+  /** RAISE_INDENTATION_ERROR(msg). */
+  raiseIndentationError(msg: string): never {
+    return this.raiseError("IndentationError", false, msg);
+  }
+
+  /** RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(msg). */
+  raiseSyntaxErrorOnNextToken(msg: string): never {
+    return this.raiseError("SyntaxError", true, msg);
+  }
+}

@@ -1,0 +1,179 @@
+// Decoding of string and bytes literal tokens and f-string middles: prefixes, quotes, escape sequences.
+// Counterpart: Parser/string_parser.c (_PyPegen_parse_string, decode_unicode_with_escapes, decode_bytes_with_escapes).
+// See docs/parser.md.
+import { PyBytes, makeStr, type ConstantValue } from "../ast/constant.js";
+import { lookupUnicodeName } from "./unicode_names.js";
+
+/** A decoding failure; the parser turns it into a SyntaxError with this message (_Pypegen_raise_decode_error). */
+export class StringDecodeError extends Error {
+  readonly msg: string;
+  constructor(msg: string) {
+    super(msg);
+    this.msg = msg;
+  }
+}
+
+export interface StringPrefix {
+  readonly bytes: boolean;
+  readonly raw: boolean;
+  readonly unicode: boolean;
+  readonly fstring: boolean;
+  /** Length of the prefix in characters. */
+  readonly length: number;
+}
+
+export function parsePrefix(tok: string): StringPrefix {
+  let bytes = false;
+  let raw = false;
+  let unicode = false;
+  let fstring = false;
+  let i = 0;
+  for (; i < tok.length; i++) {
+    const c = tok[i];
+    if (c === "b" || c === "B") bytes = true;
+    else if (c === "r" || c === "R") raw = true;
+    else if (c === "u" || c === "U") unicode = true;
+    else if (c === "f" || c === "F") fstring = true;
+    else break;
+  }
+  return { bytes, raw, unicode, fstring, length: i };
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+const SIMPLE_ESCAPES: { readonly [c: string]: number } = {
+  "\\": 0x5c, "'": 0x27, '"': 0x22, a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11,
+};
+
+/** The str value of a literal body with escapes processed (decode_unicode_with_escapes). */
+export function decodeUnicodeEscapes(body: string): string | import("../ast/constant.js").SurrogateStr {
+  if (!body.includes("\\")) return body;
+  const cps = Array.from(body, (ch) => ch.codePointAt(0)!);
+  const out: number[] = [];
+  const n = cps.length;
+  for (let i = 0; i < n; ) {
+    const c = cps[i]!;
+    if (c !== 0x5c) {
+      out.push(c);
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    if (i >= n) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position ${start}: \\ at end of string`);
+    const e = cps[i]!;
+    const ch = String.fromCodePoint(e);
+    i++;
+    if (e === 0x0a) continue;
+    const simple = SIMPLE_ESCAPES[ch];
+    if (simple !== undefined) {
+      out.push(simple);
+      continue;
+    }
+    if (e >= 0x30 && e <= 0x37) {
+      let v = e - 0x30;
+      for (let k = 0; k < 2 && i < n && cps[i]! >= 0x30 && cps[i]! <= 0x37; k++) v = v * 8 + (cps[i++]! - 0x30);
+      out.push(v);
+      continue;
+    }
+    if (ch === "x" || ch === "u" || ch === "U") {
+      const len = ch === "x" ? 2 : ch === "u" ? 4 : 8;
+      let v = 0;
+      let k = 0;
+      for (; k < len && i < n && isHex(cps[i]!); k++) v = v * 16 + parseInt(String.fromCodePoint(cps[i++]!), 16);
+      if (k < len) {
+        const what = ch === "x" ? "truncated \\xXX escape" : ch === "u" ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+        throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${i - 1}: ${what}`);
+      }
+      if (v > 0x10ffff) {
+        throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${i - 1}: illegal Unicode character`);
+      }
+      out.push(v);
+      continue;
+    }
+    if (ch === "N") {
+      let ok = false;
+      if (i < n && cps[i] === 0x7b) {
+        const close = cps.indexOf(0x7d, i + 1);
+        if (close > i + 1) {
+          const name = String.fromCodePoint(...cps.slice(i + 1, close));
+          const cp = lookupUnicodeName(name);
+          if (cp !== null) {
+            out.push(cp);
+            i = close + 1;
+            ok = true;
+          } else {
+            throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${close}: unknown Unicode character name`);
+          }
+        }
+      }
+      if (!ok) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${i - 1}: malformed \\N character escape`);
+      continue;
+    }
+    // An invalid escape keeps its backslash (CPython also emits a SyntaxWarning).
+    out.push(0x5c, e);
+  }
+  return makeStr(out);
+}
+
+/** The bytes value of a literal body (decode_bytes_with_escapes); the body is ASCII-only. */
+export function decodeBytes(body: string, raw: boolean): Uint8Array {
+  const out: number[] = [];
+  const n = body.length;
+  for (let i = 0; i < n; ) {
+    const c = body.charCodeAt(i);
+    if (c !== 0x5c || raw) {
+      out.push(c);
+      i++;
+      continue;
+    }
+    i++;
+    if (i >= n) throw new StringDecodeError("(value error) Trailing \\ in string");
+    const ch = body[i]!;
+    const e = body.charCodeAt(i);
+    i++;
+    if (e === 0x0a) continue;
+    const simple = SIMPLE_ESCAPES[ch];
+    if (simple !== undefined) {
+      out.push(simple);
+      continue;
+    }
+    if (e >= 0x30 && e <= 0x37) {
+      let v = e - 0x30;
+      for (let k = 0; k < 2 && i < n && body.charCodeAt(i) >= 0x30 && body.charCodeAt(i) <= 0x37; k++) v = v * 8 + (body.charCodeAt(i++) - 0x30);
+      out.push(v & 0xff);
+      continue;
+    }
+    if (ch === "x") {
+      if (i + 1 < n + 0 && isHex(body.charCodeAt(i)) && isHex(body.charCodeAt(i + 1))) {
+        out.push(parseInt(body.slice(i, i + 2), 16));
+        i += 2;
+        continue;
+      }
+      throw new StringDecodeError(`(value error) invalid \\x escape at position ${i - 2}`);
+    }
+    out.push(0x5c, e);
+  }
+  return Uint8Array.from(out);
+}
+
+/**
+ * The value of a STRING token (_PyPegen_parse_string). Throws StringDecodeError for bad escapes, or for non-ASCII
+ * characters in a bytes literal (message "bytes can only contain ASCII literal characters").
+ */
+export function parseStringToken(tok: string): { value: ConstantValue; prefix: StringPrefix } {
+  const prefix = parsePrefix(tok);
+  let s = tok.slice(prefix.length);
+  const q = s[0]!;
+  const triple = s.length >= 6 && s[1] === q && s[2] === q;
+  s = triple ? s.slice(3, -3) : s.slice(1, -1);
+  if (prefix.bytes) {
+    for (let i = 0; i < s.length; i++) {
+      if (s.charCodeAt(i) >= 0x80) throw new StringDecodeError("bytes can only contain ASCII literal characters");
+    }
+    return { value: new PyBytes(decodeBytes(s, prefix.raw)), prefix };
+  }
+  return { value: prefix.raw ? s : decodeUnicodeEscapes(s), prefix };
+}
