@@ -2710,7 +2710,7 @@ export class PythonParser extends Parser {
       metaTok = rbrace;
     }
     // The tokenizer's metadata: the source text from just after '{' up to the '!', ':' or '}' token.
-    const text = this.sourceBetween(t0.end_lineno, t0.end_col_offset, metaTok.lineno, metaTok.col_offset);
+    const text = stripComments(this.sourceBetween(t0.end_lineno, t0.end_col_offset, metaTok.lineno, metaTok.col_offset));
     const debugText = A.Constant(text, null, lineno, col + 1, debugEndLine, debugEndOffset - 1);
     return A.JoinedStr([debugText, fv], lineno, col, debugEndLine, debugEndOffset);
   }
@@ -3436,6 +3436,35 @@ export class PythonParser extends Parser {
   checkLegacyStmt(e: A.expr): boolean {
     return e.kind === "Name" && LEGACY.has(e.id);
   }
+}
+
+/** The tokenizer leaves comments out of a debug expression's text (f"{x # c\n=}"); quotes are respected. */
+function stripComments(text: string): string {
+  if (!text.includes("#")) return text;
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== "") {
+      if (c === "\\") { out += c + (text[i + 1] ?? ""); i++; continue; }
+      if (text.startsWith(quote, i)) { out += quote; i += quote.length - 1; quote = ""; continue; }
+      out += c;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      out += quote;
+      i += quote.length - 1;
+      continue;
+    }
+    if (c === "#") {
+      while (i < text.length && text[i] !== "\n") i++;
+      i--;
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 function strValue(v: ConstantValue): string {

@@ -1,0 +1,22 @@
+// The "ast" differential mode: `typhon --dump-ast FILE` against CPython's ast.dump(ast.parse(...),
+// include_attributes=True); a syntax error is compared as "Kind: msg (lineno, offset, end_lineno, end_offset)".
+import type { DiffMode } from "./mode.js";
+import { dumpAst } from "../../src/debug/dump_ast.js";
+import { FrontEndSyntaxError } from "../../src/parser/errors.js";
+import { ParserStackOverflow } from "../../src/parser/pegen.js";
+
+export const mode: DiffMode = {
+  name: "ast",
+  cpythonScript: "tools/diff_modes/ast.py",
+  typhon(path, data) {
+    try {
+      return { status: "ok", text: dumpAst(path, data) + "\n" };
+    } catch (e) {
+      if (e instanceof FrontEndSyntaxError) {
+        return { status: "error", text: `${e.kind}: ${e.msg} (${e.lineno}, ${e.offset}, ${e.end_lineno}, ${e.end_offset})\n` };
+      }
+      if (e instanceof ParserStackOverflow) return { status: "error", text: `MemoryError: ${e.msg}\n` };
+      throw e;
+    }
+  },
+};
