@@ -6,6 +6,7 @@ import * as T from "./token.js";
 import * as A from "../ast/nodes.js";
 import { getExprName } from "./action_helpers.js";
 import type { Token } from "./tokenizer.js";
+import { KEYWORDS } from "./pegen.js";
 
 type P = PythonParser;
 
@@ -79,9 +80,10 @@ export function invalid_expression(p: P): null {
   const m = p.mark;
   // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
   const t0 = p.peek();
-  const t1 = p.peekAt(p.mark + 1);
   const softKw = t0.type === T.NAME && (t0.string === "match" || t0.string === "case" || t0.string === "type" || t0.string === "_");
-  if (!(t0.type === T.NAME && (t1.type === T.STRING || t1.type === T.FSTRING_START)) && !softKw) {
+  const isName = t0.type === T.NAME && !KEYWORDS.has(t0.string);
+  const t1 = isName ? p.peekAt(p.mark + 1) : null;
+  if (!(t1 !== null && (t1.type === T.STRING || t1.type === T.FSTRING_START)) && !softKw) {
     const a = p.disjunction();
     if (a !== null) {
       const saved = p.callInvalidRules;
@@ -136,13 +138,38 @@ export function invalid_named_expression(p: P): null {
 
 export function invalid_assignment(p: P): null {
   const m = p.mark;
+  // a=invalid_ann_assign_target ':' expression
+  const ia = invalid_ann_assign_target(p);
+  if (ia !== null && p.expect(T.COLON) !== null && p.expression() !== null) {
+    p.raiseSyntaxErrorKnownLocation(ia, `only single target (not ${getExprName(ia)}) can be annotated`);
+  }
+  p.mark = m;
+  // a=star_named_expression ',' star_named_expressions* ':' expression
+  const sn = p.star_named_expression();
+  if (sn !== null && p.expect(T.COMMA) !== null) {
+    while (p.star_named_expressions() !== null);
+    if (p.expect(T.COLON) !== null && p.expression() !== null) {
+      p.raiseSyntaxErrorKnownLocation(sn, "only single target (not tuple) can be annotated");
+    }
+  }
+  p.mark = m;
+  // a=expression ':' expression
+  const ex = p.expression();
+  if (ex !== null && p.expect(T.COLON) !== null && p.expression() !== null) {
+    p.raiseSyntaxErrorKnownLocation(ex, "illegal target for annotation");
+  }
+  p.mark = m;
   // (star_targets '=')* a=star_expressions '='
   for (;;) {
     const m2 = p.mark;
     if (p.star_targets() === null || p.expect(T.EQUAL) === null) { p.mark = m2; break; }
   }
+  const m1 = p.mark;
   const a = p.star_expressions();
   if (a !== null && p.expect(T.EQUAL) !== null) raiseInvalidTarget(p, "star", a);
+  p.mark = m1;
+  const y = p.yield_expr();
+  if (y !== null && p.expect(T.EQUAL) !== null) p.raiseSyntaxErrorKnownLocation(y, "assignment to yield expression not possible");
   p.mark = m;
   // a=star_expressions augassign annotated_rhs
   const b = p.star_expressions();
@@ -159,7 +186,17 @@ export function invalid_assignment(p: P): null {
   return null;
 }
 
-export function invalid_ann_assign_target(p: P): null { void p; return null; } // TODO(#2)
+export function invalid_ann_assign_target(p: P): A.expr | null {
+  const m = p.mark;
+  const a = p.list() ?? p.tuple();
+  if (a !== null) return a;
+  if (p.expect(T.LPAR) !== null) {
+    const b = invalid_ann_assign_target(p);
+    if (b !== null && p.expect(T.RPAR) !== null) return b;
+  }
+  p.mark = m;
+  return null;
+}
 export function invalid_del_stmt(p: P): null {
   const m = p.mark;
   if (p.keyword("del") !== null) {

@@ -2,7 +2,7 @@
 // CPython's generated counterpart). Left-recursive rules are loops; (memo) rules are memoized as in pegen.
 // Entry point: parse(). See docs/parser.md.
 import * as A from "../ast/nodes.js";
-import { PyComplex, PyEllipsis, PyBytes, type ConstantValue } from "../ast/constant.js";
+import { PyComplex, PyEllipsis, PyBytes, SurrogateStr, makeStr, strCodePoints, type ConstantValue } from "../ast/constant.js";
 import { FrontEndSyntaxError } from "./errors.js";
 import { Tokenizer, type Token } from "./tokenizer.js";
 import * as T from "./token.js";
@@ -2779,12 +2779,12 @@ export class PythonParser extends Parser {
         if (i + 1 < flattened.length && flattened[i + 1]!.kind === "Constant") {
           const first = elem;
           let last = elem;
-          const pieces: string[] = [];
+          const pieces: ConstantValue[] = [];
           let j = i;
           for (; j < flattened.length; j++) {
             const cur = flattened[j]!;
             if (cur.kind !== "Constant") break;
-            pieces.push(strValue(cur.value));
+            pieces.push(cur.value);
             last = cur;
           }
           i = j - 1;
@@ -3425,7 +3425,7 @@ export class PythonParser extends Parser {
   /** A FrontEndSyntaxError at token t, built but not thrown. */
   errorAt(t: Token, kind: "SyntaxError" | "IndentationError", msg: string): FrontEndSyntaxError {
     try {
-      this.raiseErrorKnownLocation(kind, t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, msg);
+      this.raiseAtToken(kind, t, msg);
     } catch (e) {
       if (e instanceof FrontEndSyntaxError) return e;
       throw e;
@@ -3467,12 +3467,24 @@ function stripComments(text: string): string {
   return out;
 }
 
-function strValue(v: ConstantValue): string {
-  return typeof v === "string" ? v : "";
-}
-
-function joinStr(pieces: string[]): string {
-  return pieces.join("");
+/** Concatenates str constants; code points are kept apart where a JS string would fuse two lone surrogates. */
+function joinStr(pieces: readonly ConstantValue[]): string | SurrogateStr {
+  let plain = true;
+  for (const x of pieces) if (typeof x !== "string") plain = false;
+  if (plain) {
+    const s = (pieces as string[]).join("");
+    // Joining may put a lone high surrogate next to a lone low one.
+    if (!/[\ud800-\udbff]$/.test(pieces[0] as string) || pieces.length === 1) {
+      let fused = false;
+      for (let k = 0; k + 1 < pieces.length; k++) {
+        if (/[\ud800-\udbff]$/.test(pieces[k] as string) && /^[\udc00-\udfff]/.test(pieces[k + 1] as string)) fused = true;
+      }
+      if (!fused) return s;
+    }
+  }
+  const cps: number[] = [];
+  for (const x of pieces) cps.push(...strCodePoints(x as string | SurrogateStr));
+  return makeStr(cps);
 }
 
 /** parsenumber (Parser/pegen.c): int → bigint, float → number, imaginary → PyComplex(0, x). */

@@ -79,6 +79,11 @@ export class Parser {
       this.tokens.push(t);
       this.tokenLevels.push(this.parenLevel);
     } catch (e) {
+      // The tokenizer reports a JS stack overflow met inside it as "too many nested parentheses" without a
+      // source line; here it is the parser's recursion that exhausted the stack, so let it surface as one.
+      if (e instanceof FrontEndSyntaxError && e.text === null && e.offset === 0 && e.msg === "too many nested parentheses") {
+        throw new RangeError("Maximum call stack size exceeded");
+      }
       if (e instanceof FrontEndSyntaxError) this.tokenizerError = e;
       throw e;
     }
@@ -167,7 +172,9 @@ export class Parser {
     let col = colOffset;
     if (col > bytes.length + 1) col = bytes.length + 1;
     if (col <= 0) return col;
-    return Array.from(new TextDecoder().decode(bytes.subarray(0, col))).length;
+    // CPython decodes col bytes of the NUL-terminated line, so one byte past the end counts the NUL as a character.
+    const extra = col > bytes.length ? 1 : 0;
+    return Array.from(new TextDecoder().decode(bytes.subarray(0, col - extra))).length + extra;
   }
 
   /** _PyPegen_raise_error_known_location: columns are 1-based byte offsets, or CURRENT_POS. */
@@ -178,9 +185,8 @@ export class Parser {
       if (endColOffset === CURRENT_POS) endColOffset = last.end_col_offset;
     }
     const rawLine = this.tokenizer.sourceLine(lineno);
-    const line = rawLine.replace(/\n$/, "");
-    const col = this.byteToCharOffset(line, colOffset);
-    const endCol = endColOffset > 0 ? this.byteToCharOffset(line, endColOffset) : endColOffset;
+    const col = this.byteToCharOffset(rawLine, colOffset);
+    const endCol = endColOffset > 0 ? this.byteToCharOffset(rawLine, endColOffset) : endColOffset;
     throw new FrontEndSyntaxError(kind, msg, this.filename, lineno, col, endLineno, endCol, rawLine);
   }
 
@@ -209,6 +215,16 @@ export class Parser {
     if (this.tokens.length === 0) this.raiseErrorKnownLocation(kind, 0, 0, 0, -1, msg);
     if (useMark && this.mark === this.tokens.length) this.fillToken();
     const t = this.knownErrToken ?? this.tokens[useMark ? this.mark : this.tokens.length - 1]!;
+    return this.raiseAtToken(kind, t, msg);
+  }
+
+  /** An error located at a token; INDENT/DEDENT carry no columns in pegen (-1), so the tokenizer's position is used. */
+  raiseAtToken(kind: SyntaxErrorKind, t: Token, msg: string): never {
+    if (t.type === T.INDENT || t.type === T.DEDENT) {
+      const line = this.tokenizer.sourceLine(t.lineno);
+      const width = new TextEncoder().encode(/^[ \t\f]*/.exec(line)![0]).length;
+      return this.raiseErrorKnownLocation(kind, t.lineno, width, t.end_lineno, -1, msg);
+    }
     return this.raiseErrorKnownLocation(kind, t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, msg);
   }
 

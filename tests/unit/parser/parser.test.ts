@@ -1,0 +1,44 @@
+// Golden tests for the parser: `typhon --dump-ast` against CPython 3.13's ast.dump(..., include_attributes=True)
+// captured by tools/capture_ast.py (tests/golden/ast/), plus the recursion limits and the constant reprs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { mode } from "../../../tools/diff_modes/ast.js";
+import { parse } from "../../../src/parser/parser.js";
+import { FrontEndSyntaxError } from "../../../src/parser/errors.js";
+import { ParserStackOverflow } from "../../../src/parser/pegen.js";
+import { reprConstant, PyComplex, PyBytes, makeStr } from "../../../src/ast/constant.js";
+
+const dir = new URL("../../../../tests/golden/ast/", import.meta.url);
+const expected = JSON.parse(readFileSync(new URL("expected.json", dir), "utf8")) as Record<string, { status: string; text: string }>;
+
+for (const [name, want] of Object.entries(expected)) {
+  test(`ast.dump: ${name}`, () => {
+    const got = mode.typhon(name, new Uint8Array(readFileSync(new URL(name, dir))));
+    assert.equal(got.status, want.status);
+    assert.equal(got.text, want.text);
+  });
+}
+
+test("deep nesting: 100,000 unary minus signs raise pegen's MemoryError, not a JS stack overflow", () => {
+  assert.throws(() => parse("-".repeat(100000) + "1", "<s>", "exec"), ParserStackOverflow);
+  assert.throws(() => parse("not ".repeat(10000) + "x", "<s>", "exec"), ParserStackOverflow);
+});
+
+test("200 nested parentheses parse; 201 hit the tokenizer's limit", () => {
+  parse("(".repeat(200) + ")".repeat(200), "<s>", "exec");
+  assert.throws(() => parse("(".repeat(201) + ")".repeat(201), "<s>", "exec"),
+    (e: unknown) => e instanceof FrontEndSyntaxError && e.msg === "too many nested parentheses");
+});
+
+test("constant reprs match Python's repr()", () => {
+  const cases: [Parameters<typeof reprConstant>[0], string][] = [
+    [1e16, "1e+16"], [1e15, "1000000000000000.0"], [1e-5, "1e-05"], [1e-4, "0.0001"], [-0, "-0.0"],
+    [Infinity, "inf"], [NaN, "nan"], [1.5, "1.5"], [new PyComplex(0, 2), "2j"], [new PyComplex(-0, 1), "(-0+1j)"],
+    [new PyComplex(1, NaN), "(1+nanj)"], [new PyComplex(0, 1e16), "1e+16j"], [123n ** 5n, "28153056843"],
+    ["it's", `"it's"`], ["a'b\"", `'a\\'b"'`], ["\x00\x7f\x85\u00a0\u2028", "'\\x00\\x7f\\x85\\xa0\\u2028'"],
+    [new PyBytes(new Uint8Array([0, 39, 255])), `b"\\x00'\\xff"`], [makeStr([0xd800, 0xdc00]), "'\\ud800\\udc00'"],
+    [null, "None"], [true, "True"],
+  ];
+  for (const [v, r] of cases) assert.equal(reprConstant(v), r);
+});
