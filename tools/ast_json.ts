@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { NODE_INFO, type AST, type ASTKind, type mod } from "../src/ast/nodes.js";
 import { PyBytes, PyComplex, PyEllipsis, type ConstantValue } from "../src/ast/constant.js";
+import { ConstFrozenset, ConstTuple } from "../src/compiler/consts.js";
 
 /** JSON value as exported by tools/ast_json.py. */
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -33,11 +34,10 @@ export function decodeConstant(j: Json): ConstantValue {
   }
   if ("b" in j) return new PyBytes(hexBytes(j["b"] as string));
   if ("e" in j) return PyEllipsis;
-  // Tuple / frozenset constants (optimized AST): represented as the compiler's constant tuples.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the AST's ConstantValue has no tuple member.
-  if ("t" in j) return { kind: "tuple", items: (j["t"] as Json[]).map(decodeConstant) } as any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above.
-  if ("s" in j) return { kind: "frozenset", items: (j["s"] as Json[]).map(decodeConstant) } as any;
+  // Tuple / frozenset constants (optimized AST only): the compiler's constant tuples. The AST type has no such member,
+  // so the value is cast; only the compiler (which accepts ConstValue) ever sees these.
+  if ("t" in j) return new ConstTuple((j["t"] as Json[]).map(decodeConstant)) as unknown as ConstantValue;
+  if ("s" in j) return new ConstFrozenset((j["s"] as Json[]).map(decodeConstant)) as unknown as ConstantValue;
   throw new Error("unknown constant encoding " + JSON.stringify(j));
 }
 

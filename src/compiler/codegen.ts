@@ -237,10 +237,10 @@ export class Compiler {
     const u = this.u;
     const stack = this.c_stack;
     let base: string | null = null;
-    if (stack.length >= 1) {
+    if (stack.length > 1) {
       let parent = stack[stack.length - 1]!;
       if (parent.u_scope_type === COMPILER_SCOPE_TYPEPARAMS) {
-        if (stack.length === 1) {
+        if (stack.length === 2) {
           u.u_metadata.u_qualname = u.u_metadata.u_name;
           return;
         }
