@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { constants } from "node:os";
 
 /** The repository root (this file runs as dist/tools/run_diff.js). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -170,7 +171,9 @@ function runOne(p: Program, opts: RunOptions): Promise<Outcome> {
     child.stdin.end(p.stdin);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
-      const status = timedOut ? "timeout" : code ?? (signal === null ? 1 : 128 + 9);
+      // A process killed by a signal gets Python's subprocess convention, -signum (CPython ends an uncaught
+      // KeyboardInterrupt by killing itself with SIGINT, so its capture holds -2).
+      const status = timedOut ? "timeout" : code ?? (signal === null ? 1 : -(constants.signals[signal] ?? 0));
       done(compare(p, normalize(Buffer.concat(out).toString("utf8")), normalize(Buffer.concat(err).toString("utf8")), status));
     });
   });

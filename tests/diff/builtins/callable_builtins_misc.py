@@ -1,0 +1,5 @@
+print(callable(len), callable(5), callable(lambda: 0), callable(int), callable(int()))
+print(list(map(int, "123")), list(filter(str.isupper, "aBcD")), list(zip(range(3), "abc")))
+print(abs(-3), any([]), all([]), chr(9731), divmod(9, 4), hex(4096), len("four"), max(1, 2), min(1, 2), ord("z"), pow(2, 8), repr(1), round(1.49), sorted([2, 1]), sum([1, 2]))
+print(type(range(1)).__name__, type(zip()).__name__, type(map(id, [])).__name__, type(enumerate([])).__name__, type(reversed([])).__name__, type(iter([])).__name__)
+print(issubclass(type(print), object), print.__name__, type(print).__name__)

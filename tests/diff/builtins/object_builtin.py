@@ -1,0 +1,6 @@
+o = object()
+print(type(o).__name__, object.__doc__, o.__class__ is object, o == o, o != object())
+print(sorted(n for n in dir(o) if n in ("__eq__", "__hash__", "__repr__", "__init_subclass__", "__sizeof__", "__reduce_ex__")))
+print(object.__new__(object).__class__.__name__, object.__init__(o), o.__reduce_ex__(2)[0].__name__)
+print(object.__eq__(o, o), object.__eq__(o, 1), object.__ne__(o, 1), object.__lt__(o, o))
+print(object.__str__(5), object.__repr__(5)[:15], object.__format__(5, ""), isinstance(o.__sizeof__(), int))

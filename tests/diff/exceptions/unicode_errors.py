@@ -1,0 +1,8 @@
+e = UnicodeDecodeError("utf-8", b"\xff\xfe", 0, 1, "invalid start byte")
+print(str(e), e.encoding, e.object, e.start, e.end, e.reason)
+e2 = UnicodeEncodeError("ascii", "héllo", 1, 2, "ordinal not in range(128)")
+print(str(e2))
+e3 = UnicodeEncodeError("ascii", "héllo", 1, 3, "out of range")
+print(str(e3))
+e4 = UnicodeTranslateError("abc", 0, 1, "nope")
+print(str(e4), type(e4).__mro__[1].__name__)

@@ -1,0 +1,7 @@
+print(len.__name__, len.__qualname__, len.__module__, len.__self__ is __builtins__ if hasattr(len, "__self__") else None)
+print(len.__doc__.splitlines()[0])
+print([].append.__name__, [].append.__qualname__, type([].append.__self__).__name__)
+print(str.join.__name__, str.join.__qualname__, str.join.__objclass__.__name__)
+print(repr(len), repr(dict.fromkeys)[:40].startswith("<built-in method fromkeys"), repr(str.join))
+print(int.__add__.__name__, repr(int.__add__), (5).__add__.__name__)
+print(len.__text_signature__, sorted.__text_signature__, print.__text_signature__)

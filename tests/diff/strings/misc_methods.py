@@ -1,0 +1,7 @@
+print("Hello".__len__(), "abc".__contains__("b"), "a-b_c d".title(), "they're bill's".title())
+print("abc".encode().hex(), "%s" % "x".join("ab"), "x".__mul__(3), "a".__add__("b"))
+print(sorted(["b", "a", "C", "é", "E"]), sorted(["b", "a", "C"], key=str.lower), max("hello"), min("hello"))
+print("hello world".count("o"), "hello"[1:-1], "abc".__getitem__(slice(None, None, -1)), list(reversed("abc")))
+print(str.__doc__.splitlines()[0])
+print("Straße".casefold() == "strasse", "ǰ".upper(), "ß".upper(), "ǅ".title(), "x".zfill(0))
+print("1,2;3".replace(";", ",").split(","), "a b".split(" ", -1), "%-3s|" % "ab")
