@@ -19,19 +19,22 @@ function expectIndentedBlock(p: P, header: Token, what: string): void {
   }
 }
 
-/** _PyPegen_get_invalid_target (STAR_TARGETS / DEL_TARGETS / FOR_TARGETS). */
-function getInvalidTarget(e: A.expr, forTargets: boolean): A.expr | null {
+type TargetsType = "star" | "del" | "for";
+
+/** _PyPegen_get_invalid_target: the first sub-expression that cannot be a STAR_TARGETS / DEL_TARGETS / FOR_TARGETS. */
+function getInvalidTarget(e: A.expr, type: TargetsType): A.expr | null {
   switch (e.kind) {
     case "List": case "Tuple":
       for (const x of e.elts) {
-        const r = getInvalidTarget(x, forTargets);
+        const r = getInvalidTarget(x, type);
         if (r !== null) return r;
       }
       return null;
     case "Starred":
-      return forTargets ? e : getInvalidTarget(e.value, forTargets);
+      return type === "del" ? e : getInvalidTarget(e.value, type);
     case "Compare":
-      if (forTargets && e.ops[0]!.kind === "In") return getInvalidTarget(e.left, forTargets);
+      // `for a in b` parses its target and iterable as a comparison: look at the left side of the `in`.
+      if (type === "for") return e.ops[0]!.kind === "In" ? getInvalidTarget(e.left, type) : null;
       return e;
     case "Name": case "Subscript": case "Attribute":
       return null;
@@ -41,11 +44,10 @@ function getInvalidTarget(e: A.expr, forTargets: boolean): A.expr | null {
 }
 
 /** RAISE_SYNTAX_ERROR_INVALID_TARGET. */
-function raiseInvalidTarget(p: P, kind: "star" | "del" | "for", e: A.expr): null {
-  const t = getInvalidTarget(e, kind === "for");
+function raiseInvalidTarget(p: P, type: TargetsType, e: A.expr): null {
+  const t = getInvalidTarget(e, type);
   if (t === null) return null;
-  const msg = kind === "del" ? "cannot delete %s" : "cannot assign to %s";
-  return p.raiseSyntaxErrorKnownLocation(t, msg.replace("%s", getExprName(t)));
+  return p.raiseSyntaxErrorKnownLocation(t, `${type === "del" ? "cannot delete" : "cannot assign to"} ${getExprName(t)}`);
 }
 
 // ---- expressions ----
@@ -90,6 +92,17 @@ export function invalid_expression(p: P): null {
     const b = p.disjunction();
     if (b !== null && !p.isKeyword("else") && !p.lookaheadType(T.COLON)) {
       p.raiseSyntaxErrorKnownRange(a, b, "expected 'else' after 'if' expression");
+    }
+  }
+  p.mark = m;
+  // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
+  const lam = p.keyword("lambda");
+  if (lam !== null) {
+    const m2 = p.mark;
+    if (p.lambda_params() === null) p.mark = m2;
+    const colon = p.expect(T.COLON);
+    if (colon !== null && p.lookaheadType(T.FSTRING_MIDDLE)) {
+      p.raiseSyntaxErrorKnownRange(lam, colon, "f-string: lambda expressions are not allowed without parentheses");
     }
   }
   p.mark = m;
@@ -232,33 +245,50 @@ export function invalid_for_target(p: P): null {
   p.mark = m;
   return null;
 }
-export function invalid_with_stmt(p: P): null {
-  const m = p.mark;
-  p.keyword("async");
-  if (p.keyword("with") !== null) {
-    const paren = p.expect(T.LPAR) !== null;
-    if (p.withItems() !== null) {
-      if (paren) p.expect(T.COMMA);
-      if ((!paren || p.expect(T.RPAR) !== null) && p.lookaheadType(T.NEWLINE)) p.raiseSyntaxError("expected ':'");
-    }
-  }
-  p.mark = m;
-  return null;
+/** `','.(X ['as' star_target])+` of invalid_with_stmt(_indent), X being expression or (parenthesized) expressions. */
+function withItemList(p: P, parenthesized: boolean): boolean {
+  return p.commaList(() => {
+    const e = parenthesized ? p.expressions() : p.expression();
+    if (e === null) return null;
+    const m = p.mark;
+    if (p.keyword("as") === null || p.star_target() === null) p.mark = m;
+    return e;
+  }) !== null;
 }
-export function invalid_with_stmt_indent(p: P): null {
+
+/**
+ * The two shapes of invalid_with_stmt / invalid_with_stmt_indent: `['async'] a='with' items` and
+ * `['async'] a='with' '(' items ','? ')'`; `after` is tried after each and the mark restored.
+ */
+function withHeads(p: P, after: (a: Token) => void): null {
   const m = p.mark;
   p.keyword("async");
   const a = p.keyword("with");
   if (a !== null) {
-    const paren = p.expect(T.LPAR) !== null;
-    if (p.withItems() !== null) {
-      if (paren) p.expect(T.COMMA);
-      if ((!paren || p.expect(T.RPAR) !== null) && p.expect(T.COLON) !== null) expectIndentedBlock(p, a, "'with' statement");
+    const m2 = p.mark;
+    if (withItemList(p, false)) after(a);
+    p.mark = m2;
+    if (p.expect(T.LPAR) !== null && withItemList(p, true)) {
+      p.expect(T.COMMA);
+      if (p.expect(T.RPAR) !== null) after(a);
     }
   }
   p.mark = m;
   return null;
 }
+
+export function invalid_with_stmt(p: P): null {
+  return withHeads(p, () => {
+    if (p.expect(T.NEWLINE) !== null) p.raiseSyntaxError("expected ':'");
+  });
+}
+
+export function invalid_with_stmt_indent(p: P): null {
+  return withHeads(p, (a) => {
+    if (p.expect(T.COLON) !== null) expectIndentedBlock(p, a, "'with' statement");
+  });
+}
+
 export function invalid_try_stmt(p: P): null {
   const m = p.mark;
   const a = p.keyword("try");
@@ -267,6 +297,29 @@ export function invalid_try_stmt(p: P): null {
     expectIndentedBlock(p, a, "'try' statement");
     p.mark = m2;
     if (p.block() !== null && !p.isKeyword("except") && !p.isKeyword("finally")) p.raiseSyntaxError("expected 'except' or 'finally' block");
+    // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
+    p.mark = m2;
+    p.repeat(() => p.block());
+    const afterBlocks = p.mark;
+    if (p.repeat(() => p.except_block()).length > 0) {
+      const e = p.keyword("except");
+      const star = e !== null ? p.expect(T.STAR) : null;
+      if (e !== null && star !== null && p.expression() !== null) {
+        p.optAsName();
+        if (p.expect(T.COLON) !== null) p.raiseSyntaxErrorKnownRange(e, star, "cannot have both 'except' and 'except*' on the same 'try'");
+      }
+    }
+    // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
+    p.mark = afterBlocks;
+    if (p.repeat(() => p.except_star_block()).length > 0) {
+      const e = p.keyword("except");
+      if (e !== null) {
+        const m3 = p.mark;
+        if (p.expression() !== null) p.optAsName();
+        else p.mark = m3;
+        if (p.expect(T.COLON) !== null) p.raiseSyntaxErrorKnownLocation(e, "cannot have both 'except' and 'except*' on the same 'try'");
+      }
+    }
   }
   p.mark = m;
   return null;
@@ -289,6 +342,11 @@ export function invalid_except_stmt(p: P): null {
   }
   p.mark = m;
   if (p.keyword("except") !== null && p.lookaheadType(T.NEWLINE)) { p.mark++; p.raiseSyntaxError("expected ':'"); }
+  p.mark = m;
+  // a='except' '*' (NEWLINE | ':')
+  if (p.keyword("except") !== null && p.expect(T.STAR) !== null && (p.expect(T.NEWLINE) !== null || p.expect(T.COLON) !== null)) {
+    p.raiseSyntaxError("expected one or more exception types");
+  }
   p.mark = m;
   return null;
 }
@@ -428,8 +486,10 @@ export function invalid_starred_expression(p: P): null {
   const m = p.mark;
   const a = p.expect(T.STAR);
   if (a !== null && p.expression() !== null) {
-    const b = p.expect(T.EQUAL);
-    if (b !== null && p.expression() !== null) p.raiseSyntaxErrorKnownRange(a, b, "cannot assign to iterable argument unpacking");
+    if (p.expect(T.EQUAL) !== null) {
+      const b = p.expression();
+      if (b !== null) p.raiseSyntaxErrorKnownRange(a, b, "cannot assign to iterable argument unpacking");
+    }
   }
   p.mark = m;
   return null;
