@@ -53,6 +53,8 @@ export class Parser {
   /** Bracket nesting level of each token (Token.level in CPython), parallel to `tokens`. */
   readonly tokenLevels: number[];
   private parenLevel: number;
+  /** p->parsing_started: single-input mode turns the first ENDMARKER after some input into a NEWLINE. */
+  private parsingStarted: boolean;
 
   constructor(tokenizer: Tokenizer, filename: string, startRule: "exec" | "eval" | "single" | "func_type") {
     this.tokenizer = tokenizer;
@@ -67,12 +69,20 @@ export class Parser {
     this.startRule = startRule;
     this.tokenLevels = [];
     this.parenLevel = 0;
+    this.parsingStarted = false;
   }
 
   /** _PyPegen_fill_token: reads one more token; a tokenizer error propagates at once. */
   fillToken(): void {
     try {
-      const t = this.tokenizer.next();
+      let t = this.tokenizer.next();
+      // _PyPegen_fill_token: at the end of single-input source, one extra NEWLINE ends a compound statement.
+      if (this.startRule === "single" && t.type === T.ENDMARKER && this.parsingStarted) {
+        t = { ...t, type: T.NEWLINE };
+        this.parsingStarted = false;
+      } else {
+        this.parsingStarted = true;
+      }
       const k = t.type;
       if (k === T.LPAR || k === T.LSQB || k === T.LBRACE) this.parenLevel++;
       else if ((k === T.RPAR || k === T.RSQB || k === T.RBRACE) && this.parenLevel > 0) this.parenLevel--;
