@@ -90,7 +90,7 @@ test("the corpus: at least MIN_PROGRAMS programs, each with its capture and CPyt
 
 for (const mode of ["source", "pyc"] as const satisfies readonly Mode[]) {
   test(`every program from ${mode} against tests/diff/expected_failures.txt`, async () => {
-    const outcomes = await runPrograms(programs, { mode, jobs: 2, timeoutMs: 20_000 });
+    const outcomes = await runPrograms(programs, { mode, jobs: 2, timeoutMs: 10_000 });
     const v = judge(outcomes, loadExpectations(), mode, programs.map((p) => p.name));
     const problems = [
       ...v.unexpectedFailures.map((o) => `${o.name} fails and is not listed: ${o.detail}`),
