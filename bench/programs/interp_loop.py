@@ -2,7 +2,7 @@
 # Arg N: number of repetitions (work is linear in N).
 import sys
 
-DEFAULT_N = 110
+DEFAULT_N = 250
 
 PUSH, ADD, SUB, MUL, DUP, SWAP, JNZ, DEC, POP, LOAD, STORE = range(11)
 

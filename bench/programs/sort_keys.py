@@ -2,7 +2,7 @@
 # Arg N: number of repetitions (work is linear in N).
 import sys
 
-DEFAULT_N = 170
+DEFAULT_N = 250
 
 
 def records(seed):
