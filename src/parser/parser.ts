@@ -3564,20 +3564,25 @@ function finishError(p: PythonParser, e: unknown): unknown {
  * except an unclosed bracket opened on a line after the parser error's line.
  */
 function tokenizeRestForErrors(p: PythonParser, err: FrontEndSyntaxError): FrontEndSyntaxError {
+  // An unclosed bracket wins only when it was opened on a line before the token the parser stopped at.
+  const current = p.knownErrToken ?? p.tokens[p.tokens.length - 1];
+  let replacement: FrontEndSyntaxError | null = null;
   try {
     for (;;) {
       const t = p.tokenizer.next();
       if (t.type === T.ENDMARKER) break;
     }
   } catch (e) {
-    if (e instanceof FrontEndSyntaxError) {
-      if (/ was never closed$/.test(e.msg)) return err.lineno > e.lineno ? e : err;
-      return e;
+    if (!(e instanceof FrontEndSyntaxError)) {
+      if (e instanceof RangeError) return err;
+      throw e;
     }
-    if (e instanceof RangeError) return err;
-    throw e;
+    if (/ was never closed$/.test(e.msg)) replacement = current !== undefined && current.lineno > e.lineno ? e : null;
+    else replacement = e;
   }
-  return err;
+  // Inside an f-string the parser's error about the expression part stays (tok_mode_stack_index > 0).
+  if (replacement === null || p.tokenizer.insideFString()) return err;
+  return replacement;
 }
 
 export type { Location };

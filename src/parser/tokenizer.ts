@@ -450,7 +450,8 @@ export class Tokenizer {
     return this.tokGetFStringMode(mode);
   }
 
-  private insideFString(): boolean {
+  /** tok_mode_stack_index > 0: pegen keeps a parser error over a tokenizer error met inside an f-string. */
+  insideFString(): boolean {
     return this.modes.length > 1;
   }
 
