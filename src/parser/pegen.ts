@@ -235,9 +235,9 @@ export class Parser {
       const width = new TextEncoder().encode(/^[ \t\f]*/.exec(line)![0]).length;
       return this.raiseErrorKnownLocation(kind, t.lineno, width, t.end_lineno, -1, msg);
     }
-    if (t.type === T.ENDMARKER && t.col_offset === -1) {
-      // Neither has ENDMARKER: _PyPegen_raise_error uses tok->cur - line_start, the whole last line, including the
-      // newline the tokenizer adds to exec input that lacks one.
+    if (t.col_offset === -1) {
+      // Nor has ENDMARKER (nor the NEWLINE single input makes of it): _PyPegen_raise_error uses tok->cur - line_start,
+      // the whole last line, including the newline the tokenizer adds to exec input that lacks one.
       const line = this.tokenizer.sourceLine(t.lineno);
       const implicitNewline = this.startRule === "exec" && line !== "" && !line.endsWith("\n") ? 1 : 0;
       return this.raiseErrorKnownLocation(kind, t.lineno, new TextEncoder().encode(line).length + implicitNewline, t.end_lineno, -1, msg);

@@ -423,10 +423,15 @@ export class Tokenizer {
     let col: number;
     let endCol: number;
     if (done === E_LINECONT) {
-      col = this.charCount(this.line_start, this.cur); // cur - 1 (bytes) + 1
+      // col_offset = tok->cur - tok->buf - 1, then + 1: counted from the start of the (continued) logical line.
+      col = this.charCount(this.buf, this.cur);
       endCol = 0;
     } else if (done === E_DEDENT) {
       col = this.charCount(this.line_start, this.inp);
+      endCol = -1;
+    } else if (done === E_EOF) {
+      // _PyPegen_raise_error at the position-less error token: tok->cur - line_start, no end column.
+      col = this.charCount(this.line_start, this.cur);
       endCol = -1;
     } else {
       col = 1;
