@@ -3502,7 +3502,17 @@ export function parseNumber(s: string): ConstantValue {
 
 /** Does the token stream have an unconsumed statement after a `single` parse (bad_single_statement)? */
 function checkSingle(p: PythonParser): void {
-  void p;
+  // bad_single_statement (Parser/pegen.c): only blanks and comments may follow the statement. The tokenizer skips
+  // exactly those, so anything but ENDMARKER (or an error) means a second statement. The error is reported at the
+  // parser's last token, so the look-ahead bypasses p.tokens.
+  let bad: boolean;
+  try {
+    bad = p.tokenizer.next().type !== T.ENDMARKER;
+  } catch (e) {
+    if (!(e instanceof FrontEndSyntaxError)) throw e;
+    bad = true;
+  }
+  if (bad) p.raiseSyntaxError("multiple statements found while compiling a single statement");
 }
 
 /**

@@ -95,8 +95,11 @@ export function decodeUnicodeEscapes(body: string): string | import("../ast/cons
     }
     if (ch === "N") {
       let ok = false;
+      // Where the codec stops (endinpos): the end of input without a '}', the '}' of an empty name, else after 'N'.
+      let stop = i;
       if (i < n && cps[i] === 0x7b) {
         const close = cps.indexOf(0x7d, i + 1);
+        stop = close < 0 ? n : close;
         if (close > i + 1) {
           const name = String.fromCodePoint(...cps.slice(i + 1, close));
           const cp = lookupUnicodeName(name);
@@ -109,7 +112,7 @@ export function decodeUnicodeEscapes(body: string): string | import("../ast/cons
           }
         }
       }
-      if (!ok) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${i - 1}: malformed \\N character escape`);
+      if (!ok) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${stop - 1}: malformed \\N character escape`);
       continue;
     }
     // An invalid escape keeps its backslash (CPython also emits a SyntaxWarning).
