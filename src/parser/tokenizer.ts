@@ -7,6 +7,7 @@ import {
 } from "./token.js";
 import { FrontEndSyntaxError, TokenizerError, type SyntaxErrorKind } from "./errors.js";
 import { decodeForParser, isPrintableCodePoint } from "./tokenizer_helpers.js";
+import { _PyUnicode_IsXidContinue, _PyUnicode_IsXidStart } from "../unicode/unicodectype.js";
 
 /** One token, as the C tokenizer hands it to the PEG parser (or, with extraTokens, to the tokenize module). */
 export interface Token {
@@ -110,9 +111,6 @@ function isDigit(c: number): boolean {
 function isXDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 }
-
-const XID_START = /^[\p{ID_Start}_]$/u;
-const XID_CONTINUE = /^[\p{ID_Continue}\u00b7\u0387\u1369-\u1371\u19da]$/u;
 
 /** Thrown inside the lexer to unwind to next(); carries the error to report. */
 class LexerAbort {
@@ -525,7 +523,9 @@ export class Tokenizer {
     let i = 0;
     let first = true;
     for (const ch of s) {
-      const ok = first ? XID_START.test(ch) : XID_CONTINUE.test(ch);
+      const cp = ch.codePointAt(0)!;
+      // CPython 3.13's XID tables (src/unicode), not the JS engine's, whose Unicode version differs.
+      const ok = first ? _PyUnicode_IsXidStart(cp) || cp === 0x5f : _PyUnicode_IsXidContinue(cp);
       if (!ok) {
         // NFKC-equivalent spellings are valid identifiers too (_PyUnicode_ScanIdentifier checks the raw text,
         // but CPython's XID_* properties already include compatibility characters).
