@@ -10,6 +10,8 @@ import { instrSequenceToCfg, optimizeCodeUnit, optimizedCfgToInstructions } from
 import { makeCodeObject } from "./assemble.js";
 import type { CodeRecord } from "./code.js";
 import type { CompileSource } from "./errors.js";
+import { _PyAST_Optimize } from "./ast_opt.js";
+import { parse, type ParseMode } from "../parser/parser.js";
 import type { ConstValue } from "./consts.js";
 
 export const PyCF_MASK = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
@@ -60,18 +62,42 @@ export interface CompileOptions {
   readonly flags?: number;
   /** Optimization level 0, 1 or 2 (-1 means the interpreter's, i.e. 0). */
   readonly optimize?: number;
+  /** The AST has already been through ast_opt (CPython's, via tools/ast_json.py): skip Typhon's. */
+  readonly preOptimized?: boolean;
+}
+
+/** The source text for error reports: the bytes decoded as UTF-8, or null when they are not UTF-8. */
+function sourceText(source: Uint8Array | string): string | null {
+  if (typeof source === "string") return source;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(source);
+  } catch {
+    return null;
+  }
 }
 
 /**
- * _PyAST_Compile over an AST that has already been through the AST optimizer (ast_opt). Throws FrontEndSyntaxError
- * for compile-time SyntaxErrors.
+ * compile(source, filename, mode, flags, optimize) up to the code object: Typhon's parser, then _PyAST_Compile.
+ * Throws FrontEndSyntaxError (parser or compiler) with CPython's message and location.
+ */
+export function compile(source: Uint8Array | string, filename: string, mode: ParseMode = "exec", flags = 0,
+  optimize = -1): CodeRecord {
+  const m = parse(source, filename, mode);
+  return compileAst(m, { filename, text: sourceText(source) }, { flags, optimize });
+}
+
+/**
+ * _PyAST_Compile: future features, the AST optimizer (unless `preOptimized`, for an AST that already went through
+ * CPython's ast_opt), symbol table, codegen, flowgraph, assembler. The AST is folded in place. Throws
+ * FrontEndSyntaxError for compile-time SyntaxErrors.
  */
 export function compileAst(m: mod, src: CompileSource, opts: CompileOptions = {}): CodeRecord {
   const future = _PyFuture_FromAST(m, src);
   const flags = opts.flags ?? 0;
   future.ff_features |= flags & PyCF_MASK;
-  const st = _PySymtable_Build(m, src, future);
   const optimize = opts.optimize === undefined || opts.optimize < 0 ? 0 : opts.optimize;
+  if (!opts.preOptimized) _PyAST_Optimize(m, optimize, future.ff_features);
+  const st = _PySymtable_Build(m, src, future);
   const c = new Compiler(src, st, future, optimize, flags, optimizeAndAssemble);
   return c.compileMod(m);
 }

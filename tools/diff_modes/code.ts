@@ -1,18 +1,21 @@
 // The "code" differential mode: every field of every code object, recursively through co_consts, as a canonical
-// text dump ("<qualname>.<field>: value"), against CPython's compile(). The AST is CPython's optimized AST
-// (tools/ast_json.py --optimized) until Typhon's parser and ast_opt are wired in. See docs/compiler.md.
+// text dump ("<qualname>.<field>: value"), against CPython's compile(). Typhon's parser and ast_opt by default;
+// TYPHON_AST=cpython feeds CPython's optimized AST (tools/ast_json.py --optimized) instead, to bisect. docs/compiler.md.
 import type { DiffMode } from "./mode.js";
 import { frontEnd } from "./compiler_input.js";
-import { compileAst } from "../../src/compiler/compile.js";
+import { compile, compileAst } from "../../src/compiler/compile.js";
 import { CodeRecord } from "../../src/compiler/code.js";
 import { ConstFrozenset, ConstTuple, reprConst, type ConstValue } from "../../src/compiler/consts.js";
 import { FrontEndSyntaxError } from "../../src/parser/errors.js";
+import { ParserStackOverflow } from "../../src/parser/pegen.js";
+
+const USE_CPYTHON_AST = process.env.TYPHON_AST === "cpython";
 
 function hex(b: Uint8Array): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 }
 
-function constRepr(v: ConstValue): string {
+export function constRepr(v: ConstValue): string {
   if (v instanceof CodeRecord) return `<code ${v.co_qualname}>`;
   if (v instanceof ConstTuple) return "(" + v.items.map(constRepr).join(", ") + (v.items.length === 1 ? "," : "") + ")";
   if (v instanceof ConstFrozenset) {
@@ -50,15 +53,25 @@ export const mode: DiffMode = {
   name: "code",
   cpythonScript: "tools/diff_modes/code.py",
   typhon(path, data) {
-    const fe = frontEnd(path, data, true);
-    if (fe.status === "error") return fe;
     try {
-      const co = compileAst(fe.ast, fe.src);
+      let co: CodeRecord;
+      if (USE_CPYTHON_AST) {
+        const fe = frontEnd(path, data, true);
+        if (fe.status === "error") return fe;
+        co = compileAst(fe.ast, fe.src, { preOptimized: true });
+      } else {
+        co = compile(data, path, "exec", 0, -1);
+      }
       const out: string[] = [];
       dumpCode(co, out);
       return { status: "ok", text: out.join("\n") + "\n" };
     } catch (e) {
-      if (e instanceof FrontEndSyntaxError) return { status: "error", text: `SyntaxError: ${e.msg}\n` };
+      if (e instanceof FrontEndSyntaxError) {
+        // str(SyntaxError): "msg (basename, line N)" when both are known.
+        const where = e.lineno >= 0 ? ` (${path.slice(path.lastIndexOf("/") + 1)}, line ${e.lineno})` : "";
+        return { status: "error", text: `${e.kind}: ${e.msg}${where}\n` };
+      }
+      if (e instanceof ParserStackOverflow) return { status: "error", text: `MemoryError: ${e.msg}\n` };
       throw e;
     }
   },
