@@ -2,8 +2,10 @@
 // tools/symtable_dump.py prints the same format from CPython's _symtable module. See docs/compiler.md.
 import type { Host } from "../host/host.js";
 import {
-  FLAG_NAMES, SCOPE_NAMES, SCOPE_OFFSET, SCOPE_MASK, type PySTEntryObject, type Symtable,
+  FLAG_NAMES, SCOPE_NAMES, SCOPE_OFFSET, SCOPE_MASK, _PySymtable_Build, type PySTEntryObject, type Symtable,
 } from "../compiler/symtable.js";
+import { _PyFuture_FromAST } from "../compiler/future.js";
+import { parse } from "../parser/parser.js";
 
 const TYPES = ["function", "class", "module", "annotation", "type alias", "type parameters", "type variable"] as const;
 
@@ -38,8 +40,20 @@ export function dumpSymtable(st: Symtable): string {
   return out.join("\n") + "\n";
 }
 
+/** The --dump-symtable text of a file's bytes (Typhon's parser, then the symbol table). Throws FrontEndSyntaxError. */
+export function dumpSymtableSource(filename: string, data: Uint8Array): string {
+  const m = parse(data, filename, "exec");
+  let text: string | null;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    text = null;
+  }
+  const src = { filename, text };
+  return dumpSymtable(_PySymtable_Build(m, src, _PyFuture_FromAST(m, src)));
+}
+
 export function dumpSymtableCommand(host: Host, args: readonly string[]): string {
-  void host;
-  void args;
-  throw new Error("--dump-symtable: the parser is not built yet"); // TODO(#2): parse with src/parser/parser.ts
+  const filename = args[0]!;
+  return dumpSymtableSource(filename, host.readFile(filename));
 }

@@ -1,0 +1,49 @@
+# CPython side of the "dis" and "dis_cpython" modes: exactly what `python3.13 -m dis PATH` prints, computed with
+# PYTHONHASHSEED=0 (frozenset constants print in hash order) in one helper process that lives as long as this one.
+import json, os, re, subprocess, sys
+
+# The one part of dis's output the comparison ignores: the memory address in "<code object NAME at 0x..., file".
+# Each distinct address becomes the id Typhon prints (src/debug/dump_dis.ts DIS_ADDRESS), numbered in order of
+# first appearance, so that a LOAD_CONST of a code object still has to name the same object as its heading.
+ADDRESS = re.compile(r"(<code object .*? at )(0x[0-9a-f]+)(, file )")
+
+
+def fix_addresses(text):
+    ids = {}
+    def sub(m):
+        n = ids.setdefault(m.group(2), len(ids) + 1)
+        return "%s0xc0de%08x%s" % (m.group(1), n, m.group(3))
+    return ADDRESS.sub(sub, text)
+
+HELPER = r'''
+import dis, io, json, sys
+for line in sys.stdin:
+    path = line.rstrip("\n")
+    try:
+        with open(path, "rb") as f:
+            source = f.read()
+        code = compile(source, path, "exec")
+        out = io.StringIO()
+        dis.dis(code, file=out)
+        res = ["ok", out.getvalue()]
+    except SyntaxError as e:
+        res = ["error", "%s: %s (%s, %s)\n" % (type(e).__name__, e.msg, e.lineno, e.offset)]
+    except (ValueError, RecursionError, MemoryError) as e:
+        res = ["error", "%s: %s\n" % (type(e).__name__, e)]
+    sys.stdout.write(json.dumps(res) + "\n")
+    sys.stdout.flush()
+'''
+
+_helper = None
+
+
+def dump(path, data):
+    global _helper
+    if _helper is None:
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        _helper = subprocess.Popen([sys.executable, "-c", HELPER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   env=env, text=True, encoding="utf-8")
+    _helper.stdin.write(path + "\n")
+    _helper.stdin.flush()
+    status, text = json.loads(_helper.stdout.readline())
+    return status, fix_addresses(text) if status == "ok" else text
