@@ -15,6 +15,13 @@ import type { CodeRecord } from "./code.js";
 
 export const STACK_USE_GUIDELINE = 30;
 
+// pycore_opcode_utils.h: the COMPARE_OP oparg's low bits.
+const COMPARISON_UNORDERED = 1;
+const COMPARISON_LESS_THAN = 2;
+const COMPARISON_GREATER_THAN = 4;
+const COMPARISON_EQUALS = 8;
+const COMPARISON_NOT_EQUALS = COMPARISON_UNORDERED | COMPARISON_LESS_THAN | COMPARISON_GREATER_THAN;
+
 export const COMPILER_SCOPE_MODULE = 0;
 export const COMPILER_SCOPE_CLASS = 1;
 export const COMPILER_SCOPE_FUNCTION = 2;
@@ -1368,12 +1375,13 @@ export class Compiler {
 
   private addCompare(loc: Location, op: A.cmpop): void {
     switch (op.kind) {
-      case "Eq": return this.addopI(O.COMPARE_OP, 2 << 5, loc);
-      case "NotEq": return this.addopI(O.COMPARE_OP, 3 << 5, loc);
-      case "Lt": return this.addopI(O.COMPARE_OP, 0 << 5, loc);
-      case "LtE": return this.addopI(O.COMPARE_OP, 1 << 5, loc);
-      case "Gt": return this.addopI(O.COMPARE_OP, 4 << 5, loc);
-      case "GtE": return this.addopI(O.COMPARE_OP, 5 << 5, loc);
+      // (cmp << 5) | compare_masks[cmp]: the low bits say which orderings make the comparison true.
+      case "Lt": return this.addopI(O.COMPARE_OP, (0 << 5) | COMPARISON_LESS_THAN, loc);
+      case "LtE": return this.addopI(O.COMPARE_OP, (1 << 5) | COMPARISON_LESS_THAN | COMPARISON_EQUALS, loc);
+      case "Eq": return this.addopI(O.COMPARE_OP, (2 << 5) | COMPARISON_EQUALS, loc);
+      case "NotEq": return this.addopI(O.COMPARE_OP, (3 << 5) | COMPARISON_NOT_EQUALS, loc);
+      case "Gt": return this.addopI(O.COMPARE_OP, (4 << 5) | COMPARISON_GREATER_THAN, loc);
+      case "GtE": return this.addopI(O.COMPARE_OP, (5 << 5) | COMPARISON_GREATER_THAN | COMPARISON_EQUALS, loc);
       case "Is": return this.addopI(O.IS_OP, 0, loc);
       case "IsNot": return this.addopI(O.IS_OP, 1, loc);
       case "In": return this.addopI(O.CONTAINS_OP, 0, loc);
