@@ -986,7 +986,8 @@ export function calculateStackdepth(g: CfgBuilder): number {
     }
     if (next !== null) push(next, depth);
   }
-  return maxdepth;
+  // CPython 3.13 never produces co_stacksize 0 (even `def f(): raise` gets 1): the frame always has one slot.
+  return Math.max(maxdepth, 1);
 }
 
 export interface LocalsplusInfo {
