@@ -58,13 +58,19 @@ export class ZipArchive {
     this.readDirectory();
   }
 
+  private check(p: number, k: number): void {
+    if (p < 0 || p + k > this.data.length) throw new ZipError("EOF read where not expected");
+  }
   private u16(p: number): number {
+    this.check(p, 2);
     return this.view.getUint16(p, true);
   }
   private u32(p: number): number {
+    this.check(p, 4);
     return this.view.getUint32(p, true);
   }
   private u64(p: number): number {
+    this.check(p, 8);
     const v = this.view.getBigUint64(p, true);
     if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError(`bad zip64 value: ${this.path}`);
     return Number(v);
