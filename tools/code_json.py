@@ -76,12 +76,25 @@ def export(path):
 
 
 def main():
-    import json
+    import argparse, dis, json  # noqa: F401  (the modules `python -m dis` has loaded)
     args = sys.argv[1:]
     if args == ["-"]:
         args = [line.rstrip("\n") for line in sys.stdin if line.strip()]
     for p in args:
-        sys.stdout.write(json.dumps(export(p)) + "\n")
+        # A fresh fork per file, as `python -m dis FILE` has: frozenset constants' order depends on what the process
+        # interned before (intern_constants rebuilds a frozenset when interning replaces one of its strings).
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(r)
+            with os.fdopen(w, "w", encoding="utf-8") as f:
+                f.write(json.dumps(export(p)))
+            os._exit(0)
+        os.close(w)
+        with os.fdopen(r, encoding="utf-8") as f:
+            data = f.read()
+        os.waitpid(pid, 0)
+        sys.stdout.write((data or json.dumps({"e": "export crashed\n"})) + "\n")
 
 
 if __name__ == "__main__":

@@ -16,21 +16,34 @@ def fix_addresses(text):
     return ADDRESS.sub(sub, text)
 
 HELPER = r'''
-import dis, io, json, sys
+import argparse, dis, io, json, os, sys
+# Each file is disassembled in a fresh fork, as `python -m dis FILE` runs in a fresh process: the order of a frozenset
+# constant depends on which strings the process had interned before (intern_constants rebuilds the set).
 for line in sys.stdin:
     path = line.rstrip("\n")
-    try:
-        with open(path, "rb") as f:
-            source = f.read()
-        code = compile(source, path, "exec")
-        out = io.StringIO()
-        dis.dis(code, file=out)
-        res = ["ok", out.getvalue()]
-    except SyntaxError as e:
-        res = ["error", "%s: %s (%s, %s)\n" % (type(e).__name__, e.msg, e.lineno, e.offset)]
-    except (ValueError, RecursionError, MemoryError) as e:
-        res = ["error", "%s: %s\n" % (type(e).__name__, e)]
-    sys.stdout.write(json.dumps(res) + "\n")
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        try:
+            with open(path, "rb") as f:
+                source = f.read()
+            code = compile(source, path, "exec")
+            out = io.StringIO()
+            dis.dis(code, file=out)
+            res = ["ok", out.getvalue()]
+        except SyntaxError as e:
+            res = ["error", "%s: %s (%s, %s)\n" % (type(e).__name__, e.msg, e.lineno, e.offset)]
+        except (ValueError, RecursionError, MemoryError) as e:
+            res = ["error", "%s: %s\n" % (type(e).__name__, e)]
+        with os.fdopen(w, "w", encoding="utf-8") as f:
+            f.write(json.dumps(res))
+        os._exit(0)
+    os.close(w)
+    with os.fdopen(r, encoding="utf-8") as f:
+        data = f.read()
+    os.waitpid(pid, 0)
+    sys.stdout.write((data or json.dumps(["crash", "helper child died"])) + "\n")
     sys.stdout.flush()
 '''
 

@@ -1,0 +1,8 @@
+def eg(f):
+    try:
+        f()
+    except* ValueError as e:
+        print(e)
+    except* (TypeError, KeyError):
+        raise
+    return 1
