@@ -95,6 +95,85 @@ def capture_ctype():
     write("ctype.json", data)
 
 
+def db_props(db):
+    ch = chr
+    return {
+        "category": lambda c: db.category(ch(c)),
+        "bidirectional": lambda c: db.bidirectional(ch(c)),
+        "combining": lambda c: db.combining(ch(c)),
+        "mirrored": lambda c: db.mirrored(ch(c)),
+        "east_asian_width": lambda c: db.east_asian_width(ch(c)),
+        "decomposition": lambda c: db.decomposition(ch(c)),
+        "decimal": lambda c: db.decimal(ch(c), None),
+        "digit": lambda c: db.digit(ch(c), None),
+        "numeric": lambda c: db.numeric(ch(c), None),
+        "name": lambda c: db.name(ch(c), None),
+        "NFC": lambda c: db.normalize("NFC", ch(c)),
+        "NFD": lambda c: db.normalize("NFD", ch(c)),
+        "NFKC": lambda c: db.normalize("NFKC", ch(c)),
+        "NFKD": lambda c: db.normalize("NFKD", ch(c)),
+    }
+
+
+def tricky_strings():
+    """Strings that exercise reordering and composition: a sample of NormalizationTest.txt's sources (15.0) and
+    pseudo-random runs of starters, combining marks, Hangul jamo and composites (fixed seed)."""
+    out = []
+    path = os.path.join(UCD_DIR, "NormalizationTest.txt.bz2")
+    import bz2, random
+    with bz2.open(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            line = line.split("#")[0].strip()
+            if not line or line.startswith("@") or i % 12:
+                continue
+            out.append("".join(chr(int(x, 16)) for x in line.split(";")[0].split()))
+    rng = random.Random(3131)
+    marks = [c for c in range(0x300, 0x370)] + [0x5b0, 0x5c1, 0x5c2, 0x93c, 0x94d, 0x1dce, 0x302a, 0x1d165, 0x1d16d]
+    bases = [0x41, 0x61, 0x4f, 0x6f, 0x3b1, 0x3c9, 0x415, 0x1100, 0x1161, 0x11a8, 0xac00, 0xac01, 0x1e00, 0x212b,
+             0xf900, 0x2f868, 0xf951, 0x1f1, 0xfb2c, 0x9c7, 0x9be, 0xb47, 0xb3e, 0x1025, 0x102e, 0x0, 0xd800]
+    for _ in range(600):
+        n = rng.randint(1, 8)
+        out.append("".join(chr(rng.choice(marks if rng.random() < 0.5 else bases)) for _ in range(n)))
+    return out
+
+
+UCD_DIR = "/usr/share/unicode"
+
+
+def capture_data():
+    data = {"block": BLOCK, "latest": {}, "3.2.0": {}}
+    for key, db in (("latest", unicodedata), ("3.2.0", unicodedata.ucd_3_2_0)):
+        for name, fn in db_props(db).items():
+            data[key][name] = hashes(fn)
+    # Every formal alias and named sequence lookup() accepts, checked here by CPython itself.
+    aliases = []
+    for line in open(os.path.join(UCD_DIR, "NameAliases.txt"), encoding="utf-8"):
+        line = line.split("#")[0].strip()
+        if line:
+            cp, alias, _ = line.split(";")
+            if unicodedata.lookup(alias) == chr(int(cp, 16)):
+                aliases.append([alias, fmt(unicodedata.lookup(alias))])
+    seqs = []
+    for line in open(os.path.join(UCD_DIR, "NamedSequences.txt"), encoding="utf-8"):
+        line = line.split("#")[0].strip()
+        if line:
+            name = line.split(";")[0]
+            seqs.append([name, fmt(unicodedata.lookup(name))])
+    data["aliases"] = aliases
+    data["named_sequences"] = seqs
+    strings = tricky_strings()
+    data["strings"] = [fmt(s) for s in strings]
+    norm = {}
+    for key, db in (("latest", unicodedata), ("3.2.0", unicodedata.ucd_3_2_0)):
+        for form in ("NFC", "NFD", "NFKC", "NFKD"):
+            h = hashlib.sha1()
+            for s in strings:
+                h.update((fmt(db.normalize(form, s)) + ("1" if db.is_normalized(form, s) else "0") + "\n").encode())
+            norm["%s:%s" % (key, form)] = h.hexdigest()[:10]
+    data["normalized_strings"] = norm
+    write("unicodedata.json", data)
+
+
 def write(name, data):
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, name), "w") as f:
@@ -107,3 +186,5 @@ if __name__ == "__main__":
     what = os.environ.get("CAPTURE", "ctype,data")
     if "ctype" in what:
         capture_ctype()
+    if "data" in what:
+        capture_data()

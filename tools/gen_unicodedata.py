@@ -185,6 +185,236 @@ def gen_ctype():
           file=sys.stderr)
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# 2. The unicodedata database (Modules/unicodedata_db.h) and its 3.2.0 differences.
+
+
+def runs_of(values):
+    """[(start, count, value)] for the maximal runs of equal values that are not None."""
+    out = []
+    for cp, v in enumerate(values):
+        if v is None:
+            continue
+        if out and out[-1][0] + out[-1][1] == cp and out[-1][2] == v:
+            out[-1][1] += 1
+        else:
+            out.append([cp, 1, v])
+    return out
+
+
+def gen_data():
+    cats, bidis, eaws, tags = [], [""], [], [""]
+
+    def idx(table, v):
+        if v not in table:
+            table.append(v)
+        return table.index(v)
+
+    records = {}
+    record_list = []
+    ids = []
+    decomp = []  # (cp, tag index, code points)
+    prev = -1
+    entries = []
+    for cp in range(MAX):
+        ch = chr(cp)
+        rec = (idx(cats, unicodedata.category(ch)), idx(bidis, unicodedata.bidirectional(ch)),
+               unicodedata.combining(ch), unicodedata.mirrored(ch), idx(eaws, unicodedata.east_asian_width(ch)))
+        r = records.get(rec)
+        if r is None:
+            r = records[rec] = len(record_list)
+            record_list.append(rec)
+        ids.append(r)
+        d = unicodedata.decomposition(ch)
+        if d:
+            parts = d.split()
+            tag = parts.pop(0) if parts[0].startswith("<") else ""
+            entries.append("%s,%s,%s" % (base36(cp - prev - 1), base36(idx(tags, tag)),
+                                         ".".join(base36(int(x, 16)) for x in parts)))
+            prev = cp
+            decomp.append((cp, tag, [int(x, 16) for x in parts]))
+    # Primary composites: canonical pairs that NFC puts back together (composition exclusions left out).
+    composites = []
+    prev = -1
+    for cp, tag, parts in decomp:
+        if tag == "" and len(parts) == 2 and unicodedata.normalize("NFC", chr(parts[0]) + chr(parts[1])) == chr(cp):
+            composites.append(base36(cp - prev - 1))
+            prev = cp
+    out = [header("The unicodedata database", "Modules/unicodedata_db.h")]
+    out.append("export const UCD_CATEGORY_NAMES = %s;\n" % q(" ".join(cats)))
+    out.append("/** Bidirectional names; index 0 is the empty string. */\n")
+    out.append("export const UCD_BIDIRECTIONAL_NAMES = %s;\n" % q(" ".join(bidis)))
+    out.append("export const UCD_EAST_ASIAN_WIDTH_NAMES = %s;\n" % q(" ".join(eaws)))
+    out.append("/** Decomposition tags; index 0 (canonical) is the empty string. */\n")
+    out.append("export const UCD_DECOMP_PREFIX = %s;\n" % q(" ".join(tags)))
+    out.append("/** Records, ';'-separated: category, bidirectional, combining, mirrored, east_asian_width (base 36). */\n")
+    out.append(lines("UCD_RECORDS", ";".join(",".join(base36(v) for v in rec) for rec in record_list)))
+    out.append("/** Code point -> record index. */\n")
+    out.append("export const UCD_INDEX = %s;\n" % trie(ids))
+    out.append("/** Decompositions, ';'-separated: code point delta (minus 1) from the previous one, tag, code points"
+               " ('.'-separated), all base 36. */\n")
+    out.append(lines("UCD_DECOMPOSITIONS", ";".join(entries)))
+    out.append("/** Primary composites (canonical pairs NFC recomposes), as deltas (minus 1), base 36, ','-separated. */\n")
+    out.append(lines("UCD_COMPOSITES", ",".join(composites)))
+    out.append(gen_3_2_0(cats, bidis, eaws, tags))
+    write("src/unicode/unicodedata_db.ts", "".join(out))
+    print("unicodedata: %d records, %d decompositions, %d composites" % (len(record_list), len(decomp), len(composites)),
+          file=sys.stderr)
+
+
+def gen_3_2_0(cats, bidis, eaws, tags):
+    """ucd_3_2_0's answers where they differ from 15.1.0, as runs per property (CPython: the change records of
+    Modules/unicodedata_db.h, get_change_3_2_0, normalization_3_2_0)."""
+    props = {
+        "category": lambda ch: U32.category(ch),
+        "bidirectional": lambda ch: U32.bidirectional(ch),
+        "combining": lambda ch: U32.combining(ch),
+        "mirrored": lambda ch: U32.mirrored(ch),
+        "east_asian_width": lambda ch: U32.east_asian_width(ch),
+        "decomposition": lambda ch: U32.decomposition(ch),
+        "decimal": lambda ch: U32.decimal(ch, -1),
+        "digit": lambda ch: U32.digit(ch, -1),
+        "numeric": lambda ch: repr(U32.numeric(ch, -1.0)),
+    }
+    now = {
+        "category": lambda ch: unicodedata.category(ch),
+        "bidirectional": lambda ch: unicodedata.bidirectional(ch),
+        "combining": lambda ch: unicodedata.combining(ch),
+        "mirrored": lambda ch: unicodedata.mirrored(ch),
+        "east_asian_width": lambda ch: unicodedata.east_asian_width(ch),
+        "decomposition": lambda ch: unicodedata.decomposition(ch),
+        "decimal": lambda ch: unicodedata.decimal(ch, -1),
+        "digit": lambda ch: unicodedata.digit(ch, -1),
+        "numeric": lambda ch: repr(unicodedata.numeric(ch, -1.0)),
+    }
+    out = ["/** ucd_3_2_0: per property, runs 'start,count,value' (base 36 numbers; names and decompositions as"
+           " text) where 3.2.0 differs from %s. */\n" % VERSION]
+    out.append("export const UCD_3_2_0_CHANGES: Readonly<Record<string, string>> = {\n")
+    for name, old in props.items():
+        values = []
+        for cp in range(MAX):
+            ch = chr(cp)
+            v = old(ch)
+            values.append(None if v == now[name](ch) else v)
+        rs = runs_of(values)
+        text = ";".join("%s,%s,%s" % (base36(a), base36(n), base36(v) if isinstance(v, int) else v) for a, n, v in rs)
+        parts = [text[i:i + 110] for i in range(0, len(text), 110)] or [""]
+        out.append("  %s:\n    %s,\n" % (name, "\n    + ".join(q(p) for p in parts)))
+    out.append("};\n")
+    # normalization_3_2_0: the decompositions corrected after 3.2 (NormalizationCorrections.txt), old value.
+    fixes = []
+    for cp in range(MAX):
+        ch = chr(cp)
+        if U32.category(ch) == "Cn" or not unicodedata.decomposition(ch):
+            continue
+        old = U32.normalize("NFD", ch)
+        if old != unicodedata.normalize("NFD", ch) and len(old) == 1:
+            fixes.append("%s:%s" % (base36(cp), base36(ord(old))))
+    out.append("/** normalization_3_2_0: code point -> its 3.2.0 canonical decomposition (one code point), base 36. */\n")
+    out.append("export const UCD_3_2_0_NORMALIZATION = %s;\n" % q(",".join(fixes)))
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. Names (Modules/unicodename_db.h): every name unicodedata.name() gives, word-coded, plus aliases and named
+# sequences. CJK UNIFIED IDEOGRAPH-X and HANGUL SYLLABLE X are computed, as unicodedata.c does.
+
+ALPH = "".join(chr(c) for c in range(0x21, 0x7f) if chr(c) not in "\"\\;")
+HALF = len(ALPH) // 2
+TERM, CONT = ALPH[:HALF], ALPH[HALF:2 * HALF]
+
+
+def varint(i):
+    """Little-endian base-HALF digits: the last from TERM, earlier ones from CONT."""
+    digits = []
+    while True:
+        digits.append(i % HALF)
+        i //= HALF
+        if i == 0:
+            break
+    return "".join(CONT[d] for d in digits[:-1]) + TERM[digits[-1]]
+
+
+def gen_names():
+    names = []
+    cjk = []
+    for cp in range(MAX):
+        n = unicodedata.name(chr(cp), None)
+        if n is None or n.startswith("HANGUL SYLLABLE "):
+            continue
+        if n.startswith("CJK UNIFIED IDEOGRAPH-"):
+            assert n == "CJK UNIFIED IDEOGRAPH-%X" % cp
+            if cjk and cjk[-1][1] == cp - 1:
+                cjk[-1][1] = cp
+            else:
+                cjk.append([cp, cp])
+            continue
+        names.append((cp, n))
+    hexself = lambda cp, n: n.endswith("-%X" % cp)
+    words = collections.Counter()
+    split = {}
+    for cp, n in names:
+        body = n[:-len("%X" % cp)] if hexself(cp, n) else n
+        ws = body.split(" ")
+        split[cp] = ws
+        words.update(ws)
+    vocab = [w for w, c in words.most_common()]
+    index = {w: i for i, w in enumerate(vocab)}
+    entries = []
+    prev_cp = -1
+    prev_words = []
+    for cp, n in names:
+        ws = split[cp]
+        k = 0
+        while k < len(ws) - 1 and k < len(prev_words) and ws[k] == prev_words[k]:
+            k += 1
+        entries.append(varint(cp - prev_cp - 1) + varint(k * 2 + (1 if hexself(cp, n) else 0))
+                       + "".join(varint(index[w]) for w in ws[k:]))
+        prev_cp, prev_words = cp, ws
+    # Aliases and named sequences, kept only where CPython's lookup() agrees.
+    aliases = []
+    for line in open(os.path.join(UCD_DIR, "NameAliases.txt"), encoding="utf-8"):
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        cp, alias, _kind = line.split(";")
+        if unicodedata.lookup(alias) == chr(int(cp, 16)):
+            aliases.append("%s:%s" % (base36(int(cp, 16)), alias))
+        else:
+            print("alias not in CPython 3.13: %s" % line, file=sys.stderr)
+    seqs = []
+    for line in open(os.path.join(UCD_DIR, "NamedSequences.txt"), encoding="utf-8"):
+        line = line.split("#")[0].strip()
+        if not line:
+            continue
+        name, cps = line.split(";")
+        seq = "".join(chr(int(c, 16)) for c in cps.split())
+        if unicodedata.lookup(name) == seq:
+            seqs.append("%s:%s" % (name, ".".join(base36(ord(c)) for c in seq)))
+        else:
+            print("named sequence not in CPython 3.13: %s" % line, file=sys.stderr)
+    out = [header("Character names, aliases and named sequences", "Modules/unicodename_db.h")]
+    out.append("/** Digits of the word-coded names: a number is CONT digits (low first) ended by one TERM digit. */\n")
+    out.append("export const NAME_TERM = %s;\n" % q(TERM))
+    out.append("export const NAME_CONT = %s;\n" % q(CONT))
+    out.append("/** The words of the names, most frequent first, ' '-separated. */\n")
+    out.append(lines("NAME_WORDS", " ".join(vocab)))
+    out.append("/** Names in code point order, ';'-separated: code point delta (minus 1) from the previous entry, then"
+               " 2 * (words shared with the previous name) + (1 if the name ends with its own code point in hex), then"
+               " the other words. */\n")
+    out.append(lines("NAME_ENTRIES", ";".join(entries)))
+    out.append("/** Ranges of CJK UNIFIED IDEOGRAPH-X (is_unified_ideograph), inclusive pairs. */\n")
+    out.append("export const NAME_CJK_RANGES: readonly number[] = [%s];\n"
+               % ", ".join("0x%X, 0x%X" % (a, b) for a, b in cjk))
+    out.append("/** Formal aliases that lookup() accepts, ';'-separated 'code point (base 36):ALIAS'. */\n")
+    out.append(lines("NAME_ALIASES", ";".join(aliases)))
+    out.append("/** Named sequences that lookup() accepts, ';'-separated 'NAME:code points (base 36, .)'. */\n")
+    out.append(lines("NAME_SEQUENCES", ";".join(seqs)))
+    write("src/unicode/unicodename_db.ts", "".join(out))
+    print("names: %d stored, %d words, %d aliases, %d named sequences" % (len(names), len(vocab), len(aliases), len(seqs)),
+          file=sys.stderr)
+
+
 def base36(v):
     if v < 0:
         return "-" + base36(-v)
@@ -201,3 +431,7 @@ if __name__ == "__main__":
     what = os.environ.get("GEN", "ctype,data,names")
     if "ctype" in what:
         gen_ctype()
+    if "data" in what:
+        gen_data()
+    if "names" in what:
+        gen_names()
