@@ -12,6 +12,7 @@ import { CO_FUTURE_ANNOTATIONS, getDocString, type PyFutureFeatures } from "./fu
 import { InstrSequence, LOC, LOCATION, NO_LOCATION, type Location } from "./instruction_sequence.js";
 import { ConstFrozenset, ConstTuple, constKey, type ConstValue } from "./consts.js";
 import type { CodeRecord } from "./code.js";
+import { _PyAST_ExprAsUnicode } from "./ast_unparse.js";
 
 export const STACK_USE_GUIDELINE = 30;
 
@@ -546,7 +547,7 @@ export class Compiler {
     if (annotation === null) return;
     this.loadConst(_Py_MaybeMangle(this.u.u_private, this.u.u_ste, id), loc);
     if (this.c_future.ff_features & CO_FUTURE_ANNOTATIONS) {
-      throw this.error(loc, "Typhon: stringified annotations are not compiled yet"); // TODO(#3): _PyAST_ExprAsUnicode
+      this.visitAnnexpr(annotation);
     } else if (annotation.kind === "Starred") {
       this.visitExpr(annotation.value);
       this.addopI(O.UNPACK_SEQUENCE, 1, loc);
@@ -1252,6 +1253,11 @@ export class Compiler {
     }
   }
 
+  /** compiler_visit_annexpr: an annotation as its source text (PEP 563). */
+  private visitAnnexpr(e: A.expr): void {
+    this.loadConst(_PyAST_ExprAsUnicode(e), LOC(e));
+  }
+
   private checkAnnExpr(e: A.expr): void {
     this.visitExpr(e);
     this.addop(O.POP_TOP, LOC(e));
@@ -1268,10 +1274,8 @@ export class Compiler {
       case "Name":
         this.forbiddenName(loc, targ.id, "Store");
         if (s.simple && (this.u.u_scope_type === COMPILER_SCOPE_MODULE || this.u.u_scope_type === COMPILER_SCOPE_CLASS)) {
-          if (this.c_future.ff_features & CO_FUTURE_ANNOTATIONS) {
-            throw this.error(loc, "Typhon: stringified annotations are not compiled yet"); // TODO(#3)
-          }
-          this.visitExpr(s.annotation);
+          if (this.c_future.ff_features & CO_FUTURE_ANNOTATIONS) this.visitAnnexpr(s.annotation);
+          else this.visitExpr(s.annotation);
           this.addopNoMangle(O.LOAD_NAME, "__annotations__", this.u.u_metadata.u_names, loc);
           this.loadConst(_Py_MaybeMangle(this.u.u_private, this.u.u_ste, targ.id), loc);
           this.addop(O.STORE_SUBSCR, loc);

@@ -45,7 +45,7 @@ export const mode: DiffMode = {
       return { status: "ok", text: dumpNode(m) + "\n" };
     } catch (e) {
       if (e instanceof FrontEndSyntaxError) {
-        const where = e.lineno >= 0 ? ` (${path.slice(path.lastIndexOf("/") + 1)}, line ${e.lineno})` : "";
+        const where = (e.lineno ?? -1) >= 0 ? ` (${path.slice(path.lastIndexOf("/") + 1)}, line ${e.lineno})` : "";
         return { status: "error", text: `${e.kind}: ${e.msg}${where}\n` };
       }
       throw e;

@@ -68,7 +68,7 @@ export const mode: DiffMode = {
     } catch (e) {
       if (e instanceof FrontEndSyntaxError) {
         // str(SyntaxError): "msg (basename, line N)" when both are known.
-        const where = e.lineno >= 0 ? ` (${path.slice(path.lastIndexOf("/") + 1)}, line ${e.lineno})` : "";
+        const where = (e.lineno ?? -1) >= 0 ? ` (${path.slice(path.lastIndexOf("/") + 1)}, line ${e.lineno})` : "";
         return { status: "error", text: `${e.kind}: ${e.msg}${where}\n` };
       }
       if (e instanceof ParserStackOverflow) return { status: "error", text: `MemoryError: ${e.msg}\n` };
