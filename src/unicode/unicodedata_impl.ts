@@ -33,6 +33,11 @@ export const NAME_MAXLEN = 256;
 // ---------------------------------------------------------------------------------------------------------------
 // Decoded tables.
 
+// Hangul syllable arithmetic (Unicode 15.1 section 3.12; unicodedata.c's SBase ... SCount).
+const SBase = 0xac00, LBase = 0x1100, VBase = 0x1161, TBase = 0x11a7;
+const LCount = 19, VCount = 21, TCount = 28;
+const NCount = VCount * TCount, SCount = LCount * NCount;
+
 /** ucd_3_2_0's differing values of one property: sorted runs, found by binary search. */
 class Changes {
   readonly starts: number[];
@@ -80,6 +85,8 @@ class DataDb {
   readonly decompPrefix: readonly string[];
   /** (first * 0x110000 + second) -> primary composite. */
   readonly compose: Map<number, number>;
+  /** Code points that are the second of some composition pair (Hangul jamo V and T included). */
+  readonly composeSecond: Set<number>;
   readonly old: Readonly<Record<string, Changes>>;
   readonly oldNormalization: Map<number, number>;
 
@@ -112,11 +119,15 @@ class DataDb {
       this.decomp.set(cp, [int36(tag), ...cps.split(".").map(int36)]);
     }
     this.compose = new Map();
+    this.composeSecond = new Set();
+    for (let c = VBase; c < VBase + VCount; c++) this.composeSecond.add(c);
+    for (let c = TBase + 1; c < TBase + TCount; c++) this.composeSecond.add(c);
     cp = -1;
     for (const d of UCD_COMPOSITES.split(",")) {
       cp += int36(d) + 1;
       const parts = this.decomp.get(cp)!;
       this.compose.set(parts[1]! * 0x110000 + parts[2]!, cp);
+      this.composeSecond.add(parts[2]!);
     }
     const old: Record<string, Changes> = {};
     for (const [prop, text] of Object.entries(UCD_3_2_0_CHANGES)) old[prop] = new Changes(text);
@@ -210,9 +221,6 @@ export function numeric(db: UCD, cp: number): number | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Normalization (UAX #15 with CPython's data: nfd_nfkd, nfc_nfkc, is_normalized).
 
-const SBase = 0xac00, LBase = 0x1100, VBase = 0x1161, TBase = 0x11a7;
-const LCount = 19, VCount = 21, TCount = 28;
-const NCount = VCount * TCount, SCount = LCount * NCount;
 
 export type NormalizationForm = "NFC" | "NFKC" | "NFD" | "NFKD";
 
@@ -338,6 +346,23 @@ function compose(cps: readonly number[]): number[] {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** A sufficient (not necessary) test that normalizing changes nothing: no character decomposes, combining classes
+ * are already in order, and (when composing) none can be the second of a pair. */
+function alreadyNormal(cps: readonly number[], k: boolean, composing: boolean): boolean {
+  const d = data();
+  let prev = 0;
+  for (const c of cps) {
+    if (c >= SBase && c < SBase + SCount) return false;
+    const e = d.decomp.get(c);
+    if (e !== undefined && (k || e[0] === 0)) return false;
+    if (composing && d.composeSecond.has(c)) return false;
+    const cc = d.combining[d.record(c)]!;
+    if (cc !== 0 && cc < prev) return false;
+    prev = cc;
+  }
+  return true;
+}
+
 function checkForm(form: string): NormalizationForm {
   if (form === "NFC" || form === "NFKC" || form === "NFD" || form === "NFKD") return form;
   throw new UnicodeDataError("ValueError", "invalid normalization form");
@@ -348,8 +373,11 @@ export function normalize(db: UCD, form: string, s: string): string {
   const f = checkForm(form);
   if (ASCII.test(s)) return s;
   const k = f === "NFKC" || f === "NFKD";
-  const dec = decompose(db, toCodePoints(s), k);
-  return fromCodePoints(f === "NFC" || f === "NFKC" ? compose(dec) : dec);
+  const composing = f === "NFC" || f === "NFKC";
+  const cps = toCodePoints(s);
+  if (alreadyNormal(cps, k, composing)) return s;
+  const dec = decompose(db, cps, k);
+  return fromCodePoints(composing ? compose(dec) : dec);
 }
 
 /** unicodedata.is_normalized(form, unistr). */
