@@ -252,38 +252,43 @@ export class Blake2b extends Blake2 {
   }
 }
 
-/** v[a] += v[b] + x with 64-bit carries, on (high, low) pairs at index 2k. */
-function add64(v: Int32Array, a: number, bh: number, bl: number): void {
-  const lo = (v[2 * a + 1]! >>> 0) + (bl >>> 0);
-  v[2 * a] = (v[2 * a]! + bh + Math.floor(lo / 0x100000000)) | 0;
-  v[2 * a + 1] = lo | 0;
-}
-
+/** BLAKE2b's G on (high, low) Int32 pairs, with the four words held in locals (RFC 7693 §3.1). */
 function G64(v: Int32Array, m: Int32Array, a: number, b: number, c: number, d: number, x: number, y: number): void {
-  add64(v, a, v[2 * b]!, v[2 * b + 1]!);
-  add64(v, a, m[2 * x]!, m[2 * x + 1]!);
-  // d = rotr32(d ^ a): swap halves
-  let dh = v[2 * d]! ^ v[2 * a]!, dl = v[2 * d + 1]! ^ v[2 * a + 1]!;
-  v[2 * d] = dl;
-  v[2 * d + 1] = dh;
-  add64(v, c, v[2 * d]!, v[2 * d + 1]!);
-  // b = rotr24(b ^ c)
-  let bh = v[2 * b]! ^ v[2 * c]!, bl = v[2 * b + 1]! ^ v[2 * c + 1]!;
-  v[2 * b] = (bh >>> 24) | (bl << 8);
-  v[2 * b + 1] = (bl >>> 24) | (bh << 8);
-  add64(v, a, v[2 * b]!, v[2 * b + 1]!);
-  add64(v, a, m[2 * y]!, m[2 * y + 1]!);
-  // d = rotr16(d ^ a)
-  dh = v[2 * d]! ^ v[2 * a]!;
-  dl = v[2 * d + 1]! ^ v[2 * a + 1]!;
-  v[2 * d] = (dh >>> 16) | (dl << 16);
-  v[2 * d + 1] = (dl >>> 16) | (dh << 16);
-  add64(v, c, v[2 * d]!, v[2 * d + 1]!);
-  // b = rotr63(b ^ c) = rotl1
-  bh = v[2 * b]! ^ v[2 * c]!;
-  bl = v[2 * b + 1]! ^ v[2 * c + 1]!;
-  v[2 * b] = (bh << 1) | (bl >>> 31);
-  v[2 * b + 1] = (bl << 1) | (bh >>> 31);
+  a *= 2, b *= 2, c *= 2, d *= 2, x *= 2, y *= 2;
+  let ah = v[a]!, al = v[a + 1]!, bh = v[b]!, bl = v[b + 1]!, ch = v[c]!, cl = v[c + 1]!, dh = v[d]!, dl = v[d + 1]!;
+  // a = a + b + m[x]
+  let lo = (al >>> 0) + (bl >>> 0) + (m[x + 1]! >>> 0);
+  ah = (ah + bh + m[x]! + ((lo / 0x100000000) | 0)) | 0;
+  al = lo | 0;
+  // d = (d ^ a) >>> 32
+  let th = dh ^ ah, tl = dl ^ al;
+  dh = tl;
+  dl = th;
+  // c = c + d
+  lo = (cl >>> 0) + (dl >>> 0);
+  ch = (ch + dh + ((lo / 0x100000000) | 0)) | 0;
+  cl = lo | 0;
+  // b = (b ^ c) >>> 24
+  th = bh ^ ch, tl = bl ^ cl;
+  bh = (th >>> 24) | (tl << 8);
+  bl = (tl >>> 24) | (th << 8);
+  // a = a + b + m[y]
+  lo = (al >>> 0) + (bl >>> 0) + (m[y + 1]! >>> 0);
+  ah = (ah + bh + m[y]! + ((lo / 0x100000000) | 0)) | 0;
+  al = lo | 0;
+  // d = (d ^ a) >>> 16
+  th = dh ^ ah, tl = dl ^ al;
+  dh = (th >>> 16) | (tl << 16);
+  dl = (tl >>> 16) | (th << 16);
+  // c = c + d
+  lo = (cl >>> 0) + (dl >>> 0);
+  ch = (ch + dh + ((lo / 0x100000000) | 0)) | 0;
+  cl = lo | 0;
+  // b = (b ^ c) >>> 63, i.e. rotate left by one
+  th = bh ^ ch, tl = bl ^ cl;
+  bh = (th << 1) | (tl >>> 31);
+  bl = (tl << 1) | (th >>> 31);
+  v[a] = ah, v[a + 1] = al, v[b] = bh, v[b + 1] = bl, v[c] = ch, v[c + 1] = cl, v[d] = dh, v[d + 1] = dl;
 }
 
 export class Blake2s extends Blake2 {

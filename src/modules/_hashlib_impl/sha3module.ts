@@ -11,54 +11,75 @@ const RC = Int32Array.from([
 
 /** Rotation offsets r[x + 5y] (rho) and the pi permutation's destination for each lane. */
 const RHO = [0, 1, 62, 28, 27, 36, 44, 6, 55, 20, 3, 10, 43, 25, 39, 41, 45, 15, 21, 8, 18, 2, 61, 56, 14] as const;
-const PI = Array.from({ length: 25 }, (_, i) => {
+const PI = Int32Array.from({ length: 25 }, (_, i) => {
   const x = i % 5, y = Math.floor(i / 5);
   return y + 5 * ((2 * x + 3 * y) % 5);
 });
+/** Per lane: whether the rotation swaps the halves (r >= 32), and the residual left shift (0..31). */
+const RHO_SWAP = Uint8Array.from(RHO, (r) => (r >= 32 ? 1 : 0));
+const RHO_SHIFT = Uint8Array.from(RHO, (r) => r & 31);
 
-/** State layout: s[2*i] = high 32 bits of lane i, s[2*i+1] = low 32 bits. */
+/** Keccak-f[1600]. State layout: s[2*i] = high 32 bits of lane i, s[2*i+1] = low 32 bits. */
 function keccakf(s: Int32Array, b: Int32Array, c: Int32Array): void {
   for (let round = 0; round < 24; round++) {
-    for (let x = 0; x < 5; x++) {
-      c[2 * x] = s[2 * x]! ^ s[2 * x + 10]! ^ s[2 * x + 20]! ^ s[2 * x + 30]! ^ s[2 * x + 40]!;
-      c[2 * x + 1] = s[2 * x + 1]! ^ s[2 * x + 11]! ^ s[2 * x + 21]! ^ s[2 * x + 31]! ^ s[2 * x + 41]!;
+    // theta
+    for (let x = 0; x < 10; x += 2) {
+      c[x] = s[x]! ^ s[x + 10]! ^ s[x + 20]! ^ s[x + 30]! ^ s[x + 40]!;
+      c[x + 1] = s[x + 1]! ^ s[x + 11]! ^ s[x + 21]! ^ s[x + 31]! ^ s[x + 41]!;
     }
-    for (let x = 0; x < 5; x++) {
-      const x1 = (x + 1) % 5, x4 = (x + 4) % 5;
-      const h1 = c[2 * x1]!, l1 = c[2 * x1 + 1]!;
-      const dh = c[2 * x4]! ^ ((h1 << 1) | (l1 >>> 31));
-      const dl = c[2 * x4 + 1]! ^ ((l1 << 1) | (h1 >>> 31));
-      for (let y = 0; y < 25; y += 5) {
-        s[2 * (x + y)] ^= dh;
-        s[2 * (x + y) + 1] ^= dl;
+    for (let x = 0; x < 10; x += 2) {
+      const x1 = x === 8 ? 0 : x + 2;
+      const x4 = x === 0 ? 8 : x - 2;
+      const h1 = c[x1]!, l1 = c[x1 + 1]!;
+      const dh = c[x4]! ^ ((h1 << 1) | (l1 >>> 31));
+      const dl = c[x4 + 1]! ^ ((l1 << 1) | (h1 >>> 31));
+      s[x] ^= dh;
+      s[x + 1] ^= dl;
+      s[x + 10] ^= dh;
+      s[x + 11] ^= dl;
+      s[x + 20] ^= dh;
+      s[x + 21] ^= dl;
+      s[x + 30] ^= dh;
+      s[x + 31] ^= dl;
+      s[x + 40] ^= dh;
+      s[x + 41] ^= dl;
+    }
+    // rho and pi
+    b[0] = s[0]!;
+    b[1] = s[1]!;
+    for (let i = 1; i < 25; i++) {
+      let h = s[2 * i]!, l = s[2 * i + 1]!;
+      if (RHO_SWAP[i]) {
+        const t = h;
+        h = l;
+        l = t;
       }
-    }
-    for (let i = 0; i < 25; i++) {
-      const h = s[2 * i]!, l = s[2 * i + 1]!;
-      const r: number = RHO[i]!;
-      const j = PI[i]!;
+      const r = RHO_SHIFT[i]!;
+      const j = 2 * PI[i]!;
       if (r === 0) {
-        b[2 * j] = h;
-        b[2 * j + 1] = l;
-      } else if (r < 32) {
-        b[2 * j] = (h << r) | (l >>> (32 - r));
-        b[2 * j + 1] = (l << r) | (h >>> (32 - r));
-      } else if (r === 32) {
-        b[2 * j] = l;
-        b[2 * j + 1] = h;
+        b[j] = h;
+        b[j + 1] = l;
       } else {
-        const q = r - 32;
-        b[2 * j] = (l << q) | (h >>> (32 - q));
-        b[2 * j + 1] = (h << q) | (l >>> (32 - q));
+        b[j] = (h << r) | (l >>> (32 - r));
+        b[j + 1] = (l << r) | (h >>> (32 - r));
       }
     }
-    for (let y = 0; y < 25; y += 5) {
-      for (let x = 0; x < 5; x++) {
-        const i1 = y + ((x + 1) % 5), i2 = y + ((x + 2) % 5);
-        s[2 * (y + x)] = b[2 * (y + x)]! ^ (~b[2 * i1]! & b[2 * i2]!);
-        s[2 * (y + x) + 1] = b[2 * (y + x) + 1]! ^ (~b[2 * i1 + 1]! & b[2 * i2 + 1]!);
-      }
+    // chi
+    for (let y = 0; y < 50; y += 10) {
+      const b0h = b[y]!, b0l = b[y + 1]!, b1h = b[y + 2]!, b1l = b[y + 3]!, b2h = b[y + 4]!, b2l = b[y + 5]!;
+      const b3h = b[y + 6]!, b3l = b[y + 7]!, b4h = b[y + 8]!, b4l = b[y + 9]!;
+      s[y] = b0h ^ (~b1h & b2h);
+      s[y + 1] = b0l ^ (~b1l & b2l);
+      s[y + 2] = b1h ^ (~b2h & b3h);
+      s[y + 3] = b1l ^ (~b2l & b3l);
+      s[y + 4] = b2h ^ (~b3h & b4h);
+      s[y + 5] = b2l ^ (~b3l & b4l);
+      s[y + 6] = b3h ^ (~b4h & b0h);
+      s[y + 7] = b3l ^ (~b4l & b0l);
+      s[y + 8] = b4h ^ (~b0h & b1h);
+      s[y + 9] = b4l ^ (~b0l & b1l);
     }
+    // iota
     s[0] ^= RC[2 * round]!;
     s[1] ^= RC[2 * round + 1]!;
   }
