@@ -86,6 +86,10 @@ test(`all ${golden.aliases.length} aliases and ${golden.named_sequences.length} 
   }
   assert.equal(D.lookupForEscape("LINE FEED"), 10);
   assert.equal(D.lookupForEscape("LATIN CAPITAL LETTER A WITH MACRON AND GRAVE"), -1);
+  // As "\N{...}" in CPython 3.13: aliases yes; lower-case CJK hex and non-ASCII case folding no.
+  assert.equal(D.lookupForEscape("byte order mark"), 0xfeff);
+  assert.equal(D.lookupForEscape("cjk unified ideograph-4e00"), -1);
+  assert.equal(D.lookupForEscape("LATIN SMALL LETTER DOTLESS \u0131"), -1);
 });
 
 test("lookup: CPython's quirks and messages", () => {
