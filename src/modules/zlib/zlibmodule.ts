@@ -158,7 +158,7 @@ export class Compress {
 
   compress(data: Uint8Array): Uint8Array {
     const zst = this.zst;
-    this.checkInitialised();
+    this.checkInitialised("while compressing data");
     setInput(zst, data);
     const buffer = new OutputBuffer();
     buffer.initAndGrow(zst, -1);
@@ -173,7 +173,7 @@ export class Compress {
   flush(mode: number = Z_FINISH): Uint8Array {
     if (mode === Z_NO_FLUSH) return new Uint8Array(0);
     const zst = this.zst;
-    this.checkInitialised();
+    this.checkInitialised("while flushing");
     zst.avail_in = 0;
     const buffer = new OutputBuffer();
     buffer.initAndGrow(zst, -1);
@@ -201,9 +201,9 @@ export class Compress {
     return new Compress(dest);
   }
 
-  private checkInitialised(): void {
+  private checkInitialised(doing: string): void {
     // After flush(Z_FINISH) CPython has called deflateEnd; zlib then answers Z_STREAM_ERROR.
-    if (!this.is_initialised) throw zlib_error(this.zst, Z_STREAM_ERROR, "while compressing data");
+    if (!this.is_initialised) throw zlib_error(this.zst, Z_STREAM_ERROR, doing);
   }
 }
 

@@ -220,3 +220,39 @@ test("bad input never crashes: random and mutated streams raise zlib.error", () 
     }
   }
 });
+
+test("objects after the end of their stream, and bad parameters, fail as CPython's", () => {
+  const err = (f: () => unknown): string => {
+    try {
+      f();
+      return "ok";
+    } catch (e) {
+      assert.ok(e instanceof ZlibModuleError, String(e));
+      return `${e.kind}: ${e.message}`;
+    }
+  };
+  const c = compressobj();
+  c.compress(new TextEncoder().encode("abc"));
+  c.flush();
+  assert.equal(err(() => c.compress(new Uint8Array(1))), "error: Error -2 while compressing data: inconsistent stream state");
+  assert.equal(err(() => c.flush()), "error: Error -2 while flushing: inconsistent stream state");
+  assert.equal(err(() => c.flush(2)), "error: Error -2 while flushing: inconsistent stream state");
+  assert.equal(err(() => c.copy()), "ValueError: Inconsistent stream state");
+  const d = decompressobj();
+  d.decompress(compress(new TextEncoder().encode("abc")));
+  assert.equal(d.flush().length, 0);
+  assert.ok(d.eof);
+  assert.equal(err(() => d.decompress(new Uint8Array(1))), "error: Error -2 while decompressing data: inconsistent stream state");
+  assert.equal(d.flush().length, 0);
+  assert.equal(err(() => d.copy()), "ValueError: Inconsistent stream state");
+  assert.deepEqual([...compressobj(-1, 8, 8).compress(new Uint8Array(100).fill(97))], [0x18, 0x95]);
+  for (const args of [[10], [-1, 8, 7], [-1, 8, 15, 10], [-1, 8, 15, 8, 5], [-1, 9]] as number[][]) {
+    assert.equal(err(() => compressobj(...args)), "ValueError: Invalid initialization option", JSON.stringify(args));
+  }
+  assert.equal(err(() => compress(new Uint8Array(1), 10)), "error: Bad compression level");
+  assert.equal(err(() => compress(new Uint8Array(1), -1, 7)), "error: Bad compression level");
+  for (const [w, want] of [[7, "ValueError: Invalid initialization option"], [16, "ok"], [-16, "ValueError: Invalid initialization option"],
+    [48, "ValueError: Invalid initialization option"], [8, "ok"], [-8, "ok"]] as [number, string][]) {
+    assert.equal(err(() => decompressobj(w)), want, `wbits ${w}`);
+  }
+});
