@@ -10,7 +10,8 @@ import {
 } from "./symtable.js";
 import { CO_FUTURE_ANNOTATIONS, getDocString, type PyFutureFeatures } from "./future.js";
 import { InstrSequence, LOC, LOCATION, NO_LOCATION, type Location } from "./instruction_sequence.js";
-import { ConstFrozenset, ConstTuple, constKey, type ConstValue } from "./consts.js";
+import { ConstFrozenset, ConstTuple, constKey, reprConst, type ConstValue } from "./consts.js";
+import { PyComplex, reprStr } from "../ast/constant.js";
 import type { CodeRecord } from "./code.js";
 import { _PyAST_ExprAsUnicode } from "./ast_unparse.js";
 
@@ -122,6 +123,35 @@ export function cmpPyStr(a: string, b: string): number {
 
 /** Assembles one finished unit into a code record: flowgraph + assembler (set by compile.ts). */
 export type AssembleUnit = (c: Compiler, u: CompilerUnit, addNone: boolean) => CodeRecord;
+
+/** pattern_context. */
+interface PatternContext {
+  /** The names captured so far, in stack order. */
+  stores: string[];
+  allow_irrefutable: boolean;
+  /** fail_pop[k] pops k items, then falls into fail_pop[k - 1]. */
+  fail_pop: number[];
+  /** Items on top of the stack that a failure must pop (captures excluded). */
+  on_top: number;
+}
+
+const A_Eq: A.cmpop = { kind: "Eq" };
+const A_GtE: A.cmpop = { kind: "GtE" };
+const A_Is: A.cmpop = { kind: "Is" };
+
+/** WILDCARD_CHECK: `_`. */
+function wildcardCheck(p: A.pattern): boolean {
+  return p.kind === "MatchAs" && p.name === null;
+}
+
+/** A key equal for constants that are equal as set members (1 == 1.0 == True). */
+function constEqKey(v: ConstValue): string {
+  if (typeof v === "boolean") return "n" + (v ? 1 : 0);
+  if (typeof v === "bigint") return "n" + v.toString();
+  if (typeof v === "number" && Number.isInteger(v)) return "n" + BigInt(v).toString();
+  if (v instanceof PyComplex && v.imag === 0) return constEqKey(v.real);
+  return constKey(v);
+}
 
 interface InlinedComprehensionState {
   pushed_locals: string[] | null;
@@ -444,7 +474,7 @@ export class Compiler {
       case "If":
         return this.if_(s);
       case "Match":
-        throw this.error(LOC(s), "Typhon: match statements are not compiled yet"); // TODO(#3)
+        return this.match(s);
       case "Raise": {
         let n = 0;
         if (s.exc !== null) {
@@ -1123,6 +1153,399 @@ export class Compiler {
     this.addYieldFrom(loc, true);
     this.withExceptFinish(cleanup);
     this.useLabel(exit);
+  }
+
+  // ---- PEP 634: structural pattern matching (compiler_match, compiler_pattern_*) ----
+  // Every compiler_pattern_* consumes the subject on top of the stack and jumps to a fail_pop label on no match;
+  // pc.on_top counts the items above it that a failure must pop, and captured names wait on the stack underneath
+  // them until the whole pattern has matched.
+
+  /** ensure_fail_pop: labels fail_pop[0..n]. */
+  private ensureFailPop(pc: PatternContext, n: number): void {
+    while (pc.fail_pop.length < n + 1) pc.fail_pop.push(this.newLabel());
+  }
+
+  private jumpToFailPop(loc: Location, pc: PatternContext, op: number): void {
+    const pops = pc.on_top + pc.stores.length;
+    this.ensureFailPop(pc, pops);
+    this.addopJ(op, pc.fail_pop[pops]!, loc);
+  }
+
+  /** emit_and_reset_fail_pop: fail_pop[k] pops k items and falls into fail_pop[k - 1]. */
+  private emitAndResetFailPop(loc: Location, pc: PatternContext): void {
+    const fp = pc.fail_pop;
+    if (fp.length === 0) return;
+    for (let k = fp.length - 1; k > 0; k--) {
+      this.useLabel(fp[k]!);
+      this.addop(O.POP_TOP, loc);
+    }
+    this.useLabel(fp[0]!);
+    pc.fail_pop = [];
+  }
+
+  /** pattern_helper_rotate: 3.10's ROT_N as SWAPs. */
+  private patternRotate(loc: Location, count: number): void {
+    while (1 < count) this.addopI(O.SWAP, count--, loc);
+  }
+
+  private patternStoreName(loc: Location, n: string | null, pc: PatternContext): void {
+    if (n === null) {
+      this.addop(O.POP_TOP, loc);
+      return;
+    }
+    this.forbiddenName(loc, n, "Store");
+    if (pc.stores.includes(n)) throw this.error(loc, `multiple assignments to name ${reprStr(n)} in pattern`);
+    this.patternRotate(loc, pc.on_top + pc.stores.length + 1);
+    pc.stores.push(n);
+  }
+
+  private patternUnpackHelper(loc: Location, elts: readonly A.pattern[]): void {
+    const n = elts.length;
+    let seenStar = false;
+    for (let i = 0; i < n; i++) {
+      const elt = elts[i]!;
+      if (elt.kind === "MatchStar" && !seenStar) {
+        if (i >= 1 << 8 || n - i - 1 >= 0x7fffffff >> 8) {
+          throw this.error(loc, "too many expressions in star-unpacking sequence pattern");
+        }
+        this.addopI(O.UNPACK_EX, i + ((n - i - 1) << 8), loc);
+        seenStar = true;
+      } else if (elt.kind === "MatchStar") {
+        throw this.error(loc, "multiple starred expressions in sequence pattern");
+      }
+    }
+    if (!seenStar) this.addopI(O.UNPACK_SEQUENCE, n, loc);
+  }
+
+  private patternSequenceUnpack(loc: Location, patterns: readonly A.pattern[], pc: PatternContext): void {
+    this.patternUnpackHelper(loc, patterns);
+    const size = patterns.length;
+    pc.on_top += size;
+    for (let i = 0; i < size; i++) {
+      pc.on_top--;
+      this.patternSubpattern(patterns[i]!, pc);
+    }
+  }
+
+  /** pattern_helper_sequence_subscr: BINARY_SUBSCR instead of unpacking, for patterns with a `*_`. */
+  private patternSequenceSubscr(loc: Location, patterns: readonly A.pattern[], star: number, pc: PatternContext): void {
+    pc.on_top++;
+    const size = patterns.length;
+    for (let i = 0; i < size; i++) {
+      const pattern = patterns[i]!;
+      if (wildcardCheck(pattern) || i === star) continue;
+      this.addopI(O.COPY, 1, loc);
+      if (i < star) {
+        this.loadConst(BigInt(i), loc);
+      } else {
+        // The subject may not support negative indexing: compute a nonnegative index.
+        this.addop(O.GET_LEN, loc);
+        this.loadConst(BigInt(size - i), loc);
+        this.addopI(O.BINARY_OP, O.NB_SUBTRACT, loc);
+      }
+      this.addop(O.BINARY_SUBSCR, loc);
+      this.patternSubpattern(pattern, pc);
+    }
+    pc.on_top--;
+    this.addop(O.POP_TOP, loc);
+  }
+
+  private patternSubpattern(p: A.pattern, pc: PatternContext): void {
+    const allow = pc.allow_irrefutable;
+    pc.allow_irrefutable = true;
+    this.pattern(p, pc);
+    pc.allow_irrefutable = allow;
+  }
+
+  private patternAs(p: A.MatchAs, pc: PatternContext): void {
+    const loc = LOC(p);
+    if (p.pattern === null) {
+      if (!pc.allow_irrefutable) {
+        if (p.name !== null) throw this.error(loc, `name capture ${reprStr(p.name)} makes remaining patterns unreachable`);
+        throw this.error(loc, "wildcard makes remaining patterns unreachable");
+      }
+      this.patternStoreName(loc, p.name, pc);
+      return;
+    }
+    pc.on_top++;
+    this.addopI(O.COPY, 1, loc);
+    this.pattern(p.pattern, pc);
+    pc.on_top--;
+    this.patternStoreName(loc, p.name, pc);
+  }
+
+  private validateKwdAttrs(attrs: readonly string[], patterns: readonly A.pattern[]): void {
+    for (let i = 0; i < attrs.length; i++) {
+      const attr = attrs[i]!;
+      this.forbiddenName(LOC(patterns[i]!), attr, "Store");
+      for (let j = i + 1; j < attrs.length; j++) {
+        if (attrs[j] === attr) throw this.error(LOC(patterns[j]!), `attribute name repeated in class pattern: ${attr}`);
+      }
+    }
+  }
+
+  private patternClass(p: A.MatchClass, pc: PatternContext): void {
+    const loc = LOC(p);
+    const patterns = p.patterns, kwdAttrs = p.kwd_attrs, kwdPatterns = p.kwd_patterns;
+    const nargs = patterns.length, nattrs = kwdAttrs.length;
+    if (nattrs !== kwdPatterns.length) {
+      throw this.error(loc, `kwd_attrs (${nattrs}) / kwd_patterns (${kwdPatterns.length}) length mismatch in class pattern`);
+    }
+    if (nattrs) this.validateKwdAttrs(kwdAttrs, kwdPatterns);
+    this.visitExpr(p.cls);
+    this.loadConst(new ConstTuple(kwdAttrs), loc);
+    this.addopI(O.MATCH_CLASS, nargs, loc);
+    this.addopI(O.COPY, 1, loc);
+    this.loadConst(null, loc);
+    this.addopI(O.IS_OP, 1, loc);
+    // The subject is now a tuple of nargs + nattrs attributes, or None.
+    pc.on_top++;
+    this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+    this.addopI(O.UNPACK_SEQUENCE, nargs + nattrs, loc);
+    pc.on_top += nargs + nattrs - 1;
+    for (let i = 0; i < nargs + nattrs; i++) {
+      pc.on_top--;
+      const pattern = i < nargs ? patterns[i]! : kwdPatterns[i - nargs]!;
+      if (wildcardCheck(pattern)) {
+        this.addop(O.POP_TOP, loc);
+        continue;
+      }
+      this.patternSubpattern(pattern, pc);
+    }
+  }
+
+  private patternMapping(p: A.MatchMapping, pc: PatternContext): void {
+    const loc = LOC(p);
+    const keys = p.keys, patterns = p.patterns;
+    let size = keys.length;
+    if (size !== patterns.length) {
+      throw this.error(loc, `keys (${size}) / patterns (${patterns.length}) length mismatch in mapping pattern`);
+    }
+    const starTarget = p.rest;
+    pc.on_top++;
+    this.addop(O.MATCH_MAPPING, loc);
+    this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+    if (!size && starTarget === null) {
+      pc.on_top--;
+      this.addop(O.POP_TOP, loc);
+      return;
+    }
+    if (size) {
+      this.addop(O.GET_LEN, loc);
+      this.loadConst(BigInt(size), loc);
+      this.addCompare(loc, A_GtE);
+      this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+    }
+    const seen = new Set<string>();
+    for (let i = 0; i < size; i++) {
+      const key = keys[i]!;
+      if (key.kind === "Constant") {
+        const k = constEqKey(key.value as ConstValue);
+        if (seen.has(k)) {
+          throw this.error(loc, `mapping pattern checks duplicate key (${reprConst(key.value as ConstValue)})`);
+        }
+        seen.add(k);
+      } else if (key.kind !== "Attribute") {
+        throw this.error(loc, "mapping pattern keys may only match literals and attribute lookups");
+      }
+      this.visitExpr(key);
+    }
+    this.addopI(O.BUILD_TUPLE, size, loc);
+    this.addop(O.MATCH_KEYS, loc);
+    // A tuple of keys and a tuple of values (or None) are now on top of the subject.
+    pc.on_top += 2;
+    this.addopI(O.COPY, 1, loc);
+    this.loadConst(null, loc);
+    this.addopI(O.IS_OP, 1, loc);
+    this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+    this.addopI(O.UNPACK_SEQUENCE, size, loc);
+    pc.on_top += size - 1;
+    for (let i = 0; i < size; i++) {
+      pc.on_top--;
+      this.patternSubpattern(patterns[i]!, pc);
+    }
+    pc.on_top -= 2;
+    if (starTarget !== null) {
+      // rest = dict(subject); del rest[key] for each key
+      this.addopI(O.BUILD_MAP, 0, loc);
+      this.addopI(O.SWAP, 3, loc);
+      this.addopI(O.DICT_UPDATE, 2, loc);
+      this.addopI(O.UNPACK_SEQUENCE, size, loc);
+      while (size) {
+        this.addopI(O.COPY, 1 + size--, loc);
+        this.addopI(O.SWAP, 2, loc);
+        this.addop(O.DELETE_SUBSCR, loc);
+      }
+      this.patternStoreName(loc, starTarget, pc);
+    } else {
+      this.addop(O.POP_TOP, loc);
+      this.addop(O.POP_TOP, loc);
+    }
+  }
+
+  private patternOr(p: A.MatchOr, pc: PatternContext): void {
+    const loc = LOC(p);
+    const end = this.newLabel();
+    const size = p.patterns.length;
+    const old = { stores: pc.stores, allow_irrefutable: pc.allow_irrefutable, fail_pop: pc.fail_pop, on_top: pc.on_top };
+    let control: string[] | null = null;
+    const diff = (): Error => this.error(loc, "alternative patterns bind different names");
+    for (let i = 0; i < size; i++) {
+      const alt = p.patterns[i]!;
+      pc.stores = [];
+      pc.allow_irrefutable = i === size - 1 && old.allow_irrefutable;
+      pc.fail_pop = [];
+      pc.on_top = 0;
+      this.addopI(O.COPY, 1, LOC(alt));
+      this.pattern(alt, pc);
+      const nstores = pc.stores.length;
+      if (i === 0) {
+        control = pc.stores;
+      } else if (nstores !== control!.length) {
+        throw diff();
+      } else if (nstores) {
+        // Reorder this alternative's captures on the stack to match the first one's order.
+        let icontrol = nstores;
+        while (icontrol--) {
+          const name = control![icontrol]!;
+          const istores = pc.stores.indexOf(name);
+          if (istores < 0) throw diff();
+          if (icontrol !== istores) {
+            let rotations = istores + 1;
+            const rotated = pc.stores.slice(0, rotations);
+            pc.stores.splice(0, rotations);
+            pc.stores.splice(icontrol - istores, 0, ...rotated);
+            while (rotations--) this.patternRotate(LOC(alt), icontrol + 1);
+          }
+        }
+      }
+      this.addopJ(O.JUMP, end, LOC(alt));
+      this.emitAndResetFailPop(LOC(alt), pc);
+    }
+    pc.stores = old.stores;
+    pc.allow_irrefutable = old.allow_irrefutable;
+    pc.fail_pop = old.fail_pop;
+    pc.on_top = old.on_top;
+    // No alternative matched: pop the remaining copy of the subject and fail.
+    this.addop(O.POP_TOP, loc);
+    this.jumpToFailPop(loc, pc, O.JUMP);
+    this.useLabel(end);
+    const nstores = control!.length;
+    const nrots = nstores + 1 + pc.on_top + pc.stores.length;
+    for (let i = 0; i < nstores; i++) {
+      this.patternRotate(loc, nrots);
+      const name = control![i]!;
+      if (pc.stores.includes(name)) throw this.error(loc, `multiple assignments to name ${reprStr(name)} in pattern`);
+      pc.stores.push(name);
+    }
+    this.addop(O.POP_TOP, loc);
+  }
+
+  private patternSequence(p: A.MatchSequence, pc: PatternContext): void {
+    const loc = LOC(p);
+    const patterns = p.patterns;
+    const size = patterns.length;
+    let star = -1;
+    let onlyWildcard = true;
+    let starWildcard = false;
+    for (let i = 0; i < size; i++) {
+      const pattern = patterns[i]!;
+      if (pattern.kind === "MatchStar") {
+        if (star >= 0) throw this.error(loc, "multiple starred names in sequence pattern");
+        starWildcard = pattern.name === null;
+        onlyWildcard &&= starWildcard;
+        star = i;
+        continue;
+      }
+      onlyWildcard &&= wildcardCheck(pattern);
+    }
+    pc.on_top++;
+    this.addop(O.MATCH_SEQUENCE, loc);
+    this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+    if (star < 0) {
+      this.addop(O.GET_LEN, loc);
+      this.loadConst(BigInt(size), loc);
+      this.addCompare(loc, A_Eq);
+      this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+    } else if (size - 1) {
+      this.addop(O.GET_LEN, loc);
+      this.loadConst(BigInt(size - 1), loc);
+      this.addCompare(loc, A_GtE);
+      this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+    }
+    pc.on_top--;
+    if (onlyWildcard) this.addop(O.POP_TOP, loc);
+    else if (starWildcard) this.patternSequenceSubscr(loc, patterns, star, pc);
+    else this.patternSequenceUnpack(loc, patterns, pc);
+  }
+
+  private pattern(p: A.pattern, pc: PatternContext): void {
+    const loc = LOC(p);
+    switch (p.kind) {
+      case "MatchValue": {
+        const v = p.value;
+        if (v.kind !== "Constant" && v.kind !== "Attribute") {
+          throw this.error(loc, "patterns may only match literals and attribute lookups");
+        }
+        this.visitExpr(v);
+        this.addCompare(loc, A_Eq);
+        this.addop(O.TO_BOOL, loc);
+        this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+        return;
+      }
+      case "MatchSingleton":
+        this.loadConst(p.value as ConstValue, loc);
+        this.addCompare(loc, A_Is);
+        this.jumpToFailPop(loc, pc, O.POP_JUMP_IF_FALSE);
+        return;
+      case "MatchSequence": return this.patternSequence(p, pc);
+      case "MatchMapping": return this.patternMapping(p, pc);
+      case "MatchClass": return this.patternClass(p, pc);
+      case "MatchStar": return this.patternStoreName(loc, p.name, pc);
+      case "MatchAs": return this.patternAs(p, pc);
+      case "MatchOr": return this.patternOr(p, pc);
+      default: unreachable(p);
+    }
+  }
+
+  private match(s: A.Match): void {
+    const pc: PatternContext = { stores: [], allow_irrefutable: false, fail_pop: [], on_top: 0 };
+    this.visitExpr(s.subject);
+    const end = this.newLabel();
+    const cases = s.cases.length;
+    let m = s.cases[cases - 1]!;
+    const hasDefault = wildcardCheck(m.pattern) && 1 < cases ? 1 : 0;
+    for (let i = 0; i < cases - hasDefault; i++) {
+      m = s.cases[i]!;
+      const ploc = LOC(m.pattern);
+      // Only copy the subject if this is not the last case.
+      if (i !== cases - hasDefault - 1) this.addopI(O.COPY, 1, ploc);
+      pc.stores = [];
+      // Irrefutable cases must be either guarded, last, or both.
+      pc.allow_irrefutable = m.guard !== null || i === cases - 1;
+      pc.fail_pop = [];
+      pc.on_top = 0;
+      this.pattern(m.pattern, pc);
+      for (const name of pc.stores) this.nameop(ploc, name, "Store");
+      if (m.guard !== null) {
+        this.ensureFailPop(pc, 0);
+        this.jumpIf(ploc, m.guard, pc.fail_pop[0]!, false);
+      }
+      if (i !== cases - hasDefault - 1) this.addop(O.POP_TOP, ploc);
+      for (const b of m.body) this.visitStmt(b);
+      this.addopJ(O.JUMP, end, NO_LOCATION);
+      // A failed pattern's cleanup belongs to the pattern's line, not to the body's last line.
+      this.emitAndResetFailPop(ploc, pc);
+    }
+    if (hasDefault) {
+      m = s.cases[cases - 1]!;
+      const ploc = LOC(m.pattern);
+      if (cases === 1) this.addop(O.POP_TOP, ploc);
+      else this.addop(O.NOP, ploc); // line coverage for the default case
+      if (m.guard !== null) this.jumpIf(ploc, m.guard, end, false);
+      for (const b of m.body) this.visitStmt(b);
+    }
+    this.useLabel(end);
   }
 
   private assert_(s: A.Assert): void {
