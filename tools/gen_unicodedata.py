@@ -358,8 +358,24 @@ def gen_names():
         ws = body.split(" ")
         split[cp] = ws
         words.update(ws)
-    vocab = [w for w, c in words.most_common()]
+    # Word codes: the HALF most frequent words get one digit, the next HALF**2 two, the rest three; inside each
+    # tier the words are sorted so the word list can be front-coded.
+    by_freq = [w for w, c in words.most_common()]
+    vocab = []
+    start, size = 0, HALF
+    while start < len(by_freq):
+        vocab += sorted(by_freq[start:start + size])
+        start, size = start + size, size * HALF
     index = {w: i for i, w in enumerate(vocab)}
+    coded = []
+    prev = ""
+    for w in vocab:
+        assert w == w.upper() and " " not in w
+        n = 0
+        while n < min(len(w), len(prev), 25) and w[n] == prev[n]:
+            n += 1
+        coded.append(chr(0x61 + n) + w[n:])
+        prev = w
     entries = []
     prev_cp = -1
     prev_words = []
@@ -368,7 +384,8 @@ def gen_names():
         k = 0
         while k < len(ws) - 1 and k < len(prev_words) and ws[k] == prev_words[k]:
             k += 1
-        entries.append(varint(cp - prev_cp - 1) + varint(k * 2 + (1 if hexself(cp, n) else 0))
+        assert len(ws) - k < 32
+        entries.append(varint(cp - prev_cp - 1) + varint((k * 2 + (1 if hexself(cp, n) else 0)) * 32 + len(ws) - k)
                        + "".join(varint(index[w]) for w in ws[k:]))
         prev_cp, prev_words = cp, ws
     # Aliases and named sequences, kept only where CPython's lookup() agrees.
@@ -397,12 +414,13 @@ def gen_names():
     out.append("/** Digits of the word-coded names: a number is CONT digits (low first) ended by one TERM digit. */\n")
     out.append("export const NAME_TERM = %s;\n" % q(TERM))
     out.append("export const NAME_CONT = %s;\n" % q(CONT))
-    out.append("/** The words of the names, most frequent first, ' '-separated. */\n")
-    out.append(lines("NAME_WORDS", " ".join(vocab)))
-    out.append("/** Names in code point order, ';'-separated: code point delta (minus 1) from the previous entry, then"
-               " 2 * (words shared with the previous name) + (1 if the name ends with its own code point in hex), then"
-               " the other words. */\n")
-    out.append(lines("NAME_ENTRIES", ";".join(entries)))
+    out.append("/** The words of the names in code order, front-coded: each starts with a letter a-z giving how many"
+               " leading characters it shares with the previous word. */\n")
+    out.append(lines("NAME_WORDS", "".join(coded)))
+    out.append("/** Names in code point order, as numbers: code point delta (minus 1) from the previous entry; then"
+               " 32 * (2 * (words shared with the previous name) + (1 if the name ends with its own code point in"
+               " hex)) + (number of other words); then those words. */\n")
+    out.append(lines("NAME_ENTRIES", "".join(entries)))
     out.append("/** Ranges of CJK UNIFIED IDEOGRAPH-X (is_unified_ideograph), inclusive pairs. */\n")
     out.append("export const NAME_CJK_RANGES: readonly number[] = [%s];\n"
                % ", ".join("0x%X, 0x%X" % (a, b) for a, b in cjk))

@@ -402,7 +402,15 @@ class NameDb {
   constructor() {
     this.byCode = new Map();
     this.byName = new Map();
-    const words = NAME_WORDS.split(" ");
+    const words: string[] = [];
+    let word = "";
+    for (let i = 0; i < NAME_WORDS.length; ) {
+      let j = i + 1;
+      while (j < NAME_WORDS.length && NAME_WORDS.charCodeAt(j) < 0x61) j++;
+      word = word.slice(0, NAME_WORDS.charCodeAt(i) - 0x61) + NAME_WORDS.slice(i + 1, j);
+      words.push(word);
+      i = j;
+    }
     const digit = new Int16Array(128).fill(-1);
     const term = new Uint8Array(128);
     for (let i = 0; i < NAME_TERM.length; i++) {
@@ -411,30 +419,28 @@ class NameDb {
     }
     for (let i = 0; i < NAME_CONT.length; i++) digit[NAME_CONT.charCodeAt(i)] = i;
     const base = NAME_TERM.length;
-    let cp = -1;
-    let prev: string[] = [];
-    for (const entry of NAME_ENTRIES.split(";")) {
-      const nums: number[] = [];
+    const text = NAME_ENTRIES;
+    let pos = 0;
+    const next = (): number => {
       let value = 0;
       let scale = 1;
-      for (let i = 0; i < entry.length; i++) {
-        const ch = entry.charCodeAt(i);
+      for (;;) {
+        const ch = text.charCodeAt(pos++);
         value += digit[ch]! * scale;
-        if (term[ch]) {
-          nums.push(value);
-          value = 0;
-          scale = 1;
-        } else {
-          scale *= base;
-        }
+        if (term[ch]) return value;
+        scale *= base;
       }
-      cp += nums[0]! + 1;
-      const shared = nums[1]! >> 1;
-      const ws = prev.slice(0, shared);
-      for (let i = 2; i < nums.length; i++) ws.push(words[nums[i]!]!);
+    };
+    let cp = -1;
+    let prev: string[] = [];
+    while (pos < text.length) {
+      cp += next() + 1;
+      const header = next();
+      const ws = prev.slice(0, header >> 6);
+      for (let n = header & 31; n > 0; n--) ws.push(words[next()]!);
       prev = ws;
       let name = ws.join(" ");
-      if (nums[1]! & 1) name += cp.toString(16).toUpperCase();
+      if (header & 32) name += cp.toString(16).toUpperCase();
       this.byCode.set(cp, name);
       this.byName.set(name, { cps: [cp], aliasOrSequence: false });
     }
