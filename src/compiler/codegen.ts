@@ -491,7 +491,7 @@ export class Compiler {
       case "Try":
         return s.finalbody.length > 0 ? this.tryFinally(s) : this.tryExcept(s);
       case "TryStar":
-        throw this.error(LOC(s), "Typhon: except* is not compiled yet"); // TODO(#3)
+        return s.finalbody.length > 0 ? this.tryStarFinally(s) : this.tryStarExcept(s);
       case "Assert":
         return this.assert_(s);
       case "Import":
@@ -1060,6 +1060,138 @@ export class Compiler {
     this.addopI(O.RERAISE, 0, NO_LOCATION);
     this.useLabel(cleanup);
     this.popExceptAndReraise(NO_LOCATION);
+    this.useLabel(end);
+  }
+
+  /** compiler_try_star_finally. */
+  private tryStarFinally(s: A.TryStar): void {
+    let loc = LOC(s);
+    const body = this.newLabel();
+    const end = this.newLabel();
+    const exit = this.newLabel();
+    const cleanup = this.newLabel();
+    this.addopJ(O.SETUP_FINALLY, end, loc);
+    this.useLabel(body);
+    this.pushFBlock(loc, "FINALLY_TRY", body, end, s.finalbody);
+    if (s.handlers.length > 0) this.tryStarExcept(s);
+    else for (const b of s.body) this.visitStmt(b);
+    this.addop(O.POP_BLOCK, NO_LOCATION);
+    this.popFBlock();
+    for (const b of s.finalbody) this.visitStmt(b);
+    this.addopJ(O.JUMP_NO_INTERRUPT, exit, NO_LOCATION);
+    this.useLabel(end);
+    loc = NO_LOCATION;
+    this.addopJ(O.SETUP_CLEANUP, cleanup, loc);
+    this.addop(O.PUSH_EXC_INFO, loc);
+    this.pushFBlock(loc, "FINALLY_END", end, -1, null);
+    for (const b of s.finalbody) this.visitStmt(b);
+    this.popFBlock();
+    this.addopI(O.RERAISE, 0, loc);
+    this.useLabel(cleanup);
+    this.popExceptAndReraise(loc);
+    this.useLabel(exit);
+  }
+
+  /**
+   * compiler_try_star_except: each except* clause splits the exception group (CHECK_EG_MATCH); what the handlers
+   * raise and the unmatched rest are collected in a list that CALL_INTRINSIC_2 PREP_RERAISE_STAR turns into the
+   * exception to re-raise, if any.
+   */
+  private tryStarExcept(s: A.TryStar): void {
+    const loc = LOC(s);
+    const body = this.newLabel();
+    let except = this.newLabel();
+    const orelse = this.newLabel();
+    const end = this.newLabel();
+    const cleanup = this.newLabel();
+    const reraiseStar = this.newLabel();
+    this.addopJ(O.SETUP_FINALLY, except, loc);
+    this.useLabel(body);
+    this.pushFBlock(loc, "TRY_EXCEPT", body, -1, null);
+    for (const b of s.body) this.visitStmt(b);
+    this.popFBlock();
+    this.addop(O.POP_BLOCK, NO_LOCATION);
+    this.addopJ(O.JUMP, orelse, NO_LOCATION);
+    const n = s.handlers.length;
+    this.useLabel(except);
+    this.addopJ(O.SETUP_CLEANUP, cleanup, NO_LOCATION);
+    this.addop(O.PUSH_EXC_INFO, NO_LOCATION);
+    this.pushFBlock(loc, "EXCEPTION_GROUP_HANDLER", -1, -1, "except handler");
+    for (let i = 0; i < n; i++) {
+      const h = s.handlers[i]!;
+      const hloc = LOC(h);
+      except = this.newLabel();
+      const exceptWithError = this.newLabel();
+      const noMatch = this.newLabel();
+      if (i === 0) {
+        // [orig] -> [orig, [], exc]: the list collects what the handlers raise or leave unhandled.
+        this.addopI(O.BUILD_LIST, 0, hloc);
+        this.addopI(O.COPY, 2, hloc);
+      }
+      if (h.type !== null) {
+        this.visitExpr(h.type);
+        this.addop(O.CHECK_EG_MATCH, hloc);
+        this.addopI(O.COPY, 1, hloc);
+        this.addopJ(O.POP_JUMP_IF_NONE, noMatch, hloc);
+      }
+      const cleanupEnd = this.newLabel();
+      const cleanupBody = this.newLabel();
+      if (h.name !== null) this.nameop(hloc, h.name, "Store");
+      else this.addop(O.POP_TOP, hloc);
+      this.addopJ(O.SETUP_CLEANUP, cleanupEnd, hloc);
+      this.useLabel(cleanupBody);
+      this.pushFBlock(hloc, "HANDLER_CLEANUP", cleanupBody, -1, h.name);
+      for (const b of h.body) this.visitStmt(b);
+      this.popFBlock();
+      this.addop(O.POP_BLOCK, NO_LOCATION);
+      if (h.name !== null) {
+        this.loadConst(null, NO_LOCATION);
+        this.nameop(NO_LOCATION, h.name, "Store");
+        this.nameop(NO_LOCATION, h.name, "Del");
+      }
+      this.addopJ(O.JUMP, except, NO_LOCATION);
+      this.useLabel(cleanupEnd);
+      if (h.name !== null) {
+        this.loadConst(null, NO_LOCATION);
+        this.nameop(NO_LOCATION, h.name, "Store");
+        this.nameop(NO_LOCATION, h.name, "Del");
+      }
+      // Add the exception raised by the handler to the list.
+      this.addopI(O.LIST_APPEND, 3, NO_LOCATION);
+      this.addop(O.POP_TOP, NO_LOCATION); // lasti
+      this.addopJ(O.JUMP, exceptWithError, NO_LOCATION);
+      this.useLabel(except);
+      this.addop(O.NOP, NO_LOCATION); // holds a propagated location
+      this.addopJ(O.JUMP, exceptWithError, NO_LOCATION);
+      this.useLabel(noMatch);
+      this.addop(O.POP_TOP, hloc); // match (None)
+      this.useLabel(exceptWithError);
+      if (i === n - 1) {
+        // The unhandled rest of the group (or None) joins the list.
+        this.addopI(O.LIST_APPEND, 1, NO_LOCATION);
+        this.addopJ(O.JUMP, reraiseStar, NO_LOCATION);
+      }
+    }
+    this.popFBlock();
+    const reraise = this.newLabel();
+    this.useLabel(reraiseStar);
+    this.addopI(O.CALL_INTRINSIC_2, O.INTRINSIC_PREP_RERAISE_STAR, NO_LOCATION);
+    this.addopI(O.COPY, 1, NO_LOCATION);
+    this.addopJ(O.POP_JUMP_IF_NOT_NONE, reraise, NO_LOCATION);
+    // Nothing to re-raise.
+    this.addop(O.POP_TOP, NO_LOCATION);
+    this.addop(O.POP_BLOCK, NO_LOCATION);
+    this.addop(O.POP_EXCEPT, NO_LOCATION);
+    this.addopJ(O.JUMP_NO_INTERRUPT, end, NO_LOCATION);
+    this.useLabel(reraise);
+    this.addop(O.POP_BLOCK, NO_LOCATION);
+    this.addopI(O.SWAP, 2, NO_LOCATION);
+    this.addop(O.POP_EXCEPT, NO_LOCATION);
+    this.addopI(O.RERAISE, 0, NO_LOCATION);
+    this.useLabel(cleanup);
+    this.popExceptAndReraise(NO_LOCATION);
+    this.useLabel(orelse);
+    for (const b of s.orelse) this.visitStmt(b);
     this.useLabel(end);
   }
 
