@@ -7,23 +7,28 @@ export type SyntaxErrorKind = "SyntaxError" | "IndentationError" | "TabError";
 export class FrontEndSyntaxError extends Error {
   readonly kind: SyntaxErrorKind;
   readonly msg: string;
-  readonly filename: string;
-  /** 1-based line; offset and end_offset are 1-based character (code point) columns, as CPython's SyntaxError exposes. */
-  readonly lineno: number;
-  readonly offset: number;
-  readonly end_lineno: number;
-  readonly end_offset: number;
+  /** null where CPython's SyntaxError has filename None (compile()'s checks before parsing). */
+  readonly filename: string | null;
+  /**
+   * 1-based line; offset and end_offset are 1-based character (code point) columns, as CPython's SyntaxError exposes.
+   * null where CPython leaves the field None: all four for errors raised before tokenizing (null bytes in a str
+   * source), the end fields for tokenizer-initialisation errors (PEP 263 declarations: `(filename, 0, -1, None)`).
+   */
+  readonly lineno: number | null;
+  readonly offset: number | null;
+  readonly end_lineno: number | null;
+  readonly end_offset: number | null;
   /** The source line(s) the error refers to, with its newline, or null when unknown. */
   readonly text: string | null;
 
   constructor(
     kind: SyntaxErrorKind,
     msg: string,
-    filename: string,
-    lineno: number,
-    offset: number,
-    end_lineno: number,
-    end_offset: number,
+    filename: string | null,
+    lineno: number | null,
+    offset: number | null,
+    end_lineno: number | null,
+    end_offset: number | null,
     text: string | null,
   ) {
     super(msg);
@@ -36,6 +41,26 @@ export class FrontEndSyntaxError extends Error {
     this.end_offset = end_offset;
     this.text = text;
   }
+}
+
+/**
+ * An exception other than SyntaxError that escapes CPython's front end unchanged: a UnicodeDecodeError from an
+ * f-string part or met while pegen tokenizes the rest of the source for a better error, a UnicodeEncodeError for a
+ * str source holding lone surrogates (bltinmodule.c source_as_string). `msg` is str() of the exception.
+ */
+export class FrontEndError extends Error {
+  readonly kind: "UnicodeDecodeError" | "UnicodeEncodeError";
+  readonly msg: string;
+  constructor(kind: "UnicodeDecodeError" | "UnicodeEncodeError", msg: string) {
+    super(msg);
+    this.kind = kind;
+    this.msg = msg;
+  }
+}
+
+/** A SyntaxError field as Python's %s prints it ("None" for null). */
+export function pyField(v: number | string | null): string {
+  return v === null ? "None" : String(v);
 }
 
 /** Code points of a JS string (Python's len() and slicing count code points, not UTF-16 units). */
@@ -53,7 +78,9 @@ function isPySpace(c: string): boolean {
  */
 export function formatSyntaxError(e: FrontEndSyntaxError): string {
   let s = "";
-  s += `  File "${e.filename || "<string>"}", line ${e.lineno}\n`;
+  let filenameSuffix = "";
+  if (e.lineno !== null) s += `  File "${e.filename || "<string>"}", line ${e.lineno}\n`;
+  else if (e.filename !== null) filenameSuffix = ` (${e.filename})`;
   if (e.text !== null) {
     const rtext = e.text.replace(/\n+$/, "");
     const ltext = rtext.replace(/^[ \n\f]+/, "");
@@ -61,20 +88,26 @@ export function formatSyntaxError(e: FrontEndSyntaxError): string {
     const lcp = codePoints(ltext);
     const spaces = rcp.length - lcp.length;
     const textLen = codePoints(e.text).length;
-    let offset = e.offset;
-    let endOffset = e.lineno === e.end_lineno ? (e.end_offset !== 0 ? e.end_offset : offset) : rcp.length + 1;
-    if (e.text && offset > textLen) offset = rcp.length + 1;
-    if (e.text && endOffset > textLen) endOffset = rcp.length + 1;
-    if (offset >= endOffset || endOffset < 0) endOffset = offset + 1;
-    const colno = offset - 1 - spaces;
-    const endColno = endOffset - 1 - spaces;
-    s += `    ${ltext}\n`;
-    if (colno >= 0) {
-      const caretSpace = lcp.slice(0, colno).map((c) => (isPySpace(c) ? c : " ")).join("");
-      s += `    ${caretSpace}${"^".repeat(Math.max(0, endColno - colno))}\n`;
+    if (e.offset === null) {
+      s += `    ${ltext}\n`;
+    } else {
+      let offset = e.offset;
+      let endOffset = e.lineno === e.end_lineno
+        ? (e.end_offset !== null && e.end_offset !== 0 ? e.end_offset : offset)
+        : rcp.length + 1;
+      if (e.text && offset > textLen) offset = rcp.length + 1;
+      if (e.text && endOffset > textLen) endOffset = rcp.length + 1;
+      if (offset >= endOffset || endOffset < 0) endOffset = offset + 1;
+      const colno = offset - 1 - spaces;
+      const endColno = endOffset - 1 - spaces;
+      s += `    ${ltext}\n`;
+      if (colno >= 0) {
+        const caretSpace = lcp.slice(0, colno).map((c) => (isPySpace(c) ? c : " ")).join("");
+        s += `    ${caretSpace}${"^".repeat(Math.max(0, endColno - colno))}\n`;
+      }
     }
   }
-  s += `${e.kind}: ${e.msg || "<no detail available>"}\n`;
+  s += `${e.kind}: ${e.msg || "<no detail available>"}${filenameSuffix}\n`;
   return s;
 }
 
@@ -85,7 +118,7 @@ export function formatSyntaxError(e: FrontEndSyntaxError): string {
  */
 export class TokenizerError extends FrontEndSyntaxError {
   readonly done: number;
-  constructor(done: number, kind: SyntaxErrorKind, msg: string, filename: string, lineno: number, offset: number,
+  constructor(done: number, kind: SyntaxErrorKind, msg: string, filename: string | null, lineno: number, offset: number,
     end_lineno: number, end_offset: number, text: string | null) {
     super(kind, msg, filename, lineno, offset, end_lineno, end_offset, text);
     this.done = done;

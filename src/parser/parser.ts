@@ -3,15 +3,15 @@
 // Entry point: parse(). See docs/parser.md.
 import * as A from "../ast/nodes.js";
 import { PyComplex, PyEllipsis, PyBytes, SurrogateStr, makeStr, strCodePoints, type ConstantValue } from "../ast/constant.js";
-import { FrontEndSyntaxError } from "./errors.js";
-import { Tokenizer, type Token } from "./tokenizer.js";
+import { FrontEndError, FrontEndSyntaxError, TokenizerError } from "./errors.js";
+import { Tokenizer, E_DECODE, type Token } from "./tokenizer.js";
 import * as T from "./token.js";
 import { Parser, ParserStackOverflow, type Location } from "./pegen.js";
 import {
   setExprContext, makeArguments, emptyArguments, withDecorators, newIdentifier,
   type NameDefaultPair, type SlashWithDefault, type StarEtc,
 } from "./action_helpers.js";
-import { parseStringToken, decodeUnicodeEscapes, StringDecodeError } from "./string_parser.js";
+import { parseStringToken, decodeUnicodeEscapes, StringDecodeError, utf8ErrorOfBody } from "./string_parser.js";
 import * as I from "./invalid_rules.js";
 
 export type ParseMode = "exec" | "eval" | "single" | "func_type";
@@ -19,6 +19,11 @@ export type ParseMode = "exec" | "eval" | "single" | "func_type";
 export interface ParseOptions {
   /** Unused for now: type comments (PyCF_TYPE_COMMENTS) are not produced. */
   readonly typeComments?: boolean;
+  /**
+   * The source was read from a file the way `python FILE` reads it (Parser/tokenizer/file_tokenizer.c), not handed to
+   * compile(): NUL bytes are then the lexer's located "source code cannot contain null bytes".
+   */
+  readonly fileInput?: boolean;
 }
 
 // Memo keys, one per memoized rule (< 64).
@@ -2569,7 +2574,7 @@ export class PythonParser extends Parser {
   constantFromString(t: Token): A.Constant {
     let r: ReturnType<typeof parseStringToken>;
     try {
-      r = parseStringToken(t.string);
+      r = parseStringToken(t.string, this.tokenizer.badBytes);
     } catch (e) {
       this.decodeError(e, t);
     }
@@ -2595,6 +2600,9 @@ export class PythonParser extends Parser {
     const t = this.peek();
     if (t.type === T.FSTRING_MIDDLE) {
       this.mark++;
+      // _PyPegen_constant_from_token: PyUnicode_FromString's UnicodeDecodeError escapes the parser as it is.
+      const bad = this.tokenizer.badBytes ? utf8ErrorOfBody(t.string, true) : null;
+      if (bad !== null) throw new FrontEndError("UnicodeDecodeError", bad);
       return A.Constant(t.string, null, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
     }
     return this.fstring_replacement_field();
@@ -2641,6 +2649,9 @@ export class PythonParser extends Parser {
       if (t.type === T.FSTRING_MIDDLE) {
         this.mark++;
         let v: ConstantValue;
+        // _PyPegen_decoded_constant_from_token: its UnicodeDecodeError is not turned into a SyntaxError.
+        const bad = this.tokenizer.badBytes ? utf8ErrorOfBody(t.string, false) : null;
+        if (bad !== null) throw new FrontEndError("UnicodeDecodeError", bad);
         try {
           v = decodeUnicodeEscapes(t.string);
         } catch (e) {
@@ -3501,6 +3512,36 @@ export function parseNumber(s: string): ConstantValue {
 }
 
 /** Does the token stream have an unconsumed statement after a `single` parse (bad_single_statement)? */
+/**
+ * bltinmodule.c source_as_string: compile() needs the source as a NUL-terminated UTF-8 string, so a str holding lone
+ * surrogates fails to encode and any NUL is rejected before the tokenizer starts (a SyntaxError without location).
+ */
+function checkSourceString(source: Uint8Array | string): void {
+  if (typeof source === "string") {
+    let cp = 0;
+    for (let i = 0; i < source.length; i++, cp++) {
+      const c = source.charCodeAt(i);
+      if ((c & 0xf800) !== 0xd800) continue;
+      if (c <= 0xdbff && i + 1 < source.length && (source.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { i++; continue; }
+      // PyUnicode_AsUTF8AndSize: one error for the run of consecutive lone surrogates.
+      let n = 1;
+      for (let j = i + 1; j < source.length; j++) {
+        const d = source.charCodeAt(j);
+        if ((d & 0xf800) !== 0xd800) break;
+        if (d <= 0xdbff && j + 1 < source.length && (source.charCodeAt(j + 1) & 0xfc00) === 0xdc00) break;
+        n++;
+      }
+      const hex = (k: number) => `\\u${source.charCodeAt(k).toString(16).padStart(4, "0")}`;
+      throw new FrontEndError("UnicodeEncodeError", n === 1
+        ? `'utf-8' codec can't encode character '${hex(i)}' in position ${cp}: surrogates not allowed`
+        : `'utf-8' codec can't encode characters in position ${cp}-${cp + n - 1}: surrogates not allowed`);
+    }
+  }
+  if (typeof source === "string" ? source.includes("\0") : source.includes(0)) {
+    throw new FrontEndSyntaxError("SyntaxError", "source code string cannot contain null bytes", null, null, null, null, null, null);
+  }
+}
+
 function checkSingle(p: PythonParser): void {
   // bad_single_statement (Parser/pegen.c): only blanks and comments may follow the statement. The tokenizer skips
   // exactly those, so anything but ENDMARKER (or an error) means a second statement. The error is reported at the
@@ -3521,8 +3562,8 @@ function checkSingle(p: PythonParser): void {
  * "invalid syntax" is reported at the last token the first pass read.
  */
 export function parse(source: Uint8Array | string, filename: string, mode: ParseMode, options?: ParseOptions): A.mod {
-  void options;
-  const tok = new Tokenizer(source, { filename, extraTokens: false });
+  if (options?.fileInput !== true) checkSourceString(source);
+  const tok = new Tokenizer(source, { filename, extraTokens: false, execInput: mode === "exec" });
   const p = new PythonParser(tok, filename, mode);
   const run = (): A.mod | null => {
     switch (mode) {
@@ -3573,7 +3614,7 @@ function finishError(p: PythonParser, e: unknown): unknown {
  * _PyPegen_tokenize_full_source_to_check_for_errors: a tokenizer error later in the file replaces a parser error,
  * except an unclosed bracket opened on a line after the parser error's line.
  */
-function tokenizeRestForErrors(p: PythonParser, err: FrontEndSyntaxError): FrontEndSyntaxError {
+function tokenizeRestForErrors(p: PythonParser, err: FrontEndSyntaxError): FrontEndSyntaxError | FrontEndError {
   // An unclosed bracket wins only when it was opened on a line before the token the parser stopped at.
   const current = p.knownErrToken ?? p.tokens[p.tokens.length - 1];
   let replacement: FrontEndSyntaxError | null = null;
@@ -3587,8 +3628,17 @@ function tokenizeRestForErrors(p: PythonParser, err: FrontEndSyntaxError): Front
       if (e instanceof RangeError) return err;
       throw e;
     }
-    if (/ was never closed$/.test(e.msg)) replacement = current !== undefined && current.lineno > e.lineno ? e : null;
-    else replacement = e;
+    if (!(e instanceof TokenizerError)) {
+      // The lexer raised a SyntaxError itself (_PyTokenizer_syntaxerror): it replaces the parser's error.
+      replacement = e;
+    } else if (e.done === E_DECODE) {
+      // An identifier that is not UTF-8: here pegen does not convert the tokenizer's UnicodeDecodeError.
+      return new FrontEndError("UnicodeDecodeError", e.msg.replace(/^\(unicode error\) /, ""));
+    } else {
+      // An error known only by tok->done sets no exception: only a bracket left open on an earlier line wins.
+      const unclosed = p.tokenizer.unclosedBracketError();
+      if (unclosed !== null && current !== undefined && current.lineno > (unclosed.lineno ?? 0)) replacement = unclosed;
+    }
   }
   // Inside an f-string the parser's error about the expression part stays (tok_mode_stack_index > 0).
   if (replacement === null || p.tokenizer.insideFString()) return err;

@@ -3,6 +3,7 @@
 // See docs/parser.md.
 import { PyBytes, makeStr, type ConstantValue } from "../ast/constant.js";
 import { lookupUnicodeName } from "./unicode_names.js";
+import { escapedToBytes, isEscapedByte, utf8DecodeErrorMessage } from "./tokenizer_helpers.js";
 
 /** A decoding failure; the parser turns it into a SyntaxError with this message (_Pypegen_raise_decode_error). */
 export class StringDecodeError extends Error {
@@ -166,7 +167,7 @@ export function decodeBytes(body: string, raw: boolean): Uint8Array {
  * The value of a STRING token (_PyPegen_parse_string). Throws StringDecodeError for bad escapes, or for non-ASCII
  * characters in a bytes literal (message "bytes can only contain ASCII literal characters").
  */
-export function parseStringToken(tok: string): { value: ConstantValue; prefix: StringPrefix } {
+export function parseStringToken(tok: string, badBytes = false): { value: ConstantValue; prefix: StringPrefix } {
   const prefix = parsePrefix(tok);
   let s = tok.slice(prefix.length);
   const q = s[0]!;
@@ -178,5 +179,31 @@ export function parseStringToken(tok: string): { value: ConstantValue; prefix: S
     }
     return { value: new PyBytes(decodeBytes(s, prefix.raw)), prefix };
   }
+  if (badBytes) {
+    const msg = utf8ErrorOfBody(s, prefix.raw || !s.includes("\\"));
+    if (msg !== null) throw new StringDecodeError(`(unicode error) ${msg}`);
+  }
   return { value: prefix.raw ? s : decodeUnicodeEscapes(s), prefix };
+}
+
+/**
+ * The UnicodeDecodeError message for a literal body holding bytes that are not UTF-8 (see Tokenizer.badBytes), or
+ * null. A raw body (or one without backslashes) is decoded at once, so the position counts from the body's start;
+ * otherwise decode_unicode_with_escapes decodes each run of bytes >= 0x80 alone and the position counts from the run.
+ */
+export function utf8ErrorOfBody(body: string, raw: boolean): string | null {
+  let bad = false;
+  for (let i = 0; i < body.length && !bad; i++) bad = isEscapedByte(body.charCodeAt(i));
+  if (!bad) return null;
+  const b = escapedToBytes(body);
+  if (raw) return utf8DecodeErrorMessage(b, 0, b.length);
+  for (let i = 0; i < b.length; ) {
+    if (b[i] < 0x80) { i++; continue; }
+    let j = i;
+    while (j < b.length && b[j] >= 0x80) j++;
+    const msg = utf8DecodeErrorMessage(b, i, j);
+    if (msg !== null) return msg;
+    i = j;
+  }
+  return null;
 }

@@ -6,7 +6,9 @@ import {
   FSTRING_MIDDLE, FSTRING_END, DOT, ELLIPSIS, COLON, _PyToken_OneChar, _PyToken_TwoChars, _PyToken_ThreeChars,
 } from "./token.js";
 import { FrontEndSyntaxError, TokenizerError, type SyntaxErrorKind } from "./errors.js";
-import { decodeForParser, isPrintableCodePoint } from "./tokenizer_helpers.js";
+import {
+  decodeForParser, escapedToBytes, isEscapedByte, isPrintableCodePoint, replaceEscapedBytes, utf8DecodeErrorMessage,
+} from "./tokenizer_helpers.js";
 import { _PyUnicode_IsXidContinue, _PyUnicode_IsXidStart } from "../unicode/unicodectype.js";
 
 /** One token, as the C tokenizer hands it to the PEG parser (or, with extraTokens, to the tokenize module). */
@@ -38,6 +40,12 @@ export interface TokenizerOptions {
    * false: the parser's stream (no comments, no NL).
    */
   readonly extraTokens: boolean;
+  /**
+   * Parser mode: the source is exec input (compile(..., "exec")), so a last line without a newline gets one and ends
+   * with NEWLINE (string_tokenizer.c translate_newlines). Other compile modes read the text as it is: a last line
+   * without a newline ends with ENDMARKER alone. Default true.
+   */
+  readonly execInput?: boolean;
 }
 
 // Parser/errcode.h: the tokenizer's `done` codes.
@@ -130,6 +138,11 @@ export class Tokenizer {
   private readonly extra: boolean;
   /** The source has a character >= 0x80 somewhere: columns need conversion. */
   private readonly nonAscii: boolean;
+  /**
+   * The source bytes are not all valid UTF-8; the bad ones are U+DC80..U+DCFF in `src` (ParserSource.badBytes), one
+   * byte each in columns, shown as U+FFFD in error texts, and an error only inside tokens that need decoding.
+   */
+  readonly badBytes: boolean;
   /** Index of the first NUL character, or -1. */
   private readonly firstNul: number;
   private readonly hasImplicitNewline: boolean;
@@ -171,13 +184,23 @@ export class Tokenizer {
   constructor(source: Uint8Array | string, options: TokenizerOptions) {
     this.filename = options.filename;
     this.extra = options.extraTokens;
-    let text = typeof source === "string" ? source : decodeForParser(source, options.filename).text;
+    let text: string;
+    if (typeof source === "string") {
+      text = source;
+      this.badBytes = false;
+    } else {
+      const dec = decodeForParser(source, options.filename);
+      text = dec.text;
+      this.badBytes = dec.badBytes;
+    }
     if (!this.extra) {
       // string_tokenizer.c translate_newlines: the parser sees "\n" line ends only.
       if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
     }
-    // The underflow functions fake a '\n' after a last line that lacks one (tok->implicit_newline).
-    this.hasImplicitNewline = text.length > 0 && text.charCodeAt(text.length - 1) !== 0x0a;
+    // The underflow functions fake a '\n' after a last line that lacks one (tok->implicit_newline); the parser's
+    // string input gets one only in exec mode (translate_newlines).
+    this.hasImplicitNewline = text.length > 0 && text.charCodeAt(text.length - 1) !== 0x0a &&
+      (this.extra || options.execInput !== false);
     this.src = this.hasImplicitNewline ? text + "\n" : text;
     this.firstNul = text.indexOf("\0");
     let nonAscii = false;
@@ -214,7 +237,12 @@ export class Tokenizer {
     }
     if (i >= this.src.length) return "";
     const nl = this.src.indexOf("\n", i);
-    return nl < 0 ? this.src.slice(i) + "\n" : this.src.slice(i, nl + 1);
+    return this.shown(nl < 0 ? this.src.slice(i) : this.src.slice(i, nl + 1));
+  }
+
+  /** Source text as error reports show it: bad bytes decoded with errors="replace". */
+  private shown(text: string): string {
+    return this.badBytes ? replaceEscapedBytes(text) : text;
   }
 
   /** The decoded source text (BOM removed; "\r\n" kept only in extraTokens mode). */
@@ -287,6 +315,7 @@ export class Tokenizer {
         if (c < 0x80) v++;
         else if (c < 0x800) v += 2;
         else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { v += 4; i++; }
+        else if (this.badBytes && isEscapedByte(c)) v++;
         else v += 3;
       }
     }
@@ -296,9 +325,10 @@ export class Tokenizer {
     return v;
   }
 
-  /** Code point count of src[a, b). */
+  /** Code point count of src[a, b) (bad bytes decoded with errors="replace", as CPython's error columns count). */
   private charCount(a: number, b: number): number {
     if (!this.nonAscii) return b - a;
+    if (this.badBytes) return Array.from(replaceEscapedBytes(this.src.slice(a, b))).length;
     let n = 0;
     const s = this.src;
     for (let i = a; i < b; i++) {
@@ -362,9 +392,19 @@ export class Tokenizer {
     let col = colOffset;
     if (col === -1) col = this.charCount(this.line_start, this.cur);
     const endCol = endColOffset === -1 ? col : endColOffset;
-    const text = this.src.slice(this.line_start, le);
+    const text = this.shown(this.src.slice(this.line_start, le));
     this.done = E_ERROR;
     throw new LexerAbort(new FrontEndSyntaxError("SyntaxError", msg, this.filename, this.lineno, col, this.lineno, endCol, text));
+  }
+
+  /** pegen_errors.c raise_unclosed_parentheses_error for the innermost open bracket, or null if none is open. */
+  unclosedBracketError(): TokenizerError | null {
+    if (this.level === 0) return null;
+    const lno = this.parenlinenostack[this.level - 1];
+    const line = this.sourceLine(lno);
+    const col = byteToCharOffset(line, this.parencolstack[this.level - 1]) + 1;
+    return new TokenizerError(E_EOF, "SyntaxError", `'${String.fromCharCode(this.parenstack[this.level - 1])}' was never closed`,
+      this.filename, lno, col, lno, 0, line);
   }
 
   /** An ERRORTOKEN whose error is tok->done: the message and location of the tokenize module or of pegen. */
@@ -378,15 +418,8 @@ export class Tokenizer {
           throw new LexerAbort(new TokenizerError(done, "SyntaxError", "unexpected EOF in multi-line statement", this.filename,
             this.lineno, Math.max(0, this.inp - this.buf), this.lineno, Math.max(0, this.inp - this.buf), null));
         }
-        if (this.level > 0) {
-          // pegen_errors.c raise_unclosed_parentheses_error
-          const lno = this.parenlinenostack[this.level - 1];
-          const line = this.sourceLine(lno);
-          const colBytes = this.parencolstack[this.level - 1];
-          const col = byteToCharOffset(line, colBytes) + 1;
-          throw new LexerAbort(new TokenizerError(done, "SyntaxError", `'${String.fromCharCode(this.parenstack[this.level - 1])}' was never closed`,
-            this.filename, lno, col, lno, 0, line));
-        }
+        const unclosed = this.unclosedBracketError();
+        if (unclosed !== null) throw new LexerAbort(unclosed);
         msg = "unexpected EOF while parsing";
         break;
       case E_DEDENT:
@@ -417,7 +450,7 @@ export class Tokenizer {
         this.src.slice(this.buf, this.inp)));
     }
     // Parser mode: _Pypegen_tokenizer_error. The parser may refine positions that depend on its last token.
-    const line = this.src.slice(this.line_start, this.inp);
+    const line = this.shown(this.src.slice(this.line_start, this.inp));
     let col: number;
     let endCol: number;
     if (done === E_LINECONT) {
@@ -520,6 +553,7 @@ export class Tokenizer {
   private verifyIdentifier(): void {
     if (this.extra) return;
     const s = this.src.slice(this.start, this.cur);
+    if (this.badBytes) this.verifyDecodable(s);
     let i = 0;
     let first = true;
     for (const ch of s) {
@@ -539,6 +573,24 @@ export class Tokenizer {
       first = false;
       i += ch.length;
     }
+  }
+
+  /**
+   * An identifier holding bytes that are not UTF-8: verify_identifier's PyUnicode_DecodeUTF8 fails (E_DECODE) and
+   * pegen (initialize_token, _Pypegen_raise_decode_error) reports "(unicode error) ..." at the position-less error
+   * token: column tok->cur - line_start in bytes, counted on the buffered line(s) decoded with errors="replace".
+   */
+  private verifyDecodable(s: string): void {
+    let bad = false;
+    for (let i = 0; i < s.length && !bad; i++) bad = isEscapedByte(s.charCodeAt(i));
+    if (!bad) return;
+    const bytes = escapedToBytes(s);
+    const msg = utf8DecodeErrorMessage(bytes, 0, bytes.length)!;
+    const errorLine = this.shown(this.src.slice(this.buf, this.inp));
+    const col = byteToCharOffset(errorLine, escapedToBytes(this.src.slice(this.line_start, this.cur)).length);
+    this.done = E_DECODE;
+    throw new LexerAbort(new TokenizerError(E_DECODE, "SyntaxError", `(unicode error) ${msg}`, this.filename,
+      this.lineno, col, this.lineno, -1, errorLine));
   }
 
   private decimalTail(): number {

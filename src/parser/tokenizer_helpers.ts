@@ -229,15 +229,27 @@ function getCodingSpecForRe(line: Uint8Array): string | null {
   return null;
 }
 
+/** The result of decoding source bytes for the parser. */
+export interface ParserSource extends DecodedSource {
+  /**
+   * The UTF-8 source holds bytes that are not valid UTF-8. CPython's tokenizer works on the bytes and decodes only
+   * what it must (identifiers, string literals), so such bytes are kept in `text` as U+DC80..U+DCFF (Python's
+   * surrogateescape) and reported when a token that needs decoding holds one.
+   */
+  readonly badBytes: boolean;
+}
+
 /**
- * Decode source bytes for the parser (Parser/tokenizer/string_tokenizer.c decode_str): BOM, cookie on line 1 or 2,
- * strict decoding. Returns the text with the BOM removed.
+ * Decode source bytes for the parser (Parser/tokenizer/string_tokenizer.c decode_str): BOM, cookie on line 1 or 2.
+ * A declared encoding other than UTF-8 translates the whole source up front (translate_into_utf8), so its errors are
+ * tokenizer-initialisation errors: `(filename, 0, -1, None)` with the codec's message (pegen_errors.c
+ * _PyPegen_raise_tokenizer_init_error). UTF-8 is not checked here (see ParserSource.badBytes).
  */
-export function decodeForParser(b: Uint8Array, filename: string): DecodedSource {
+export function decodeForParser(b: Uint8Array, filename: string): ParserSource {
   let start = 0;
   let bom = false;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) { bom = true; start = 3; }
-  const fail = (msg: string): never => { throw new FrontEndSyntaxError("SyntaxError", msg, filename, 0, -1, 0, 0, null); };
+  const fail = (msg: string): never => { throw new FrontEndSyntaxError("SyntaxError", msg, filename, 0, -1, null, null, null); };
   let spec: string | null = null;
   if (start < b.length) {
     const e1 = lineEnd(b, start);
@@ -254,26 +266,73 @@ export function decodeForParser(b: Uint8Array, filename: string): DecodedSource 
   const body = b.subarray(start);
   if (encoding === "utf-8") {
     try {
-      return { text: utf8Fatal.decode(body), encoding };
+      return { text: utf8Fatal.decode(body), encoding, badBytes: false };
     } catch {
-      const err = utf8ErrorAt(body, 0, body.length)!;
-      // The error is reported on the line holding the bad byte, position counted within that line.
-      let ls = body.lastIndexOf(0x0a, err.pos - 1) + 1;
-      if (err.pos === 0) ls = 0;
-      let lineno = 1;
-      for (let i = body.indexOf(0x0a); i >= 0 && i < ls; i = body.indexOf(0x0a, i + 1)) lineno++;
-      const text = utf8Replace.decode(body.subarray(ls, lineEnd(body, ls)));
-      const hex = body[err.pos].toString(16).padStart(2, "0");
-      throw new FrontEndSyntaxError("SyntaxError",
-        `(unicode error) 'utf-8' codec can't decode byte 0x${hex} in position ${err.pos - ls}: ${err.reason}`,
-        filename, lineno, 1, lineno, -1, text);
+      return { text: decodeSurrogateEscape(body), encoding, badBytes: true };
     }
   }
+  let text = "";
   try {
-    return { text: decoderFor(encoding)!(body, true), encoding };
+    text = decoderFor(encoding)!(body, true);
   } catch (e) {
-    throw new FrontEndSyntaxError("SyntaxError", `(unicode error) ${(e as Error).message}`, filename, 0, -1, 0, 0, null);
+    fail((e as Error).message);
   }
+  return { text, encoding, badBytes: false };
+}
+
+/** U+DC80..U+DCFF: a byte that is not valid UTF-8, kept by decodeSurrogateEscape. */
+export function isEscapedByte(c: number): boolean {
+  return c >= 0xdc80 && c <= 0xdcff;
+}
+
+/** UTF-8 with each byte of an invalid sequence mapped to U+DC00 + byte (the surrogateescape error handler). */
+function decodeSurrogateEscape(b: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  while (i < b.length) {
+    const err = utf8ErrorAt(b, i, b.length);
+    const stop = err === null ? b.length : err.pos;
+    if (stop > i) out += utf8Fatal.decode(b.subarray(i, stop));
+    if (err === null) break;
+    for (let k = err.pos; k < err.end; k++) out += String.fromCharCode(0xdc00 + b[k]);
+    i = err.end;
+  }
+  return out;
+}
+
+/** The original bytes of text holding escaped bytes: UTF-8, with U+DC80..U+DCFF back to single bytes. */
+export function escapedToBytes(s: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (isEscapedByte(c)) { out.push(c - 0xdc00); continue; }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+/** Text holding escaped bytes as CPython shows it in errors: the original bytes decoded with errors="replace". */
+export function replaceEscapedBytes(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if (isEscapedByte(s.charCodeAt(i))) return utf8Replace.decode(escapedToBytes(s));
+  }
+  return s;
+}
+
+/** str() of the UnicodeDecodeError strict UTF-8 decoding raises on b[from, to), or null if those bytes are valid. */
+export function utf8DecodeErrorMessage(b: Uint8Array, from: number, to: number): string | null {
+  const err = utf8ErrorAt(b, from, to);
+  if (err === null) return null;
+  const hex = b[err.pos].toString(16).padStart(2, "0");
+  return err.end - err.pos === 1
+    ? `'utf-8' codec can't decode byte 0x${hex} in position ${err.pos - from}: ${err.reason}`
+    : `'utf-8' codec can't decode bytes in position ${err.pos - from}-${err.end - 1 - from}: ${err.reason}`;
 }
 
 function stripNewline(l: Uint8Array): Uint8Array {

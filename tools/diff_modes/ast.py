@@ -7,6 +7,6 @@ def dump(path, data):
         tree = ast.parse(data, path)
     except SyntaxError as e:
         return "error", "%s: %s (%s, %s, %s, %s)\n" % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
-    except (MemoryError, RecursionError, ValueError) as e:
+    except (MemoryError, RecursionError, ValueError, UnicodeError) as e:
         return "error", "%s: %s\n" % (type(e).__name__, e)
     return "ok", ast.dump(tree, include_attributes=True) + "\n"

@@ -2,7 +2,7 @@
 // include_attributes=True); a syntax error is compared as "Kind: msg (lineno, offset, end_lineno, end_offset)".
 import type { DiffMode } from "./mode.js";
 import { dumpAst } from "../../src/debug/dump_ast.js";
-import { FrontEndSyntaxError } from "../../src/parser/errors.js";
+import { FrontEndError, FrontEndSyntaxError, pyField } from "../../src/parser/errors.js";
 import { ParserStackOverflow } from "../../src/parser/pegen.js";
 
 export const mode: DiffMode = {
@@ -13,8 +13,10 @@ export const mode: DiffMode = {
       return { status: "ok", text: dumpAst(path, data) + "\n" };
     } catch (e) {
       if (e instanceof FrontEndSyntaxError) {
-        return { status: "error", text: `${e.kind}: ${e.msg} (${e.lineno}, ${e.offset}, ${e.end_lineno}, ${e.end_offset})\n` };
+        const f = [e.lineno, e.offset, e.end_lineno, e.end_offset].map(pyField).join(", ");
+        return { status: "error", text: `${e.kind}: ${e.msg} (${f})\n` };
       }
+      if (e instanceof FrontEndError) return { status: "error", text: `${e.kind}: ${e.msg}\n` };
       if (e instanceof ParserStackOverflow) return { status: "error", text: `MemoryError: ${e.msg}\n` };
       throw e;
     }
