@@ -6,7 +6,7 @@ import { compileError, type CompileSource } from "./errors.js";
 import {
   _PyST_GetScope, _PyST_GetSymbol, _PyST_IsFunctionLike, _Py_Mangle, _Py_MaybeMangle, CELL, ClassBlock, DEF_COMP_CELL,
   DEF_FREE_CLASS, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL, FREE, GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, SCOPE_MASK,
-  SCOPE_OFFSET, type PySTEntryObject, type Symtable,
+  SCOPE_OFFSET, typeParamDefaultKey, type PySTEntryObject, type Symtable,
 } from "./symtable.js";
 import { CO_FUTURE_ANNOTATIONS, getDocString, type PyFutureFeatures } from "./future.js";
 import { InstrSequence, LOC, LOCATION, NO_LOCATION, type Location } from "./instruction_sequence.js";
@@ -446,7 +446,7 @@ export class Compiler {
       case "ClassDef":
         return this.class_(s);
       case "TypeAlias":
-        throw this.error(LOC(s), "Typhon: type aliases are not compiled yet"); // TODO(#3)
+        return this.typeAlias(s);
       case "Return":
         return this.return_(s);
       case "Delete":
@@ -635,16 +635,103 @@ export class Compiler {
     this.addopI(O.RERAISE, 1, NO_LOCATION);
   }
 
+  /** compiler_type_param_bound_or_default: a bound, constraints or default is evaluated lazily, in its own scope. */
+  private typeParamBoundOrDefault(e: A.expr, name: string, key: object, allowStarred: boolean): void {
+    this.enterScope(name, COMPILER_SCOPE_TYPEPARAMS, key, e.lineno);
+    if (allowStarred && e.kind === "Starred") {
+      this.visitExpr(e.value);
+      this.addopI(O.UNPACK_SEQUENCE, 1, LOC(e));
+    } else {
+      this.visitExpr(e);
+    }
+    this.addop(O.RETURN_VALUE, LOC(e));
+    const co = this.assemble(this, this.u, true);
+    this.exitScope();
+    this.makeClosure(LOC(e), co, 0);
+  }
+
+  /** compiler_type_params: build each TypeVar / TypeVarTuple / ParamSpec, bind it, and leave a tuple of them. */
+  private typeParams(typeParams: readonly A.type_param[]): void {
+    let seenDefault = false;
+    for (const tp of typeParams) {
+      const loc = LOC(tp);
+      this.loadConst(tp.name, loc);
+      switch (tp.kind) {
+        case "TypeVar":
+          if (tp.bound !== null) {
+            this.typeParamBoundOrDefault(tp.bound, tp.name, tp, false);
+            this.addopI(O.CALL_INTRINSIC_2,
+              tp.bound.kind === "Tuple" ? O.INTRINSIC_TYPEVAR_WITH_CONSTRAINTS : O.INTRINSIC_TYPEVAR_WITH_BOUND, loc);
+          } else {
+            this.addopI(O.CALL_INTRINSIC_1, O.INTRINSIC_TYPEVAR, loc);
+          }
+          break;
+        case "TypeVarTuple":
+          this.addopI(O.CALL_INTRINSIC_1, O.INTRINSIC_TYPEVARTUPLE, loc);
+          break;
+        case "ParamSpec":
+          this.addopI(O.CALL_INTRINSIC_1, O.INTRINSIC_PARAMSPEC, loc);
+          break;
+        default:
+          unreachable(tp);
+      }
+      if (tp.default_value !== null) {
+        seenDefault = true;
+        const key = tp.kind === "TypeVar" ? typeParamDefaultKey(tp) : tp;
+        this.typeParamBoundOrDefault(tp.default_value, tp.name, key, tp.kind === "TypeVarTuple");
+        this.addopI(O.CALL_INTRINSIC_2, O.INTRINSIC_SET_TYPEPARAM_DEFAULT, loc);
+      } else if (seenDefault) {
+        throw this.error(loc, `non-default type parameter '${tp.name}' follows default type parameter`);
+      }
+      this.addopI(O.COPY, 1, loc);
+      this.nameop(loc, tp.name, "Store");
+    }
+    this.addopI(O.BUILD_TUPLE, typeParams.length, LOC(typeParams[0]!));
+  }
+
   private function(s: A.FunctionDef | A.AsyncFunctionDef, isAsync: boolean): void {
-    if (s.type_params.length > 0) throw this.error(LOC(s), "Typhon: generic functions are not compiled yet"); // TODO(#3)
     const args = s.args;
     this.checkDebugArgs(args);
     this.decorators(s.decorator_list);
     const firstlineno = s.decorator_list.length > 0 ? s.decorator_list[0]!.lineno : s.lineno;
     const loc = LOC(s);
+    const isGeneric = s.type_params.length > 0;
     let funcflags = this.defaultArguments(loc, args);
+    let numTypeparamArgs = 0;
+    if (isGeneric) {
+      // The defaults become arguments of the <generic parameters of ...> function.
+      if (funcflags & 0x01) numTypeparamArgs++;
+      if (funcflags & 0x02) numTypeparamArgs++;
+      if (numTypeparamArgs === 2) this.addopI(O.SWAP, 2, loc);
+      this.enterScope(`<generic parameters of ${s.name}>`, COMPILER_SCOPE_TYPEPARAMS, s.type_params, firstlineno);
+      this.typeParams(s.type_params);
+      for (let i = 0; i < numTypeparamArgs; i++) this.addopI(O.LOAD_FAST, i, loc);
+    }
     if (this.annotations(loc, args, s.returns)) funcflags |= 0x04;
-    // compiler_function_body
+    this.functionBody(s, isAsync, funcflags, firstlineno);
+    if (isGeneric) {
+      this.addopI(O.SWAP, 2, loc);
+      this.addopI(O.CALL_INTRINSIC_2, O.INTRINSIC_SET_FUNCTION_TYPE_PARAMS, loc);
+      this.u.u_metadata.u_argcount = numTypeparamArgs;
+      const co = this.assemble(this, this.u, false);
+      this.exitScope();
+      this.makeClosure(loc, co, 0);
+      if (numTypeparamArgs > 0) {
+        this.addopI(O.SWAP, numTypeparamArgs + 1, loc);
+        this.addopI(O.CALL, numTypeparamArgs - 1, loc);
+      } else {
+        this.addop(O.PUSH_NULL, loc);
+        this.addopI(O.CALL, 0, loc);
+      }
+    }
+    this.applyDecorators(s.decorator_list);
+    this.nameop(loc, s.name, "Store");
+  }
+
+  /** compiler_function_body: the function's own code unit, then MAKE_FUNCTION in the enclosing scope. */
+  private functionBody(s: A.FunctionDef | A.AsyncFunctionDef, isAsync: boolean, funcflags: number,
+    firstlineno: number): void {
+    const args = s.args;
     this.enterScope(s.name, isAsync ? COMPILER_SCOPE_ASYNC_FUNCTION : COMPILER_SCOPE_FUNCTION, s, firstlineno);
     let first = 0;
     const doc = getDocString(s.body);
@@ -669,16 +756,45 @@ export class Compiler {
     }
     const co = this.assemble(this, this.u, true);
     this.exitScope();
-    this.makeClosure(loc, co, funcflags);
-    this.applyDecorators(s.decorator_list);
-    this.nameop(loc, s.name, "Store");
+    this.makeClosure(LOC(s), co, funcflags);
   }
 
   private class_(s: A.ClassDef): void {
-    if (s.type_params.length > 0) throw this.error(LOC(s), "Typhon: generic classes are not compiled yet"); // TODO(#3)
     this.decorators(s.decorator_list);
     const firstlineno = s.decorator_list.length > 0 ? s.decorator_list[0]!.lineno : s.lineno;
-    // compiler_class_body
+    let loc = LOC(s);
+    const isGeneric = s.type_params.length > 0;
+    if (isGeneric) {
+      this.enterScope(`<generic parameters of ${s.name}>`, COMPILER_SCOPE_TYPEPARAMS, s.type_params, firstlineno);
+      this.u.u_private = s.name;
+      this.typeParams(s.type_params);
+      this.nameop(loc, ".type_params", "Store");
+    }
+    this.classBody(s, firstlineno);
+    if (isGeneric) {
+      this.nameop(loc, ".type_params", "Load");
+      this.addopI(O.CALL_INTRINSIC_1, O.INTRINSIC_SUBSCRIPT_GENERIC, loc);
+      this.nameop(loc, ".generic_base", "Store");
+      const genericBase: A.expr = {
+        kind: "Name", id: ".generic_base", ctx: { kind: "Load" }, lineno: loc.lineno, col_offset: loc.col_offset,
+        end_lineno: loc.end_lineno, end_col_offset: loc.end_col_offset,
+      };
+      this.callHelper(loc, 2, [...s.bases, genericBase], s.keywords);
+      const co = this.assemble(this, this.u, false);
+      this.exitScope();
+      this.makeClosure(loc, co, 0);
+      this.addop(O.PUSH_NULL, loc);
+      this.addopI(O.CALL, 0, loc);
+    } else {
+      this.callHelper(loc, 2, s.bases, s.keywords);
+    }
+    this.applyDecorators(s.decorator_list);
+    loc = LOC(s);
+    this.nameop(loc, s.name, "Store");
+  }
+
+  /** compiler_class_body: the class body's code unit, then LOAD_BUILD_CLASS, the function and the name. */
+  private classBody(s: A.ClassDef, firstlineno: number): void {
     this.enterScope(s.name, COMPILER_SCOPE_CLASS, s, firstlineno);
     let loc = LOCATION(firstlineno, firstlineno, 0, 0);
     this.u.u_private = s.name;
@@ -688,6 +804,10 @@ export class Compiler {
     this.nameop(loc, "__qualname__", "Store");
     this.loadConst(BigInt(this.u.u_metadata.u_firstlineno), loc);
     this.nameop(loc, "__firstlineno__", "Store");
+    if (s.type_params.length > 0) {
+      this.nameop(loc, ".type_params", "Load");
+      this.nameop(loc, "__type_params__", "Store");
+    }
     if (this.u.u_ste.ste_needs_classdict) {
       this.addop(O.LOAD_LOCALS, loc);
       this.addopNoMangle(O.STORE_DEREF, "__classdict__", this.u.u_metadata.u_cellvars, loc);
@@ -715,9 +835,39 @@ export class Compiler {
     this.addop(O.PUSH_NULL, loc);
     this.makeClosure(loc, co, 0);
     this.loadConst(s.name, loc);
-    this.callHelper(loc, 2, s.bases, s.keywords);
-    this.applyDecorators(s.decorator_list);
-    this.nameop(loc, s.name, "Store");
+  }
+
+  /** compiler_typealias: `type X[T] = v` builds TypeAliasType(name, type_params, lazily evaluated v). */
+  private typeAlias(s: A.TypeAlias): void {
+    const loc = LOC(s);
+    const name = (s.name as A.Name).id;
+    const isGeneric = s.type_params.length > 0;
+    if (isGeneric) {
+      this.enterScope(`<generic parameters of ${name}>`, COMPILER_SCOPE_TYPEPARAMS, s.type_params, loc.lineno);
+      this.loadConst(name, loc);
+      this.typeParams(s.type_params);
+    } else {
+      this.loadConst(name, loc);
+      this.loadConst(null, loc);
+    }
+    // compiler_typealias_body
+    this.enterScope(name, COMPILER_SCOPE_FUNCTION, s, loc.lineno);
+    this.addConst(null); // None first: the evaluate function has no docstring
+    this.visitExpr(s.value);
+    this.addop(O.RETURN_VALUE, loc);
+    let co = this.assemble(this, this.u, false);
+    this.exitScope();
+    this.makeClosure(loc, co, 0);
+    this.addopI(O.BUILD_TUPLE, 3, loc);
+    this.addopI(O.CALL_INTRINSIC_1, O.INTRINSIC_TYPEALIAS, loc);
+    if (isGeneric) {
+      co = this.assemble(this, this.u, false);
+      this.exitScope();
+      this.makeClosure(loc, co, 0);
+      this.addop(O.PUSH_NULL, loc);
+      this.addopI(O.CALL, 0, loc);
+    }
+    this.nameop(loc, name, "Store");
   }
 
   private return_(s: A.Return): void {
