@@ -5,6 +5,7 @@ import type { Host } from "../host/host.js";
 import { FrontEndSyntaxError, formatSyntaxError } from "../parser/errors.js";
 import { TYPHON_VERSION, PY_VERSION } from "./version.js";
 import { DEBUG_DUMPS, type DebugDump } from "../debug/index.js";
+import { Py_RunMain } from "./pythonrun.js";
 import { DebugDumpFailure } from "../debug/dump_failure.js";
 
 const encoder = new TextEncoder();
@@ -241,7 +242,11 @@ function runProgram(host: Host, cl: CommandLine, prog: string): number {
       throw e;
     }
   }
-  // TODO(#4): hand the program to the evaluation loop once it exists.
-  err(host, `${prog}: the evaluation loop is not built yet; try --dump-tokens or --dump-ast\n`);
-  return 2;
+  if (cl.run.kind === "module") {
+    // TODO(#5): -m needs the import system.
+    err(host, `${prog}: No module named ${cl.run.module}\n`);
+    return 1;
+  }
+  return Py_RunMain(host, { kind: cl.run.kind, path: cl.run.kind === "file" ? cl.run.path : undefined,
+    command: cl.run.kind === "command" ? cl.run.command : undefined, argv: cl.argv });
 }

@@ -1,0 +1,343 @@
+// bytes: an immutable Uint8Array. Counterpart: Objects/bytesobject.c. See docs/objects.md.
+// The core of the type (layout, repr, hash, comparison, indexing, decode); more methods belong here.
+import {
+  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_HashHi, Py_NotImplemented, Py_None, Py_TYPE,
+  Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, METH_O, METH_NOARGS, METH_FASTCALL, METH_KEYWORDS,
+  Py_TPFLAGS_BASETYPE, Py_TPFLAGS_BYTES_SUBCLASS, hasFlag, type PyVal, PyUnicodeObject,
+} from "./object.js";
+import { _Py_HashBytes, hashOut } from "../runtime/pyhash.js";
+import { PyErr_Format } from "../runtime/errors.js";
+import { PyExc_TypeError, PyExc_IndexError, PyExc_ValueError, PyExc_UnicodeDecodeError } from "./exceptions.js";
+import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
+import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
+import { PyBool_FromLong } from "./boolobject.js";
+import { PyList_New } from "./listobject.js";
+import { PyObject_GetIter, PyIter_Next, PyNumber_AsSsize_t, PyNumber_Index } from "./abstract.js";
+import { longValue } from "./longobject.js";
+import { parseArgs } from "../runtime/getargs.js";
+import { _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
+
+export const PyBytes_Type = PyType_Declare("bytes");
+
+export class PyBytesObject extends PyObject {
+  readonly ob_bytes: Uint8Array;
+  hashLo: number;
+  hashHi: number;
+  hashed: boolean;
+  constructor(type: PyTypeObject, b: Uint8Array) {
+    super(type);
+    this.ob_bytes = b;
+    this.hashLo = 0;
+    this.hashHi = 0;
+    this.hashed = false;
+  }
+}
+
+export function PyBytes_FromArray(b: Uint8Array): PyBytesObject {
+  return new PyBytesObject(PyBytes_Type, b);
+}
+
+export function PyBytes_Check(v: PyVal): v is PyBytesObject {
+  return typeof v !== "number" && hasFlag(v.ob_type, Py_TPFLAGS_BYTES_SUBCLASS);
+}
+
+/** repr of a bytes value (bytes_repr): prefer single quotes. */
+export function bytesReprText(b: Uint8Array, prefix = "b"): string {
+  let quote = "'";
+  if (b.includes(0x27) && !b.includes(0x22)) quote = '"';
+  let out = prefix + quote;
+  for (const c of b) {
+    if (c === 0x27 && quote === "'") out += "\\'";
+    else if (c === 0x5c) out += "\\\\";
+    else if (c === 0x09) out += "\\t";
+    else if (c === 0x0a) out += "\\n";
+    else if (c === 0x0d) out += "\\r";
+    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else out += String.fromCharCode(c);
+  }
+  return out + quote;
+}
+
+function bytes_repr(self: PyVal): PyUnicodeObject {
+  return PyUnicode_FromString(bytesReprText((self as PyBytesObject).ob_bytes));
+}
+
+function bytes_hash(self: PyVal): number {
+  const b = self as PyBytesObject;
+  if (!b.hashed) {
+    _Py_HashBytes(b.ob_bytes);
+    b.hashLo = hashOut[0];
+    b.hashHi = hashOut[1];
+    b.hashed = true;
+  }
+  Py_HashHi[0] = b.hashHi;
+  return b.hashLo;
+}
+
+function cmpBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+function bytes_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
+  if (!PyBytes_Check(b)) return Py_NotImplemented;
+  const c = cmpBytes((a as PyBytesObject).ob_bytes, b.ob_bytes);
+  switch (op) {
+    case Py_LT: return PyBool_FromLong(c < 0);
+    case Py_LE: return PyBool_FromLong(c <= 0);
+    case Py_EQ: return PyBool_FromLong(c === 0);
+    case Py_NE: return PyBool_FromLong(c !== 0);
+    case Py_GT: return PyBool_FromLong(c > 0);
+    default: return PyBool_FromLong(c >= 0);
+  }
+}
+
+function bytes_length(self: PyVal): number {
+  return (self as PyBytesObject).ob_bytes.length;
+}
+
+function bytes_subscript(self: PyVal, item: PyVal): PyVal {
+  const b = (self as PyBytesObject).ob_bytes;
+  if (item instanceof PySliceObject) {
+    const [s0, e0, step] = PySlice_Unpack(item);
+    const [start, , len] = PySlice_AdjustIndices(b.length, s0, e0, step);
+    if (step === 1) return PyBytes_FromArray(b.slice(start, start + len));
+    const out = new Uint8Array(len);
+    for (let i = 0, cur = start; i < len; i++, cur += step) out[i] = b[cur];
+    return PyBytes_FromArray(out);
+  }
+  if (typeof item !== "number" && Py_TYPE(item).nb_index === null) {
+    return PyErr_Format(PyExc_TypeError, `byte indices must be integers or slices, not ${Py_TYPE(item).tp_name}`);
+  }
+  let i = typeof item === "number" ? item : PyNumber_AsSsize_t(item, PyExc_IndexError);
+  if (i < 0) i += b.length;
+  if (i < 0 || i >= b.length) return PyErr_Format(PyExc_IndexError, "index out of range");
+  return b[i];
+}
+
+/** The bytes of a bytes-like object (bytes, bytearray, memoryview), or null. */
+export let bytesLikeData: (v: PyVal) => Uint8Array | null = (v) => (PyBytes_Check(v) ? v.ob_bytes : null);
+export function _PyBytes_InstallBytesLike(f: (v: PyVal) => Uint8Array | null): void {
+  bytesLikeData = f;
+}
+
+function bytes_concat(a: PyVal, b: PyVal): PyVal {
+  const x = bytesLikeData(a), y = bytesLikeData(b);
+  if (x === null || y === null) {
+    return PyErr_Format(PyExc_TypeError, `can't concat ${Py_TYPE(b).tp_name} to ${Py_TYPE(a).tp_name}`);
+  }
+  const out = new Uint8Array(x.length + y.length);
+  out.set(x, 0);
+  out.set(y, x.length);
+  return PyBytes_FromArray(out);
+}
+
+function bytes_repeat(self: PyVal, n: number): PyVal {
+  const b = (self as PyBytesObject).ob_bytes;
+  if (n <= 0) return PyBytes_FromArray(new Uint8Array());
+  const out = new Uint8Array(b.length * n);
+  for (let k = 0; k < n; k++) out.set(b, k * b.length);
+  return PyBytes_FromArray(out);
+}
+
+function bytes_contains(self: PyVal, v: PyVal): boolean {
+  const b = (self as PyBytesObject).ob_bytes;
+  if (typeof v === "number") {
+    if (v < 0 || v > 255) return PyErr_Format(PyExc_ValueError, "byte must be in range(0, 256)");
+    return b.includes(v);
+  }
+  const sub = bytesLikeData(v);
+  if (sub === null) {
+    return PyErr_Format(PyExc_TypeError, `a bytes-like object is required, not '${Py_TYPE(v).tp_name}'`);
+  }
+  return indexOfBytes(b, sub, 0) >= 0;
+}
+
+export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  outer: for (let i = from; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Decode bytes with a codec name (utf-8, ascii, latin-1) and error handler (strict, replace, ignore, ...). */
+export function decodeBytes(b: Uint8Array, encoding: string, errors: string, obj: PyVal): string {
+  const enc = encoding.toLowerCase().replace(/_/g, "-");
+  if (enc === "utf-8" || enc === "utf8") {
+    if (errors === "strict") {
+      try {
+        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(b);
+      } catch {
+        const [start, end, reason] = findUtf8Error(b);
+        const e = _PyErr_CreateException(PyExc_UnicodeDecodeError,
+          [PyUnicode_FromString("utf-8"), obj, start, end, PyUnicode_FromString(reason)]);
+        _PyErr_ChainContext(e);
+        throw e;
+      }
+    }
+    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
+  }
+  if (enc === "ascii" || enc === "us-ascii") {
+    let s = "";
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] >= 0x80) {
+        if (errors === "strict") {
+          const e = _PyErr_CreateException(PyExc_UnicodeDecodeError,
+            [PyUnicode_FromString("ascii"), obj, i, i + 1, PyUnicode_FromString("ordinal not in range(128)")]);
+          _PyErr_ChainContext(e);
+          throw e;
+        }
+        if (errors === "replace") s += "\ufffd";
+        else if (errors === "surrogateescape") s += String.fromCharCode(0xdc00 + b[i]);
+        continue;
+      }
+      s += String.fromCharCode(b[i]);
+    }
+    return s;
+  }
+  if (enc === "latin-1" || enc === "latin1" || enc === "iso-8859-1" || enc === "iso8859-1") {
+    let s = "";
+    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+    return s;
+  }
+  return PyErr_Format(PyExc_ValueError, `unknown encoding: ${encoding}`);
+}
+
+function findUtf8Error(b: Uint8Array): [number, number, string] {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    let need = 0;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) need = 2;
+    else if (c >= 0xf0 && c <= 0xf4) need = 3;
+    else return [i, i + 1, "invalid start byte"];
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return [i, b.length, "unexpected end of data"];
+      const d = b[i + k];
+      let lo = 0x80, hi = 0xbf;
+      if (k === 1) {
+        if (c === 0xe0) lo = 0xa0; else if (c === 0xed) hi = 0x9f;
+        else if (c === 0xf0) lo = 0x90; else if (c === 0xf4) hi = 0x8f;
+      }
+      if (d < lo || d > hi) return [i, i + k, "invalid continuation byte"];
+    }
+    i += need + 1;
+  }
+  return [0, 1, "invalid start byte"];
+}
+
+function bytes_decode(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [enc, err] = parseArgs("decode", args, kwnames, ["encoding", "errors"], 0, 2);
+  const encoding = enc === undefined ? "utf-8" : (enc as PyUnicodeObject).value;
+  const errors = err === undefined ? "strict" : (err as PyUnicodeObject).value;
+  return PyUnicode_FromString(decodeBytes((self as PyBytesObject).ob_bytes, encoding, errors, self));
+}
+
+export class PyBytesIterObject extends PyObject {
+  it_seq: Uint8Array | null;
+  it_index: number;
+  constructor(type: PyTypeObject, b: Uint8Array) {
+    super(type);
+    this.it_seq = b;
+    this.it_index = 0;
+  }
+}
+export const PyBytesIter_Type = PyType_FromSpecStatic({
+  name: "bytes_iterator",
+  slots: {
+    tp_iter: (s) => s,
+    tp_iternext: (s) => {
+      const it = s as PyBytesIterObject;
+      if (it.it_seq === null || it.it_index >= it.it_seq.length) { it.it_seq = null; return undefined; }
+      return it.it_seq[it.it_index++];
+    },
+  },
+});
+
+/** bytes(x): from an int count, a buffer, or an iterable of ints (str needs an encoding). */
+export function bytesFromObject(x: PyVal, what = "bytes"): Uint8Array {
+  const data = bytesLikeData(x);
+  if (data !== null) return data.slice();
+  if (PyUnicode_Check(x)) return PyErr_Format(PyExc_TypeError, "string argument without an encoding");
+  if (typeof x === "number" || Py_TYPE(x).nb_index !== null) {
+    const n = longValue(PyNumber_Index(x));
+    if (n < 0) return PyErr_Format(PyExc_ValueError, "negative count");
+    return new Uint8Array(Number(n));
+  }
+  const out: number[] = [];
+  const it = PyObject_GetIter(x);
+  for (let v = PyIter_Next(it); v !== undefined; v = PyIter_Next(it)) {
+    if (typeof v !== "number" && Py_TYPE(v).nb_index === null) {
+      return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(v).tp_name}' object cannot be interpreted as an integer`);
+    }
+    const n = longValue(PyNumber_Index(v));
+    if (n < 0 || n > 255) return PyErr_Format(PyExc_ValueError, "bytes must be in range(0, 256)");
+    out.push(Number(n));
+  }
+  void what;
+  return Uint8Array.from(out);
+}
+
+let encodeHook: (s: PyUnicodeObject, enc: PyVal, errors: PyVal | undefined) => Uint8Array = () => new Uint8Array();
+export function _PyBytes_InstallEncode(f: typeof encodeHook): void {
+  encodeHook = f;
+}
+
+function bytes_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  const [x, enc, errors] = parseArgs("bytes", args, kwnames, ["source", "encoding", "errors"], 0, 3);
+  let data: Uint8Array;
+  if (x === undefined) data = new Uint8Array();
+  else if (enc !== undefined) {
+    if (!PyUnicode_Check(x)) return PyErr_Format(PyExc_TypeError, "encoding without a string argument");
+    data = encodeHook(x, enc, errors);
+  } else data = bytesFromObject(x);
+  return new PyBytesObject(type, data);
+}
+
+function bytes_hex(self: PyVal): PyVal {
+  return PyUnicode_FromString(Array.from((self as PyBytesObject).ob_bytes, (c) => c.toString(16).padStart(2, "0")).join(""));
+}
+
+function bytes_join(self: PyVal, iterable: PyVal): PyVal {
+  const sep = (self as PyBytesObject).ob_bytes;
+  const parts: Uint8Array[] = [];
+  const it = PyObject_GetIter(iterable);
+  let i = 0;
+  for (let v = PyIter_Next(it); v !== undefined; v = PyIter_Next(it), i++) {
+    const d = bytesLikeData(v);
+    if (d === null) {
+      return PyErr_Format(PyExc_TypeError, `sequence item ${i}: expected a bytes-like object, ${Py_TYPE(v).tp_name} found`);
+    }
+    parts.push(d);
+  }
+  const total = parts.reduce((n, p) => n + p.length, 0) + Math.max(0, parts.length - 1) * sep.length;
+  const out = new Uint8Array(total);
+  let off = 0;
+  parts.forEach((p, k) => {
+    if (k > 0) { out.set(sep, off); off += sep.length; }
+    out.set(p, off);
+    off += p.length;
+  });
+  return PyBytes_FromArray(out);
+}
+
+PyType_FromSpecStatic({
+  name: "bytes",
+  flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS,
+  slots: {
+    tp_repr: bytes_repr, tp_str: bytes_repr, tp_hash: bytes_hash, tp_richcompare: bytes_richcompare,
+    tp_iter: (s) => new PyBytesIterObject(PyBytesIter_Type, (s as PyBytesObject).ob_bytes), tp_new: bytes_new,
+    sq_length: bytes_length, sq_concat: bytes_concat, sq_repeat: bytes_repeat, sq_contains: bytes_contains,
+    mp_length: bytes_length, mp_subscript: bytes_subscript,
+  },
+  methods: [
+    { name: "decode", meth: bytes_decode, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "hex", meth: bytes_hex, flags: METH_NOARGS },
+    { name: "join", meth: bytes_join, flags: METH_O },
+  ],
+}, PyBytes_Type);
+

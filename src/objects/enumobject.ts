@@ -1,0 +1,108 @@
+// enumerate and reversed (Objects/enumobject.c). See docs/objects.md.
+import {
+  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TYPE, METH_NOARGS,
+  Py_TPFLAGS_BASETYPE, type PyVal,
+} from "./object.js";
+import { PyErr_Format } from "../runtime/errors.js";
+import { PyExc_TypeError, PyExc_IndexError, PyExc_StopIteration, PyBaseExceptionObject } from "./exceptions.js";
+import { PyObject_GetIter, PyObject_GetItem, PyObject_Size, PyNumber_Index, _PyObject_LookupSpecial,
+  PyObject_Vectorcall, PyType_IsSubtype } from "./abstract.js";
+import { PyTuple_New } from "./tupleobject.js";
+import { PyLong_FromBigInt, longValue, long_add } from "./longobject.js";
+import { parseArgs } from "../runtime/getargs.js";
+
+export const PyEnum_Type = PyType_Declare("enumerate");
+export const PyReversed_Type = PyType_Declare("reversed");
+
+export class PyEnumObject extends PyObject {
+  en_index: number;
+  en_longindex: PyVal | null;
+  en_sit: PyVal;
+  constructor(type: PyTypeObject, it: PyVal, start: PyVal) {
+    super(type);
+    this.en_sit = it;
+    if (typeof start === "number" && start < Number.MAX_SAFE_INTEGER) { this.en_index = start; this.en_longindex = null; }
+    else { this.en_index = 0; this.en_longindex = start; }
+  }
+}
+
+function enum_next(self: PyVal): PyVal | undefined {
+  const e = self as PyEnumObject;
+  const item = Py_TYPE(e.en_sit).tp_iternext!(e.en_sit);
+  if (item === undefined) return undefined;
+  let idx: PyVal;
+  if (e.en_longindex === null) {
+    idx = e.en_index;
+    if (e.en_index + 1 >= Number.MAX_SAFE_INTEGER) e.en_longindex = PyLong_FromBigInt(BigInt(e.en_index) + 1n);
+    else e.en_index++;
+  } else {
+    idx = e.en_longindex;
+    e.en_longindex = long_add(idx, 1);
+  }
+  return PyTuple_New([idx, item]);
+}
+
+PyType_FromSpecStatic({
+  name: "enumerate",
+  flags: Py_TPFLAGS_BASETYPE,
+  doc: "Return an enumerate object.",
+  slots: {
+    tp_new: (type, args, kwnames) => {
+      const [iterable, start] = parseArgs("enumerate", args, kwnames, ["iterable", "start"], 1, 2);
+      const s = start === undefined ? 0 : PyNumber_Index(start);
+      return new PyEnumObject(type, PyObject_GetIter(iterable!), s);
+    },
+    tp_iter: (s) => s,
+    tp_iternext: enum_next,
+  },
+}, PyEnum_Type);
+
+export class PyReversedObject extends PyObject {
+  index: number;
+  seq: PyVal | null;
+  constructor(type: PyTypeObject, seq: PyVal, n: number) {
+    super(type);
+    this.seq = seq;
+    this.index = n - 1;
+  }
+}
+
+PyType_FromSpecStatic({
+  name: "reversed",
+  flags: Py_TPFLAGS_BASETYPE,
+  doc: "Return a reverse iterator over the values of the given sequence.",
+  slots: {
+    tp_new: (type, args, kwnames) => {
+      if (kwnames !== null && kwnames.length) return PyErr_Format(PyExc_TypeError, "reversed() takes no keyword arguments");
+      if (args.length !== 1) return PyErr_Format(PyExc_TypeError, `reversed expected 1 argument, got ${args.length}`);
+      const seq = args[0];
+      const rev = _PyObject_LookupSpecial(seq, "__reversed__");
+      if (rev === Py_None) return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(seq).tp_name}' object is not reversible`);
+      if (rev !== undefined) return PyObject_Vectorcall(rev, [], null);
+      const t = Py_TYPE(seq);
+      if (t.mp_subscript === null && t.sq_item === null || (t.sq_length === null && t.mp_length === null) || t.tp_name === "dict") {
+        return PyErr_Format(PyExc_TypeError, `'${t.tp_name}' object is not reversible`);
+      }
+      return new PyReversedObject(type, seq, PyObject_Size(seq));
+    },
+    tp_iter: (s) => s,
+    tp_iternext: (s) => {
+      const r = s as PyReversedObject;
+      if (r.seq === null || r.index < 0) { r.seq = null; return undefined; }
+      try {
+        return PyObject_GetItem(r.seq, r.index--);
+      } catch (e) {
+        if (e instanceof PyBaseExceptionObject && (PyType_IsSubtype(e.ob_type, PyExc_IndexError) || PyType_IsSubtype(e.ob_type, PyExc_StopIteration))) {
+          r.seq = null;
+          return undefined;
+        }
+        throw e;
+      }
+    },
+  },
+  methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
+    const r = s as PyReversedObject;
+    return r.seq === null ? 0 : r.index + 1;
+  }, flags: METH_NOARGS }],
+}, PyReversed_Type);
+

@@ -1,0 +1,445 @@
+// float: a boxed double. repr is CPython's shortest round-trip form; comparisons with ints are exact.
+// Counterpart: Objects/floatobject.c. See docs/objects.md.
+import {
+  PyObject, PyTypeObject, PyType_FromSpecStatic, PyType_Declare, Py_HashHi, Py_NotImplemented, Py_None, Py_TYPE,
+  Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE, METH_NOARGS, METH_O, METH_FASTCALL, METH_CLASS,
+  Py_TPFLAGS_BASETYPE, type PyVal, PyUnicodeObject,
+} from "./object.js";
+import { hashDouble, hashOut } from "../runtime/pyhash.js";
+import { PyErr_Format } from "../runtime/errors.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_ZeroDivisionError, PyExc_OverflowError } from "./exceptions.js";
+import { PyUnicode_FromString, PyUnicode_Check, unicode_repr_text } from "./unicodeobject.js";
+import { PyBool_FromLong } from "./boolobject.js";
+import { PyTuple_New } from "./tupleobject.js";
+import { longValue, PyLong_Check, PyLong_AsNumber, PyLong_FromBigInt, PyLong_AsDouble, bitLen } from "./longobject.js";
+import { parseArgs } from "../runtime/getargs.js";
+import { PyNumber_Index, _PyObject_LookupSpecial, PyObject_CallNoArgs, PyObject_Str } from "./abstract.js";
+import { formatFloatValue, parseFormatSpec, roundHalfEvenScaled } from "./formatter.js";
+import { PyBytesObject } from "./bytesobject.js";
+
+export class PyFloatObject extends PyObject {
+  ob_fval: number;
+  constructor(type: PyTypeObject, v: number) {
+    super(type);
+    this.ob_fval = v;
+  }
+}
+
+export const PyFloat_Type = PyType_Declare("float");
+
+export function PyFloat_FromDouble(v: number): PyFloatObject {
+  return new PyFloatObject(PyFloat_Type, v);
+}
+
+export function PyFloat_Check(v: PyVal): v is PyFloatObject {
+  return v instanceof PyFloatObject;
+}
+
+/** float(x) as a double: floats, ints, objects with __float__ or __index__. */
+export function PyFloat_AsDouble(v: PyVal, forFormat = false): number {
+  if (typeof v === "number") return v;
+  if (v instanceof PyFloatObject) return v.ob_fval;
+  const t = v.ob_type;
+  if (PyLong_Check(v)) return PyLong_AsDouble(v);
+  if (t.nb_float !== null) {
+    const r = t.nb_float(v);
+    if (!(r instanceof PyFloatObject)) {
+      return PyErr_Format(PyExc_TypeError, `${t.tp_name}.__float__ returned non-float (type ${Py_TYPE(r).tp_name})`);
+    }
+    return r.ob_fval;
+  }
+  if (t.nb_index !== null) return PyLong_AsDouble(PyNumber_Index(v));
+  if (forFormat) return PyErr_Format(PyExc_TypeError, `must be real number, not ${t.tp_name}`);
+  return PyErr_Format(PyExc_TypeError, `must be real number, not ${t.tp_name}`);
+}
+
+/** repr(float): shortest round-trip digits, fixed notation for exponents in [-4, 16). */
+export function float_repr_text(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const s = x.toExponential();
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s)!;
+  const sign = m[1];
+  const digits = m[2] + (m[3] ?? "");
+  const e = Number(m[4]);
+  if (e >= -4 && e < 16) {
+    if (e >= 0) {
+      if (digits.length <= e + 1) return `${sign}${digits}${"0".repeat(e + 1 - digits.length)}.0`;
+      return `${sign}${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
+    }
+    return `${sign}0.${"0".repeat(-e - 1)}${digits}`;
+  }
+  const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  const ae = Math.abs(e);
+  return `${sign}${mant}e${e < 0 ? "-" : "+"}${ae < 10 ? "0" : ""}${ae}`;
+}
+
+function float_repr(self: PyVal): PyUnicodeObject {
+  return PyUnicode_FromString(float_repr_text((self as PyFloatObject).ob_fval));
+}
+
+/** Convert an operand to a double for float arithmetic; null means NotImplemented. */
+function asDouble(v: PyVal): number | null {
+  if (v instanceof PyFloatObject) return v.ob_fval;
+  if (typeof v === "number") return v;
+  if (PyLong_Check(v)) return PyLong_AsDouble(v);
+  return null;
+}
+
+function float_add(a: PyVal, b: PyVal): PyVal {
+  const x = asDouble(a), y = asDouble(b);
+  if (x === null || y === null) return Py_NotImplemented;
+  return PyFloat_FromDouble(x + y);
+}
+function float_sub(a: PyVal, b: PyVal): PyVal {
+  const x = asDouble(a), y = asDouble(b);
+  if (x === null || y === null) return Py_NotImplemented;
+  return PyFloat_FromDouble(x - y);
+}
+function float_mul(a: PyVal, b: PyVal): PyVal {
+  const x = asDouble(a), y = asDouble(b);
+  if (x === null || y === null) return Py_NotImplemented;
+  return PyFloat_FromDouble(x * y);
+}
+function float_div(a: PyVal, b: PyVal): PyVal {
+  const x = asDouble(a), y = asDouble(b);
+  if (x === null || y === null) return Py_NotImplemented;
+  if (y === 0) return PyErr_Format(PyExc_ZeroDivisionError, "float division by zero");
+  return PyFloat_FromDouble(x / y);
+}
+
+/** float modulo with Python's sign rule (float_rem). */
+export function floatMod(vx: number, wx: number): number {
+  let mod = vx % wx;
+  if (mod) {
+    if ((wx < 0) !== (mod < 0)) mod += wx;
+  } else {
+    mod = wx < 0 ? -0 : 0;
+  }
+  return mod;
+}
+
+/** float floor division (float_floor_div via _float_div_mod). */
+export function floatFloorDiv(vx: number, wx: number): number {
+  let mod = vx % wx;
+  let div = (vx - mod) / wx;
+  if (mod) {
+    if ((wx < 0) !== (mod < 0)) { mod += wx; div -= 1; }
+  }
+  let floordiv: number;
+  if (div) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    floordiv = vx / wx < 0 ? -0 : 0;
+  }
+  return floordiv;
+}
+
+function float_mod(a: PyVal, b: PyVal): PyVal {
+  const x = asDouble(a), y = asDouble(b);
+  if (x === null || y === null) return Py_NotImplemented;
+  if (y === 0) return PyErr_Format(PyExc_ZeroDivisionError, "float modulo by zero");
+  return PyFloat_FromDouble(floatMod(x, y));
+}
+function float_floor_div(a: PyVal, b: PyVal): PyVal {
+  const x = asDouble(a), y = asDouble(b);
+  if (x === null || y === null) return Py_NotImplemented;
+  if (y === 0) return PyErr_Format(PyExc_ZeroDivisionError, "float floor division by zero");
+  return PyFloat_FromDouble(floatFloorDiv(x, y));
+}
+function float_divmod(a: PyVal, b: PyVal): PyVal {
+  const x = asDouble(a), y = asDouble(b);
+  if (x === null || y === null) return Py_NotImplemented;
+  if (y === 0) return PyErr_Format(PyExc_ZeroDivisionError, "float divmod()");
+  return PyTuple_New([PyFloat_FromDouble(floatFloorDiv(x, y)), PyFloat_FromDouble(floatMod(x, y))]);
+}
+
+function float_pow(a: PyVal, b: PyVal, c: PyVal): PyVal {
+  if (c !== Py_None) return PyErr_Format(PyExc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+  const x = asDouble(a), y = asDouble(b);
+  if (x === null || y === null) return Py_NotImplemented;
+  if (y === 0) return PyFloat_FromDouble(1);
+  if (Number.isNaN(x)) return PyFloat_FromDouble(y === 0 ? 1 : NaN);
+  if (Number.isNaN(y)) return PyFloat_FromDouble(x === 1 ? 1 : NaN);
+  if (x === 0 && y < 0) {
+    return PyErr_Format(PyExc_ZeroDivisionError, "zero to a negative power");
+  }
+  if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
+    return complexPowHook(x, y);
+  }
+  if (x === -1 && !Number.isFinite(y)) return PyFloat_FromDouble(1);
+  if (x === 1) return PyFloat_FromDouble(1);
+  const r = Math.pow(x, y);
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
+    return PyErr_Format(PyExc_OverflowError, "(34, 'Numerical result out of range')");
+  }
+  return PyFloat_FromDouble(r);
+}
+
+let complexPowHook: (x: number, y: number) => PyVal = () =>
+  PyErr_Format(PyExc_ValueError, "math domain error");
+export function _PyFloat_InstallComplexPow(f: (x: number, y: number) => PyVal): void {
+  complexPowHook = f;
+}
+
+function float_neg(a: PyVal): PyVal { return PyFloat_FromDouble(-(a as PyFloatObject).ob_fval); }
+function float_pos(a: PyVal): PyVal { return PyFloat_FromDouble((a as PyFloatObject).ob_fval); }
+function float_abs(a: PyVal): PyVal { return PyFloat_FromDouble(Math.abs((a as PyFloatObject).ob_fval)); }
+function float_bool(a: PyVal): boolean { return (a as PyFloatObject).ob_fval !== 0; }
+
+/** int(float): truncation, with CPython's errors for inf and nan. */
+export function float_int_value(x: number): PyVal {
+  if (Number.isNaN(x)) return PyErr_Format(PyExc_ValueError, "cannot convert float NaN to integer");
+  if (!Number.isFinite(x)) return PyErr_Format(PyExc_OverflowError, "cannot convert float infinity to integer");
+  return PyLong_AsNumber(Math.trunc(x));
+}
+function float_int(a: PyVal): PyVal { return float_int_value((a as PyFloatObject).ob_fval); }
+function float_float(a: PyVal): PyVal {
+  const f = a as PyFloatObject;
+  return f.ob_type === PyFloat_Type ? f : PyFloat_FromDouble(f.ob_fval);
+}
+
+/** Compare a double with an int value exactly (float_richcompare's int branch). */
+function cmpDoubleInt(x: number, w: number | bigint): number {
+  if (Number.isNaN(x)) return NaN;
+  if (typeof w === "number") return x < w ? -1 : x > w ? 1 : 0;
+  if (!Number.isFinite(x)) return x > 0 ? 1 : -1;
+  const fl = Math.floor(x);
+  const bi = BigInt(fl);
+  if (bi < w) return -1;
+  if (bi > w) return 1;
+  return x > fl ? 1 : 0;
+}
+
+function cmpResult(c: number, op: number): PyVal {
+  if (Number.isNaN(c)) return PyBool_FromLong(op === Py_NE);
+  switch (op) {
+    case Py_LT: return PyBool_FromLong(c < 0);
+    case Py_LE: return PyBool_FromLong(c <= 0);
+    case Py_EQ: return PyBool_FromLong(c === 0);
+    case Py_NE: return PyBool_FromLong(c !== 0);
+    case Py_GT: return PyBool_FromLong(c > 0);
+    case Py_GE: return PyBool_FromLong(c >= 0);
+    default: return Py_NotImplemented;
+  }
+}
+
+function float_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
+  const x = (a as PyFloatObject).ob_fval;
+  if (b instanceof PyFloatObject) {
+    const y = b.ob_fval;
+    return cmpResult(x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN, op);
+  }
+  if (PyLong_Check(b)) return cmpResult(cmpDoubleInt(x, longValue(b)), op);
+  return Py_NotImplemented;
+}
+
+/** int <op> float, called from int's richcompare with the int first. */
+export function float_richcompare_number(a: PyVal, b: PyFloatObject, op: number): PyVal {
+  const c = cmpDoubleInt(b.ob_fval, longValue(a));
+  return cmpResult(Number.isNaN(c) ? NaN : -c, op);
+}
+
+const nanHashes = new WeakMap<object, number>();
+let nanCounter = 0x1000;
+function float_hash(a: PyVal): number {
+  const x = (a as PyFloatObject).ob_fval;
+  if (Number.isNaN(x)) {
+    // CPython hashes NaN by identity (_Py_HashPointer); any per-object stable value is equally valid.
+    let h = nanHashes.get(a as object);
+    if (h === undefined) { h = nanCounter++; nanHashes.set(a as object, h); }
+    Py_HashHi[0] = 0;
+    return h;
+  }
+  hashDouble(x);
+  Py_HashHi[0] = hashOut[1];
+  return hashOut[0];
+}
+
+/** Parse float() text (CPython's _Py_string_to_number_with_underscores + PyOS_string_to_double). */
+export function parseFloatText(text: string): number | null {
+  let s = text.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g, "");
+  s = s.replace(/\p{Nd}/gu, (d) => {
+    const cp = d.codePointAt(0)!;
+    if (cp < 128) return d;
+    let z = cp;
+    while (/\p{Nd}/u.test(String.fromCodePoint(z - 1))) z--;
+    return String(cp - z);
+  });
+  const m = /^([+-]?)(?:(inf|infinity)|(nan)|((?:\d(?:_?\d)*)?(?:\.(?:\d(?:_?\d)*)?)?(?:[eE][+-]?\d(?:_?\d)*)?))$/i.exec(s);
+  if (!m) return null;
+  const neg = m[1] === "-";
+  if (m[2]) return neg ? -Infinity : Infinity;
+  if (m[3]) return NaN;
+  const body = m[4].replace(/_/g, "");
+  if (!/\d/.test(body.split(/[eE]/)[0])) return null;
+  if (body.startsWith(".") && body.length === 1) return null;
+  const v = Number(body);
+  if (Number.isNaN(v)) return null;
+  return neg ? -v : v;
+}
+
+function float_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  const [x] = parseArgs("float", args, kwnames, [""], 0, 1);
+  let v: number;
+  if (x === undefined) v = 0;
+  else if (PyUnicode_Check(x)) {
+    const r = parseFloatText(x.value);
+    if (r === null) return PyErr_Format(PyExc_ValueError, `could not convert string to float: ${unicode_repr_text(x.value)}`);
+    v = r;
+  } else if (x instanceof PyBytesObject) {
+    const text = new TextDecoder("latin1").decode(x.ob_bytes);
+    const r = parseFloatText(text);
+    if (r === null) return PyErr_Format(PyExc_ValueError, `could not convert string to float: ${bytesReprHook(x)}`);
+    v = r;
+  } else {
+    const t = Py_TYPE(x);
+    if (t.nb_float === null && t.nb_index === null && !PyLong_Check(x) && !(x instanceof PyFloatObject)) {
+      return PyErr_Format(PyExc_TypeError, `float() argument must be a string or a real number, not '${t.tp_name}'`);
+    }
+    v = PyFloat_AsDouble(x);
+  }
+  if (type === PyFloat_Type) return PyFloat_FromDouble(v);
+  return new PyFloatObject(type, v);
+}
+
+let bytesReprHook: (b: PyVal) => string = () => "b''";
+export function _PyFloat_InstallBytesRepr(f: (b: PyVal) => string): void {
+  bytesReprHook = f;
+}
+
+function float_is_integer(self: PyVal): PyVal {
+  const x = (self as PyFloatObject).ob_fval;
+  return PyBool_FromLong(Number.isFinite(x) && Math.floor(x) === x);
+}
+
+function float_as_integer_ratio(self: PyVal): PyVal {
+  const x = (self as PyFloatObject).ob_fval;
+  if (Number.isNaN(x)) return PyErr_Format(PyExc_ValueError, "cannot convert NaN to integer ratio");
+  if (!Number.isFinite(x)) return PyErr_Format(PyExc_OverflowError, "cannot convert Infinity to integer ratio");
+  let m = x;
+  let e = 0;
+  while (!Number.isInteger(m)) { m *= 2; e++; }
+  let num = BigInt(m);
+  let den = 1n << BigInt(e);
+  while (den > 1n && (num & 1n) === 0n) { num >>= 1n; den >>= 1n; }
+  return PyTuple_New([PyLong_FromBigInt(num), PyLong_FromBigInt(den)]);
+}
+
+function float_round(self: PyVal, args: PyVal[]): PyVal {
+  const x = (self as PyFloatObject).ob_fval;
+  if (args.length === 0 || args[0] === Py_None) {
+    let r = Math.round(x);
+    if (Math.abs(x - Math.trunc(x)) === 0.5) r = 2 * Math.round(x / 2);
+    return float_int_value(r);
+  }
+  const nd = longValue(PyNumber_Index(args[0]));
+  const ndigits = typeof nd === "number" ? nd : nd > 0n ? 400 : -400;
+  if (!Number.isFinite(x) || x === 0) return PyFloat_FromDouble(x);
+  if (ndigits > 323) return PyFloat_FromDouble(x);
+  if (ndigits < -308) return PyFloat_FromDouble(x < 0 ? -0 : 0);
+  const r = roundHalfEvenScaled(x, ndigits);
+  if (!Number.isFinite(r)) return PyErr_Format(PyExc_OverflowError, "rounded value too large to represent");
+  return PyFloat_FromDouble(r === 0 && (x < 0) ? -0 : r);
+}
+
+function float_trunc(self: PyVal): PyVal { return float_int_value((self as PyFloatObject).ob_fval); }
+function float_floor(self: PyVal): PyVal { return float_int_value(Math.floor((self as PyFloatObject).ob_fval)); }
+function float_ceil(self: PyVal): PyVal { return float_int_value(Math.ceil((self as PyFloatObject).ob_fval)); }
+
+function float_format(self: PyVal, spec: PyVal): PyVal {
+  const fs = (spec as PyUnicodeObject).value;
+  if (fs === "") return PyObject_Str(self);
+  return PyUnicode_FromString(formatFloatValue((self as PyFloatObject).ob_fval, parseFormatSpec(fs, "")));
+}
+
+/** float.hex(): the exact hexadecimal form (float_hex). */
+function float_hex(self: PyVal): PyVal {
+  const x = (self as PyFloatObject).ob_fval;
+  if (Number.isNaN(x) || !Number.isFinite(x)) return PyUnicode_FromString(float_repr_text(x));
+  if (x === 0) return PyUnicode_FromString(Object.is(x, -0) ? "-0x0.0p+0" : "0x0.0p+0");
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0), lo = buf.getUint32(4);
+  const sign = hi >>> 31 ? "-" : "";
+  let exp = (hi >>> 20) & 0x7ff;
+  const mant = ((BigInt(hi & 0xfffff) << 32n) | BigInt(lo)).toString(16).padStart(13, "0");
+  let lead = "1";
+  if (exp === 0) { lead = "0"; exp = -1022; } else exp -= 1023;
+  let m = mant.replace(/0+$/, "");
+  if (m === "") m = "0";
+  return PyUnicode_FromString(`${sign}0x${lead}.${m}p${exp >= 0 ? "+" : ""}${exp}`);
+}
+
+function float_fromhex(type: PyVal, arg: PyVal): PyVal {
+  if (!PyUnicode_Check(arg)) return PyErr_Format(PyExc_TypeError, "bad argument type for built-in operation");
+  const s = arg.value.trim();
+  const m = /^([+-])?(?:0x)?([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?$/i.exec(s);
+  let v: number;
+  if (/^[+-]?(inf|infinity)$/i.test(s)) v = s.startsWith("-") ? -Infinity : Infinity;
+  else if (/^[+-]?nan$/i.test(s)) v = NaN;
+  else {
+    if (!m || (m[2] === "" && (m[3] ?? "") === "")) return PyErr_Format(PyExc_ValueError, "invalid hexadecimal floating-point string");
+    const intPart = m[2] || "0", frac = m[3] ?? "";
+    let mant = BigInt("0x" + intPart + frac || "0");
+    let e = Number(m[4] ?? 0) - 4 * frac.length;
+    // Exact conversion with round-half-even through the bigint path.
+    let r: number;
+    if (mant === 0n) r = 0;
+    else {
+      const bl = bitLen(mant);
+      if (bl > 53) {
+        const sh = BigInt(bl - 53);
+        const low = mant & ((1n << sh) - 1n);
+        mant >>= sh;
+        const half = 1n << (sh - 1n);
+        if (low > half || (low === half && (mant & 1n) === 1n)) mant += 1n;
+        e += Number(sh);
+      }
+      r = Number(mant) * Math.pow(2, e);
+      if (!Number.isFinite(r)) return PyErr_Format(PyExc_OverflowError, "hexadecimal value too large to represent as a float");
+    }
+    v = m[1] === "-" ? -r : r;
+  }
+  const f = PyFloat_FromDouble(v);
+  return type === PyFloat_Type ? f : PyObject_CallOneHook(type, f);
+}
+
+let PyObject_CallOneHook: (f: PyVal, a: PyVal) => PyVal = () => { throw new Error("hook"); };
+export function _PyFloat_InstallCall(f: (f: PyVal, a: PyVal) => PyVal): void {
+  PyObject_CallOneHook = f;
+}
+
+PyType_FromSpecStatic({
+  name: "float",
+  flags: Py_TPFLAGS_BASETYPE,
+  doc: "Convert a string or number to a floating-point number, if possible.",
+  slots: {
+    tp_repr: float_repr, tp_hash: float_hash, tp_richcompare: float_richcompare, tp_new: float_new,
+    nb_add: float_add, nb_subtract: float_sub, nb_multiply: float_mul, nb_remainder: float_mod,
+    nb_divmod: float_divmod, nb_power: float_pow, nb_negative: float_neg, nb_positive: float_pos,
+    nb_absolute: float_abs, nb_bool: float_bool, nb_int: float_int, nb_float: float_float,
+    nb_floor_divide: float_floor_div, nb_true_divide: float_div,
+  },
+  methods: [
+    { name: "conjugate", meth: float_float, flags: METH_NOARGS },
+    { name: "is_integer", meth: float_is_integer, flags: METH_NOARGS },
+    { name: "as_integer_ratio", meth: float_as_integer_ratio, flags: METH_NOARGS },
+    { name: "hex", meth: float_hex, flags: METH_NOARGS },
+    { name: "fromhex", meth: float_fromhex, flags: METH_O | METH_CLASS },
+    { name: "__trunc__", meth: float_trunc, flags: METH_NOARGS },
+    { name: "__floor__", meth: float_floor, flags: METH_NOARGS },
+    { name: "__ceil__", meth: float_ceil, flags: METH_NOARGS },
+    { name: "__round__", meth: float_round, flags: METH_FASTCALL },
+    { name: "__format__", meth: float_format, flags: METH_O },
+    { name: "__getnewargs__", meth: (s: PyVal) => PyTuple_New([float_float(s)]), flags: METH_NOARGS },
+  ],
+  getset: [
+    { name: "real", get: float_float },
+    { name: "imag", get: () => PyFloat_FromDouble(0) },
+  ],
+}, PyFloat_Type);
+

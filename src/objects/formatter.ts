@@ -1,0 +1,403 @@
+// The format mini-language for int, float and str (Python/formatter_unicode.c), exact decimal rounding of
+// doubles (Python/dtoa.c's job, done here with bigint arithmetic), and str.format's template parser
+// (Objects/stringlib/unicode_format.h). See docs/objects.md.
+import { Py_TYPE, type PyVal, PyUnicodeObject } from "./object.js";
+import { PyErr_Format } from "../runtime/errors.js";
+import { PyExc_ValueError, PyExc_IndexError, PyExc_KeyError, PyExc_TypeError } from "./exceptions.js";
+import { longValue, PyLong_Check, PyLong_AsDouble } from "./longobject.js";
+import { PyObject_Format, PyObject_Repr, PyObject_Str, PyObject_ASCII, PyObject_GetAttr, PyObject_GetItem } from "./abstract.js";
+import { PyUnicode_FromString, codePoints } from "./unicodeobject.js";
+import { float_repr_text } from "./floatobject.js";
+
+export interface FormatSpec {
+  fill: string;
+  align: string; // "", "<", ">", "^", "="
+  sign: string; // "", "+", "-", " "
+  z: boolean;
+  alternate: boolean;
+  width: number;
+  grouping: string; // "", ",", "_"
+  precision: number; // -1 when absent
+  type: string; // "" when absent
+}
+
+/** Parse a format spec (parse_internal_render_format_spec). `defType` only fills `type` for messages. */
+export function parseFormatSpec(spec: string, defType: string): FormatSpec {
+  const cps = codePoints(spec).map((c) => String.fromCodePoint(c));
+  let i = 0;
+  const r: FormatSpec = { fill: " ", align: "", sign: "", z: false, alternate: false, width: -1, grouping: "", precision: -1, type: "" };
+  const isAlign = (c: string | undefined): boolean => c === "<" || c === ">" || c === "^" || c === "=";
+  if (cps.length >= 2 && isAlign(cps[1])) { r.fill = cps[0]; r.align = cps[1]; i = 2; }
+  else if (isAlign(cps[0])) { r.align = cps[0]; i = 1; }
+  if (cps[i] === "+" || cps[i] === "-" || cps[i] === " ") r.sign = cps[i++];
+  if (cps[i] === "z") { r.z = true; i++; }
+  if (cps[i] === "#") { r.alternate = true; i++; }
+  if (cps[i] === "0" && r.align === "") {
+    r.fill = "0"; r.align = "="; i++;
+  } else if (cps[i] === "0") {
+    i++;
+    if (r.fill === " " && cps.length >= 2 && !isAlign(cps[1])) r.fill = "0";
+  }
+  let w = "";
+  while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") w += cps[i++];
+  if (w) r.width = Number(w);
+  if (cps[i] === "," || cps[i] === "_") {
+    r.grouping = cps[i++];
+    if (cps[i] === "," || cps[i] === "_") {
+      return PyErr_Format(PyExc_ValueError, "Cannot specify both ',' and '_'.");
+    }
+  }
+  if (cps[i] === ".") {
+    i++;
+    let p = "";
+    while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") p += cps[i++];
+    if (!p) return PyErr_Format(PyExc_ValueError, "Format specifier missing precision");
+    r.precision = Number(p);
+  }
+  if (cps.length - i > 1) return PyErr_Format(PyExc_ValueError, "Invalid format specifier '" + spec + "' for object of type '" + typeNameFor(defType) + "'");
+  if (i < cps.length) r.type = cps[i];
+  if (r.grouping) {
+    const ok = r.grouping === "," ? "deEfFgG%" : "bdoxXeEfFgG%";
+    if (r.type !== "" && !ok.includes(r.type)) {
+      return PyErr_Format(PyExc_ValueError, `Cannot specify '${r.grouping}' with '${r.type}'.`);
+    }
+  }
+  return r;
+}
+
+function typeNameFor(defType: string): string {
+  return defType === "d" ? "int" : defType === "s" ? "str" : "float";
+}
+
+function groupDigits(digits: string, sep: string, every: number): string {
+  if (!sep) return digits;
+  let out = "";
+  let count = 0;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    out = digits[i] + out;
+    if (++count % every === 0 && i > 0) out = sep + out;
+  }
+  return out;
+}
+
+/** Pad a formatted number: sign/prefix, then the digits, honouring fill/align/width ("=" pads after the sign). */
+function pad(sign: string, body: string, spec: FormatSpec, defaultAlign: string): string {
+  const align = spec.align || defaultAlign;
+  const len = codePoints(sign + body).length;
+  if (spec.width <= len) return sign + body;
+  const n = spec.width - len;
+  const fill = spec.fill;
+  switch (align) {
+    case "<": return sign + body + fill.repeat(n);
+    case "^": { const l = n >> 1; return fill.repeat(l) + sign + body + fill.repeat(n - l); }
+    case "=": return sign + fill.repeat(n) + body;
+    default: return fill.repeat(n) + sign + body;
+  }
+}
+
+/** Zero padding with grouping inserts separators into the padding too (as CPython does). */
+function zeroPadGrouped(sign: string, intDigits: string, rest: string, spec: FormatSpec, every: number): string | null {
+  if (!(spec.align === "=" && spec.fill === "0" && spec.grouping && spec.width > 0)) return null;
+  let digits = intDigits;
+  for (;;) {
+    const grouped = groupDigits(digits, spec.grouping, every);
+    if (codePoints(sign + grouped + rest).length >= spec.width) return sign + grouped + rest;
+    digits = "0" + digits;
+    const g2 = groupDigits(digits, spec.grouping, every);
+    if (codePoints(sign + g2 + rest).length > spec.width) return sign + grouped.padStart(spec.width - sign.length - rest.length, "0") + rest;
+  }
+}
+
+export function formatLongValue(v: PyVal, spec: FormatSpec): string {
+  const t = spec.type || "d";
+  if ("eEfFgG%".includes(t)) return formatFloatValue(PyLong_AsDouble(v), spec);
+  if (spec.precision >= 0) return PyErr_Format(PyExc_ValueError, "Precision not allowed in integer format specifier");
+  const x = longValue(v);
+  const neg = x < 0;
+  const ax = typeof x === "number" ? Math.abs(x) : (x < 0n ? -x : x);
+  let digits: string;
+  let prefix = "";
+  let every = 3;
+  switch (t) {
+    case "d": case "n": digits = ax.toString(); break;
+    case "b": digits = ax.toString(2); prefix = "0b"; every = 4; break;
+    case "o": digits = ax.toString(8); prefix = "0o"; every = 4; break;
+    case "x": digits = ax.toString(16); prefix = "0x"; every = 4; break;
+    case "X": digits = ax.toString(16).toUpperCase(); prefix = "0X"; every = 4; break;
+    case "c": {
+      if (spec.sign) return PyErr_Format(PyExc_ValueError, "Sign not allowed with integer format specifier 'c'");
+      if (spec.alternate) return PyErr_Format(PyExc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+      const n = Number(x);
+      if (n < 0 || n > 0x10ffff) return PyErr_Format(PyExc_ValueError, "%c arg not in range(0x110000)");
+      return pad("", String.fromCodePoint(n), spec, "<");
+    }
+    default:
+      return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type 'int'`);
+  }
+  const sign = neg ? "-" : spec.sign === "+" ? "+" : spec.sign === " " ? " " : "";
+  const pfx = spec.alternate ? prefix : "";
+  const zp = zeroPadGrouped(sign + pfx, digits, "", spec, every);
+  if (zp !== null) return zp;
+  return pad(sign + pfx, groupDigits(digits, spec.grouping, every), spec, ">");
+}
+
+// ---- exact decimal rounding of doubles ----
+
+function decompose(x: number): [bigint, number] {
+  // x = m * 2**e with m an integer (x finite, positive).
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0), lo = buf.getUint32(4);
+  const bexp = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e: number;
+  if (bexp === 0) e = -1074;
+  else { m |= 1n << 52n; e = bexp - 1075; }
+  return [m, e];
+}
+
+/** round-half-even(|x| * 10**k) as a bigint, exactly. */
+function scaledRound(x: number, k: number): bigint {
+  const [m, e] = decompose(Math.abs(x));
+  let num = m, den = 1n;
+  if (e >= 0) num <<= BigInt(e); else den <<= BigInt(-e);
+  if (k >= 0) num *= 10n ** BigInt(k); else den *= 10n ** BigInt(-k);
+  const q = num / den, r = num % den;
+  const twice = 2n * r;
+  if (twice > den || (twice === den && (q & 1n) === 1n)) return q + 1n;
+  return q;
+}
+
+/** Fixed notation with `prec` digits after the point (no sign). */
+export function fixedDigits(x: number, prec: number): string {
+  const n = scaledRound(x, prec).toString();
+  if (prec === 0) return n;
+  const s = n.padStart(prec + 1, "0");
+  return `${s.slice(0, s.length - prec)}.${s.slice(s.length - prec)}`;
+}
+
+/** Scientific digits: [digits (prec+1 of them), exponent]. */
+function sciDigits(x: number, prec: number): [string, number] {
+  if (x === 0) return ["0".repeat(prec + 1), 0];
+  let E = Math.floor(Math.log10(Math.abs(x)));
+  for (let tries = 0; tries < 4; tries++) {
+    const N = scaledRound(x, prec - E);
+    const s = N.toString();
+    if (s.length > prec + 1) { E++; continue; }
+    if (s.length < prec + 1) { E--; continue; }
+    return [s, E];
+  }
+  const N = scaledRound(x, prec - E).toString();
+  return [N.slice(0, prec + 1), E];
+}
+
+function expStr(e: number): string {
+  const a = Math.abs(e);
+  return `${e < 0 ? "-" : "+"}${a < 10 ? "0" : ""}${a}`;
+}
+
+/** round(x, ndigits) for floats: correctly rounded half-even on the exact value. */
+export function roundHalfEvenScaled(x: number, ndigits: number): number {
+  const neg = x < 0;
+  const N = scaledRound(x, ndigits);
+  const s = ndigits >= 0 ? `${N}e-${ndigits}` : `${N}e${-ndigits}`;
+  const v = Number(s);
+  return neg ? -v : v;
+}
+
+export function formatFloatValue(x: number, spec: FormatSpec): string {
+  let t = spec.type;
+  let prec = spec.precision;
+  const neg = x < 0 || Object.is(x, -0);
+  let ax = Math.abs(x);
+  let body: string;
+  if (t === "n") t = "g";
+  if (!"eEfFgG%".includes(t) && t !== "") {
+    return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type 'float'`);
+  }
+  const upper = t === "E" || t === "F" || t === "G";
+  if (!Number.isFinite(ax)) {
+    body = Number.isNaN(ax) ? "nan" : "inf";
+    if (upper) body = body.toUpperCase();
+    if (t === "%") body += "%";
+  } else if (t === "") {
+    if (prec < 0) {
+      body = float_repr_text(ax);
+    } else {
+      body = generalFormat(ax, prec === 0 ? 1 : prec, spec.alternate, true);
+    }
+  } else if (t === "f" || t === "F" || t === "%") {
+    if (t === "%") ax *= 100;
+    body = fixedDigits(ax, prec < 0 ? 6 : prec);
+    if (spec.alternate && !body.includes(".")) body += ".";
+    if (t === "%") body += "%";
+  } else if (t === "e" || t === "E") {
+    const p = prec < 0 ? 6 : prec;
+    const [d, e] = sciDigits(ax, p);
+    body = d[0] + (p > 0 || spec.alternate ? "." : "") + d.slice(1) + "e" + expStr(e);
+    if (upper) body = body.toUpperCase();
+  } else {
+    body = generalFormat(ax, prec < 0 ? 6 : prec === 0 ? 1 : prec, spec.alternate, false);
+    if (upper) body = body.toUpperCase();
+  }
+  let isNeg = neg && !Number.isNaN(x);
+  if (spec.z && isNeg && /^[0.]*0[0.]*(e|%|$)/i.test(body.replace(/[eE%].*$/, "")) && /^[0.]+$/.test(body.replace(/[eE%].*$/, ""))) isNeg = false;
+  const sign = isNeg ? "-" : spec.sign === "+" ? "+" : spec.sign === " " ? " " : "";
+  if (spec.grouping) {
+    const m = /^(\d+)(.*)$/.exec(body);
+    if (m) {
+      const zp = zeroPadGrouped(sign, m[1], m[2], spec, 3);
+      if (zp !== null) return zp;
+      body = groupDigits(m[1], spec.grouping, 3) + m[2];
+    }
+  }
+  return pad(sign, body, spec, ">");
+}
+
+/** 'g' formatting (and the '' type with a precision, which keeps at least one digit after the point). */
+function generalFormat(ax: number, p: number, alternate: boolean, noneType: boolean): string {
+  if (ax === 0) {
+    if (alternate) return "0." + "0".repeat(p - 1);
+    return noneType ? "0.0" : "0";
+  }
+  const [d, e] = sciDigits(ax, p - 1);
+  let out: string;
+  if (e >= -4 && e < p) {
+    const fracDigits = p - 1 - e;
+    out = fixedDigits(ax, Math.max(0, fracDigits));
+    if (!alternate) {
+      if (out.includes(".")) out = out.replace(/0+$/, "").replace(/\.$/, "");
+      if (noneType && !out.includes(".")) out += ".0";
+    } else if (!out.includes(".")) out += ".";
+  } else {
+    let mant = d[0] + "." + d.slice(1);
+    if (!alternate) mant = mant.replace(/0+$/, "").replace(/\.$/, "");
+    out = mant + "e" + expStr(e);
+  }
+  return out;
+}
+
+// ---- str.format ----
+
+/** str.format / format_map: `args` are vectorcall-style (positional then keyword values). */
+export function formatString(fmt: string, args: readonly PyVal[], kwnames: readonly PyVal[] | null, mapping?: PyVal, depth = 2): string {
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  const npos = args.length - nkw;
+  let auto = 0;
+  let mode: "none" | "auto" | "manual" = "none";
+  let out = "";
+  let i = 0;
+  const n = fmt.length;
+  const lookupKw = (name: string): PyVal => {
+    if (mapping !== undefined) return PyObject_GetItem(mapping, PyUnicode_FromString(name));
+    for (let k = 0; k < nkw; k++) if ((kwnames![k] as PyUnicodeObject).value === name) return args[npos + k];
+    return PyErr_Format(PyExc_KeyError, `'${name}'`);
+  };
+  while (i < n) {
+    const c = fmt[i];
+    if (c === "}") {
+      if (fmt[i + 1] === "}") { out += "}"; i += 2; continue; }
+      return PyErr_Format(PyExc_ValueError, "Single '}' encountered in format string");
+    }
+    if (c !== "{") { out += c; i++; continue; }
+    if (fmt[i + 1] === "{") { out += "{"; i += 2; continue; }
+    // Find the matching close brace, allowing nested {} in the spec.
+    let j = i + 1;
+    let level = 1;
+    while (j < n && level > 0) {
+      if (fmt[j] === "{") level++;
+      else if (fmt[j] === "}") level--;
+      if (level > 0) j++;
+    }
+    if (j >= n) return PyErr_Format(PyExc_ValueError, level > 0 && fmt.indexOf("}", i) < 0 ? "Single '{' encountered in format string" : "expected '}' before end of string");
+    const field = fmt.slice(i + 1, j);
+    i = j + 1;
+    // Split field_name[!conv][:spec]; the name part ends at the first '!' or ':' outside brackets.
+    let k = 0;
+    while (k < field.length && field[k] !== "!" && field[k] !== ":") {
+      if (field[k] === "[") { while (k < field.length && field[k] !== "]") k++; }
+      k++;
+    }
+    const name = field.slice(0, k);
+    let conv = "";
+    let spec = "";
+    if (field[k] === "!") {
+      conv = field[k + 1] ?? "";
+      if (field.length > k + 2 && field[k + 2] !== ":") {
+        return PyErr_Format(PyExc_ValueError, "expected ':' after conversion specifier");
+      }
+      if (field.length === k + 1) return PyErr_Format(PyExc_ValueError, "end of string while looking for conversion specifier");
+      spec = field.slice(k + 3);
+    } else if (field[k] === ":") spec = field.slice(k + 1);
+    // Resolve the first part of the name.
+    const m = /^([^.[]*)(.*)$/s.exec(name)!;
+    const first = m[1];
+    let obj: PyVal;
+    if (first === "") {
+      if (mode === "manual") {
+        return PyErr_Format(PyExc_ValueError, "cannot switch from manual field specification to automatic field numbering");
+      }
+      mode = "auto";
+      if (auto >= npos) return PyErr_Format(PyExc_IndexError, `Replacement index ${auto} out of range for positional args tuple`);
+      obj = args[auto++];
+    } else if (/^\d+$/.test(first)) {
+      if (mode === "auto") {
+        return PyErr_Format(PyExc_ValueError, "cannot switch from automatic field numbering to manual field specification");
+      }
+      mode = "manual";
+      const idx = Number(first);
+      if (idx >= npos) return PyErr_Format(PyExc_IndexError, `Replacement index ${idx} out of range for positional args tuple`);
+      obj = args[idx];
+    } else {
+      obj = lookupKw(first);
+    }
+    let rest = m[2];
+    while (rest.length) {
+      if (rest[0] === ".") {
+        const mm = /^\.([^.[]*)(.*)$/s.exec(rest)!;
+        if (mm[1] === "") return PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
+        obj = PyObject_GetAttr(obj, PyUnicode_FromString(mm[1]));
+        rest = mm[2];
+      } else if (rest[0] === "[") {
+        const close = rest.indexOf("]");
+        if (close < 0) return PyErr_Format(PyExc_ValueError, "Missing ']' in format string");
+        const key = rest.slice(1, close);
+        if (key === "") return PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
+        obj = PyObject_GetItem(obj, /^\d+$/.test(key) ? Number(key) : PyUnicode_FromString(key));
+        rest = rest.slice(close + 1);
+      } else {
+        return PyErr_Format(PyExc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+      }
+    }
+    switch (conv) {
+      case "": break;
+      case "r": obj = PyObject_Repr(obj); break;
+      case "s": obj = PyObject_Str(obj); break;
+      case "a": obj = PyObject_ASCII(obj); break;
+      default: return PyErr_Format(PyExc_ValueError, `Unknown conversion specifier ${conv}`);
+    }
+    if (spec.includes("{")) {
+      if (depth <= 0) return PyErr_Format(PyExc_ValueError, "Max string recursion exceeded");
+      // Nested fields share the numbering state: re-run with a sub-template that consumes from the same args.
+      const sub = formatNested(spec, args, kwnames, mapping, () => {
+        if (mode === "manual") return PyErr_Format(PyExc_ValueError, "cannot switch from manual field specification to automatic field numbering");
+        mode = "auto";
+        if (auto >= npos) return PyErr_Format(PyExc_IndexError, `Replacement index ${auto} out of range for positional args tuple`);
+        return auto++;
+      });
+      spec = sub;
+    }
+    out += PyObject_Format(obj, PyUnicode_FromString(spec)).value;
+  }
+  return out;
+}
+
+function formatNested(spec: string, args: readonly PyVal[], kwnames: readonly PyVal[] | null, mapping: PyVal | undefined,
+  nextAuto: () => number): string {
+  return spec.replace(/\{([^{}]*)\}/g, (_, name: string) => {
+    let idxName = name;
+    if (name === "") idxName = String(nextAuto());
+    return formatString(`{${idxName}}`, args, kwnames, mapping, 1);
+  });
+}
+

@@ -1,0 +1,127 @@
+// builtin_function_or_method: a native function, optionally bound to self (Objects/methodobject.c). Calls dispatch
+// on the method row's calling convention (METH_NOARGS / METH_O / METH_FASTCALL[|METH_KEYWORDS]). See docs/objects.md.
+import {
+  PyObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, METH_NOARGS,
+  METH_O, METH_FASTCALL, METH_KEYWORDS, METH_CLASS, METH_STATIC, type PyMethodDef, type PyVal, PyUnicodeObject,
+  PyTypeObject,
+} from "./object.js";
+import { PyErr_Format } from "../runtime/errors.js";
+import { PyExc_TypeError } from "./exceptions.js";
+import { hooks, PyObject_Repr } from "./abstract.js";
+import { PyBool_FromLong } from "./boolobject.js";
+
+export const PyCFunction_Type = PyType_Declare("builtin_function_or_method");
+
+export class PyCFunctionObject extends PyObject {
+  m_ml: PyMethodDef;
+  /** The bound self (a module for module functions), or null for static functions. */
+  m_self: PyVal | null;
+  /** The module name (__module__) for module-level functions. */
+  m_module: PyVal | null;
+  /** The type that defines the method (for __qualname__), or null. */
+  m_class: PyTypeObject | null;
+  constructor(ml: PyMethodDef, self: PyVal | null, module: PyVal | null, cls: PyTypeObject | null) {
+    super(PyCFunction_Type);
+    this.m_ml = ml;
+    this.m_self = self;
+    this.m_module = module;
+    this.m_class = cls;
+  }
+}
+
+export function PyCFunction_New(ml: PyMethodDef, self: PyVal | null, module: PyVal | null = null): PyCFunctionObject {
+  return new PyCFunctionObject(ml, self, module, null);
+}
+
+/** A native function as a Python callable, for module tables: name, implementation, flags. */
+export function nativeFunction(name: string, meth: PyMethodDef["meth"], flags: number, doc: string | null = null): PyCFunctionObject {
+  return new PyCFunctionObject({ name, meth, flags, doc }, null, null, null);
+}
+
+export function qualnameOf(ml: PyMethodDef, cls: PyTypeObject | null): string {
+  return cls !== null ? `${cls.tp_name}.${ml.name}` : ml.name;
+}
+
+/**
+ * Call a method row with self and vectorcall arguments, checking the calling convention as CPython's
+ * cfunction_vectorcall_* functions do. `qualname` is used in error messages.
+ */
+export function callMethodDef(ml: PyMethodDef, self: PyVal | null, args: readonly PyVal[], kwnames: readonly PyVal[] | null,
+  qualname: string): PyVal {
+  const flags = ml.flags & ~(METH_CLASS | METH_STATIC);
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  switch (flags) {
+    case METH_NOARGS:
+      if (nkw) return PyErr_Format(PyExc_TypeError, `${qualname}() takes no keyword arguments`);
+      if (args.length !== 0) return PyErr_Format(PyExc_TypeError, `${qualname}() takes no arguments (${args.length} given)`);
+      return ml.meth(self);
+    case METH_O:
+      if (nkw) return PyErr_Format(PyExc_TypeError, `${qualname}() takes no keyword arguments`);
+      if (args.length !== 1) {
+        return PyErr_Format(PyExc_TypeError, `${qualname}() takes exactly one argument (${args.length} given)`);
+      }
+      return ml.meth(self, args[0]);
+    case METH_FASTCALL:
+      if (nkw) return PyErr_Format(PyExc_TypeError, `${qualname}() takes no keyword arguments`);
+      return ml.meth(self, args);
+    case METH_FASTCALL | METH_KEYWORDS:
+      return ml.meth(self, args, nkw ? kwnames : null);
+    default:
+      return PyErr_Format(PyExc_TypeError, `${qualname}: unsupported calling convention ${ml.flags}`);
+  }
+}
+
+function cfunction_call(callable: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  const f = callable as PyCFunctionObject;
+  return callMethodDef(f.m_ml, f.m_self, args, kwnames, qualnameOf(f.m_ml, f.m_class));
+}
+
+function cfunction_repr(self: PyVal): PyUnicodeObject {
+  const f = self as PyCFunctionObject;
+  if (f.m_self === null || (typeof f.m_self !== "number" && f.m_self.ob_type.tp_name === "module")) {
+    return hooks.str(`<built-in function ${f.m_ml.name}>`);
+  }
+  return hooks.str(`<built-in method ${f.m_ml.name} of ${Py_TYPE(f.m_self).tp_name} object at ${addressOf(f.m_self)}>`);
+}
+
+/** A stable fake address for reprs ("0x7f..."): CPython prints id(), which is an address. */
+export let addressOf: (o: PyVal) => string = () => "0x0";
+export function _PyMethod_InstallAddressOf(f: (o: PyVal) => string): void {
+  addressOf = f;
+}
+
+function cfunction_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
+  if ((op !== Py_EQ && op !== Py_NE) || !(b instanceof PyCFunctionObject)) return Py_NotImplemented;
+  const x = a as PyCFunctionObject;
+  const eq = x.m_ml === b.m_ml && x.m_self === b.m_self;
+  return PyBool_FromLong(op === Py_EQ ? eq : !eq);
+}
+
+PyType_FromSpecStatic({
+  name: "builtin_function_or_method",
+  slots: { tp_call: cfunction_call, tp_repr: cfunction_repr, tp_richcompare: cfunction_richcompare },
+  getset: [
+    { name: "__name__", get: (s) => hooks.str((s as PyCFunctionObject).m_ml.name) },
+    { name: "__qualname__", get: (s) => {
+      const f = s as PyCFunctionObject;
+      if (f.m_class !== null) return hooks.str(`${f.m_class.tp_qualname}.${f.m_ml.name}`);
+      if (f.m_self !== null && typeof f.m_self !== "number" && f.m_self.ob_type.tp_name !== "module") {
+        const t = f.m_self instanceof PyTypeObject ? f.m_self : Py_TYPE(f.m_self);
+        return hooks.str(`${t.tp_qualname}.${f.m_ml.name}`);
+      }
+      return hooks.str(f.m_ml.name);
+    } },
+    { name: "__doc__", get: (s) => {
+      const d = (s as PyCFunctionObject).m_ml.doc;
+      return d ? hooks.str(d) : Py_None;
+    } },
+    { name: "__self__", get: (s) => (s as PyCFunctionObject).m_self ?? Py_None },
+    { name: "__module__", get: (s) => (s as PyCFunctionObject).m_module ?? Py_None,
+      set: (s, v) => { (s as PyCFunctionObject).m_module = v; } },
+    { name: "__text_signature__", get: () => Py_None },
+  ],
+  methods: [
+    { name: "__reduce__", meth: (s: PyVal) => hooks.str((s as PyCFunctionObject).m_ml.name), flags: METH_NOARGS },
+  ],
+}, PyCFunction_Type);
+

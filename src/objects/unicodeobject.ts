@@ -1,0 +1,1113 @@
+// str: a JS string (UTF-16, lone surrogates allowed) with lazily computed code-point metadata, so that len,
+// indexing and slicing are in code points. Counterpart: Objects/unicodeobject.c. See docs/objects.md.
+import {
+  PyObject, PyTypeObject, PyType_FromSpecStatic, PyUnicodeObject, PyUnicode_Type, Py_HashHi, Py_NotImplemented,
+  Py_None, Py_TYPE, Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE, METH_NOARGS, METH_O, METH_FASTCALL, METH_KEYWORDS,
+  METH_STATIC, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_UNICODE_SUBCLASS, hasFlag, type PyVal,
+} from "./object.js";
+import { hashUnicodeText, hashOut } from "../runtime/pyhash.js";
+import { PyErr_Format, PyErr_BadArgument } from "../runtime/errors.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_IndexError, PyExc_OverflowError } from "./exceptions.js";
+import { PyObject_Str, PyObject_Repr, PyNumber_Index, PyObject_GetIter, PyIter_Next, PyObject_Format, PyObject_GetItem,
+  PyNumber_AsSsize_t, PyObject_ASCII } from "./abstract.js";
+import { PyTupleObject, PyTuple_New } from "./tupleobject.js";
+import { PyListObject, PyList_New } from "./listobject.js";
+import { PyBool_FromLong } from "./boolobject.js";
+import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
+import { unpackArgs, parseArgs } from "../runtime/getargs.js";
+import { PyLongObject, PyLong_AsNumber } from "./longobject.js";
+import { PyFloatObject, PyFloat_AsDouble } from "./floatobject.js";
+import { formatString, formatLongValue, formatFloatValue, parseFormatSpec } from "./formatter.js";
+import { PyDictObject, PyDict_Check } from "./dictobject.js";
+import { PyBytes_FromArray } from "./bytesobject.js";
+
+export { PyUnicodeObject, PyUnicode_Type };
+
+const latin1Cache: PyUnicodeObject[] = [];
+const emptyStr = new PyUnicodeObject("");
+
+/** A new str object for a JS string (one-character Latin-1 strings and "" are shared, as in CPython). */
+export function PyUnicode_FromString(s: string): PyUnicodeObject {
+  const n = s.length;
+  if (n <= 1) {
+    if (n === 0) return emptyStr;
+    const c = s.charCodeAt(0);
+    if (c < 256) {
+      let u = latin1Cache[c];
+      if (u === undefined) { u = new PyUnicodeObject(s); latin1Cache[c] = u; }
+      return u;
+    }
+  }
+  return new PyUnicodeObject(s);
+}
+
+export function PyUnicode_Check(v: PyVal): v is PyUnicodeObject {
+  return typeof v !== "number" && hasFlag(v.ob_type, Py_TPFLAGS_UNICODE_SUBCLASS);
+}
+export function PyUnicode_CheckExact(v: PyVal): v is PyUnicodeObject {
+  return typeof v !== "number" && v.ob_type === PyUnicode_Type;
+}
+
+/** Hash a str (cached); returns the low word and sets Py_HashHi[0]. */
+export function unicode_hash(self: PyVal): number {
+  const u = self as PyUnicodeObject;
+  if (!u.hashed) {
+    hashUnicodeText(u.value);
+    u.hashLo = hashOut[0];
+    u.hashHi = hashOut[1];
+    u.hashed = true;
+  }
+  Py_HashHi[0] = u.hashHi;
+  return u.hashLo;
+}
+
+// ---- code points ----
+
+function computeCp(u: PyUnicodeObject): void {
+  const s = u.value;
+  const n = s.length;
+  let astralCount = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) { astralCount++; i++; }
+    }
+  }
+  u.cpLen = n - astralCount;
+}
+
+/** len(str) in code points. */
+export function PyUnicode_GetLength(u: PyUnicodeObject): number {
+  if (u.cpLen < 0) computeCp(u);
+  return u.cpLen;
+}
+
+/** True when UTF-16 offsets equal code-point offsets (no surrogate pairs). */
+export function isBmpOnly(u: PyUnicodeObject): boolean {
+  if (u.cpLen < 0) computeCp(u);
+  return u.cpLen === u.value.length;
+}
+
+function astralIndex(u: PyUnicodeObject): Int32Array {
+  if (u.astral === null) {
+    const s = u.value;
+    const pos: number[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d < 0xe000) { pos.push(i); i++; }
+      }
+    }
+    u.astral = Int32Array.from(pos);
+  }
+  return u.astral;
+}
+
+/** UTF-16 offset of code point index i (0 <= i <= cpLen). */
+export function cpToUtf16(u: PyUnicodeObject, i: number): number {
+  if (isBmpOnly(u)) return i;
+  const ast = astralIndex(u);
+  // Each astral character before the target adds one code unit; find how many start before offset i + k.
+  let k = 0;
+  while (k < ast.length && ast[k] < i + k) k++;
+  return i + k;
+}
+
+/** Code points of a JS string (for the slow paths). */
+export function codePoints(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) { out.push(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000); i++; continue; }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+export function fromCodePoint(c: number): string {
+  return c < 0x10000 ? String.fromCharCode(c) : String.fromCodePoint(c);
+}
+
+/** The i-th character (code point index, already bounds-checked). */
+export function unicode_char(u: PyUnicodeObject, i: number): PyUnicodeObject {
+  if (isBmpOnly(u)) return PyUnicode_FromString(u.value[i]);
+  const off = cpToUtf16(u, i);
+  const c = u.value.charCodeAt(off);
+  if (c >= 0xd800 && c < 0xdc00 && off + 1 < u.value.length) {
+    const d = u.value.charCodeAt(off + 1);
+    if (d >= 0xdc00 && d < 0xe000) return PyUnicode_FromString(u.value.slice(off, off + 2));
+  }
+  return PyUnicode_FromString(u.value[off]);
+}
+
+/** Compare two strings in code-point order (JS compares code units, which differs only around surrogates). */
+export function unicode_compare(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (x !== y) {
+      // A surrogate (astral) compares above any BMP character >= U+E000.
+      const xs = x >= 0xd800 && x < 0xe000, ys = y >= 0xd800 && y < 0xe000;
+      if (xs !== ys) {
+        const xa = xs && isPairAt(a, i), ya = ys && isPairAt(b, i);
+        if (xa && !ya) return y >= 0xe000 ? 1 : x < y ? -1 : 1;
+        if (ya && !xa) return x >= 0xe000 ? -1 : x < y ? -1 : 1;
+      }
+      return x < y ? -1 : 1;
+    }
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+function isPairAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c < 0xdc00) { const d = s.charCodeAt(i + 1); return d >= 0xdc00 && d < 0xe000; }
+  if (c >= 0xdc00 && c < 0xe000 && i > 0) { const p = s.charCodeAt(i - 1); return p >= 0xd800 && p < 0xdc00; }
+  return false;
+}
+
+// ---- repr ----
+
+const nonPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** Py_UNICODE_ISPRINTABLE (space is printable; other separators and "Other" categories are not). */
+export function isPrintable(cp: number): boolean {
+  if (cp < 0x7f) return cp >= 0x20;
+  if (cp < 0xa0) return false;
+  if (cp === 0x20) return true;
+  if (cp >= 0xd800 && cp < 0xe000) return false;
+  return !nonPrintable.test(String.fromCodePoint(cp));
+}
+
+export function unicode_repr_text(s: string): string {
+  let quote = "'";
+  if (s.includes("'") && !s.includes('"')) quote = '"';
+  let out = quote;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) {
+      if (c === 0x5c) out += "\\\\";
+      else if (String.fromCharCode(c) === quote) out += "\\" + quote;
+      else out += s[i];
+      continue;
+    }
+    let len = 1;
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) { c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000; len = 2; }
+    }
+    if (c === 0x09) out += "\\t";
+    else if (c === 0x0a) out += "\\n";
+    else if (c === 0x0d) out += "\\r";
+    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (isPrintable(c)) out += s.slice(i, i + len);
+    else if (c < 0x100) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 0x10000) out += "\\u" + c.toString(16).padStart(4, "0");
+    else out += "\\U" + c.toString(16).padStart(8, "0");
+    i += len - 1;
+  }
+  return out + quote;
+}
+
+function unicode_repr(self: PyVal): PyUnicodeObject {
+  return PyUnicode_FromString(unicode_repr_text((self as PyUnicodeObject).value));
+}
+
+function unicode_str(self: PyVal): PyUnicodeObject {
+  const u = self as PyUnicodeObject;
+  return u.ob_type === PyUnicode_Type ? u : PyUnicode_FromString(u.value);
+}
+
+function unicode_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
+  if (!PyUnicode_Check(b)) return Py_NotImplemented;
+  const x = (a as PyUnicodeObject).value, y = b.value;
+  switch (op) {
+    case Py_EQ: return PyBool_FromLong(x === y);
+    case Py_NE: return PyBool_FromLong(x !== y);
+    default: {
+      const c = unicode_compare(x, y);
+      switch (op) {
+        case Py_LT: return PyBool_FromLong(c < 0);
+        case Py_LE: return PyBool_FromLong(c <= 0);
+        case Py_GT: return PyBool_FromLong(c > 0);
+        case Py_GE: return PyBool_FromLong(c >= 0);
+        default: return Py_NotImplemented;
+      }
+    }
+  }
+}
+
+function unicode_length(self: PyVal): number {
+  return PyUnicode_GetLength(self as PyUnicodeObject);
+}
+
+export function PyUnicode_Concat(a: PyVal, b: PyVal): PyVal {
+  if (!PyUnicode_Check(b)) {
+    return PyErr_Format(PyExc_TypeError, `can only concatenate str (not "${Py_TYPE(b).tp_name}") to str`);
+  }
+  return PyUnicode_FromString((a as PyUnicodeObject).value + b.value);
+}
+
+function unicode_repeat(self: PyVal, n: number): PyVal {
+  const s = (self as PyUnicodeObject).value;
+  if (n <= 0 || s.length === 0) return emptyStr;
+  if (s.length * n > 0x7fffffff / 2) return PyErr_Format(PyExc_OverflowError, "repeated string is too long");
+  return PyUnicode_FromString(s.repeat(n));
+}
+
+function unicode_contains(self: PyVal, sub: PyVal): boolean {
+  if (!PyUnicode_Check(sub)) {
+    return PyErr_Format(PyExc_TypeError, `'in <string>' requires string as left operand, not ${Py_TYPE(sub).tp_name}`);
+  }
+  return (self as PyUnicodeObject).value.includes(sub.value);
+}
+
+/** str[i] / str[a:b:c]. */
+function unicode_subscript(self: PyVal, item: PyVal): PyVal {
+  const u = self as PyUnicodeObject;
+  if (item instanceof PySliceObject) {
+    const len = PyUnicode_GetLength(u);
+    const [start0, stop0, step] = PySlice_Unpack(item);
+    const [start, , slicelen] = PySlice_AdjustIndices(len, start0, stop0, step);
+    if (slicelen <= 0) return emptyStr;
+    if (step === 1) {
+      if (isBmpOnly(u)) return PyUnicode_FromString(u.value.slice(start, start + slicelen));
+      return PyUnicode_FromString(u.value.slice(cpToUtf16(u, start), cpToUtf16(u, start + slicelen)));
+    }
+    const cps = isBmpOnly(u) ? null : codePoints(u.value);
+    let out = "";
+    for (let i = 0, cur = start; i < slicelen; i++, cur += step) {
+      out += cps ? fromCodePoint(cps[cur]) : u.value[cur];
+    }
+    return PyUnicode_FromString(out);
+  }
+  const t = Py_TYPE(item);
+  if (typeof item !== "number" && t.nb_index === null) {
+    return PyErr_Format(PyExc_TypeError, `string indices must be integers, not '${t.tp_name}'`);
+  }
+  let i = typeof item === "number" ? item : PyNumber_AsSsize_t(item, PyExc_IndexError);
+  const len = PyUnicode_GetLength(u);
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) return PyErr_Format(PyExc_IndexError, "string index out of range");
+  return unicode_char(u, i);
+}
+
+function unicode_item(self: PyVal, i: number): PyVal {
+  const u = self as PyUnicodeObject;
+  if (i < 0 || i >= PyUnicode_GetLength(u)) return PyErr_Format(PyExc_IndexError, "string index out of range");
+  return unicode_char(u, i);
+}
+
+// ---- iterator ----
+
+export class PyUnicodeIterObject extends PyObject {
+  it_seq: PyUnicodeObject | null;
+  it_index: number;
+  constructor(type: PyTypeObject, s: PyUnicodeObject) {
+    super(type);
+    this.it_seq = s;
+    this.it_index = 0;
+  }
+}
+
+function unicodeiter_next(self: PyVal): PyVal | undefined {
+  const it = self as PyUnicodeIterObject;
+  const s = it.it_seq;
+  if (s === null) return undefined;
+  const t = s.value;
+  const i = it.it_index;
+  if (i >= t.length) { it.it_seq = null; return undefined; }
+  const c = t.charCodeAt(i);
+  if (c >= 0xd800 && c < 0xdc00 && i + 1 < t.length) {
+    const d = t.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d < 0xe000) { it.it_index = i + 2; return PyUnicode_FromString(t.slice(i, i + 2)); }
+  }
+  it.it_index = i + 1;
+  return PyUnicode_FromString(t[i]);
+}
+
+export const PyUnicodeIter_Type = PyType_FromSpecStatic({
+  name: "str_ascii_iterator",
+  slots: { tp_iter: (s) => s, tp_iternext: unicodeiter_next },
+});
+
+function unicode_iter(self: PyVal): PyVal {
+  return new PyUnicodeIterObject(PyUnicodeIter_Type, self as PyUnicodeObject);
+}
+
+// ---- construction ----
+
+function unicode_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  const [obj, encoding, errors] = parseArgs("str", args, kwnames, ["object", "encoding", "errors"], 0, 3);
+  let s: PyUnicodeObject;
+  if (obj === undefined) s = emptyStr;
+  else if (encoding === undefined && errors === undefined) s = PyObject_Str(obj);
+  else s = decodeObject(obj, encoding, errors);
+  if (type === PyUnicode_Type) return s;
+  return new PyUnicodeObject(s.value, type);
+}
+
+let decodeHook: ((obj: PyVal, encoding: PyVal | undefined, errors: PyVal | undefined) => PyUnicodeObject) | null = null;
+export function _PyUnicode_InstallDecode(f: typeof decodeHook): void {
+  decodeHook = f;
+}
+function decodeObject(obj: PyVal, encoding: PyVal | undefined, errors: PyVal | undefined): PyUnicodeObject {
+  if (decodeHook) return decodeHook(obj, encoding, errors);
+  return PyErr_Format(PyExc_TypeError, `decoding to str: need a bytes-like object, ${Py_TYPE(obj).tp_name} found`);
+}
+
+// ---- methods ----
+
+function asStr(v: PyVal, what: string): string {
+  if (!PyUnicode_Check(v)) {
+    return PyErr_Format(PyExc_TypeError, `${what} must be str, not ${Py_TYPE(v).tp_name}`);
+  }
+  return v.value;
+}
+
+const WHITESPACE = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
+const isSpaceCh = (c: string): boolean => /[\s\x1c-\x1f\x85]/.test(c) && c !== "\ufeff";
+
+function stripImpl(self: PyVal, args: PyVal[], name: string, left: boolean, right: boolean): PyVal {
+  const [chars] = unpackArgs(name, args, 0, 1);
+  let s = (self as PyUnicodeObject).value;
+  if (chars === undefined || chars === Py_None) {
+    let a = 0, b = s.length;
+    if (left) while (a < b && isSpaceCh(s[a])) a++;
+    if (right) while (b > a && isSpaceCh(s[b - 1])) b--;
+    s = s.slice(a, b);
+  } else {
+    const cs = asStr(chars, `${name} arg`);
+    const set = new Set(codePoints(cs).map(fromCodePoint));
+    const cps = codePoints(s).map(fromCodePoint);
+    let a = 0, b = cps.length;
+    if (left) while (a < b && set.has(cps[a])) a++;
+    if (right) while (b > a && set.has(cps[b - 1])) b--;
+    s = cps.slice(a, b).join("");
+  }
+  return PyUnicode_FromString(s);
+}
+
+function unicode_join(self: PyVal, iterable: PyVal): PyVal {
+  const sep = (self as PyUnicodeObject).value;
+  const parts: string[] = [];
+  const items = iterable instanceof PyListObject || iterable instanceof PyTupleObject ? iterable.ob_item : null;
+  if (items !== null) {
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i];
+      if (!PyUnicode_Check(x)) return joinError(i, x);
+      parts.push(x.value);
+    }
+  } else {
+    const it = PyObject_GetIter(iterable);
+    for (let x = PyIter_Next(it), i = 0; x !== undefined; x = PyIter_Next(it), i++) {
+      if (!PyUnicode_Check(x)) return joinError(i, x);
+      parts.push(x.value);
+    }
+  }
+  return PyUnicode_FromString(parts.join(sep));
+}
+
+function joinError(i: number, x: PyVal): never {
+  return PyErr_Format(PyExc_TypeError, `sequence item ${i}: expected str instance, ${Py_TYPE(x).tp_name} found`);
+}
+
+function splitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && isSpaceCh(s[i])) i++;
+    if (i >= n) break;
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      let j = n;
+      while (j > i && isSpaceCh(s[j - 1])) j--;
+      out.push(s.slice(i, j));
+      return out;
+    }
+    let j = i;
+    while (j < n && !isSpaceCh(s[j])) j++;
+    out.push(s.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+function unicode_split(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [sepArg, maxArg] = parseArgs("split", args, kwnames, ["sep", "maxsplit"], 0, 2);
+  const s = (self as PyUnicodeObject).value;
+  const maxsplit = maxArg === undefined ? -1 : PyNumber_AsSsize_t(maxArg, PyExc_OverflowError);
+  let parts: string[];
+  if (sepArg === undefined || sepArg === Py_None) parts = splitWhitespace(s, maxsplit);
+  else {
+    const sep = asStr(sepArg, "must be str or None");
+    if (sep.length === 0) return PyErr_Format(PyExc_ValueError, "empty separator");
+    parts = [];
+    let start = 0;
+    while (maxsplit < 0 || parts.length < maxsplit) {
+      const j = s.indexOf(sep, start);
+      if (j < 0) break;
+      parts.push(s.slice(start, j));
+      start = j + sep.length;
+    }
+    parts.push(s.slice(start));
+  }
+  return PyList_New(parts.map(PyUnicode_FromString));
+}
+
+function unicode_rsplit(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [sepArg, maxArg] = parseArgs("rsplit", args, kwnames, ["sep", "maxsplit"], 0, 2);
+  const s = (self as PyUnicodeObject).value;
+  const maxsplit = maxArg === undefined ? -1 : PyNumber_AsSsize_t(maxArg, PyExc_OverflowError);
+  const parts: string[] = [];
+  if (sepArg === undefined || sepArg === Py_None) {
+    let j = s.length;
+    while (j > 0) {
+      while (j > 0 && isSpaceCh(s[j - 1])) j--;
+      if (j === 0) break;
+      if (maxsplit >= 0 && parts.length >= maxsplit) {
+        let i = 0;
+        while (i < j && isSpaceCh(s[i])) i++;
+        parts.push(s.slice(i, j));
+        break;
+      }
+      let i = j;
+      while (i > 0 && !isSpaceCh(s[i - 1])) i--;
+      parts.push(s.slice(i, j));
+      j = i;
+    }
+  } else {
+    const sep = asStr(sepArg, "must be str or None");
+    if (sep.length === 0) return PyErr_Format(PyExc_ValueError, "empty separator");
+    let end = s.length;
+    while (maxsplit < 0 || parts.length < maxsplit) {
+      const j = s.lastIndexOf(sep, end - sep.length);
+      if (j < 0 || end - sep.length < 0) break;
+      parts.push(s.slice(j + sep.length, end));
+      end = j;
+    }
+    parts.push(s.slice(0, end));
+  }
+  return PyList_New(parts.reverse().map(PyUnicode_FromString));
+}
+
+function unicode_splitlines(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [keep] = parseArgs("splitlines", args, kwnames, ["keepends"], 0, 1);
+  const keepends = keep !== undefined && keep !== 0 && !(Py_TYPE(keep).tp_name === "bool" && (keep as PyLongObject).ival === 0);
+  const s = (self as PyUnicodeObject).value;
+  const out: PyVal[] = [];
+  let i = 0;
+  const n = s.length;
+  const isBreak = (c: number): boolean => c === 10 || c === 13 || c === 11 || c === 12 || c === 0x1c || c === 0x1d ||
+    c === 0x1e || c === 0x85 || c === 0x2028 || c === 0x2029;
+  while (i < n) {
+    let j = i;
+    while (j < n && !isBreak(s.charCodeAt(j))) j++;
+    let eol = j;
+    if (j < n) {
+      eol = j + (s.charCodeAt(j) === 13 && s.charCodeAt(j + 1) === 10 ? 2 : 1);
+    }
+    out.push(PyUnicode_FromString(s.slice(i, keepends ? eol : j)));
+    i = eol;
+  }
+  return PyList_New(out);
+}
+
+/** Parse the optional start/end arguments of find/count/startswith... into UTF-16 offsets. */
+function sliceArgs(u: PyUnicodeObject, startArg: PyVal | undefined, endArg: PyVal | undefined): [number, number] {
+  const len = PyUnicode_GetLength(u);
+  let start = startArg === undefined || startArg === Py_None ? 0 : PyNumber_AsSsize_t(startArg, null);
+  let end = endArg === undefined || endArg === Py_None ? len : PyNumber_AsSsize_t(endArg, null);
+  if (start < 0) { start += len; if (start < 0) start = 0; }
+  if (end < 0) { end += len; if (end < 0) end = 0; }
+  if (end > len) end = len;
+  if (start > len) return [len + 1, len];
+  return [cpToUtf16(u, start), cpToUtf16(u, Math.max(start, end))];
+}
+
+function utf16ToCp(u: PyUnicodeObject, off: number): number {
+  if (isBmpOnly(u)) return off;
+  const ast = astralIndex(u);
+  let k = 0;
+  while (k < ast.length && ast[k] < off) k++;
+  return off - k;
+}
+
+function findImpl(self: PyVal, args: PyVal[], name: string, reverse: boolean, raise: boolean): PyVal {
+  const [subArg, a, b] = unpackArgs(name, args, 1, 3);
+  const u = self as PyUnicodeObject;
+  const sub = asStr(subArg!, `${name}() argument 1`);
+  const [start, end] = sliceArgs(u, a, b);
+  let r = -1;
+  if (start <= end) {
+    const hay = u.value.slice(start, end);
+    const j = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+    if (j >= 0) r = utf16ToCp(u, start + j);
+  }
+  if (r < 0 && raise) return PyErr_Format(PyExc_ValueError, "substring not found");
+  return r;
+}
+
+function unicode_count(self: PyVal, args: PyVal[]): PyVal {
+  const [subArg, a, b] = unpackArgs("count", args, 1, 3);
+  const u = self as PyUnicodeObject;
+  const sub = asStr(subArg!, "count() argument 1");
+  const [start, end] = sliceArgs(u, a, b);
+  if (start > end) return 0;
+  const hay = u.value.slice(start, end);
+  if (sub.length === 0) return utf16ToCp(u, end) - utf16ToCp(u, start) + 1;
+  let n = 0;
+  for (let j = hay.indexOf(sub); j >= 0; j = hay.indexOf(sub, j + sub.length)) n++;
+  return n;
+}
+
+function startsEndsWith(self: PyVal, args: PyVal[], name: string, ends: boolean): PyVal {
+  const [prefix, a, b] = unpackArgs(name, args, 1, 3);
+  const u = self as PyUnicodeObject;
+  const [start, end] = sliceArgs(u, a, b);
+  const test = (p: string): boolean => {
+    if (start > end) return false;
+    if (end - start < p.length) return false;
+    return ends ? u.value.slice(start, end).endsWith(p) : u.value.slice(start, end).startsWith(p);
+  };
+  if (prefix instanceof PyTupleObject) {
+    for (const p of prefix.ob_item) {
+      if (!PyUnicode_Check(p)) {
+        return PyErr_Format(PyExc_TypeError, `tuple for ${name} must only contain str, not ${Py_TYPE(p).tp_name}`);
+      }
+      if (test(p.value)) return PyBool_FromLong(true);
+    }
+    return PyBool_FromLong(false);
+  }
+  if (!PyUnicode_Check(prefix!)) {
+    return PyErr_Format(PyExc_TypeError, `${name} first arg must be str or a tuple of str, not ${Py_TYPE(prefix!).tp_name}`);
+  }
+  return PyBool_FromLong(test(prefix.value));
+}
+
+function unicode_replace(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [oldA, newA, countA] = parseArgs("replace", args, kwnames, ["", "", "count"], 2, 3);
+  const s = (self as PyUnicodeObject).value;
+  const old = asStr(oldA!, "replace() argument 1");
+  const nw = asStr(newA!, "replace() argument 2");
+  let count = countA === undefined ? -1 : PyNumber_AsSsize_t(countA, null);
+  if (count < 0) count = Infinity;
+  if (old.length === 0) {
+    const cps = codePoints(s).map(fromCodePoint);
+    let out = "";
+    let n = 0;
+    for (let i = 0; i <= cps.length; i++) {
+      if (n < count) { out += nw; n++; }
+      if (i < cps.length) out += cps[i];
+    }
+    return PyUnicode_FromString(out);
+  }
+  let out = "";
+  let pos = 0;
+  let n = 0;
+  while (n < count) {
+    const j = s.indexOf(old, pos);
+    if (j < 0) break;
+    out += s.slice(pos, j) + nw;
+    pos = j + old.length;
+    n++;
+  }
+  return PyUnicode_FromString(out + s.slice(pos));
+}
+
+function mapChars(self: PyVal, f: (s: string) => string): PyVal {
+  return PyUnicode_FromString(f((self as PyUnicodeObject).value));
+}
+
+function predicate(self: PyVal, re: RegExp, emptyResult = false): PyVal {
+  const s = (self as PyUnicodeObject).value;
+  if (s.length === 0) return PyBool_FromLong(emptyResult);
+  return PyBool_FromLong(re.test(s));
+}
+
+function padImpl(self: PyVal, args: PyVal[], name: string, where: "l" | "r" | "c"): PyVal {
+  const [wArg, fillArg] = unpackArgs(name, args, 1, 2);
+  const u = self as PyUnicodeObject;
+  const width = PyNumber_AsSsize_t(wArg!, null);
+  let fill = " ";
+  if (fillArg !== undefined) {
+    if (!PyUnicode_Check(fillArg) || PyUnicode_GetLength(fillArg) !== 1) {
+      return PyErr_Format(PyExc_TypeError, "The fill character must be exactly one character long");
+    }
+    fill = fillArg.value;
+  }
+  const len = PyUnicode_GetLength(u);
+  if (width <= len) return u.ob_type === PyUnicode_Type ? u : PyUnicode_FromString(u.value);
+  const total = width - len;
+  let left: number;
+  if (where === "l") left = 0;
+  else if (where === "r") left = total;
+  else left = Math.floor(total / 2) + (total & width & 1);
+  return PyUnicode_FromString(fill.repeat(left) + u.value + fill.repeat(total - left));
+}
+
+function unicode_zfill(self: PyVal, wArg: PyVal): PyVal {
+  const u = self as PyUnicodeObject;
+  const width = PyNumber_AsSsize_t(wArg, null);
+  const len = PyUnicode_GetLength(u);
+  if (width <= len) return PyUnicode_FromString(u.value);
+  const fill = width - len;
+  let s = "0".repeat(fill) + u.value;
+  if (u.value[0] === "+" || u.value[0] === "-") s = u.value[0] + "0".repeat(fill) + u.value.slice(1);
+  return PyUnicode_FromString(s);
+}
+
+function partitionImpl(self: PyVal, sepArg: PyVal, reverse: boolean): PyVal {
+  const s = (self as PyUnicodeObject).value;
+  const sep = asStr(sepArg, "must be str");
+  if (sep.length === 0) return PyErr_Format(PyExc_ValueError, "empty separator");
+  const j = reverse ? s.lastIndexOf(sep) : s.indexOf(sep);
+  if (j < 0) {
+    return reverse ? PyTuple_New([emptyStr, emptyStr, PyUnicode_FromString(s)])
+      : PyTuple_New([PyUnicode_FromString(s), emptyStr, emptyStr]);
+  }
+  return PyTuple_New([PyUnicode_FromString(s.slice(0, j)), PyUnicode_FromString(sep), PyUnicode_FromString(s.slice(j + sep.length))]);
+}
+
+function unicode_title(self: PyVal): PyVal {
+  let prevCased = false;
+  let out = "";
+  for (const ch of (self as PyUnicodeObject).value) {
+    const lower = ch.toLowerCase(), upper = ch.toUpperCase();
+    const cased = lower !== upper;
+    out += cased ? (prevCased ? lower : titleCase(ch)) : ch;
+    prevCased = cased;
+  }
+  return PyUnicode_FromString(out);
+}
+
+function titleCase(ch: string): string {
+  const u = ch.toUpperCase();
+  return u.length > 1 ? u[0] + u.slice(1).toLowerCase() : u;
+}
+
+function unicode_capitalize(self: PyVal): PyVal {
+  const cps = codePoints((self as PyUnicodeObject).value).map(fromCodePoint);
+  if (cps.length === 0) return emptyStr;
+  return PyUnicode_FromString(titleCase(cps[0]) + cps.slice(1).join("").toLowerCase());
+}
+
+function unicode_swapcase(self: PyVal): PyVal {
+  let out = "";
+  for (const ch of (self as PyUnicodeObject).value) {
+    const l = ch.toLowerCase();
+    out += l === ch ? ch.toUpperCase() : l;
+  }
+  return PyUnicode_FromString(out);
+}
+
+function unicode_encode(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [enc, errors] = parseArgs("encode", args, kwnames, ["encoding", "errors"], 0, 2);
+  const s = (self as PyUnicodeObject).value;
+  const encoding = enc === undefined ? "utf-8" : asStr(enc, "encode() argument 'encoding'").toLowerCase().replace(/_/g, "-");
+  void errors;
+  if (encoding === "utf-8" || encoding === "utf8") {
+    return PyBytes_FromArray(encodeUtf8(s, "strict"));
+  }
+  if (encoding === "ascii" || encoding === "latin-1" || encoding === "latin1" || encoding === "iso-8859-1") {
+    const limit = encoding === "ascii" ? 0x80 : 0x100;
+    const out: number[] = [];
+    for (const c of codePoints(s)) {
+      if (c >= limit) {
+        return PyErr_Format(PyExc_ValueError, `'${encoding === "ascii" ? "ascii" : "latin-1"}' codec can't encode character '\\x${c.toString(16)}'`);
+      }
+      out.push(c);
+    }
+    return PyBytes_FromArray(Uint8Array.from(out));
+  }
+  return PyErr_Format(PyExc_ValueError, `unknown encoding: ${encoding}`);
+}
+
+/** UTF-8 encoding; lone surrogates raise (strict) or pass through (surrogatepass). */
+export function encodeUtf8(s: string, errors: "strict" | "surrogatepass"): Uint8Array {
+  const out: number[] = [];
+  for (const c of codePoints(s)) {
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) {
+      if (c >= 0xd800 && c < 0xe000 && errors === "strict") {
+        return PyErr_Format(PyExc_ValueError, `'utf-8' codec can't encode character '\\u${c.toString(16)}': surrogates not allowed`);
+      }
+      out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    } else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+function unicode_format_method(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  return PyUnicode_FromString(formatString((self as PyUnicodeObject).value, args, kwnames));
+}
+
+function unicode_format_map(self: PyVal, mapping: PyVal): PyVal {
+  return PyUnicode_FromString(formatString((self as PyUnicodeObject).value, [], null, mapping));
+}
+
+function unicode__format__(self: PyVal, spec: PyVal): PyVal {
+  const fs = asStr(spec, "format spec");
+  const s = (self as PyUnicodeObject).value;
+  if (fs.length === 0) return PyUnicode_FromString(s);
+  const p = parseFormatSpec(fs, "s");
+  if (p.type !== "s") {
+    return PyErr_Format(PyExc_ValueError, `Unknown format code '${p.type}' for object of type 'str'`);
+  }
+  if (p.sign !== "") return PyErr_Format(PyExc_ValueError, "Sign not allowed in string format specifier");
+  if (p.alternate) return PyErr_Format(PyExc_ValueError, "Alternate form (#) not allowed in string format specifier");
+  if (p.align === "=") return PyErr_Format(PyExc_ValueError, "'=' alignment not allowed in string format specifier");
+  let v = s;
+  if (p.precision >= 0) v = codePoints(v).slice(0, p.precision).map(fromCodePoint).join("");
+  const len = codePoints(v).length;
+  if (p.width > len) {
+    const pad = p.width - len;
+    const align = p.align || "<";
+    if (align === "<") v = v + p.fill.repeat(pad);
+    else if (align === ">") v = p.fill.repeat(pad) + v;
+    else { const l = pad >> 1; v = p.fill.repeat(l) + v + p.fill.repeat(pad - l); }
+  }
+  return PyUnicode_FromString(v);
+}
+
+function unicode_isidentifier(self: PyVal): PyVal {
+  return PyBool_FromLong(/^[\p{XID_Start}_][\p{XID_Continue}]*$/u.test((self as PyUnicodeObject).value));
+}
+
+function unicode_expandtabs(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [ts] = parseArgs("expandtabs", args, kwnames, ["tabsize"], 0, 1);
+  const tab = ts === undefined ? 8 : PyNumber_AsSsize_t(ts, null);
+  let col = 0;
+  let out = "";
+  for (const ch of (self as PyUnicodeObject).value) {
+    if (ch === "\t") {
+      if (tab > 0) { const n = tab - (col % tab); out += " ".repeat(n); col += n; }
+    } else { out += ch; col = ch === "\n" || ch === "\r" ? 0 : col + 1; }
+  }
+  return PyUnicode_FromString(out);
+}
+
+function unicode_maketrans(args: PyVal[]): PyVal {
+  return maketransHook(args);
+}
+let maketransHook: (args: PyVal[]) => PyVal = () => PyErr_Format(PyExc_TypeError, "maketrans not available");
+export function _PyUnicode_InstallMaketrans(f: (args: PyVal[]) => PyVal): void {
+  maketransHook = f;
+}
+
+function unicode_translate(self: PyVal, table: PyVal): PyVal {
+  let out = "";
+  for (const ch of (self as PyUnicodeObject).value) {
+    let r: PyVal | undefined;
+    try {
+      r = PyObject_GetItem(table, ch.codePointAt(0)!);
+    } catch (e) {
+      if (e instanceof PyObject && (Py_TYPE(e).tp_name === "LookupError" || Py_TYPE(e).tp_name === "KeyError" || Py_TYPE(e).tp_name === "IndexError")) { out += ch; continue; }
+      throw e;
+    }
+    if (r === Py_None) continue;
+    if (typeof r === "number") out += String.fromCodePoint(r);
+    else if (PyUnicode_Check(r)) out += r.value;
+    else return PyErr_Format(PyExc_TypeError, "character mapping must return integer, None or str");
+  }
+  return PyUnicode_FromString(out);
+}
+
+function unicode_removeprefix(self: PyVal, p: PyVal): PyVal {
+  const s = (self as PyUnicodeObject).value, x = asStr(p, "removeprefix() argument");
+  return PyUnicode_FromString(s.startsWith(x) ? s.slice(x.length) : s);
+}
+function unicode_removesuffix(self: PyVal, p: PyVal): PyVal {
+  const s = (self as PyUnicodeObject).value, x = asStr(p, "removesuffix() argument");
+  return PyUnicode_FromString(x.length && s.endsWith(x) ? s.slice(0, s.length - x.length) : s);
+}
+
+function unicode_getnewargs(self: PyVal): PyVal {
+  return PyTuple_New([PyUnicode_FromString((self as PyUnicodeObject).value)]);
+}
+
+function unicode_sizeof(self: PyVal): PyVal {
+  const u = self as PyUnicodeObject;
+  const cps = codePoints(u.value);
+  const max = cps.reduce((m, c) => Math.max(m, c), 0);
+  if (max < 0x80) return 41 + cps.length;
+  if (max < 0x100) return 57 + cps.length;
+  if (max < 0x10000) return 58 + 2 * cps.length;
+  return 60 + 4 * cps.length;
+}
+
+// printf-style formatting (PyUnicode_Format): str % args.
+function unicode_mod(a: PyVal, b: PyVal): PyVal {
+  if (!PyUnicode_Check(a)) return Py_NotImplemented;
+  return PyUnicode_FromString(PyUnicode_Format(a.value, b));
+}
+
+export function PyUnicode_Format(fmt: string, args: PyVal): string {
+  let argv: PyVal[];
+  let dict: PyVal | null = null;
+  if (args instanceof PyTupleObject && args.ob_type === Py_TYPE(args) && args.ob_type.tp_name === "tuple") argv = args.ob_item;
+  else if (args instanceof PyTupleObject) argv = args.ob_item;
+  else {
+    argv = [args];
+    const t = Py_TYPE(args);
+    if (t.mp_subscript !== null && !(args instanceof PyTupleObject) && !PyUnicode_Check(args)) dict = args;
+  }
+  let argi = 0;
+  const nextArg = (): PyVal => {
+    if (argi >= argv.length) return PyErr_Format(PyExc_TypeError, "not enough arguments for format string");
+    return argv[argi++];
+  };
+  let out = "";
+  let i = 0;
+  const n = fmt.length;
+  let usedDict = false;
+  while (i < n) {
+    const c = fmt[i];
+    if (c !== "%") {
+      const j = fmt.indexOf("%", i);
+      const end = j < 0 ? n : j;
+      out += fmt.slice(i, end);
+      i = end;
+      continue;
+    }
+    i++;
+    if (i >= n) return PyErr_Format(PyExc_ValueError, "incomplete format");
+    let arg: PyVal | null = null;
+    if (fmt[i] === "(") {
+      if (dict === null) return PyErr_Format(PyExc_TypeError, "format requires a mapping");
+      let depth = 1;
+      const start = ++i;
+      while (i < n && depth > 0) { if (fmt[i] === "(") depth++; else if (fmt[i] === ")") depth--; i++; }
+      if (depth > 0) return PyErr_Format(PyExc_ValueError, "incomplete format key");
+      arg = PyObject_GetItem(dict, PyUnicode_FromString(fmt.slice(start, i - 1)));
+      usedDict = true;
+    }
+    let flags = "";
+    while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
+    let width = -1;
+    if (fmt[i] === "*") {
+      i++;
+      const w = nextArg();
+      if (typeof w !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
+      width = w;
+      if (width < 0) { flags += "-"; width = -width; }
+    } else {
+      let w = "";
+      while (i < n && fmt[i] >= "0" && fmt[i] <= "9") w += fmt[i++];
+      if (w) width = Number(w);
+    }
+    let prec = -1;
+    if (fmt[i] === ".") {
+      i++;
+      if (fmt[i] === "*") {
+        i++;
+        const p = nextArg();
+        if (typeof p !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
+        prec = Math.max(0, p);
+      } else {
+        let p = "";
+        while (i < n && fmt[i] >= "0" && fmt[i] <= "9") p += fmt[i++];
+        prec = p ? Number(p) : 0;
+      }
+    }
+    while (i < n && "hlL".includes(fmt[i])) i++;
+    if (i >= n) return PyErr_Format(PyExc_ValueError, "incomplete format");
+    const conv = fmt[i++];
+    if (conv === "%") { out += "%"; continue; }
+    if (arg === null) arg = nextArg();
+    let s: string;
+    let numeric = false;
+    switch (conv) {
+      case "s": s = PyObject_Str(arg).value; if (prec >= 0) s = codePoints(s).slice(0, prec).map(fromCodePoint).join(""); break;
+      case "r": s = PyObject_Repr(arg).value; if (prec >= 0) s = codePoints(s).slice(0, prec).map(fromCodePoint).join(""); break;
+      case "a": s = PyObject_ASCII(arg).value; if (prec >= 0) s = s.slice(0, prec); break;
+      case "d": case "i": case "u": case "x": case "X": case "o": {
+        numeric = true;
+        let v: PyVal = arg;
+        if (v instanceof PyFloatObject) {
+          if (conv === "d" || conv === "i" || conv === "u") v = PyLong_AsNumber(Math.trunc(v.ob_fval));
+          else return PyErr_Format(PyExc_TypeError, `%${conv} format: an integer is required, not float`);
+        } else if (typeof v !== "number" && !(v instanceof PyLongObject)) {
+          if (Py_TYPE(v).nb_index !== null || ((conv === "d" || conv === "i" || conv === "u") && Py_TYPE(v).nb_int !== null)) {
+            v = Py_TYPE(v).nb_index !== null ? PyNumber_Index(v) : Py_TYPE(v).nb_int!(v);
+          } else {
+            const what = conv === "d" || conv === "i" || conv === "u" ? "a real number is required" : "an integer is required";
+            return PyErr_Format(PyExc_TypeError, `%${conv} format: ${what}, not ${Py_TYPE(v).tp_name}`);
+          }
+        }
+        const spec = `${flags.includes("+") ? "+" : flags.includes(" ") ? " " : ""}${flags.includes("#") ? "#" : ""}${conv === "i" || conv === "u" ? "d" : conv}`;
+        s = formatLongValue(v, parseFormatSpec(spec, "d"));
+        if (prec >= 0) {
+          const neg = s[0] === "-" || s[0] === "+" || s[0] === " ";
+          const sign = neg ? s[0] : "";
+          let body = neg ? s.slice(1) : s;
+          let pfx = "";
+          if (flags.includes("#") && (conv === "x" || conv === "X" || conv === "o")) { pfx = body.slice(0, 2); body = body.slice(2); }
+          s = sign + pfx + body.padStart(prec, "0");
+        }
+        break;
+      }
+      case "e": case "E": case "f": case "F": case "g": case "G": {
+        numeric = true;
+        const x = PyFloat_AsDouble(arg, true);
+        const spec = `${flags.includes("+") ? "+" : flags.includes(" ") ? " " : ""}${flags.includes("#") ? "#" : ""}.${prec < 0 ? 6 : prec}${conv}`;
+        s = formatFloatValue(x, parseFormatSpec(spec, "g"));
+        break;
+      }
+      case "c": {
+        if (typeof arg === "number") {
+          if (arg < 0 || arg > 0x10ffff) return PyErr_Format(PyExc_OverflowError, "%c arg not in range(0x110000)");
+          s = String.fromCodePoint(arg);
+        } else if (PyUnicode_Check(arg) && PyUnicode_GetLength(arg) === 1) s = arg.value;
+        else if (PyUnicode_Check(arg)) return PyErr_Format(PyExc_TypeError, "%c requires an int or a unicode character, not a string of length " + PyUnicode_GetLength(arg));
+        else return PyErr_Format(PyExc_TypeError, `%c requires an int or a unicode character, not ${Py_TYPE(arg).tp_name}`);
+        break;
+      }
+      default:
+        return PyErr_Format(PyExc_ValueError,
+          `unsupported format character '${conv}' (0x${conv.codePointAt(0)!.toString(16)}) at index ${i - 1}`);
+    }
+    const len = codePoints(s).length;
+    if (width > len) {
+      if (flags.includes("-")) s = s + " ".repeat(width - len);
+      else if (flags.includes("0") && numeric) {
+        const signed = s[0] === "-" || s[0] === "+" || s[0] === " ";
+        let head = signed ? s[0] : "";
+        let body = signed ? s.slice(1) : s;
+        if (/^0[xXob]/.test(body) && flags.includes("#")) { head += body.slice(0, 2); body = body.slice(2); }
+        s = head + "0".repeat(width - len) + body;
+      } else s = " ".repeat(width - len) + s;
+    }
+    out += s;
+  }
+  if (argi < argv.length && !usedDict && dict === null) {
+    return PyErr_Format(PyExc_TypeError, "not all arguments converted during string formatting");
+  }
+  return out;
+}
+
+function unicode_getitem_method(self: PyVal, key: PyVal): PyVal {
+  return unicode_subscript(self, key);
+}
+
+const re = {
+  alpha: /^[\p{L}]+$/u,
+  digit: /^[\p{Nd}\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u2468]+$/u,
+  decimal: /^\p{Nd}+$/u,
+  numeric: /^[\p{N}\u3405\u4e00-\u9fff]+$/u,
+  alnum: /^[\p{L}\p{N}]+$/u,
+  space: /^[\s\x1c-\x1f\x85]+$/,
+  ascii: /^[\x00-\x7f]*$/,
+  printable: null,
+};
+
+function unicode_isprintable(self: PyVal): PyVal {
+  for (const c of codePoints((self as PyUnicodeObject).value)) if (!isPrintable(c)) return PyBool_FromLong(false);
+  return PyBool_FromLong(true);
+}
+
+function unicode_islower(self: PyVal): PyVal {
+  const s = (self as PyUnicodeObject).value;
+  let cased = false;
+  for (const ch of s) {
+    if (ch.toUpperCase() !== ch && ch.toLowerCase() === ch) cased = true;
+    else if (ch.toLowerCase() !== ch) return PyBool_FromLong(false);
+  }
+  return PyBool_FromLong(cased);
+}
+function unicode_isupper(self: PyVal): PyVal {
+  const s = (self as PyUnicodeObject).value;
+  let cased = false;
+  for (const ch of s) {
+    if (ch.toLowerCase() !== ch && ch.toUpperCase() === ch) cased = true;
+    else if (ch.toUpperCase() !== ch) return PyBool_FromLong(false);
+  }
+  return PyBool_FromLong(cased);
+}
+function unicode_istitle(self: PyVal): PyVal {
+  const s = (self as PyUnicodeObject).value;
+  let cased = false, prevCased = false;
+  for (const ch of s) {
+    const isUpper = ch.toLowerCase() !== ch, isLower = ch.toUpperCase() !== ch && !isUpper;
+    if (isUpper) { if (prevCased) return PyBool_FromLong(false); prevCased = true; cased = true; }
+    else if (isLower) { if (!prevCased) return PyBool_FromLong(false); prevCased = true; cased = true; }
+    else prevCased = false;
+  }
+  return PyBool_FromLong(cased);
+}
+
+function unicode_casefold(self: PyVal): PyVal {
+  return PyUnicode_FromString((self as PyUnicodeObject).value.toLowerCase().replace(/ß/g, "ss"));
+}
+
+export const PyUnicode_Type_ = PyType_FromSpecStatic({
+  name: "str",
+  flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS,
+  doc: "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new string object from the given object. If encoding or\nerrors is specified, then the object must expose a data buffer\nthat will be decoded using the given encoding and error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor repr(object).\nencoding defaults to 'utf-8'.\nerrors defaults to 'strict'.",
+  slots: {
+    tp_repr: unicode_repr, tp_str: unicode_str, tp_hash: unicode_hash, tp_richcompare: unicode_richcompare,
+    tp_iter: unicode_iter, tp_new: unicode_new,
+    sq_length: unicode_length, sq_concat: PyUnicode_Concat, sq_repeat: unicode_repeat, sq_item: unicode_item,
+    sq_contains: unicode_contains, mp_length: unicode_length, mp_subscript: unicode_subscript, nb_remainder: unicode_mod,
+  },
+  methods: [
+    { name: "join", meth: unicode_join, flags: METH_O },
+    { name: "split", meth: unicode_split, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "rsplit", meth: unicode_rsplit, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "splitlines", meth: unicode_splitlines, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "strip", meth: (s: PyVal, a: PyVal[]) => stripImpl(s, a, "strip", true, true), flags: METH_FASTCALL },
+    { name: "lstrip", meth: (s: PyVal, a: PyVal[]) => stripImpl(s, a, "lstrip", true, false), flags: METH_FASTCALL },
+    { name: "rstrip", meth: (s: PyVal, a: PyVal[]) => stripImpl(s, a, "rstrip", false, true), flags: METH_FASTCALL },
+    { name: "find", meth: (s: PyVal, a: PyVal[]) => findImpl(s, a, "find", false, false), flags: METH_FASTCALL },
+    { name: "rfind", meth: (s: PyVal, a: PyVal[]) => findImpl(s, a, "rfind", true, false), flags: METH_FASTCALL },
+    { name: "index", meth: (s: PyVal, a: PyVal[]) => findImpl(s, a, "index", false, true), flags: METH_FASTCALL },
+    { name: "rindex", meth: (s: PyVal, a: PyVal[]) => findImpl(s, a, "rindex", true, true), flags: METH_FASTCALL },
+    { name: "count", meth: unicode_count, flags: METH_FASTCALL },
+    { name: "startswith", meth: (s: PyVal, a: PyVal[]) => startsEndsWith(s, a, "startswith", false), flags: METH_FASTCALL },
+    { name: "endswith", meth: (s: PyVal, a: PyVal[]) => startsEndsWith(s, a, "endswith", true), flags: METH_FASTCALL },
+    { name: "replace", meth: unicode_replace, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "upper", meth: (s: PyVal) => mapChars(s, (x) => x.toUpperCase()), flags: METH_NOARGS },
+    { name: "lower", meth: (s: PyVal) => mapChars(s, (x) => x.toLowerCase()), flags: METH_NOARGS },
+    { name: "casefold", meth: unicode_casefold, flags: METH_NOARGS },
+    { name: "title", meth: unicode_title, flags: METH_NOARGS },
+    { name: "capitalize", meth: unicode_capitalize, flags: METH_NOARGS },
+    { name: "swapcase", meth: unicode_swapcase, flags: METH_NOARGS },
+    { name: "isalpha", meth: (s: PyVal) => predicate(s, re.alpha), flags: METH_NOARGS },
+    { name: "isdigit", meth: (s: PyVal) => predicate(s, re.digit), flags: METH_NOARGS },
+    { name: "isdecimal", meth: (s: PyVal) => predicate(s, re.decimal), flags: METH_NOARGS },
+    { name: "isnumeric", meth: (s: PyVal) => predicate(s, re.numeric), flags: METH_NOARGS },
+    { name: "isalnum", meth: (s: PyVal) => predicate(s, re.alnum), flags: METH_NOARGS },
+    { name: "isspace", meth: (s: PyVal) => predicate(s, re.space), flags: METH_NOARGS },
+    { name: "isascii", meth: (s: PyVal) => predicate(s, re.ascii, true), flags: METH_NOARGS },
+    { name: "islower", meth: unicode_islower, flags: METH_NOARGS },
+    { name: "isupper", meth: unicode_isupper, flags: METH_NOARGS },
+    { name: "istitle", meth: unicode_istitle, flags: METH_NOARGS },
+    { name: "isidentifier", meth: unicode_isidentifier, flags: METH_NOARGS },
+    { name: "isprintable", meth: unicode_isprintable, flags: METH_NOARGS },
+    { name: "ljust", meth: (s: PyVal, a: PyVal[]) => padImpl(s, a, "ljust", "l"), flags: METH_FASTCALL },
+    { name: "rjust", meth: (s: PyVal, a: PyVal[]) => padImpl(s, a, "rjust", "r"), flags: METH_FASTCALL },
+    { name: "center", meth: (s: PyVal, a: PyVal[]) => padImpl(s, a, "center", "c"), flags: METH_FASTCALL },
+    { name: "zfill", meth: unicode_zfill, flags: METH_O },
+    { name: "partition", meth: (s: PyVal, a: PyVal) => partitionImpl(s, a, false), flags: METH_O },
+    { name: "rpartition", meth: (s: PyVal, a: PyVal) => partitionImpl(s, a, true), flags: METH_O },
+    { name: "encode", meth: unicode_encode, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "format", meth: unicode_format_method, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "format_map", meth: unicode_format_map, flags: METH_O },
+    { name: "__format__", meth: unicode__format__, flags: METH_O },
+    { name: "expandtabs", meth: unicode_expandtabs, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "maketrans", meth: unicode_maketrans, flags: METH_FASTCALL | METH_STATIC },
+    { name: "translate", meth: unicode_translate, flags: METH_O },
+    { name: "removeprefix", meth: unicode_removeprefix, flags: METH_O },
+    { name: "removesuffix", meth: unicode_removesuffix, flags: METH_O },
+    { name: "__getnewargs__", meth: unicode_getnewargs, flags: METH_NOARGS },
+    { name: "__sizeof__", meth: unicode_sizeof, flags: METH_NOARGS },
+  ],
+}, PyUnicode_Type);
+

@@ -1,0 +1,160 @@
+// Running a program (Python/pythonrun.c, Modules/main.c): a script (.py through Typhon's compiler, or a
+// CPython-written .pyc), -c, stdin; __main__; printing uncaught exceptions; SystemExit and the exit status.
+// See docs/interpreter.md.
+import { PyUnicode_InternFromString, Py_None, Py_TYPE, type PyVal } from "../objects/object.js";
+import { PyModule_New, PyModuleObject } from "../objects/moduleobject.js";
+import { PyDict_SetItemString, PyDict_GetItemStr } from "../objects/dictobject.js";
+import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
+import { PyCodeObject } from "../objects/codeobject.js";
+import { PyTuple_New } from "../objects/tupleobject.js";
+import {
+  PyBaseExceptionObject, PySystemExitObject, PyExc_SystemExit, PyExc_SyntaxError, PySyntaxErrorObject,
+  PyExc_IndentationError, PyExc_TabError,
+} from "../objects/exceptions.js";
+import { PyObject_Str, PyType_IsSubtype, PyObject_Vectorcall } from "../objects/abstract.js";
+import { longValue, PyLong_Check } from "../objects/longobject.js";
+import { _PyErr_FromJS, _PyErr_CreateException } from "./errors.js";
+import { Py_Initialize, PyEval_EvalCode, PyCode_FromRecord, compileOrRaise, _PyRun_InstallSyntaxError } from "./pylifecycle.js";
+import { getSys, streamFlush, streamWrite, PyStdStreamObject } from "./sysmodule.js";
+import { getBuiltins } from "./bltinmodule.js";
+import { formatException } from "./traceback.js";
+import { readPyc, looksLikePyc } from "./marshal.js";
+import { FrontEndSyntaxError } from "../parser/errors.js";
+import type { Host } from "../host/host.js";
+
+const encoder = new TextEncoder();
+
+/** Make a Python SyntaxError (or IndentationError/TabError) from the front end's error. */
+export function toPySyntaxError(e: unknown): unknown {
+  if (!(e instanceof FrontEndSyntaxError)) return e;
+  const type = e.kind === "IndentationError" ? PyExc_IndentationError : e.kind === "TabError" ? PyExc_TabError : PyExc_SyntaxError;
+  const n = (v: number | null): PyVal => (v === null ? Py_None : v);
+  const s = (v: string | null): PyVal => (v === null ? Py_None : PyUnicode_FromString(v));
+  const info = PyTuple_New([s(e.filename), n(e.lineno), n(e.offset), s(e.text), n(e.end_lineno), n(e.end_offset)]);
+  return _PyErr_CreateException(type, [PyUnicode_FromString(e.msg), info]);
+}
+
+/** Create __main__ (Python/pylifecycle.c add_main_module). */
+function mainModule(file: string | null): PyModuleObject {
+  const m = PyModule_New("__main__");
+  const d = m.dict!;
+  PyDict_SetItemString(d, "__builtins__", getBuiltins());
+  if (file !== null) {
+    PyDict_SetItemString(d, "__file__", PyUnicode_FromString(file));
+    PyDict_SetItemString(d, "__cached__", Py_None);
+  }
+  PyDict_SetItemString(getSys().modules, "__main__", m);
+  return m;
+}
+
+/** Print an uncaught exception to sys.stderr as CPython's default excepthook does. */
+export function PyErr_Display(exc: PyBaseExceptionObject): void {
+  const sys = getSys();
+  let text: string;
+  try {
+    text = formatException(exc);
+  } catch (e) {
+    text = `Error in sys.excepthook:\n${String(e)}\n`;
+  }
+  const err = PyDict_GetItemStr(sys.dict, PyUnicode_InternFromString("stderr"));
+  if (err instanceof PyStdStreamObject) {
+    streamWrite(err, text);
+    streamFlush(err);
+  } else if (err !== undefined && err !== Py_None) {
+    try {
+      PyObject_Vectorcall(PyObject_GetAttrWrite(err), [PyUnicode_FromString(text)], null);
+    } catch {
+      sys.stderr.write(encoder.encode(text));
+    }
+  }
+}
+
+function PyObject_GetAttrWrite(o: PyVal): PyVal {
+  return (Py_TYPE(o).tp_getattro!)(o, PyUnicode_InternFromString("write"), false)!;
+}
+
+/** The exit status for an uncaught SystemExit (handle_system_exit), printing its value when it is not an int. */
+function handleSystemExit(exc: PySystemExitObject): number {
+  const code = exc.code;
+  if (code === Py_None) return 0;
+  if (PyLong_Check(code)) {
+    const v = longValue(code);
+    return typeof v === "number" ? v & 0xff : Number(BigInt.asIntN(32, v)) & 0xff;
+  }
+  const sys = getSys();
+  let text: string;
+  try { text = PyObject_Str(code).value; } catch { text = ""; }
+  streamFlush(sys.stdout);
+  streamWrite(sys.stderr, text + "\n");
+  streamFlush(sys.stderr);
+  return 1;
+}
+
+function flushAll(): void {
+  const sys = getSys();
+  try {
+    const out = PyDict_GetItemStr(sys.dict, PyUnicode_InternFromString("stdout"));
+    if (out instanceof PyStdStreamObject) streamFlush(out);
+    else if (out !== undefined && out !== Py_None) {
+      const f = (Py_TYPE(out).tp_getattro!)(out, PyUnicode_InternFromString("flush"), true);
+      if (f !== undefined) PyObject_Vectorcall(f, [], null);
+    }
+  } catch {
+    // CPython reports "Exception ignored ... flushing sys.stdout"; nothing more to do here.
+  }
+  streamFlush(sys.stdout);
+  streamFlush(sys.stderr);
+}
+
+/** Run a code object as __main__ and return the process exit status. */
+function runMain(code: () => PyCodeObject, file: string | null): number {
+  let status = 0;
+  try {
+    const m = mainModule(file);
+    PyEval_EvalCode(code(), m.dict!, m.dict!);
+  } catch (e) {
+    let exc: PyBaseExceptionObject;
+    try {
+      exc = e instanceof PyBaseExceptionObject ? e : (toPySyntaxError(e) as PyBaseExceptionObject);
+      if (!(exc instanceof PyBaseExceptionObject)) exc = _PyErr_FromJS(e);
+    } catch (e2) {
+      exc = _PyErr_FromJS(e2);
+    }
+    if (PyType_IsSubtype(exc.ob_type, PyExc_SystemExit)) status = handleSystemExit(exc as PySystemExitObject);
+    else {
+      streamFlush(getSys().stdout);
+      PyErr_Display(exc);
+      status = 1;
+    }
+  }
+  flushAll();
+  return status;
+}
+
+export interface RunRequest {
+  kind: "file" | "command" | "stdin";
+  path?: string;
+  command?: string;
+  argv: string[];
+}
+
+/** Entry from the command line: returns the exit status (Py_RunMain). */
+export function Py_RunMain(host: Host, req: RunRequest): number {
+  Py_Initialize(host, req.argv);
+  _PyRun_InstallSyntaxError(toPySyntaxError);
+  if (req.kind === "command") {
+    const src = req.command!;
+    return runMain(() => PyCode_FromRecord(compileOrRaise(src, "<string>", "exec")), null);
+  }
+  if (req.kind === "stdin") {
+    const data = host.readStdin();
+    return runMain(() => PyCode_FromRecord(compileOrRaise(data, "<stdin>", "exec")), "<stdin>");
+  }
+  const path = req.path!;
+  const data = host.readFile(path);
+  if (path.endsWith(".pyc") || looksLikePyc(data)) {
+    return runMain(() => readPyc(data), path);
+  }
+  return runMain(() => PyCode_FromRecord(compileOrRaise(data, path, "exec")), path);
+}
+

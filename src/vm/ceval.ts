@@ -1,0 +1,1701 @@
+// The evaluation loop (Python/ceval.c, Python/bytecodes.c): one function with a dense switch over the opcodes of
+// a Uint16Array (opcode | oparg << 8). pc, sp and the frame live in JS locals; Python-to-Python calls push a heap
+// frame and continue the loop (no JS recursion); errors unwind through co_exceptiontable. See docs/interpreter.md.
+import {
+  PyObject, PyTypeObject, PyUnicodeObject, PyUnicode_Type, Py_None, Py_NotImplemented, Py_Ellipsis, Py_TYPE,
+  PyLong_Type, hasFlag, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, type PyVal,
+} from "../objects/object.js";
+import * as op from "../opcode/opcode_metadata.js";
+import { PyFrameObject, FRAME_SUSPENDED, FRAME_SUSPENDED_YIELD_FROM, FRAME_COMPLETED, FRAME_EXECUTING } from "../objects/frameobject.js";
+import { PyCodeObject, findHandler, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR,
+  CO_VARARGS, CO_VARKEYWORDS, CO_FAST_CELL, CO_FAST_FREE } from "../objects/codeobject.js";
+import { PyFunctionObject } from "../objects/funcobject.js";
+import { PyMethodObject } from "../objects/classobject.js";
+import { PyCellObject } from "../objects/cellobject.js";
+import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItem, PyDict_GetItem, PyDict_DelItemIf, PyDict_Merge,
+  PyDict_Check } from "../objects/dictobject.js";
+import { PyTupleObject, PyTuple_New, PyTuple_Type } from "../objects/tupleobject.js";
+import { PyListObject, PyList_New, PyList_Type } from "../objects/listobject.js";
+import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
+import { Py_True, Py_False } from "../objects/boolobject.js";
+import { PyFloatObject, PyFloat_Type, PyFloat_FromDouble } from "../objects/floatobject.js";
+import { PySlice_New } from "../objects/sliceobject.js";
+import { PyGenObject, PyGen_NewForFrame, PyGen_Type, PyCoro_Type, gen_send_ex2, genResult, PYGEN_NEXT,
+  PyAsyncGenWrappedValue, genHooks } from "../objects/genobject.js";
+import {
+  PyObject_GetAttr, PyObject_SetAttr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_RichCompare, PyObject_GetIter,
+  PyObject_GetItem, PyObject_SetItem, PyObject_DelItem, PySequence_Contains, PyObject_Repr, PyObject_Str,
+  PyObject_ASCII, PyObject_Format, PyNumber_Negative, PyNumber_Invert, PyNumber_Positive, _PyEval_BinaryOps,
+  PyObject_Size, PySequence_List, PyType_IsSubtype, _PyObject_LookupSpecial, _PyObject_LookupAttr, PyObject_IsInstance,
+  isStopIteration, PyObject_RichCompareBool,
+} from "../objects/abstract.js";
+import { _PyObject_GetMethod, _PyType_Lookup, _PySuper_Lookup, PySuper_Type, supercheck, takeLastStopValue,
+  PyObject_GenericGetAttr } from "../objects/typeobject.js";
+import {
+  PyBaseExceptionObject, PyStopIterationObject, PyExc_TypeError, PyExc_NameError, PyExc_UnboundLocalError,
+  PyExc_SystemError, PyExc_ValueError, PyExc_RuntimeError, PyExc_StopIteration, PyExc_StopAsyncIteration,
+  PyExc_AssertionError, PyExc_RecursionError, PyExc_BaseException, PyExceptionClass_Check, PyExceptionInstance_Check,
+  PyExc_AttributeError, PyExc_ImportError, PyExc_KeyError, PyNameErrorObject, PyBaseExceptionGroupObject,
+  exceptionGroupSplit, PyExc_BaseExceptionGroup, PyExc_ExceptionGroup,
+} from "../objects/exceptions.js";
+import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext, _PyErr_FromJS } from "../runtime/errors.js";
+import { _PyThreadState_GET, type PyThreadState, _PyErr_StackItem } from "../runtime/pystate.js";
+import { PyTraceBack_Here } from "../runtime/traceback.js";
+import { _PyEval_BindArgs } from "./call.js";
+import { vmHooks } from "./hooks.js";
+
+const C_BINARY_SUBSCR = op._PyOpcode_Caches[op.BINARY_SUBSCR];
+const C_STORE_SUBSCR = op._PyOpcode_Caches[op.STORE_SUBSCR];
+const C_TO_BOOL = op._PyOpcode_Caches[op.TO_BOOL];
+const C_BINARY_OP = op._PyOpcode_Caches[op.BINARY_OP];
+const C_CALL = op._PyOpcode_Caches[op.CALL];
+const C_COMPARE_OP = op._PyOpcode_Caches[op.COMPARE_OP];
+const C_CONTAINS_OP = op._PyOpcode_Caches[op.CONTAINS_OP];
+const C_FOR_ITER = op._PyOpcode_Caches[op.FOR_ITER];
+const C_JUMP_BACKWARD = op._PyOpcode_Caches[op.JUMP_BACKWARD];
+const C_LOAD_ATTR = op._PyOpcode_Caches[op.LOAD_ATTR];
+const C_LOAD_GLOBAL = op._PyOpcode_Caches[op.LOAD_GLOBAL];
+const C_LOAD_SUPER_ATTR = op._PyOpcode_Caches[op.LOAD_SUPER_ATTR];
+const C_POP_JUMP = op._PyOpcode_Caches[op.POP_JUMP_IF_TRUE];
+const C_SEND = op._PyOpcode_Caches[op.SEND];
+const C_STORE_ATTR = op._PyOpcode_Caches[op.STORE_ATTR];
+const C_UNPACK_SEQUENCE = op._PyOpcode_Caches[op.UNPACK_SEQUENCE];
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** Thrown through the JS stack by RERAISE so the handler does not add a traceback entry or chain context. */
+let reraising = false;
+
+/** Run `entry` (a new frame, or a generator frame being resumed) until it returns or yields. */
+export function _PyEval_EvalFrame(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseExceptionObject | null): PyVal {
+  entry.is_entry = true;
+  entry.f_back = tstate.current_frame as PyFrameObject | null;
+  if (--tstate.py_recursion_remaining < 0) {
+    tstate.py_recursion_remaining++;
+    entry.is_entry = false;
+    return PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded");
+  }
+  tstate.current_frame = entry;
+  try {
+    return evalLoop(tstate, entry, throwExc);
+  } finally {
+    tstate.current_frame = entry.f_back;
+    tstate.py_recursion_remaining++;
+    entry.is_entry = false;
+  }
+}
+
+function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseExceptionObject | null): PyVal {
+  let frame = entry;
+  let code: PyCodeObject = frame.f_code;
+  let instrs: Uint16Array = code._co_code_adaptive;
+  let consts: PyVal[] = code._consts;
+  let names: PyUnicodeObject[] = code._names;
+  let stack: (PyVal | null)[] = frame.localsplus;
+  let sp = frame.stacktop;
+  let pc = frame.instr;
+  let here = pc;
+  let oparg = 0;
+  let ext = 0;
+  let pendingExc: PyBaseExceptionObject | null = throwExc;
+
+  for (;;) {
+    try {
+      if (pendingExc !== null) {
+        const e = pendingExc;
+        pendingExc = null;
+        here = pc;
+        throw e;
+      }
+      for (;;) {
+        here = pc;
+        const word = instrs[pc++];
+        oparg = (word >> 8) | ext;
+        ext = 0;
+        switch (word & 255) {
+          case op.NOP:
+            continue;
+          case op.RESUME:
+            if (tstate.eval_breaker !== 0) {
+              frame.instr = here;
+              vmHooks.handleEvalBreaker(tstate);
+            }
+            continue;
+          case op.LOAD_FAST_CHECK: {
+            const v = stack[oparg];
+            if (v === null) unboundLocal(code, oparg);
+            stack[sp++] = v;
+            continue;
+          }
+          case op.LOAD_FAST:
+            stack[sp++] = stack[oparg];
+            continue;
+          case op.LOAD_FAST_AND_CLEAR:
+            stack[sp++] = stack[oparg];
+            stack[oparg] = null;
+            continue;
+          case op.LOAD_FAST_LOAD_FAST:
+            stack[sp++] = stack[oparg >> 4];
+            stack[sp++] = stack[oparg & 15];
+            continue;
+          case op.LOAD_CONST:
+            stack[sp++] = consts[oparg];
+            continue;
+          case op.STORE_FAST:
+            stack[oparg] = stack[--sp];
+            continue;
+          case op.STORE_FAST_LOAD_FAST:
+            stack[oparg >> 4] = stack[sp - 1];
+            stack[sp - 1] = stack[oparg & 15];
+            continue;
+          case op.STORE_FAST_STORE_FAST:
+            stack[oparg >> 4] = stack[--sp];
+            stack[oparg & 15] = stack[--sp];
+            continue;
+          case op.POP_TOP:
+            stack[--sp] = null;
+            continue;
+          case op.PUSH_NULL:
+            stack[sp++] = null;
+            continue;
+          case op.END_FOR:
+            stack[--sp] = null;
+            continue;
+          case op.END_SEND: {
+            // (receiver, value -- value)
+            const v = stack[--sp];
+            stack[sp - 1] = v;
+            continue;
+          }
+          case op.UNARY_NEGATIVE: {
+            const v = stack[sp - 1]!;
+            stack[sp - 1] = typeof v === "number" && v !== 0 ? -v : PyNumber_Negative(v);
+            continue;
+          }
+          case op.UNARY_NOT:
+            stack[sp - 1] = stack[sp - 1] === Py_True ? Py_False : Py_True;
+            continue;
+          case op.UNARY_INVERT:
+            stack[sp - 1] = PyNumber_Invert(stack[sp - 1]!);
+            continue;
+          case op.TO_BOOL: {
+            const v = stack[sp - 1]!;
+            if (v !== Py_True && v !== Py_False) {
+              stack[sp - 1] = typeof v === "number" ? (v !== 0 ? Py_True : Py_False)
+                : v === Py_None ? Py_False : PyObject_IsTrue(v) ? Py_True : Py_False;
+            }
+            pc += C_TO_BOOL;
+            continue;
+          }
+          case op.BINARY_OP: {
+            const rhs = stack[--sp]!;
+            const lhs = stack[sp - 1]!;
+            let res: PyVal;
+            if (typeof lhs === "number" && typeof rhs === "number") res = binaryIntFast(oparg, lhs, rhs);
+            else if (lhs instanceof PyFloatObject && rhs instanceof PyFloatObject && lhs.ob_type === PyFloat_Type &&
+              rhs.ob_type === PyFloat_Type) res = binaryFloatFast(oparg, lhs.ob_fval, rhs.ob_fval);
+            else res = _PyEval_BinaryOps[oparg](lhs, rhs);
+            stack[sp - 1] = res;
+            stack[sp] = null;
+            pc += C_BINARY_OP;
+            continue;
+          }
+          case op.BINARY_SUBSCR: {
+            const sub = stack[--sp]!;
+            const container = stack[sp - 1]!;
+            let res: PyVal;
+            if (typeof sub === "number" && container instanceof PyListObject && container.ob_type === PyList_Type &&
+              sub >= 0 && sub < container.ob_item.length) res = container.ob_item[sub];
+            else if (container instanceof PyDictObject && container.ob_type.mp_subscript === dictSubscript) {
+              const v = PyDict_GetItem(container, sub);
+              res = v !== undefined ? v : dictSubscript!(container, sub);
+            } else res = PyObject_GetItem(container, sub);
+            stack[sp - 1] = res;
+            stack[sp] = null;
+            pc += C_BINARY_SUBSCR;
+            continue;
+          }
+          case op.BINARY_SLICE: {
+            const stop = stack[--sp]!;
+            const start = stack[--sp]!;
+            const container = stack[sp - 1]!;
+            stack[sp - 1] = PyObject_GetItem(container, PySlice_New(start, stop, Py_None));
+            continue;
+          }
+          case op.STORE_SLICE: {
+            const stop = stack[--sp]!;
+            const start = stack[--sp]!;
+            const container = stack[--sp]!;
+            const v = stack[--sp]!;
+            PyObject_SetItem(container, PySlice_New(start, stop, Py_None), v);
+            continue;
+          }
+          case op.STORE_SUBSCR: {
+            const sub = stack[--sp]!;
+            const container = stack[--sp]!;
+            const v = stack[--sp]!;
+            if (typeof sub === "number" && container instanceof PyListObject && container.ob_type === PyList_Type &&
+              sub >= 0 && sub < container.ob_item.length) container.ob_item[sub] = v;
+            else if (container instanceof PyDictObject && container.ob_type.mp_ass_subscript === dictAssSubscript) {
+              PyDict_SetItem(container, sub, v);
+            } else PyObject_SetItem(container, sub, v);
+            pc += C_STORE_SUBSCR;
+            continue;
+          }
+          case op.DELETE_SUBSCR: {
+            const sub = stack[--sp]!;
+            const container = stack[--sp]!;
+            PyObject_DelItem(container, sub);
+            continue;
+          }
+          case op.CALL_INTRINSIC_1:
+            stack[sp - 1] = callIntrinsic1(tstate, frame, oparg, stack[sp - 1]!);
+            continue;
+          case op.CALL_INTRINSIC_2: {
+            const v1 = stack[--sp]!;
+            stack[sp - 1] = callIntrinsic2(oparg, stack[sp - 1]!, v1);
+            continue;
+          }
+          case op.RAISE_VARARGS: {
+            let cause: PyVal | null = null, exc: PyVal | null = null;
+            if (oparg === 2) cause = stack[--sp];
+            if (oparg >= 1) exc = stack[--sp];
+            frame.instr = here;
+            do_raise(tstate, exc, cause);
+            continue;
+          }
+          case op.RETURN_VALUE:
+          case op.RETURN_CONST: {
+            const retval = (word & 255) === op.RETURN_VALUE ? stack[--sp]! : consts[oparg];
+            const gen = frame.f_gen as PyGenObject | null;
+            if (gen !== null) {
+              gen.gi_frame_state = FRAME_COMPLETED;
+              if (frame !== entry) {
+                tstate.exc_info = gen.gi_exc_state.previous_item ?? tstate.exc_state;
+                gen.gi_exc_state.previous_item = null;
+              }
+            }
+            if (frame === entry) return retval;
+            // Pop the frame and continue in the caller.
+            tstate.py_recursion_remaining++;
+            frame = frame.f_back!;
+            tstate.current_frame = frame;
+            code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+            stack = frame.localsplus; sp = frame.stacktop;
+            pc = frame.instr + frame.return_offset;
+            stack[sp++] = retval;
+            continue;
+          }
+          case op.GET_AITER:
+            stack[sp - 1] = getAIter(stack[sp - 1]!);
+            continue;
+          case op.GET_ANEXT:
+            stack[sp] = getANext(stack[sp - 1]!);
+            sp++;
+            continue;
+          case op.GET_AWAITABLE:
+            stack[sp - 1] = getAwaitable(stack[sp - 1]!, oparg);
+            continue;
+          case op.SEND: {
+            // (receiver, v -- receiver, retval)
+            const v = stack[sp - 1]!;
+            const receiver = stack[sp - 2]!;
+            if (receiver instanceof PyGenObject && (receiver.ob_type === PyGen_Type || receiver.ob_type === PyCoro_Type) &&
+              receiver.gi_frame_state < FRAME_EXECUTING) {
+              // SEND_GEN: push the generator's frame and continue in the loop.
+              const gf = receiver.gi_frame;
+              if (receiver.gi_frame_state === -3 && v !== Py_None) {
+                PyErr_Format(PyExc_TypeError, `can't send non-None value to a just-started ${receiver.ob_type === PyCoro_Type ? "coroutine" : "generator"}`);
+              }
+              sp--;
+              gf.localsplus[gf.stacktop++] = v;
+              receiver.gi_frame_state = FRAME_EXECUTING;
+              receiver.gi_exc_state.previous_item = tstate.exc_info;
+              tstate.exc_info = receiver.gi_exc_state;
+              frame.stacktop = sp;
+              frame.instr = here;
+              frame.return_offset = 1 + C_SEND + oparg;
+              gf.f_back = frame;
+              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              frame = gf;
+              tstate.current_frame = frame;
+              code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+              stack = frame.localsplus; sp = frame.stacktop; pc = frame.instr;
+              continue;
+            }
+            let retval: PyVal | undefined;
+            let done = false;
+            if (receiver instanceof PyGenObject) {
+              if (gen_send_ex2(receiver, v, null, false) === PYGEN_NEXT) retval = genResult;
+              else { retval = genResult; done = true; }
+            } else if (v === Py_None && Py_TYPE(receiver).tp_iternext !== null) {
+              retval = Py_TYPE(receiver).tp_iternext!(receiver);
+              if (retval === undefined) { retval = takeStopValue(receiver); done = true; }
+            } else {
+              try {
+                retval = PyObject_Vectorcall(PyObject_GetAttr(receiver, sendName), [v], null);
+              } catch (e) {
+                if (isStopIteration(e)) { retval = (e as PyStopIterationObject).value; done = true; }
+                else throw e;
+              }
+            }
+            stack[sp - 1] = retval!;
+            pc += C_SEND;
+            if (done) pc += oparg;
+            continue;
+          }
+          case op.YIELD_VALUE: {
+            const retval = stack[--sp]!;
+            const gen = frame.f_gen as PyGenObject;
+            gen.gi_frame_state = oparg ? FRAME_SUSPENDED_YIELD_FROM : FRAME_SUSPENDED;
+            frame.stacktop = sp;
+            frame.instr = pc; // resume at the RESUME that follows
+            if (frame === entry) return retval;
+            tstate.exc_info = gen.gi_exc_state.previous_item ?? tstate.exc_state;
+            gen.gi_exc_state.previous_item = null;
+            tstate.py_recursion_remaining++;
+            frame = frame.f_back!;
+            tstate.current_frame = frame;
+            code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+            stack = frame.localsplus; sp = frame.stacktop;
+            // The caller resumes after its SEND or FOR_ITER (both have one cache entry).
+            pc = frame.instr + 1 + C_SEND;
+            stack[sp++] = retval;
+            continue;
+          }
+          case op.POP_EXCEPT:
+            tstate.exc_info.exc_value = excOrNull(stack[--sp]!);
+            continue;
+          case op.RERAISE: {
+            const exc = stack[--sp] as PyBaseExceptionObject;
+            if (oparg) {
+              const lasti = stack[sp - oparg];
+              if (typeof lasti === "number") frame.instr = lasti;
+            } else frame.instr = here;
+            reraising = true;
+            throw exc;
+          }
+          case op.END_ASYNC_FOR: {
+            const exc = stack[--sp]!;
+            if (PyExceptionInstance_Check(exc) && PyType_IsSubtype(exc.ob_type, PyExc_StopAsyncIteration)) {
+              stack[--sp] = null;
+              continue;
+            }
+            frame.instr = here;
+            reraising = true;
+            throw exc;
+          }
+          case op.CLEANUP_THROW: {
+            // (sub_iter, last_sent_val, exc_value -- none, value)
+            const exc = stack[--sp]!;
+            if (PyExceptionInstance_Check(exc) && PyType_IsSubtype(exc.ob_type, PyExc_StopIteration)) {
+              const value = (exc as PyStopIterationObject).value;
+              sp -= 2;
+              stack[sp++] = Py_None;
+              stack[sp++] = value;
+              continue;
+            }
+            frame.instr = here;
+            reraising = true;
+            throw exc;
+          }
+          case op.LOAD_ASSERTION_ERROR:
+            stack[sp++] = PyExc_AssertionError;
+            continue;
+          case op.LOAD_BUILD_CLASS: {
+            const bc = PyDict_GetItemStr(frame.f_builtins, buildClassName);
+            if (bc === undefined) PyErr_Format(PyExc_NameError, "__build_class__ not found");
+            stack[sp++] = bc!;
+            continue;
+          }
+          case op.STORE_NAME: {
+            const name = names[oparg];
+            const v = stack[--sp]!;
+            const ns = frame.f_locals;
+            if (ns === null) PyErr_Format(PyExc_SystemError, `no locals found when storing ${PyObject_Repr(name).value}`);
+            if (ns instanceof PyDictObject && ns.ob_type.mp_ass_subscript === dictAssSubscript) PyDict_SetItem(ns, name, v);
+            else PyObject_SetItem(ns!, name, v);
+            continue;
+          }
+          case op.DELETE_NAME: {
+            const name = names[oparg];
+            const ns = frame.f_locals;
+            if (ns === null) PyErr_Format(PyExc_SystemError, `no locals when deleting ${PyObject_Repr(name).value}`);
+            try {
+              if (ns instanceof PyDictObject && ns.ob_type.mp_ass_subscript === dictAssSubscript) {
+                if (!PyDict_DelItemIf(ns, name)) throw nameErrorKey;
+              } else PyObject_DelItem(ns!, name);
+            } catch (e) {
+              if (e === nameErrorKey || (e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_KeyError))) {
+                nameError(name, `name '${name.value}' is not defined`);
+              }
+              throw e;
+            }
+            continue;
+          }
+          case op.UNPACK_SEQUENCE: {
+            const seq = stack[--sp]!;
+            let items: PyVal[];
+            if ((seq instanceof PyTupleObject && seq.ob_type === PyTuple_Type) || (seq instanceof PyListObject && seq.ob_type === PyList_Type)) {
+              items = seq.ob_item;
+              if (items.length !== oparg) {
+                if (items.length < oparg) PyErr_Format(PyExc_ValueError, `not enough values to unpack (expected ${oparg}, got ${items.length})`);
+                PyErr_Format(PyExc_ValueError, `too many values to unpack (expected ${oparg})`);
+              }
+            } else items = unpackIterable(seq, oparg, -1);
+            for (let i = oparg - 1; i >= 0; i--) stack[sp++] = items[i];
+            pc += C_UNPACK_SEQUENCE;
+            continue;
+          }
+          case op.UNPACK_EX: {
+            const before = oparg & 0xff, after = oparg >> 8;
+            const seq = stack[--sp]!;
+            const items = unpackIterable(seq, before, after);
+            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
+            continue;
+          }
+          case op.STORE_ATTR: {
+            const owner = stack[--sp]!;
+            const v = stack[--sp]!;
+            PyObject_SetAttr(owner, names[oparg], v);
+            pc += C_STORE_ATTR;
+            continue;
+          }
+          case op.DELETE_ATTR:
+            PyObject_SetAttr(stack[--sp]!, names[oparg], null);
+            continue;
+          case op.STORE_GLOBAL:
+            PyDict_SetItem(frame.f_globals, names[oparg], stack[--sp]!);
+            continue;
+          case op.DELETE_GLOBAL:
+            if (!PyDict_DelItemIf(frame.f_globals, names[oparg])) {
+              nameError(names[oparg], `name '${names[oparg].value}' is not defined`);
+            }
+            continue;
+          case op.LOAD_LOCALS: {
+            const ns = frame.f_locals;
+            if (ns === null) PyErr_Format(PyExc_SystemError, "no locals found");
+            stack[sp++] = ns!;
+            continue;
+          }
+          case op.LOAD_FROM_DICT_OR_GLOBALS: {
+            const mapping = stack[sp - 1]!;
+            const name = names[oparg];
+            let v = lookupMapping(mapping, name);
+            if (v === undefined) v = PyDict_GetItemStr(frame.f_globals, name);
+            if (v === undefined) v = PyDict_GetItemStr(frame.f_builtins, name);
+            if (v === undefined) nameError(name, `name '${name.value}' is not defined`);
+            stack[sp - 1] = v!;
+            continue;
+          }
+          case op.LOAD_NAME: {
+            const name = names[oparg];
+            const ns = frame.f_locals;
+            if (ns === null) PyErr_Format(PyExc_SystemError, `no locals found when loading ${PyObject_Repr(name).value}`);
+            let v = lookupMapping(ns!, name);
+            if (v === undefined) v = PyDict_GetItemStr(frame.f_globals, name);
+            if (v === undefined) v = PyDict_GetItemStr(frame.f_builtins, name);
+            if (v === undefined) nameError(name, `name '${name.value}' is not defined`);
+            stack[sp++] = v!;
+            continue;
+          }
+          case op.LOAD_GLOBAL: {
+            const name = names[oparg >> 1];
+            let v = PyDict_GetItemStr(frame.f_globals, name);
+            if (v === undefined) {
+              v = PyDict_GetItemStr(frame.f_builtins, name);
+              if (v === undefined) nameError(name, `name '${name.value}' is not defined`);
+            }
+            stack[sp++] = v!;
+            if (oparg & 1) stack[sp++] = null;
+            pc += C_LOAD_GLOBAL;
+            continue;
+          }
+          case op.DELETE_FAST:
+            if (stack[oparg] === null) unboundLocal(code, oparg);
+            stack[oparg] = null;
+            continue;
+          case op.MAKE_CELL: {
+            const init = stack[oparg];
+            stack[oparg] = new PyCellObject(init);
+            continue;
+          }
+          case op.DELETE_DEREF: {
+            const cell = stack[oparg] as PyCellObject;
+            if (cell.ob_ref === null) unboundDeref(code, oparg);
+            cell.ob_ref = null;
+            continue;
+          }
+          case op.LOAD_FROM_DICT_OR_DEREF: {
+            const mapping = stack[sp - 1]!;
+            const name = code._localsplusnames[oparg];
+            let v = lookupMapping(mapping, name);
+            if (v === undefined) {
+              const cell = stack[oparg] as PyCellObject;
+              v = cell.ob_ref ?? undefined;
+              if (v === undefined) unboundDeref(code, oparg);
+            }
+            stack[sp - 1] = v!;
+            continue;
+          }
+          case op.LOAD_DEREF: {
+            const v = (stack[oparg] as PyCellObject).ob_ref;
+            if (v === null) unboundDeref(code, oparg);
+            stack[sp++] = v;
+            continue;
+          }
+          case op.STORE_DEREF:
+            (stack[oparg] as PyCellObject).ob_ref = stack[--sp];
+            continue;
+          case op.COPY_FREE_VARS: {
+            const closure = (frame.f_func as PyFunctionObject).func_closure!.ob_item;
+            const offset = code.co_nlocalsplus - oparg;
+            for (let i = 0; i < oparg; i++) stack[offset + i] = closure[i];
+            continue;
+          }
+          case op.BUILD_STRING: {
+            let s = "";
+            for (let i = sp - oparg; i < sp; i++) { s += (stack[i] as PyUnicodeObject).value; stack[i] = null; }
+            sp -= oparg;
+            stack[sp++] = PyUnicode_FromString(s);
+            continue;
+          }
+          case op.BUILD_TUPLE: {
+            const items = stack.slice(sp - oparg, sp) as PyVal[];
+            for (let i = sp - oparg; i < sp; i++) stack[i] = null;
+            sp -= oparg;
+            stack[sp++] = PyTuple_New(items);
+            continue;
+          }
+          case op.BUILD_LIST: {
+            const items = stack.slice(sp - oparg, sp) as PyVal[];
+            for (let i = sp - oparg; i < sp; i++) stack[i] = null;
+            sp -= oparg;
+            stack[sp++] = PyList_New(items);
+            continue;
+          }
+          case op.LIST_EXTEND: {
+            const iterable = stack[--sp]!;
+            const list = stack[sp - oparg] as PyListObject;
+            listExtend(list, iterable);
+            continue;
+          }
+          case op.SET_UPDATE: {
+            const iterable = stack[--sp]!;
+            vmHooks.setUpdate(stack[sp - oparg]!, iterable);
+            continue;
+          }
+          case op.BUILD_SET: {
+            const items = stack.slice(sp - oparg, sp) as PyVal[];
+            for (let i = sp - oparg; i < sp; i++) stack[i] = null;
+            sp -= oparg;
+            stack[sp++] = vmHooks.buildSet(items);
+            continue;
+          }
+          case op.BUILD_MAP: {
+            const d = PyDict_New();
+            const base = sp - 2 * oparg;
+            for (let i = 0; i < oparg; i++) PyDict_SetItem(d, stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
+            for (let i = base; i < sp; i++) stack[i] = null;
+            sp = base;
+            stack[sp++] = d;
+            continue;
+          }
+          case op.SETUP_ANNOTATIONS: {
+            const ns = frame.f_locals;
+            if (ns === null) PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
+            if (lookupMapping(ns!, annotationsName) === undefined) PyObject_SetItem(ns!, annotationsName, PyDict_New());
+            continue;
+          }
+          case op.BUILD_CONST_KEY_MAP: {
+            const keys = (stack[--sp] as PyTupleObject).ob_item;
+            const d = PyDict_New();
+            const base = sp - oparg;
+            for (let i = 0; i < oparg; i++) PyDict_SetItem(d, keys[i], stack[base + i]!);
+            for (let i = base; i < sp; i++) stack[i] = null;
+            sp = base;
+            stack[sp++] = d;
+            continue;
+          }
+          case op.DICT_UPDATE: {
+            const update = stack[--sp]!;
+            const d = stack[sp - oparg] as PyDictObject;
+            try {
+              PyDict_Merge(d, update, true);
+            } catch (e) {
+              if (e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_AttributeError)) {
+                PyErr_Format(PyExc_TypeError, `'${Py_TYPE(update).tp_name}' object is not a mapping`);
+              }
+              throw e;
+            }
+            continue;
+          }
+          case op.DICT_MERGE: {
+            const update = stack[--sp]!;
+            const d = stack[sp - oparg] as PyDictObject;
+            const callable = stack[sp - oparg - 3]!;
+            dictMerge(callable, d, update);
+            continue;
+          }
+          case op.MAP_ADD: {
+            const value = stack[--sp]!;
+            const key = stack[--sp]!;
+            PyDict_SetItem(stack[sp - oparg] as PyDictObject, key, value);
+            continue;
+          }
+          case op.LIST_APPEND: {
+            const v = stack[--sp]!;
+            (stack[sp - oparg] as PyListObject).ob_item.push(v);
+            continue;
+          }
+          case op.SET_ADD: {
+            const v = stack[--sp]!;
+            vmHooks.setAdd(stack[sp - oparg]!, v);
+            continue;
+          }
+          case op.LOAD_SUPER_ATTR: {
+            // (global_super, class, self -- attr, null if (oparg & 1))
+            const self = stack[--sp]!;
+            const cls = stack[--sp]!;
+            const gsuper = stack[sp - 1]!;
+            const name = names[oparg >> 2];
+            let attr: PyVal;
+            let selfOrNull: PyVal | null = null;
+            if (gsuper === PySuper_Type && cls instanceof PyTypeObject) {
+              const objType = supercheck(cls, self);
+              const r = _PySuper_Lookup(cls, self, objType, name, false);
+              if (r === undefined) {
+                attr = PyObject_GetAttr(PyObject_Vectorcall(gsuper, [cls, self], null), name);
+              } else attr = r;
+              if (oparg & 1) {
+                // Prefer the unbound method form when the lookup found a function-like descriptor.
+                if (attr instanceof PyMethodObject && attr.im_self === self) { selfOrNull = self; attr = attr.im_func; }
+              }
+            } else {
+              const sup = PyObject_Vectorcall(gsuper, oparg & 2 ? [cls, self] : [], null);
+              attr = PyObject_GetAttr(sup, name);
+            }
+            stack[sp - 1] = attr;
+            if (oparg & 1) stack[sp++] = selfOrNull;
+            pc += C_LOAD_SUPER_ATTR;
+            continue;
+          }
+          case op.LOAD_ATTR: {
+            const owner = stack[sp - 1]!;
+            const name = names[oparg >> 1];
+            if (oparg & 1) {
+              const [meth, unbound] = _PyObject_GetMethod(owner, name);
+              if (unbound) { stack[sp - 1] = meth; stack[sp++] = owner; }
+              else { stack[sp - 1] = meth; stack[sp++] = null; }
+            } else {
+              const t = Py_TYPE(owner);
+              stack[sp - 1] = t.tp_getattro === PyObject_GenericGetAttr ? PyObject_GenericGetAttr(owner, name, false)! : PyObject_GetAttr(owner, name);
+            }
+            pc += C_LOAD_ATTR;
+            continue;
+          }
+          case op.COMPARE_OP: {
+            const right = stack[--sp]!;
+            const left = stack[sp - 1]!;
+            const cmp = oparg >> 5;
+            let res: PyVal;
+            if (typeof left === "number" && typeof right === "number") {
+              let b: boolean;
+              switch (cmp) {
+                case 0: b = left < right; break;
+                case 1: b = left <= right; break;
+                case 2: b = left === right; break;
+                case 3: b = left !== right; break;
+                case 4: b = left > right; break;
+                default: b = left >= right; break;
+              }
+              res = b ? Py_True : Py_False;
+            } else {
+              res = PyObject_RichCompare(left, right, cmp);
+              if ((oparg & 16) && res !== Py_True && res !== Py_False) res = PyObject_IsTrue(res) ? Py_True : Py_False;
+            }
+            stack[sp - 1] = res;
+            stack[sp] = null;
+            pc += C_COMPARE_OP;
+            continue;
+          }
+          case op.IS_OP: {
+            const right = stack[--sp];
+            const left = stack[sp - 1];
+            stack[sp - 1] = (left === right) !== (oparg === 1) ? Py_True : Py_False;
+            continue;
+          }
+          case op.CONTAINS_OP: {
+            const right = stack[--sp]!;
+            const left = stack[sp - 1]!;
+            const b = PySequence_Contains(right, left);
+            stack[sp - 1] = b !== (oparg === 1) ? Py_True : Py_False;
+            pc += C_CONTAINS_OP;
+            continue;
+          }
+          case op.CHECK_EG_MATCH: {
+            const matchType = stack[--sp]!;
+            const excValue = stack[sp - 1]!;
+            checkExceptStarTypeValid(matchType);
+            const [match, rest] = exceptionGroupMatch(excValue, matchType);
+            stack[sp - 1] = rest ?? Py_None;
+            stack[sp++] = match ?? Py_None;
+            if (match !== null) tstate.exc_info.exc_value = match;
+            continue;
+          }
+          case op.CHECK_EXC_MATCH: {
+            const right = stack[sp - 1]!;
+            const left = stack[sp - 2]!;
+            checkExceptTypeValid(right);
+            stack[sp - 1] = PyErr_GivenExceptionMatches(left, right) ? Py_True : Py_False;
+            continue;
+          }
+          case op.IMPORT_NAME: {
+            const fromlist = stack[--sp]!;
+            const level = stack[sp - 1]!;
+            stack[sp - 1] = vmHooks.importName(frame, names[oparg], fromlist, level);
+            continue;
+          }
+          case op.IMPORT_FROM:
+            stack[sp] = vmHooks.importFrom(stack[sp - 1]!, names[oparg]);
+            sp++;
+            continue;
+          case op.JUMP_FORWARD:
+            pc += oparg;
+            continue;
+          case op.JUMP_BACKWARD:
+            pc += C_JUMP_BACKWARD - oparg;
+            if (tstate.eval_breaker !== 0) {
+              frame.instr = here;
+              frame.stacktop = sp;
+              vmHooks.handleEvalBreaker(tstate);
+            }
+            continue;
+          case op.JUMP_BACKWARD_NO_INTERRUPT:
+            pc -= oparg;
+            continue;
+          case op.POP_JUMP_IF_FALSE: {
+            const c = stack[--sp];
+            stack[sp] = null;
+            pc += C_POP_JUMP;
+            if (c === Py_False) pc += oparg;
+            continue;
+          }
+          case op.POP_JUMP_IF_TRUE: {
+            const c = stack[--sp];
+            stack[sp] = null;
+            pc += C_POP_JUMP;
+            if (c === Py_True) pc += oparg;
+            continue;
+          }
+          case op.POP_JUMP_IF_NONE: {
+            const c = stack[--sp];
+            stack[sp] = null;
+            pc += C_POP_JUMP;
+            if (c === Py_None) pc += oparg;
+            continue;
+          }
+          case op.POP_JUMP_IF_NOT_NONE: {
+            const c = stack[--sp];
+            stack[sp] = null;
+            pc += C_POP_JUMP;
+            if (c !== Py_None) pc += oparg;
+            continue;
+          }
+          case op.GET_LEN:
+            stack[sp] = PyObject_Size(stack[sp - 1]!);
+            sp++;
+            continue;
+          case op.MATCH_CLASS: {
+            const kwnames = stack[--sp] as PyTupleObject;
+            const type = stack[--sp]!;
+            const subject = stack[sp - 1]!;
+            const attrs = matchClass(subject, type, oparg, kwnames);
+            stack[sp - 1] = attrs === null ? Py_None : PyTuple_New(attrs);
+            continue;
+          }
+          case op.MATCH_MAPPING:
+            stack[sp] = hasFlag(Py_TYPE(stack[sp - 1]!), Py_TPFLAGS_MAPPING) ? Py_True : Py_False;
+            sp++;
+            continue;
+          case op.MATCH_SEQUENCE:
+            stack[sp] = hasFlag(Py_TYPE(stack[sp - 1]!), Py_TPFLAGS_SEQUENCE) ? Py_True : Py_False;
+            sp++;
+            continue;
+          case op.MATCH_KEYS: {
+            const keys = stack[sp - 1] as PyTupleObject;
+            const subject = stack[sp - 2]!;
+            const vals = matchKeys(subject, keys);
+            stack[sp++] = vals === null ? Py_None : PyTuple_New(vals);
+            continue;
+          }
+          case op.GET_ITER: {
+            const v = stack[sp - 1]!;
+            stack[sp - 1] = PyObject_GetIter(v);
+            continue;
+          }
+          case op.GET_YIELD_FROM_ITER: {
+            const v = stack[sp - 1]!;
+            if (v instanceof PyGenObject && v.ob_type === PyCoro_Type) {
+              if (!(code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+                PyErr_Format(PyExc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+              }
+            } else if (!(v instanceof PyGenObject && v.ob_type === PyGen_Type)) {
+              stack[sp - 1] = PyObject_GetIter(v);
+            }
+            continue;
+          }
+          case op.FOR_ITER: {
+            const iter = stack[sp - 1]!;
+            const it = Py_TYPE(iter);
+            if (iter instanceof PyGenObject && it === PyGen_Type && iter.gi_frame_state < FRAME_EXECUTING) {
+              // FOR_ITER_GEN: run the generator's frame inline.
+              const gf = iter.gi_frame;
+              gf.localsplus[gf.stacktop++] = Py_None;
+              iter.gi_frame_state = FRAME_EXECUTING;
+              iter.gi_exc_state.previous_item = tstate.exc_info;
+              tstate.exc_info = iter.gi_exc_state;
+              frame.stacktop = sp;
+              frame.instr = here;
+              frame.return_offset = 1 + C_FOR_ITER + oparg;
+              gf.f_back = frame;
+              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              frame = gf;
+              tstate.current_frame = frame;
+              code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+              stack = frame.localsplus; sp = frame.stacktop; pc = frame.instr;
+              continue;
+            }
+            const next = it.tp_iternext!(iter);
+            pc += C_FOR_ITER;
+            if (next === undefined) {
+              stack[--sp] = null;
+              pc += oparg + 2;
+            } else {
+              stack[sp++] = next;
+            }
+            continue;
+          }
+          case op.BEFORE_ASYNC_WITH: {
+            const mgr = stack[sp - 1]!;
+            const enter = _PyObject_LookupSpecial(mgr, "__aenter__");
+            if (enter === undefined) {
+              PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the asynchronous context manager protocol`);
+            }
+            const exit = _PyObject_LookupSpecial(mgr, "__aexit__");
+            if (exit === undefined) {
+              PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
+            }
+            stack[sp - 1] = exit!;
+            stack[sp++] = PyObject_Vectorcall(enter!, [], null);
+            continue;
+          }
+          case op.BEFORE_WITH: {
+            const mgr = stack[sp - 1]!;
+            const enter = _PyObject_LookupSpecial(mgr, "__enter__");
+            if (enter === undefined) {
+              PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the context manager protocol`);
+            }
+            const exit = _PyObject_LookupSpecial(mgr, "__exit__");
+            if (exit === undefined) {
+              PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the context manager protocol (missed __exit__ method)`);
+            }
+            stack[sp - 1] = exit!;
+            stack[sp++] = PyObject_Vectorcall(enter!, [], null);
+            continue;
+          }
+          case op.WITH_EXCEPT_START: {
+            // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
+            const val = stack[sp - 1] as PyBaseExceptionObject;
+            const exitFunc = stack[sp - 4]!;
+            const tb = val.traceback ?? Py_None;
+            stack[sp++] = PyObject_Vectorcall(exitFunc, [Py_TYPE(val), val, tb], null);
+            continue;
+          }
+          case op.PUSH_EXC_INFO: {
+            const newExc = stack[sp - 1]!;
+            const prev = tstate.exc_info.exc_value;
+            stack[sp - 1] = prev === null ? Py_None : prev;
+            stack[sp++] = newExc;
+            tstate.exc_info.exc_value = newExc;
+            continue;
+          }
+          case op.CALL: {
+            let total = oparg;
+            let callable = stack[sp - 2 - oparg]!;
+            let argStart = sp - oparg;
+            if (stack[sp - 1 - oparg] !== null) { argStart--; total++; }
+            else if (callable instanceof PyMethodObject) {
+              stack[sp - 1 - oparg] = callable.im_self;
+              callable = callable.im_func;
+              stack[sp - 2 - oparg] = callable;
+              argStart--;
+              total++;
+            }
+            if (callable instanceof PyFunctionObject) {
+              const f = callable;
+              const nf = new PyFrameObject(f.func_code, f, f.func_globals, f.func_builtins, null);
+              _PyEval_BindArgs(f, nf.localsplus, stack, argStart, total, null);
+              for (let i = sp - 2 - oparg; i < sp; i++) stack[i] = null;
+              sp = sp - 2 - oparg;
+              frame.stacktop = sp;
+              frame.instr = here;
+              frame.return_offset = 1 + C_CALL;
+              nf.f_back = frame;
+              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              frame = nf;
+              tstate.current_frame = frame;
+              code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+              stack = frame.localsplus; sp = frame.stacktop; pc = 0;
+              continue;
+            }
+            const args = stack.slice(argStart, argStart + total) as PyVal[];
+            frame.instr = here;
+            frame.stacktop = sp;
+            const t = Py_TYPE(callable);
+            if (t.tp_call === null) notCallable(callable);
+            const res = t.tp_call!(callable, args, null);
+            for (let i = sp - 2 - oparg; i < sp; i++) stack[i] = null;
+            sp = sp - 2 - oparg;
+            stack[sp++] = res;
+            pc += C_CALL;
+            continue;
+          }
+          case op.CALL_KW: {
+            const kwnames = (stack[--sp] as PyTupleObject).ob_item;
+            let total = oparg;
+            let callable = stack[sp - 2 - oparg]!;
+            let argStart = sp - oparg;
+            if (stack[sp - 1 - oparg] !== null) { argStart--; total++; }
+            else if (callable instanceof PyMethodObject) {
+              stack[sp - 1 - oparg] = callable.im_self;
+              callable = callable.im_func;
+              argStart--;
+              total++;
+            }
+            if (callable instanceof PyFunctionObject) {
+              const f = callable;
+              const nf = new PyFrameObject(f.func_code, f, f.func_globals, f.func_builtins, null);
+              _PyEval_BindArgs(f, nf.localsplus, stack, argStart, total - kwnames.length, kwnames);
+              for (let i = sp - 2 - oparg; i <= sp; i++) stack[i] = null;
+              sp = sp - 2 - oparg;
+              frame.stacktop = sp;
+              frame.instr = here;
+              frame.return_offset = 1;
+              nf.f_back = frame;
+              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              frame = nf;
+              tstate.current_frame = frame;
+              code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+              stack = frame.localsplus; sp = frame.stacktop; pc = 0;
+              continue;
+            }
+            const args = stack.slice(argStart, argStart + total) as PyVal[];
+            frame.instr = here;
+            const t = Py_TYPE(callable);
+            if (t.tp_call === null) notCallable(callable);
+            const res = t.tp_call!(callable, args, kwnames);
+            for (let i = sp - 2 - oparg; i <= sp; i++) stack[i] = null;
+            sp = sp - 2 - oparg;
+            stack[sp++] = res;
+            continue;
+          }
+          case op.CALL_FUNCTION_EX: {
+            const kwargs = oparg & 1 ? stack[--sp] : null;
+            let callargs = stack[--sp]!;
+            sp--; // the NULL (or self) slot
+            const func = stack[--sp]!;
+            if (!(callargs instanceof PyTupleObject)) callargs = PyTuple_New(starArgs(func, callargs));
+            const args = (callargs as PyTupleObject).ob_item.slice();
+            let kwn: PyVal[] | null = null;
+            if (kwargs !== null && kwargs !== undefined) {
+              const d = kwargs as PyDictObject;
+              if (d.ma_used > 0) {
+                kwn = [];
+                for (let j = 0; j < d.dk_nentries; j++) {
+                  const k = d.me_key[j];
+                  if (k === null) continue;
+                  if (!PyUnicode_Check(k)) PyErr_Format(PyExc_TypeError, `keywords must be strings`);
+                  kwn.push(k);
+                  args.push(d.me_value[j]!);
+                }
+              }
+            }
+            frame.instr = here;
+            stack[sp++] = PyObject_Vectorcall(func, args, kwn);
+            continue;
+          }
+          case op.MAKE_FUNCTION: {
+            const c = stack[sp - 1] as PyCodeObject;
+            stack[sp - 1] = new PyFunctionObject(c, frame.f_globals, frame.f_builtins, null);
+            continue;
+          }
+          case op.SET_FUNCTION_ATTRIBUTE: {
+            const func = stack[--sp] as PyFunctionObject;
+            const attr = stack[sp - 1]!;
+            switch (oparg) {
+              case 1: func.func_defaults = attr as PyTupleObject; break;
+              case 2: func.func_kwdefaults = attr as PyDictObject; break;
+              case 4: func.func_annotations = attr; break;
+              case 8: func.func_closure = attr as PyTupleObject; break;
+              default: PyErr_Format(PyExc_SystemError, `bad SET_FUNCTION_ATTRIBUTE oparg ${oparg}`);
+            }
+            stack[sp - 1] = func;
+            continue;
+          }
+          case op.RETURN_GENERATOR: {
+            const f = frame.f_func as PyFunctionObject;
+            const gen = PyGen_NewForFrame(frame, f.func_name, f.func_qualname);
+            frame.instr = pc;
+            frame.stacktop = sp;
+            if (frame === entry) {
+              // Called from native code: hand the generator back.
+              return gen;
+            }
+            tstate.py_recursion_remaining++;
+            const caller = frame.f_back!;
+            frame.f_back = null;
+            frame = caller;
+            tstate.current_frame = frame;
+            code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+            stack = frame.localsplus; sp = frame.stacktop;
+            pc = frame.instr + frame.return_offset;
+            stack[sp++] = gen;
+            continue;
+          }
+          case op.BUILD_SLICE: {
+            const step = oparg === 3 ? stack[--sp]! : Py_None;
+            const stop = stack[--sp]!;
+            stack[sp - 1] = PySlice_New(stack[sp - 1]!, stop, step);
+            continue;
+          }
+          case op.CONVERT_VALUE: {
+            const v = stack[sp - 1]!;
+            stack[sp - 1] = oparg === 1 ? PyObject_Str(v) : oparg === 2 ? PyObject_Repr(v) : PyObject_ASCII(v);
+            continue;
+          }
+          case op.FORMAT_SIMPLE: {
+            const v = stack[sp - 1]!;
+            if (typeof v === "number" || v.ob_type !== PyUnicode_Type) stack[sp - 1] = PyObject_Format(v, emptyStr);
+            continue;
+          }
+          case op.FORMAT_WITH_SPEC: {
+            const spec = stack[--sp] as PyUnicodeObject;
+            stack[sp - 1] = PyObject_Format(stack[sp - 1]!, spec);
+            continue;
+          }
+          case op.COPY:
+            stack[sp] = stack[sp - oparg];
+            sp++;
+            continue;
+          case op.SWAP: {
+            const t = stack[sp - 1];
+            stack[sp - 1] = stack[sp - oparg];
+            stack[sp - oparg] = t;
+            continue;
+          }
+          case op.EXIT_INIT_CHECK: {
+            const v = stack[--sp]!;
+            if (v !== Py_None) PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${Py_TYPE(v).tp_name}'`);
+            continue;
+          }
+          case op.EXTENDED_ARG:
+            ext = oparg << 8;
+            continue;
+          case op.INTERPRETER_EXIT:
+            return stack[--sp]!;
+          case op.CACHE:
+          case op.RESERVED:
+          case op.ENTER_EXECUTOR:
+            return PyErr_Format(PyExc_SystemError, `unknown opcode ${word & 255}`);
+          default:
+            return PyErr_Format(PyExc_SystemError, `unknown opcode ${word & 255}`);
+        }
+      }
+    } catch (e) {
+      // ---- exception_unwind ----
+      let exc: PyBaseExceptionObject;
+      const wasReraise = reraising;
+      reraising = false;
+      try {
+        exc = e instanceof PyBaseExceptionObject ? e : _PyErr_FromJS(e);
+      } catch (e2) {
+        exc = e2 as PyBaseExceptionObject;
+      }
+      if (wasReraise) here = frame.instr;
+      else {
+        frame.instr = here;
+        PyTraceBack_Here(exc, frame);
+      }
+      for (;;) {
+        const h = findHandler(code, here);
+        if (h >= 0) {
+          const t = code._exctable;
+          const target = t[4 * h + 2];
+          const dl = t[4 * h + 3];
+          const newSp = code.co_nlocalsplus + (dl >> 1);
+          for (let i = newSp; i < sp; i++) stack[i] = null;
+          sp = newSp;
+          if (dl & 1) stack[sp++] = here;
+          stack[sp++] = exc;
+          pc = target;
+          break;
+        }
+        // No handler here: pop the frame and continue unwinding in the caller.
+        for (let i = code.co_nlocalsplus; i < sp; i++) stack[i] = null;
+        const gen = frame.f_gen as PyGenObject | null;
+        if (gen !== null) {
+          gen.gi_frame_state = FRAME_COMPLETED;
+          if (frame !== entry) {
+            tstate.exc_info = gen.gi_exc_state.previous_item ?? tstate.exc_state;
+            gen.gi_exc_state.previous_item = null;
+          }
+        }
+        if (frame === entry) throw exc;
+        tstate.py_recursion_remaining++;
+        frame = frame.f_back!;
+        tstate.current_frame = frame;
+        code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+        stack = frame.localsplus; sp = frame.stacktop;
+        here = frame.instr;
+        PyTraceBack_Here(exc, frame);
+      }
+    }
+  }
+}
+
+// ---- fast paths ----
+
+function binaryIntFast(oparg: number, a: number, b: number): PyVal {
+  switch (oparg) {
+    case 0: case 13: { const r = a + b; if (r <= MAX && r >= -MAX) return r; break; }
+    case 10: case 23: { const r = a - b; if (r <= MAX && r >= -MAX) return r; break; }
+    case 5: case 18: { const r = a * b; if (r <= MAX && r >= -MAX) return r === 0 ? 0 : r; break; }
+    case 2: case 15:
+      if (b !== 0) {
+        const r = a % b;
+        let q = (a - r) / b;
+        if (r !== 0 && (r < 0) !== (b < 0)) q -= 1;
+        return q === 0 ? 0 : q;
+      }
+      break;
+    case 6: case 19:
+      if (b !== 0) {
+        let r = a % b;
+        if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+        return r === 0 ? 0 : r;
+      }
+      break;
+    case 1: case 14: if ((a | 0) === a && (b | 0) === b) return a & b; break;
+    case 7: case 20: if ((a | 0) === a && (b | 0) === b) return a | b; break;
+    case 12: case 25: if ((a | 0) === a && (b | 0) === b) return a ^ b; break;
+    case 11: case 24: if (b !== 0) return PyFloat_FromDouble(a / b); break;
+    default: break;
+  }
+  return _PyEval_BinaryOps[oparg](a, b);
+}
+
+function binaryFloatFast(oparg: number, a: number, b: number): PyVal {
+  switch (oparg) {
+    case 0: case 13: return PyFloat_FromDouble(a + b);
+    case 10: case 23: return PyFloat_FromDouble(a - b);
+    case 5: case 18: return PyFloat_FromDouble(a * b);
+    case 11: case 24: if (b !== 0) return PyFloat_FromDouble(a / b); break;
+    default: break;
+  }
+  return _PyEval_BinaryOps[oparg](PyFloat_FromDouble(a), PyFloat_FromDouble(b));
+}
+
+let dictSubscript: ((a: PyVal, b: PyVal) => PyVal) | null = null;
+let dictAssSubscript: ((a: PyVal, k: PyVal, v: PyVal | null) => void) | null = null;
+let buildClassName: PyUnicodeObject;
+let annotationsName: PyUnicodeObject;
+let sendName: PyUnicodeObject;
+let emptyStr: PyUnicodeObject;
+const nameErrorKey = {};
+
+/** Called once the types are ready (pylifecycle). */
+export function _PyEval_Init(): void {
+  const dt = PyDict_New().ob_type;
+  dictSubscript = dt.mp_subscript;
+  dictAssSubscript = dt.mp_ass_subscript;
+  buildClassName = PyUnicode_InternFromStringLocal("__build_class__");
+  annotationsName = PyUnicode_InternFromStringLocal("__annotations__");
+  sendName = PyUnicode_InternFromStringLocal("send");
+  emptyStr = PyUnicode_FromString("");
+  genHooks.evalFrame = (f, exc) => _PyEval_EvalFrame(_PyThreadState_GET(), f, exc);
+}
+
+function PyUnicode_InternFromStringLocal(s: string): PyUnicodeObject {
+  return vmHooks.intern(s);
+}
+
+// ---- out-of-line helpers ----
+
+function recursionError(): never {
+  return PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded");
+}
+
+function notCallable(v: PyVal): never {
+  return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(v).tp_name}' object is not callable`);
+}
+
+function nameError(name: PyUnicodeObject, msg: string): never {
+  const e = _PyErr_CreateException(PyExc_NameError, [PyUnicode_FromString(msg)]) as PyNameErrorObject;
+  e.name = name;
+  _PyErr_ChainContext(e);
+  throw e;
+}
+
+function unboundLocal(code: PyCodeObject, i: number): never {
+  const name = code._localsplusnames[i];
+  const e = _PyErr_CreateException(PyExc_UnboundLocalError,
+    [PyUnicode_FromString(`cannot access local variable '${name.value}' where it is not associated with a value`)]) as PyNameErrorObject;
+  e.name = name;
+  _PyErr_ChainContext(e);
+  throw e;
+}
+
+function unboundDeref(code: PyCodeObject, i: number): never {
+  const name = code._localsplusnames[i];
+  if (code._kinds[i] & CO_FAST_FREE) {
+    const e = _PyErr_CreateException(PyExc_NameError,
+      [PyUnicode_FromString(`cannot access free variable '${name.value}' where it is not associated with a value in enclosing scope`)]) as PyNameErrorObject;
+    e.name = name;
+    _PyErr_ChainContext(e);
+    throw e;
+  }
+  return unboundLocal(code, i);
+}
+
+function lookupMapping(m: PyVal, name: PyUnicodeObject): PyVal | undefined {
+  if (m instanceof PyDictObject && m.ob_type.mp_subscript === dictSubscript) return PyDict_GetItemStr(m, name);
+  try {
+    return PyObject_GetItem(m, name);
+  } catch (e) {
+    if (e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_KeyError)) return undefined;
+    throw e;
+  }
+}
+
+function excOrNull(v: PyVal): PyVal | null {
+  return v === Py_None ? null : v;
+}
+
+function takeStopValue(receiver: PyVal): PyVal {
+  void receiver;
+  return takeLastStopValue();
+}
+
+function unpackIterable(seq: PyVal, before: number, after: number): PyVal[] {
+  let it: PyVal;
+  try {
+    it = PyObject_GetIter(seq);
+  } catch (e) {
+    if (e instanceof PyBaseExceptionObject && e.ob_type === PyExc_TypeError && Py_TYPE(seq).tp_iter === null) {
+      return PyErr_Format(PyExc_TypeError, `cannot unpack non-iterable ${Py_TYPE(seq).tp_name} object`);
+    }
+    throw e;
+  }
+  const next = Py_TYPE(it).tp_iternext!;
+  const out: PyVal[] = [];
+  for (let i = 0; i < before; i++) {
+    const v = next(it);
+    if (v === undefined) {
+      if (after < 0) return PyErr_Format(PyExc_ValueError, `not enough values to unpack (expected ${before}, got ${i})`);
+      return PyErr_Format(PyExc_ValueError, `not enough values to unpack (expected at least ${before + after}, got ${i})`);
+    }
+    out.push(v);
+  }
+  if (after < 0) {
+    if (next(it) !== undefined) return PyErr_Format(PyExc_ValueError, `too many values to unpack (expected ${before})`);
+    return out;
+  }
+  const rest: PyVal[] = [];
+  for (let v = next(it); v !== undefined; v = next(it)) rest.push(v);
+  if (rest.length < after) {
+    return PyErr_Format(PyExc_ValueError, `not enough values to unpack (expected at least ${before + after}, got ${before + rest.length})`);
+  }
+  const tail = rest.splice(rest.length - after, after);
+  out.push(PyList_New(rest));
+  for (const v of tail) out.push(v);
+  return out;
+}
+
+function listExtend(list: PyListObject, iterable: PyVal): void {
+  if (iterable instanceof PyListObject || iterable instanceof PyTupleObject) {
+    const src = iterable.ob_item;
+    for (let i = 0; i < src.length; i++) list.ob_item.push(src[i]);
+    return;
+  }
+  try {
+    const items = PySequence_List(iterable);
+    for (const x of items) list.ob_item.push(x);
+  } catch (e) {
+    if (e instanceof PyBaseExceptionObject && e.ob_type === PyExc_TypeError && Py_TYPE(iterable).tp_iter === null &&
+      Py_TYPE(iterable).mp_subscript === null) {
+      PyErr_Format(PyExc_TypeError, `Value after * must be an iterable, not ${Py_TYPE(iterable).tp_name}`);
+    }
+    throw e;
+  }
+}
+
+/** The text CPython uses for a callable in call errors (_PyObject_FunctionStr): "f()" or "mod.f()". */
+export function functionStr(f: PyVal): string {
+  const q = _PyObject_LookupAttr(f, vmHooks.intern("__qualname__"));
+  if (q === undefined || !PyUnicode_Check(q)) return `${PyObject_Str(f).value}`;
+  const m = _PyObject_LookupAttr(f, vmHooks.intern("__module__"));
+  if (m !== undefined && PyUnicode_Check(m) && m.value !== "builtins") return `${m.value}.${q.value}()`;
+  return `${q.value}()`;
+}
+
+function starArgs(func: PyVal, callargs: PyVal): PyVal[] {
+  const t = Py_TYPE(callargs);
+  if (t.tp_iter === null && t.mp_subscript === null && t.sq_item === null) {
+    return PyErr_Format(PyExc_TypeError, `${functionStr(func)} argument after * must be an iterable, not ${t.tp_name}`);
+  }
+  return PySequence_List(callargs);
+}
+
+function dictMerge(callable: PyVal, d: PyDictObject, update: PyVal): void {
+  try {
+    PyDict_Merge(d, update, "raise");
+  } catch (e) {
+    if (e instanceof PyBaseExceptionObject) {
+      if (PyType_IsSubtype(e.ob_type, PyExc_AttributeError) || (e.ob_type === PyExc_TypeError && !PyDict_Check(update) &&
+        _PyObject_LookupAttr(update, vmHooks.intern("keys")) === undefined)) {
+        PyErr_Format(PyExc_TypeError, `${functionStr(callable)} argument after ** must be a mapping, not ${Py_TYPE(update).tp_name}`);
+      }
+      if (PyType_IsSubtype(e.ob_type, PyExc_KeyError)) {
+        const key = e.args.ob_item[0];
+        if (PyUnicode_Check(key)) {
+          PyErr_Format(PyExc_TypeError, `${functionStr(callable)} got multiple values for keyword argument '${key.value}'`);
+        }
+        PyErr_Format(PyExc_TypeError, `${functionStr(callable)} keywords must be strings`);
+      }
+    }
+    throw e;
+  }
+}
+
+function do_raise(tstate: PyThreadState, exc: PyVal | null, cause: PyVal | null): never {
+  if (exc === null) {
+    // Bare `raise`: re-raise the exception being handled.
+    let item: _PyErr_StackItem | null = tstate.exc_info;
+    let v: PyVal | null = null;
+    while (item !== null) {
+      if (item.exc_value !== null && item.exc_value !== Py_None) { v = item.exc_value; break; }
+      item = item.previous_item;
+    }
+    if (v === null) return PyErr_Format(PyExc_RuntimeError, "No active exception to reraise");
+    reraising = true;
+    throw v;
+  }
+  let value: PyBaseExceptionObject;
+  if (PyExceptionClass_Check(exc)) {
+    const v = PyObject_Vectorcall(exc, [], null);
+    if (!PyExceptionInstance_Check(v)) {
+      return PyErr_Format(PyExc_TypeError,
+        `calling ${PyObject_Repr(exc).value} should have returned an instance of BaseException, not ${Py_TYPE(v).tp_name}`);
+    }
+    value = v;
+  } else if (PyExceptionInstance_Check(exc)) {
+    value = exc;
+  } else {
+    return PyErr_Format(PyExc_TypeError, "exceptions must derive from BaseException");
+  }
+  if (cause !== null) {
+    let fixed: PyVal | null;
+    if (PyExceptionClass_Check(cause)) {
+      fixed = PyObject_Vectorcall(cause, [], null);
+      if (!PyExceptionInstance_Check(fixed)) {
+        return PyErr_Format(PyExc_TypeError,
+          `calling ${PyObject_Repr(cause).value} should have returned an instance of BaseException, not ${Py_TYPE(fixed).tp_name}`);
+      }
+    } else if (PyExceptionInstance_Check(cause)) fixed = cause;
+    else if (cause === Py_None) fixed = null;
+    else return PyErr_Format(PyExc_TypeError, "exception causes must derive from BaseException");
+    value.cause = fixed;
+    value.suppress_context = true;
+  }
+  _PyErr_ChainContext(value);
+  throw value;
+}
+
+function checkExceptTypeValid(right: PyVal): void {
+  if (right instanceof PyTupleObject) {
+    for (const t of right.ob_item) {
+      if (!PyExceptionClass_Check(t)) {
+        PyErr_Format(PyExc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+      }
+    }
+  } else if (!PyExceptionClass_Check(right)) {
+    PyErr_Format(PyExc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+  }
+}
+
+function checkExceptStarTypeValid(right: PyVal): void {
+  checkExceptTypeValid(right);
+  const items = right instanceof PyTupleObject ? right.ob_item : [right];
+  for (const t of items) {
+    if (PyType_IsSubtype(t as PyTypeObject, PyExc_BaseExceptionGroup)) {
+      PyErr_Format(PyExc_TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+    }
+  }
+}
+
+export function PyErr_GivenExceptionMatches(err: PyVal, exc: PyVal): boolean {
+  if (exc instanceof PyTupleObject) {
+    for (const t of exc.ob_item) if (PyErr_GivenExceptionMatches(err, t)) return true;
+    return false;
+  }
+  const et = PyExceptionInstance_Check(err) ? err.ob_type : err;
+  if (et instanceof PyTypeObject && exc instanceof PyTypeObject) return PyType_IsSubtype(et, exc);
+  return err === exc;
+}
+
+/** except* matching (exception_group_match): returns [match, rest]. */
+function exceptionGroupMatch(excValue: PyVal, matchType: PyVal): [PyVal | null, PyVal | null] {
+  if (excValue === Py_None) return [null, null];
+  if (PyErr_GivenExceptionMatches(excValue, matchType)) {
+    if (excValue instanceof PyBaseExceptionGroupObject) return [excValue, null];
+    // A naked exception matched: wrap it in an ExceptionGroup("", [exc]).
+    const wrapped = PyObject_Vectorcall(PyExc_BaseExceptionGroup, [PyUnicode_FromString(""), PyTuple_New([excValue])], null) as PyBaseExceptionObject;
+    wrapped.traceback = (excValue as PyBaseExceptionObject).traceback;
+    return [wrapped, null];
+  }
+  if (excValue instanceof PyBaseExceptionGroupObject) {
+    const [m, r] = exceptionGroupSplit(excValue, matchType);
+    return [m, r];
+  }
+  return [null, excValue];
+}
+
+function callIntrinsic1(tstate: PyThreadState, frame: PyFrameObject, oparg: number, v: PyVal): PyVal {
+  switch (oparg) {
+    case 1: // INTRINSIC_PRINT
+      return vmHooks.displayHook(v);
+    case 2: // INTRINSIC_IMPORT_STAR
+      vmHooks.importStar(frame, v);
+      return Py_None;
+    case 3: { // INTRINSIC_STOPITERATION_ERROR
+      const gen = frame.f_gen;
+      const kind = gen === null ? "generator" : Py_TYPE(gen).tp_name === "coroutine" ? "coroutine"
+        : Py_TYPE(gen).tp_name === "async_generator" ? "async generator" : "generator";
+      if (v instanceof PyBaseExceptionObject) {
+        let msg: string | null = null;
+        if (PyType_IsSubtype(v.ob_type, PyExc_StopIteration)) msg = `${kind} raised StopIteration`;
+        else if (kind === "async generator" && PyType_IsSubtype(v.ob_type, PyExc_StopAsyncIteration)) msg = "async generator raised StopAsyncIteration";
+        if (msg !== null) {
+          const e = _PyErr_CreateException(PyExc_RuntimeError, [PyUnicode_FromString(msg)]);
+          e.cause = v;
+          e.context = v;
+          e.suppress_context = true;
+          return e;
+        }
+      }
+      void tstate;
+      return v;
+    }
+    case 4: // INTRINSIC_ASYNC_GEN_WRAP
+      return new PyAsyncGenWrappedValue(v);
+    case 5: // INTRINSIC_UNARY_POSITIVE
+      return PyNumber_Positive(v);
+    case 6: // INTRINSIC_LIST_TO_TUPLE
+      return PyTuple_New((v as PyListObject).ob_item.slice());
+    default:
+      return vmHooks.intrinsic1(oparg, v);
+  }
+}
+
+function callIntrinsic2(oparg: number, v2: PyVal, v1: PyVal): PyVal {
+  switch (oparg) {
+    case 1: // INTRINSIC_PREP_RERAISE_STAR
+      return prepReraiseStar(v2, v1);
+    case 4: { // INTRINSIC_SET_FUNCTION_TYPE_PARAMS
+      (v2 as PyFunctionObject).func_type_params = v1 as PyTupleObject;
+      return v2;
+    }
+    default:
+      return vmHooks.intrinsic2(oparg, v2, v1);
+  }
+}
+
+/** Combine the exceptions raised and re-raised by except* clauses (_PyExc_PrepReraiseStar). */
+function prepReraiseStar(orig: PyVal, excs: PyVal): PyVal {
+  const list = (excs as PyListObject).ob_item.filter((x) => x !== Py_None);
+  if (list.length === 0) return Py_None;
+  if (!(orig instanceof PyBaseExceptionGroupObject)) return list[0];
+  // Re-raised exceptions are the ones that are (parts of) the original group; keep those via split on identity.
+  const leaves = new Set<PyVal>();
+  collectLeaves(orig, leaves);
+  const raised: PyVal[] = [];
+  const reraisedLeaves = new Set<PyVal>();
+  for (const e of list) {
+    const ls = new Set<PyVal>();
+    collectLeaves(e, ls);
+    let isReraise = ls.size > 0;
+    for (const l of ls) if (!leaves.has(l)) { isReraise = false; break; }
+    if (isReraise) for (const l of ls) reraisedLeaves.add(l);
+    else raised.push(e);
+  }
+  let reraisedEg: PyVal | null = null;
+  if (reraisedLeaves.size > 0) {
+    const [m] = splitByLeaves(orig, reraisedLeaves);
+    reraisedEg = m;
+  }
+  const all = reraisedEg !== null ? [...raised, reraisedEg] : raised;
+  if (all.length === 0) return Py_None;
+  if (all.length === 1) return all[0];
+  return PyObject_Vectorcall(PyExc_ExceptionGroup, [PyUnicode_FromString(""), PyList_New(all)], null);
+}
+
+function collectLeaves(e: PyVal, out: Set<PyVal>): void {
+  if (e instanceof PyBaseExceptionGroupObject) {
+    for (const x of (e.excs as PyTupleObject).ob_item) collectLeaves(x, out);
+  } else out.add(e);
+}
+
+function splitByLeaves(eg: PyVal, leaves: Set<PyVal>): [PyVal | null, PyVal | null] {
+  const matcher = vmHooks.predicate((x: PyVal) => leaves.has(x));
+  return exceptionGroupSplit(eg, matcher);
+}
+
+function getAIter(obj: PyVal): PyVal {
+  const t = Py_TYPE(obj);
+  if (t.am_aiter === null) {
+    return PyErr_Format(PyExc_TypeError, `'async for' requires an object with __aiter__ method, got ${t.tp_name}`);
+  }
+  const it = t.am_aiter(obj);
+  if (Py_TYPE(it).am_anext === null) {
+    return PyErr_Format(PyExc_TypeError,
+      `'async for' received an object from __aiter__ that does not implement __anext__: ${Py_TYPE(it).tp_name}`);
+  }
+  return it;
+}
+
+function getANext(aiter: PyVal): PyVal {
+  const t = Py_TYPE(aiter);
+  if (t.am_anext === null) {
+    return PyErr_Format(PyExc_TypeError, `'async for' requires an iterator with __anext__ method, got ${t.tp_name}`);
+  }
+  const next = t.am_anext(aiter);
+  if (Py_TYPE(next).tp_name === "async_generator_asend") return next;
+  try {
+    return _PyCoro_GetAwaitableIter(next);
+  } catch (e) {
+    if (e instanceof PyBaseExceptionObject && e.ob_type === PyExc_TypeError) {
+      PyErr_Format(PyExc_TypeError, `'async for' received an invalid object from __anext__: ${Py_TYPE(next).tp_name}`);
+    }
+    throw e;
+  }
+}
+
+export function _PyCoro_GetAwaitableIter(o: PyVal): PyVal {
+  const t = Py_TYPE(o);
+  if (t === PyCoro_Type) return o;
+  if (o instanceof PyGenObject && t === PyGen_Type && (o.gi_code.co_flags & CO_ITERABLE_COROUTINE)) return o;
+  if (t.am_await !== null) {
+    const res = t.am_await(o);
+    if (Py_TYPE(res) === PyCoro_Type || (res instanceof PyGenObject && (res.gi_code.co_flags & CO_ITERABLE_COROUTINE))) {
+      return PyErr_Format(PyExc_TypeError, "__await__() returned a coroutine");
+    }
+    if (Py_TYPE(res).tp_iternext === null) {
+      return PyErr_Format(PyExc_TypeError, `__await__() returned non-iterator of type '${Py_TYPE(res).tp_name}'`);
+    }
+    return res;
+  }
+  return PyErr_Format(PyExc_TypeError, `'${t.tp_name}' object can't be awaited`);
+}
+
+function getAwaitable(iterable: PyVal, oparg: number): PyVal {
+  let it: PyVal;
+  try {
+    it = _PyCoro_GetAwaitableIter(iterable);
+  } catch (e) {
+    if (e instanceof PyBaseExceptionObject && e.ob_type === PyExc_TypeError && Py_TYPE(iterable).am_await === null) {
+      if (oparg === 1) {
+        PyErr_Format(PyExc_TypeError, `'async with' received an object from __aenter__ that does not implement __await__: ${Py_TYPE(iterable).tp_name}`);
+      } else if (oparg === 2) {
+        PyErr_Format(PyExc_TypeError, `'async with' received an object from __aexit__ that does not implement __await__: ${Py_TYPE(iterable).tp_name}`);
+      }
+    }
+    throw e;
+  }
+  if (it instanceof PyGenObject && it.ob_type === PyCoro_Type && it.gi_frame_state === FRAME_SUSPENDED_YIELD_FROM) {
+    return PyErr_Format(PyExc_RuntimeError, "coroutine is being awaited already");
+  }
+  return it;
+}
+
+/** MATCH_CLASS: positional sub-patterns via __match_args__, then keyword attributes. null when no match. */
+function matchClass(subject: PyVal, type: PyVal, nargs: number, kwnames: PyTupleObject): PyVal[] | null {
+  if (!(type instanceof PyTypeObject)) {
+    return PyErr_Format(PyExc_TypeError, "called match pattern must be a class");
+  }
+  if (!PyObject_IsInstance(subject, type)) return null;
+  const attrs: PyVal[] = [];
+  const seen: string[] = [];
+  const getAttrOrMiss = (name: PyUnicodeObject): PyVal | undefined => {
+    if (seen.includes(name.value)) {
+      PyErr_Format(PyExc_TypeError, `${type.tp_name}() got multiple sub-patterns for attribute ${PyObject_Repr(name).value}`);
+    }
+    seen.push(name.value);
+    return _PyObject_LookupAttr(subject, name);
+  };
+  if (nargs > 0) {
+    const matchSelf = hasFlag(type, 1 << 22);
+    const matchArgs = _PyObject_LookupAttr(type, vmHooks.intern("__match_args__"));
+    if (matchArgs !== undefined) {
+      if (!(matchArgs instanceof PyTupleObject)) {
+        return PyErr_Format(PyExc_TypeError, `${type.tp_name}.__match_args__ must be a tuple (got ${Py_TYPE(matchArgs).tp_name})`);
+      }
+      if (nargs > matchArgs.ob_item.length) {
+        return PyErr_Format(PyExc_TypeError,
+          `${type.tp_name}() accepts ${matchArgs.ob_item.length} positional sub-pattern${matchArgs.ob_item.length === 1 ? "" : "s"} (${nargs} given)`);
+      }
+      for (let i = 0; i < nargs; i++) {
+        const name = matchArgs.ob_item[i];
+        if (!PyUnicode_Check(name)) {
+          return PyErr_Format(PyExc_TypeError, `__match_args__ elements must be strings (got ${Py_TYPE(name).tp_name})`);
+        }
+        const v = getAttrOrMiss(name);
+        if (v === undefined) return null;
+        attrs.push(v);
+      }
+    } else if (matchSelf) {
+      if (nargs > 1) {
+        return PyErr_Format(PyExc_TypeError, `${type.tp_name}() accepts 1 positional sub-pattern (${nargs} given)`);
+      }
+      attrs.push(subject);
+    } else {
+      return PyErr_Format(PyExc_TypeError, `${type.tp_name}() accepts 0 positional sub-patterns (${nargs} given)`);
+    }
+  }
+  for (const name of kwnames.ob_item) {
+    const v = getAttrOrMiss(name as PyUnicodeObject);
+    if (v === undefined) return null;
+    attrs.push(v);
+  }
+  return attrs;
+}
+
+function matchKeys(subject: PyVal, keys: PyTupleObject): PyVal[] | null {
+  const n = keys.ob_item.length;
+  if (n === 0) return [];
+  const get = _PyObject_LookupAttr(subject, vmHooks.intern("get"));
+  const dummy = vmHooks.dummy();
+  const seen: PyVal[] = [];
+  const values: PyVal[] = [];
+  for (const k of keys.ob_item) {
+    if (seen.some((s) => PyObject_RichCompareBool(s, k, 2))) {
+      return PyErr_Format(PyExc_ValueError, `mapping pattern checks duplicate key (${PyObject_Repr(k).value})`);
+    }
+    seen.push(k);
+    const v = PyObject_Vectorcall(get!, [k, dummy], null);
+    if (v === dummy) return null;
+    values.push(v);
+  }
+  return values;
+}
+
