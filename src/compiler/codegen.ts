@@ -2673,7 +2673,10 @@ export class Compiler {
   private comprehensionGenerator(loc: Location, generators: readonly A.comprehension[], genIndex: number, depth: number,
     elt: A.expr, val: A.expr | null, type: string, iterOnStack: boolean): void {
     const gen = generators[genIndex]!;
-    if (gen.is_async) throw this.error(loc, "Typhon: async comprehensions are not compiled yet"); // TODO(#3)
+    if (gen.is_async) {
+      this.asyncComprehensionGenerator(loc, generators, genIndex, depth, elt, val, type, iterOnStack);
+      return;
+    }
     let start: number | null = this.newLabel();
     const ifCleanup = this.newLabel();
     const anchor = this.newLabel();
@@ -2737,6 +2740,73 @@ export class Compiler {
       this.addop(O.END_FOR, NO_LOCATION);
       this.addop(O.POP_TOP, NO_LOCATION);
     }
+  }
+
+  /** The element step of the innermost generator: yield, LIST_APPEND, SET_ADD or MAP_ADD; returns its location. */
+  private comprehensionElement(elt: A.expr, val: A.expr | null, type: string, depth: number): Location {
+    let eltLoc = LOC(elt);
+    switch (type) {
+      case "genexp":
+        this.visitExpr(elt);
+        this.addopYield(eltLoc);
+        this.addop(O.POP_TOP, eltLoc);
+        break;
+      case "listcomp":
+        this.visitExpr(elt);
+        this.addopI(O.LIST_APPEND, depth + 1, eltLoc);
+        break;
+      case "setcomp":
+        this.visitExpr(elt);
+        this.addopI(O.SET_ADD, depth + 1, eltLoc);
+        break;
+      case "dictcomp":
+        this.visitExpr(elt);
+        this.visitExpr(val!);
+        eltLoc = LOCATION(elt.lineno, val!.end_lineno, elt.col_offset, val!.end_col_offset);
+        this.addopI(O.MAP_ADD, depth + 1, eltLoc);
+        break;
+      default:
+        throw new Error("unknown comprehension type");
+    }
+    return eltLoc;
+  }
+
+  /** compiler_async_comprehension_generator: `async for` in a comprehension (GET_ANEXT / END_ASYNC_FOR). */
+  private asyncComprehensionGenerator(loc: Location, generators: readonly A.comprehension[], genIndex: number,
+    depth: number, elt: A.expr, val: A.expr | null, type: string, iterOnStack: boolean): void {
+    const start = this.newLabel();
+    const except = this.newLabel();
+    const ifCleanup = this.newLabel();
+    const gen = generators[genIndex]!;
+    if (!iterOnStack) {
+      if (genIndex === 0) {
+        this.u.u_metadata.u_argcount = 1;
+        this.addopI(O.LOAD_FAST, 0, loc);
+      } else {
+        this.visitExpr(gen.iter);
+        this.addop(O.GET_AITER, LOC(gen.iter));
+      }
+    }
+    this.useLabel(start);
+    this.pushFBlock(loc, "ASYNC_COMPREHENSION_GENERATOR", start, -1, null);
+    this.addopJ(O.SETUP_FINALLY, except, loc);
+    this.addop(O.GET_ANEXT, loc);
+    this.loadConst(null, loc);
+    this.addYieldFrom(loc, true);
+    this.addop(O.POP_BLOCK, loc);
+    this.visitExpr(gen.target);
+    for (const cond of gen.ifs) this.jumpIf(loc, cond, ifCleanup, false);
+    depth++;
+    if (++genIndex < generators.length) {
+      this.comprehensionGenerator(loc, generators, genIndex, depth, elt, val, type, false);
+    }
+    let eltLoc = LOC(elt);
+    if (genIndex >= generators.length) eltLoc = this.comprehensionElement(elt, val, type, depth);
+    this.useLabel(ifCleanup);
+    this.addopJ(O.JUMP, start, eltLoc);
+    this.popFBlock();
+    this.useLabel(except);
+    this.addop(O.END_ASYNC_FOR, loc);
   }
 
   private pushInlinedComprehensionState(loc: Location, entry: PySTEntryObject): InlinedComprehensionState {
@@ -2813,14 +2883,19 @@ export class Compiler {
     const isAsyncGenerator = entry.ste_coroutine;
     const loc = LOC(e);
     const outermost = generators[0]!;
-    if (isAsyncGenerator) throw this.error(loc, "Typhon: async comprehensions are not compiled yet"); // TODO(#3)
+    const scopeType = this.u.u_scope_type;
+    const isTopLevelAwait = this.isTopLevelAwait();
     let state: InlinedComprehensionState | null = null;
     if (isInlined) {
       this.visitExpr(outermost.iter);
-      this.addop(O.GET_ITER, LOC(outermost.iter));
+      this.addop(outermost.is_async ? O.GET_AITER : O.GET_ITER, LOC(outermost.iter));
       state = this.pushInlinedComprehensionState(loc, entry);
     } else {
       this.enterScope(name, COMPILER_SCOPE_COMPREHENSION, e, e.lineno);
+    }
+    if (isAsyncGenerator && type !== "genexp" && scopeType !== COMPILER_SCOPE_ASYNC_FUNCTION &&
+      scopeType !== COMPILER_SCOPE_COMPREHENSION && !isTopLevelAwait) {
+      throw this.error(loc, "asynchronous comprehension outside of an asynchronous function");
     }
     if (type !== "genexp") {
       const op = type === "listcomp" ? O.BUILD_LIST : type === "setcomp" ? O.BUILD_SET : O.BUILD_MAP;
@@ -2836,10 +2911,16 @@ export class Compiler {
     if (type === "genexp") this.wrapInStopIterationHandler();
     const co = this.assemble(this, this.u, true);
     this.exitScope();
+    if (isTopLevelAwait && isAsyncGenerator) this.u.u_ste.ste_coroutine = true;
     this.makeClosure(loc, co, 0);
     this.visitExpr(outermost.iter);
-    this.addop(O.GET_ITER, LOC(outermost.iter));
+    this.addop(outermost.is_async ? O.GET_AITER : O.GET_ITER, LOC(outermost.iter));
     this.addopI(O.CALL, 0, loc);
+    if (isAsyncGenerator && type !== "genexp") {
+      this.addopI(O.GET_AWAITABLE, 0, loc);
+      this.loadConst(null, loc);
+      this.addYieldFrom(loc, true);
+    }
   }
 }
 
