@@ -9,7 +9,8 @@
   origin      "own:<topic>" or "<Lib/test file>:<line>[ doctest]"
   mode        "exec" | "eval" | "single" (the compile() mode)
   src | src_hex   the source as str, or as bytes (hex) when the test compiles bytes
-  type, msg, lineno, offset, end_lineno, end_offset: the SyntaxError CPython 3.13 raises
+  type, msg, lineno, offset, end_lineno, end_offset: the SyntaxError CPython 3.13 raises (or a UnicodeDecodeError or
+              UnicodeEncodeError escaping the parser: msg = str(e), positions null)
   stage       "tokenizer" (the C tokenizer alone raises it), "parser" (ast.parse raises it) or "compiler"
 
 Tokenizer- and parser-stage records go to parser.jsonl; compiler-stage ones (symtable, codegen) to compiler.jsonl.
@@ -61,12 +62,12 @@ if sys.version_info[:2] != (3, 13):
 
 
 def compile_error(src, mode):
-    """The SyntaxError compile() raises for src, or None."""
+    """The SyntaxError compile() raises for src (or the UnicodeError that escapes the parser), or None."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             compile(src, "<string>", mode, dont_inherit=True)
-        except SyntaxError as e:
+        except (SyntaxError, UnicodeError) as e:
             return e
         except (ValueError, MemoryError, RecursionError, OverflowError):
             return None
@@ -74,6 +75,9 @@ def compile_error(src, mode):
 
 
 def fields(e):
+    if not isinstance(e, SyntaxError):
+        # A UnicodeDecodeError/UnicodeEncodeError has no location: msg is str(e), the positions None.
+        return {"type": type(e).__name__, "msg": str(e), "lineno": None, "offset": None, "end_lineno": None, "end_offset": None}
     return {
         "type": type(e).__name__,
         "msg": e.msg,
@@ -109,13 +113,15 @@ def stage_of(src, mode, err):
         warnings.simplefilter("ignore")
         try:
             ast.parse(src, "<string>", mode)
-        except SyntaxError as e:
+        except (SyntaxError, UnicodeError) as e:
             if fields(e) != want:
                 return "compiler"  # the parser raises something else: count it as a later-stage difference
         except Exception:
             return "compiler"
         else:
             return "compiler"
+    if not isinstance(err, SyntaxError):
+        return "parser"
     tok = tokenizer_error(src)
     # The tokenize module reports some locations differently (no end position), so compare what it always sets.
     if tok is not None and (type(tok).__name__, tok.msg, tok.lineno) == (want["type"], want["msg"], want["lineno"]):

@@ -76,9 +76,10 @@ interface SyntaxErrorLike {
   readonly end_offset: number | null;
 }
 
+/** A FrontEndSyntaxError, or a FrontEndError (UnicodeDecodeError, ...: no positions, compared as null). */
 function isSyntaxErrorLike(e: unknown): e is SyntaxErrorLike {
   return typeof e === "object" && e !== null && typeof (e as { kind?: unknown }).kind === "string" &&
-    typeof (e as { msg?: unknown }).msg === "string" && "lineno" in e && "offset" in e;
+    typeof (e as { msg?: unknown }).msg === "string";
 }
 
 /** A field Typhon leaves unset (undefined, NaN) stands for CPython's None. */

@@ -3434,6 +3434,16 @@ export class PythonParser extends Parser {
   }
 
   /** A FrontEndSyntaxError at token t, built but not thrown. */
+  /** The error RAISE_ERROR_KNOWN_LOCATION would raise (1-based byte columns), returned rather than thrown. */
+  errorKnownLocation(lineno: number, col: number, endLineno: number, endCol: number, msg: string): FrontEndSyntaxError {
+    try {
+      this.raiseErrorKnownLocation("SyntaxError", lineno, col, endLineno, endCol, msg);
+    } catch (e) {
+      if (e instanceof FrontEndSyntaxError) return e;
+      throw e;
+    }
+  }
+
   errorAt(t: Token, kind: "SyntaxError" | "IndentationError", msg: string): FrontEndSyntaxError {
     try {
       this.raiseAtToken(kind, t, msg);
@@ -3543,17 +3553,9 @@ function checkSourceString(source: Uint8Array | string): void {
 }
 
 function checkSingle(p: PythonParser): void {
-  // bad_single_statement (Parser/pegen.c): only blanks and comments may follow the statement. The tokenizer skips
-  // exactly those, so anything but ENDMARKER (or an error) means a second statement. The error is reported at the
-  // parser's last token, so the look-ahead bypasses p.tokens.
-  let bad: boolean;
-  try {
-    bad = p.tokenizer.next().type !== T.ENDMARKER;
-  } catch (e) {
-    if (!(e instanceof FrontEndSyntaxError)) throw e;
-    bad = true;
-  }
-  if (bad) p.raiseSyntaxError("multiple statements found while compiling a single statement");
+  // bad_single_statement (Parser/pegen.c): only blanks and comments may follow the statement. CPython scans the
+  // characters after the tokenizer's cursor without tokenizing, and reports the error at the parser's last token.
+  if (p.tokenizer.badSingleStatement()) p.raiseSyntaxError("multiple statements found while compiling a single statement");
 }
 
 /**
@@ -3596,10 +3598,14 @@ export function parse(source: Uint8Array | string, filename: string, mode: Parse
   }
   // _Pypegen_set_syntax_error
   if (lastToken.type === T.INDENT || lastToken.type === T.DEDENT) {
-    const err = p.errorAt(lastToken, "IndentationError", lastToken.type === T.INDENT ? "unexpected indent" : "unexpected unindent");
-    throw tokenizeRestForErrors(p, err);
+    // Raised as it is: CPython does not tokenize the rest of the source for this one.
+    throw p.errorAt(lastToken, "IndentationError", lastToken.type === T.INDENT ? "unexpected indent" : "unexpected unindent");
   }
-  const err = p.errorAt(lastToken, "SyntaxError", "invalid syntax");
+  // RAISE_SYNTAX_ERROR_KNOWN_LOCATION: a position-less last token (ENDMARKER, single input's added NEWLINE) gives
+  // columns -1 + 1 = 0.
+  const err = lastToken.col_offset === -1
+    ? p.errorKnownLocation(lastToken.lineno, 0, lastToken.end_lineno, 0, "invalid syntax")
+    : p.errorAt(lastToken, "SyntaxError", "invalid syntax");
   throw tokenizeRestForErrors(p, err);
 }
 

@@ -80,6 +80,7 @@ export class Parser {
       if (this.startRule === "single" && t.type === T.ENDMARKER && this.parsingStarted) {
         t = { ...t, type: T.NEWLINE };
         this.parsingStarted = false;
+        this.tokenizer.implyDedents();
       } else {
         this.parsingStarted = true;
       }
@@ -194,7 +195,7 @@ export class Parser {
       if (endLineno === CURRENT_POS) endLineno = last.end_lineno;
       if (endColOffset === CURRENT_POS) endColOffset = last.end_col_offset;
     }
-    const rawLine = this.tokenizer.sourceLine(lineno);
+    const rawLine = this.tokenizer.errorLine(lineno);
     const col = this.byteToCharOffset(rawLine, colOffset);
     const endCol = endColOffset > 0 ? this.byteToCharOffset(rawLine, endColOffset) : endColOffset;
     throw new FrontEndSyntaxError(kind, msg, this.filename, lineno, col, endLineno, endCol, rawLine);

@@ -240,6 +240,40 @@ export class Tokenizer {
     return this.shown(nl < 0 ? this.src.slice(i) : this.src.slice(i, nl + 1));
   }
 
+  /**
+   * The line pegen's errors quote and count columns on when the source is not a file it can re-read
+   * (_PyPegen_raise_error_known_location): the tokenizer's buffered line(s) tok->buf..tok->inp when the error is on
+   * or after the current line, else line `lineno` alone without its newline (get_error_line_from_tokenizer_buffers).
+   */
+  errorLine(lineno: number): string {
+    if (this.lineno <= lineno && this.inp > this.buf) return this.shown(this.src.slice(this.buf, this.inp));
+    const line = this.sourceLine(lineno);
+    return line.endsWith("\n") ? line.slice(0, -1) : line;
+  }
+
+  /**
+   * _PyPegen_fill_token in single-input mode turns the first ENDMARKER into a NEWLINE and makes the tokenizer close
+   * the open indentation levels: DEDENTs, then ENDMARKER again.
+   */
+  implyDedents(): void {
+    if (this.indent === 0) return;
+    this.pendin = -this.indent;
+    this.indent = 0;
+    this.endToken = null;
+  }
+
+  /** pegen.c bad_single_statement: anything but blanks and comments after tok->cur (read without tokenizing). */
+  badSingleStatement(): boolean {
+    const s = this.src;
+    for (let i = this.cur; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c) continue;
+      if (c !== 0x23) return true;
+      while (i < s.length && s.charCodeAt(i) !== 0x0a) i++;
+    }
+    return false;
+  }
+
   /** Source text as error reports show it: bad bytes decoded with errors="replace". */
   private shown(text: string): string {
     return this.badBytes ? replaceEscapedBytes(text) : text;
@@ -270,12 +304,15 @@ export class Tokenizer {
 
   /** tok_underflow_string / tok_underflow_readline: make the next line available. */
   private underflow(): boolean {
-    if (this.start === -1 && this.modes.length === 1) this.buf = this.inp;
+    // tok_underflow_readline (the tokenize module) moves tok->buf before it meets the end of the input;
+    // tok_underflow_string (the parser) only when there is one more line, and inside f-strings too.
+    if (this.extra && this.start === -1 && this.modes.length === 1) this.buf = this.inp;
     const s = this.src;
     if (this.inp >= s.length) {
       this.done = E_EOF;
       return false;
     }
+    if (!this.extra && this.start === -1) this.buf = this.inp;
     const nl = s.indexOf("\n", this.inp);
     this.cur = this.inp;
     this.inp = nl < 0 ? s.length : nl + 1;
