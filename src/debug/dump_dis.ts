@@ -7,15 +7,14 @@ import { compile } from "../compiler/compile.js";
 import { CodeRecord } from "../compiler/code.js";
 import { ConstFrozenset, ConstTuple, type ConstValue } from "../compiler/consts.js";
 import {
-  CACHE, COMPARE_OP, CONVERT_VALUE, SET_FUNCTION_ATTRIBUTE, BINARY_OP, CALL_INTRINSIC_1, CALL_INTRINSIC_2,
+  CACHE, CALL_KW, COMPARE_OP, CONVERT_VALUE, SET_FUNCTION_ATTRIBUTE, BINARY_OP, CALL_INTRINSIC_1, CALL_INTRINSIC_2,
   LOAD_GLOBAL, LOAD_ATTR, LOAD_SUPER_ATTR, LOAD_FAST_LOAD_FAST, STORE_FAST_LOAD_FAST, STORE_FAST_STORE_FAST,
   EXTENDED_ARG, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, opname, _PyOpcode_Caches, _PyOpcode_Deopt, _cache_format,
   _nb_ops, _intrinsic1_descs, _intrinsic2_descs, cmp_op, OPCODE_HAS_ARG, OPCODE_HAS_CONST, OPCODE_HAS_NAME,
   OPCODE_HAS_JUMP, OPCODE_HAS_EXC, OPCODE_HAS_LOCAL, OPCODE_HAS_FREE,
 } from "../opcode/opcode_utils.js";
-
-/** TODO(#3): CPython's hash-table order (./set_order.ts) once src/runtime/pyhash.ts is in; until then co_consts' order. */
-const frozensetIterationOrder = (items: readonly ConstValue[]): readonly ConstValue[] => items;
+import { frozensetIterationOrder } from "./set_order.js";
+import { DIS_STARTUP_INTERNED } from "./dis_interned.js";
 
 /** dis's column widths (Lib/dis.py _OPNAME_WIDTH, _OPARG_WIDTH) and the text of a missing line number. */
 const _OPNAME_WIDTH = 20;
@@ -380,10 +379,39 @@ function disassembleRecursive(co: CodeRecord, out: string[], ids: CodeIds, opts:
   }
 }
 
+/**
+ * The identifiers the parser interned while reading the module (names, attributes, parameters, keyword arguments,
+ * function and class names), as far as its code records show them: interning a frozenset's string that equals one
+ * of these rebuilds the set (see ./set_order.ts).
+ */
+function moduleIdentifiers(root: CodeRecord): Set<string> {
+  const names = new Set<string>();
+  const visit = (co: CodeRecord): void => {
+    for (const n of co.co_names) for (const part of n.split(".")) names.add(part);
+    for (const n of co.co_localsplusnames) names.add(n);
+    names.add(co.co_name);
+    let prevConst: ConstValue | undefined;
+    for (const ins of unpackOpargs(co.co_code)) {
+      if (ins.op === CALL_KW && prevConst instanceof ConstTuple) {
+        for (const k of prevConst.items) if (typeof k === "string") names.add(k);
+      }
+      prevConst = OPCODE_HAS_CONST(ins.op) && ins.arg !== null ? co.co_consts[ins.arg] : undefined;
+    }
+    for (const c of co.co_consts) if (c instanceof CodeRecord) visit(c);
+  };
+  visit(root);
+  return names;
+}
+
 /** dis.dis(co) for a module's code record: the text `python -m dis` prints (with a final newline). */
 export function disCode(co: CodeRecord, opts: DisOptions = {}): string {
   const out: string[] = [];
-  disassembleRecursive(co, out, new CodeIds(opts.frozensetOrder ?? frozensetIterationOrder), opts);
+  let order = opts.frozensetOrder;
+  if (order === undefined) {
+    let names: Set<string> | null = null;
+    order = (items) => frozensetIterationOrder(items, (s) => DIS_STARTUP_INTERNED.has(s) || (names ??= moduleIdentifiers(co)).has(s));
+  }
+  disassembleRecursive(co, out, new CodeIds(order), opts);
   return out.join("\n") + "\n";
 }
 

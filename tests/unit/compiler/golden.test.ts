@@ -18,15 +18,6 @@ const expected = JSON.parse(readFileSync(new URL("expected.json", dir), "utf8"))
 
 /** "<file>:<mode>" -> why Typhon differs from CPython there today. Remove an entry when the case passes. */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  "asyncs.py:code": "async comprehensions are not compiled yet (TODO(#3))",
-  "asyncs.py:dis": "async comprehensions are not compiled yet (TODO(#3))",
-  "constants.py:dis": "frozenset constants print in co_consts order until src/debug/set_order.ts (CPython's hash order) can use src/runtime/pyhash.ts",
-  "exceptgroups.py:code": "except* is not compiled yet (TODO(#3))",
-  "exceptgroups.py:dis": "except* is not compiled yet (TODO(#3))",
-  "generics.py:code": "type aliases and PEP 695 generics are not compiled yet (TODO(#3))",
-  "generics.py:dis": "type aliases and PEP 695 generics are not compiled yet (TODO(#3))",
-  "match.py:code": "match statements are not compiled yet (TODO(#3))",
-  "match.py:dis": "match statements are not compiled yet (TODO(#3))",
 };
 
 function symtableOutcome(name: string, data: Uint8Array): DumpOutcome {
