@@ -15,6 +15,8 @@ import {
 } from "../opcode/opcode_utils.js";
 import { frozensetIterationOrder } from "./set_order.js";
 import { DIS_STARTUP_INTERNED } from "./dis_interned.js";
+import { _Py_HashRandomization_Init } from "../runtime/pyhash.js";
+import { DebugDumpFailure } from "./dump_failure.js";
 
 /** dis's column widths (Lib/dis.py _OPNAME_WIDTH, _OPARG_WIDTH) and the text of a missing line number. */
 const _OPNAME_WIDTH = 20;
@@ -422,6 +424,10 @@ export function dumpDis(filename: string, data: Uint8Array, opts: DisOptions = {
 
 /** typhon --dump-dis [-C] [-O] FILE (the options of `python -m dis`). */
 export function dumpDisCommand(host: Host, args: readonly string[]): string {
+  // Frozenset constants print in hash order, so the hash secret follows PYTHONHASHSEED as in CPython.
+  // DEVIATION: unset or "random" gives seed 0 instead of a random secret, so that the dump is reproducible.
+  const seed = Number(host.env().get("PYTHONHASHSEED") ?? "0");
+  _Py_HashRandomization_Init(Number.isInteger(seed) && seed >= 0 && seed <= 4294967295 ? seed : 0, () => new Uint8Array(24));
   let showCaches = false;
   let showOffsets = false;
   let file: string | undefined;
@@ -430,6 +436,7 @@ export function dumpDisCommand(host: Host, args: readonly string[]): string {
     else if (a === "-O" || a === "--show-offsets") showOffsets = true;
     else file = a;
   }
-  const filename = file ?? args[0]!;
+  if (file === undefined) throw new DebugDumpFailure("usage: typhon --dump-dis [-C] [-O] FILE\n", 2);
+  const filename = file;
   return dumpDis(filename, host.readFile(filename), { showCaches, showOffsets });
 }

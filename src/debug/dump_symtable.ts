@@ -6,6 +6,7 @@ import {
 } from "../compiler/symtable.js";
 import { _PyFuture_FromAST } from "../compiler/future.js";
 import { parse } from "../parser/parser.js";
+import { DebugDumpFailure } from "./dump_failure.js";
 
 const TYPES = ["function", "class", "module", "annotation", "type alias", "type parameters", "type variable"] as const;
 
@@ -54,6 +55,7 @@ export function dumpSymtableSource(filename: string, data: Uint8Array): string {
 }
 
 export function dumpSymtableCommand(host: Host, args: readonly string[]): string {
-  const filename = args[0]!;
+  const filename = args[0];
+  if (filename === undefined) throw new DebugDumpFailure("usage: typhon --dump-symtable FILE\n", 2);
   return dumpSymtableSource(filename, host.readFile(filename));
 }
