@@ -27,8 +27,6 @@ function floatKey(x: number): string {
   return String(x);
 }
 
-let codeIds = new WeakMap<object, number>();
-let nextCodeId = 0;
 
 /** A string key equal for exactly the constants _PyCode_ConstantKey considers equal. */
 export function constKey(v: ConstValue): string {
@@ -46,19 +44,30 @@ export function constKey(v: ConstValue): string {
     return "{" + v.items.map((x) => constKey(x)).sort().map((k) => k.length + ":" + k).join("") + "}";
   }
   if ("kind" in v && v.kind === "Ellipsis") return "E";
-  // Code objects compare by identity in the constant cache.
-  let id = codeIds.get(v);
-  if (id === undefined) {
-    id = nextCodeId++;
-    codeIds.set(v, id);
-  }
-  return "C" + id;
+  return codeKey(v as CodeRecord);
 }
 
-export function resetCodeIds(): void {
-  codeIds = new WeakMap();
-  nextCodeId = 0;
+const codeKeys = new WeakMap<CodeRecord, string>();
+
+/**
+ * Code objects compare by value (code_richcompare): two compilations of the same AST node (a `while` test is
+ * compiled twice) give equal code objects, which the constant cache merges into one.
+ */
+function codeKey(v: CodeRecord): string {
+  let k = codeKeys.get(v);
+  if (k === undefined) {
+    const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+    k = "C" + JSON.stringify([
+      v.co_name, v.co_qualname, v.co_argcount, v.co_posonlyargcount, v.co_kwonlyargcount, v.co_flags,
+      v.co_firstlineno, v.co_stacksize, hex(v.co_code), v.co_consts.map(constKey), v.co_names, v.co_localsplusnames,
+      hex(v.co_localspluskinds), hex(v.co_linetable), hex(v.co_exceptiontable),
+    ]);
+    codeKeys.set(v, k);
+  }
+  return k;
 }
+
+
 
 /** repr() of a constant as dis prints it (code objects excepted: dis formats those itself). */
 export function reprConst(v: ConstValue): string {
