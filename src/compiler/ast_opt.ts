@@ -2,8 +2,8 @@
 // `in` and `for` into tuples/frozensets, `__debug__`. Counterpart: Python/ast_opt.c (_PyAST_Optimize), CPython 3.13.
 // Like CPython it rewrites the tree in place (fields of parent nodes are replaced). See docs/compiler.md.
 import * as A from "../ast/nodes.js";
-import { PyComplex, makeStr, strCodePoints, type ConstantValue } from "../ast/constant.js";
-import { ConstFrozenset, ConstTuple, type ConstValue } from "./consts.js";
+import { makeStr, strCodePoints, type ConstantValue } from "../ast/constant.js";
+import { ConstFrozenset, ConstTuple, makeFrozenset, type ConstValue } from "./consts.js";
 import {
   asInt, checkComplexity, constLen, constSubscript, isInt, isStr, numBits, numberBinop, numberUnary, type Folded,
 } from "./const_ops.js";
@@ -260,36 +260,9 @@ function makeConstTuple(elts: readonly A.expr[]): ConstTuple | undefined {
   return new ConstTuple(items);
 }
 
-/** A key equal for constants that compare equal and hash alike (1, 1.0, True; 0j and 0). */
-function eqKey(v: ConstValue): string {
-  if (typeof v === "boolean") return "n" + (v ? "1" : "0");
-  if (typeof v === "bigint") return "n" + v.toString();
-  if (typeof v === "number") {
-    if (Number.isInteger(v)) return "n" + BigInt(v).toString();
-    return Number.isNaN(v) ? "nan" + Math.random() : "n" + String(v);
-  }
-  if (v instanceof PyComplex && v.imag === 0) return eqKey(v.real);
-  if (v instanceof ConstTuple) return "(" + v.items.map(eqKey).join(",") + ")";
-  if (typeof v === "string") return "s" + v;
-  if (v !== null && typeof v === "object" && "bytes" in v) return "b" + Array.from(v.bytes).join(",");
-  if (v instanceof PyComplex) return "c" + v.real + "," + v.imag;
-  if (v === null) return "None";
-  if (v instanceof ConstFrozenset) return "f{" + v.items.map(eqKey).sort().join(",") + "}";
-  if (typeof v === "object" && "codePoints" in v) return "s" + String.fromCodePoint(...v.codePoints);
-  return "o" + String((v as { kind?: string }).kind);
-}
-
-/** PyFrozenSet_New over a tuple's items: equal items collapse onto the first one. */
+/** PyFrozenSet_New over a tuple's items. */
 function frozensetOf(t: ConstTuple): ConstFrozenset {
-  const seen = new Set<string>();
-  const items: ConstValue[] = [];
-  for (const x of t.items) {
-    const k = eqKey(x);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    items.push(x);
-  }
-  return new ConstFrozenset(items);
+  return makeFrozenset(t.items);
 }
 
 /** fold_iter: a list literal becomes a tuple (constant if it can); a set of constants becomes a frozenset. */

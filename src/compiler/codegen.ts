@@ -10,8 +10,8 @@ import {
 } from "./symtable.js";
 import { CO_FUTURE_ANNOTATIONS, getDocString, type PyFutureFeatures } from "./future.js";
 import { InstrSequence, LOC, LOCATION, NO_LOCATION, type Location } from "./instruction_sequence.js";
-import { ConstFrozenset, ConstTuple, constKey, reprConst, type ConstValue } from "./consts.js";
-import { PyComplex, reprStr } from "../ast/constant.js";
+import { ConstTuple, constKey, equalityKey, makeFrozenset, reprConst, type ConstValue } from "./consts.js";
+import { reprStr } from "../ast/constant.js";
 import type { CodeRecord } from "./code.js";
 import { _PyAST_ExprAsUnicode } from "./ast_unparse.js";
 
@@ -142,15 +142,6 @@ const A_Is: A.cmpop = { kind: "Is" };
 /** WILDCARD_CHECK: `_`. */
 function wildcardCheck(p: A.pattern): boolean {
   return p.kind === "MatchAs" && p.name === null;
-}
-
-/** A key equal for constants that are equal as set members (1 == 1.0 == True). */
-function constEqKey(v: ConstValue): string {
-  if (typeof v === "boolean") return "n" + (v ? 1 : 0);
-  if (typeof v === "bigint") return "n" + v.toString();
-  if (typeof v === "number" && Number.isInteger(v)) return "n" + BigInt(v).toString();
-  if (v instanceof PyComplex && v.imag === 0) return constEqKey(v.real);
-  return constKey(v);
 }
 
 interface InlinedComprehensionState {
@@ -1622,7 +1613,7 @@ export class Compiler {
     for (let i = 0; i < size; i++) {
       const key = keys[i]!;
       if (key.kind === "Constant") {
-        const k = constEqKey(key.value as ConstValue);
+        const k = equalityKey(key.value as ConstValue);
         if (seen.has(k)) {
           throw this.error(loc, `mapping pattern checks duplicate key (${reprConst(key.value as ConstValue)})`);
         }
@@ -2294,27 +2285,21 @@ export class Compiler {
     }
   }
 
+  /** can_optimize_super_call: super().m / super(C, x).m become LOAD_SUPER_ATTR when `super` is the builtin. */
   private canOptimizeSuperCall(attr: A.Attribute): boolean {
     const e = attr.value;
     if (e.kind !== "Call" || e.func.kind !== "Name" || e.func.id !== "super" || attr.attr === "__class__" ||
       e.keywords.length !== 0) return false;
     const nargs = e.args.length;
-    if (nargs !== 0 && nargs !== 2) return false;
+    // Statically visible shadowing of `super`.
     if (_PyST_GetScope(this.u.u_ste, "super") !== GLOBAL_IMPLICIT) return false;
-    if (this.u.u_scope_type !== COMPILER_SCOPE_FUNCTION && this.u.u_scope_type !== COMPILER_SCOPE_ASYNC_FUNCTION) {
-      // CPython also allows it in comprehension scopes? No: only function-like scopes with __class__.
-      return false;
-    }
-    const scope = _PyST_GetScope(this.u.u_ste, "__class__");
-    if (scope !== FREE && scope !== CELL) return false;
-    if (nargs === 0) {
-      const md = this.u.u_metadata;
-      if (md.u_argcount + md.u_posonlyargcount === 0) return false;
-      for (const a of e.args) if (a.kind === "Starred") return false;
-    } else {
-      for (const a of e.args) if (a.kind === "Starred") return false;
-    }
-    return true;
+    if (_PyST_GetScope(this.c_st.st_top!, "super") !== 0) return false;
+    if (nargs === 2) return !e.args.some((a) => a.kind === "Starred");
+    if (nargs !== 0) return false;
+    // Zero-argument super() needs a first argument and the __class__ cell.
+    const md = this.u.u_metadata;
+    if (md.u_argcount === 0 && md.u_posonlyargcount === 0) return false;
+    return this.getRefType("__class__") === FREE;
   }
 
   private loadArgsForSuper(e: A.Call): void {
@@ -2369,7 +2354,7 @@ export class Compiler {
       if (tuple && !pushed) {
         this.loadConst(new ConstTuple(vals), loc);
       } else {
-        const folded: ConstValue = add === O.SET_ADD ? new ConstFrozenset(dedupe(vals)) : new ConstTuple(vals);
+        const folded: ConstValue = add === O.SET_ADD ? makeFrozenset(vals) : new ConstTuple(vals);
         this.addopI(build, pushed, loc);
         this.loadConst(folded, loc);
         this.addopI(extend, 1, loc);
@@ -2922,19 +2907,6 @@ export class Compiler {
       this.addYieldFrom(loc, true);
     }
   }
-}
-
-function dedupe(vals: ConstValue[]): ConstValue[] {
-  const seen = new Set<string>();
-  const out: ConstValue[] = [];
-  for (const v of vals) {
-    const k = constKey(v);
-    if (!seen.has(k)) {
-      seen.add(k);
-      out.push(v);
-    }
-  }
-  return out;
 }
 
 function isTwoElementSlice(s: A.expr): boolean {

@@ -47,6 +47,40 @@ export function constKey(v: ConstValue): string {
   return codeKey(v as CodeRecord);
 }
 
+/**
+ * A key equal for constants that are equal as set members or dict keys (`1 == 1.0 == True`, `0j == 0`), unlike
+ * constKey; used where CPython builds a real set (PyFrozenSet_New, duplicate mapping-pattern keys).
+ */
+export function equalityKey(v: ConstValue): string {
+  if (typeof v === "boolean") return "n" + (v ? "1" : "0");
+  if (typeof v === "bigint") return "n" + v.toString();
+  if (typeof v === "number") {
+    if (Number.isInteger(v)) return "n" + BigInt(v).toString();
+    if (Number.isNaN(v)) return "nan" + String(nanCounter++); // NaN != NaN
+    return "n" + String(v);
+  }
+  if (v instanceof PyComplex && v.imag === 0) return equalityKey(v.real);
+  if (v instanceof ConstTuple) return "(" + v.items.map((x) => equalityKey(x).length + ":" + equalityKey(x)).join("") + ")";
+  if (v instanceof ConstFrozenset) {
+    return "{" + v.items.map(equalityKey).sort().map((k) => k.length + ":" + k).join("") + "}";
+  }
+  return constKey(v);
+}
+let nanCounter = 0;
+
+/** PyFrozenSet_New over constant items: equal items collapse onto the first one. */
+export function makeFrozenset(items: readonly ConstValue[]): ConstFrozenset {
+  const seen = new Set<string>();
+  const out: ConstValue[] = [];
+  for (const x of items) {
+    const k = equalityKey(x);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(x);
+  }
+  return new ConstFrozenset(out);
+}
+
 const codeKeys = new WeakMap<CodeRecord, string>();
 
 /**
