@@ -2,7 +2,7 @@
 // Counterpart: Parser/string_parser.c (_PyPegen_parse_string, decode_unicode_with_escapes, decode_bytes_with_escapes).
 // See docs/parser.md.
 import { PyBytes, makeStr, type ConstantValue } from "../ast/constant.js";
-import { lookupUnicodeName } from "./unicode_names.js";
+import { lookupForEscape } from "../unicode/unicodedata_impl.js";
 import { escapedToBytes, isEscapedByte, utf8DecodeErrorMessage } from "./tokenizer_helpers.js";
 
 /** A decoding failure; the parser turns it into a SyntaxError with this message (_Pypegen_raise_decode_error). */
@@ -48,12 +48,39 @@ const SIMPLE_ESCAPES: { readonly [c: string]: number } = {
   "\\": 0x5c, "'": 0x27, '"': 0x22, a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11,
 };
 
+/**
+ * decode_unicode_with_escapes rewrites the body before the unicode-escape codec runs: each non-ASCII character
+ * becomes "\\U%08x" (10 bytes) and a backslash before one (or at the end) becomes "\\u005c"; a backslash and the
+ * character after it are copied as a unit. Returns the offset in that buffer of each code point index (and of n).
+ */
+function expandedOffsets(cps: readonly number[]): number[] {
+  const off = new Array<number>(cps.length + 1);
+  let o = 0;
+  for (let j = 0; j < cps.length; ) {
+    off[j] = o;
+    if (cps[j] === 0x5c) {
+      o += 1;
+      j++;
+      if (j >= cps.length || cps[j]! >= 0x80) o += 5;
+      if (j >= cps.length) break;
+      off[j] = o;
+    }
+    o += cps[j]! >= 0x80 ? 10 : 1;
+    j++;
+  }
+  off[cps.length] = o;
+  return off;
+}
+
 /** The str value of a literal body with escapes processed (decode_unicode_with_escapes). */
 export function decodeUnicodeEscapes(body: string): string | import("../ast/constant.js").SurrogateStr {
   if (!body.includes("\\")) return body;
   const cps = Array.from(body, (ch) => ch.codePointAt(0)!);
   const out: number[] = [];
   const n = cps.length;
+  let offsets: number[] | null = null;
+  // Error positions count in the buffer the unicode-escape codec sees (see expandedOffsets).
+  const pos = (k: number): number => (offsets ??= expandedOffsets(cps))[k]!;
   for (let i = 0; i < n; ) {
     const c = cps[i]!;
     if (c !== 0x5c) {
@@ -63,7 +90,7 @@ export function decodeUnicodeEscapes(body: string): string | import("../ast/cons
     }
     const start = i;
     i++;
-    if (i >= n) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position ${start}: \\ at end of string`);
+    if (i >= n) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position ${pos(start)}: \\ at end of string`);
     const e = cps[i]!;
     const ch = String.fromCodePoint(e);
     i++;
@@ -86,10 +113,10 @@ export function decodeUnicodeEscapes(body: string): string | import("../ast/cons
       for (; k < len && i < n && isHex(cps[i]!); k++) v = v * 16 + parseInt(String.fromCodePoint(cps[i++]!), 16);
       if (k < len) {
         const what = ch === "x" ? "truncated \\xXX escape" : ch === "u" ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
-        throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${i - 1}: ${what}`);
+        throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${pos(start)}-${pos(i) - 1}: ${what}`);
       }
       if (v > 0x10ffff) {
-        throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${i - 1}: illegal Unicode character`);
+        throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${pos(start)}-${pos(i) - 1}: illegal Unicode character`);
       }
       out.push(v);
       continue;
@@ -103,17 +130,18 @@ export function decodeUnicodeEscapes(body: string): string | import("../ast/cons
         stop = close < 0 ? n : close;
         if (close > i + 1) {
           const name = String.fromCodePoint(...cps.slice(i + 1, close));
-          const cp = lookupUnicodeName(name);
-          if (cp !== null) {
+          // Aliases are accepted, named sequences are not (_PyUnicode_Name_CAPI getcode with with_named_seq = 0).
+          const cp = lookupForEscape(name);
+          if (cp >= 0) {
             out.push(cp);
             i = close + 1;
             ok = true;
           } else {
-            throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${close}: unknown Unicode character name`);
+            throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${pos(start)}-${pos(close + 1) - 1}: unknown Unicode character name`);
           }
         }
       }
-      if (!ok) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${start}-${stop - 1}: malformed \\N character escape`);
+      if (!ok) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode bytes in position ${pos(start)}-${pos(stop) - 1}: malformed \\N character escape`);
       continue;
     }
     // An invalid escape keeps its backslash (CPython also emits a SyntaxWarning).
