@@ -8,6 +8,8 @@ import importlib.util, json, os, sys, warnings
 assert sys.version_info[:2] == (3, 13)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODES = ("code", "dis", "symtable")
+# Inputs also captured as `python -m dis -C -O` prints them (key "dis -C -O"): inline caches and offsets.
+OPTION_CASES = ("control.py", "constants.py")
 
 
 def load(name):
@@ -15,6 +17,15 @@ def load(name):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
+
+
+def dis_options(name, dis_mode):
+    """`python -m dis -C -O NAME` in a fresh seeded process (as the dis mode's helper), addresses fixed."""
+    import subprocess
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    out = subprocess.run([sys.executable, "-m", "dis", "-C", "-O", name], env=env, capture_output=True, text=True,
+                         check=True).stdout
+    return dis_mode.fix_addresses(out)
 
 
 def main():
@@ -31,6 +42,8 @@ def main():
             for m in MODES:
                 status, text = modes[m].dump(name, data)
                 out[name][m] = {"status": status, "text": text}
+            if name in OPTION_CASES:
+                out[name]["dis -C -O"] = {"status": "ok", "text": dis_options(name, modes["dis"])}
     with open("expected.json", "w") as f:
         json.dump(out, f, indent=0, ensure_ascii=True)
         f.write("\n")

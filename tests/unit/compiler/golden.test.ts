@@ -1,16 +1,18 @@
-// Compiler golden tests: Typhon's code-object dump, `dis` text and symbol-table dump of each tests/golden/compiler/*.py
-// against CPython 3.13's, captured by tools/capture_compiler.py (no CPython needed here). Known differences are listed
-// in KNOWN_FAILURES with their reason; a listed case that now passes fails the test (ratchet). See docs/compiler.md.
+// Compiler golden tests: Typhon's code-object dump, `dis` text (`dis -C -O` for some) and symbol-table dump of each
+// tests/golden/compiler/*.py against CPython 3.13's, captured by tools/capture_compiler.py (no CPython needed here).
+// Known differences are listed in KNOWN_FAILURES with their reason; a listed case that now passes fails the test
+// (ratchet). See docs/compiler.md.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { mode as codeMode } from "../../../tools/diff_modes/code.js";
 import { mode as disMode } from "../../../tools/diff_modes/dis.js";
 import { dumpSymtableSource } from "../../../src/debug/dump_symtable.js";
+import { dumpDis } from "../../../src/debug/dump_dis.js";
 import { FrontEndSyntaxError } from "../../../src/parser/errors.js";
 import type { DumpOutcome } from "../../../tools/diff_modes/mode.js";
 
-type ModeName = "code" | "dis" | "symtable";
+type ModeName = "code" | "dis" | "symtable" | "dis -C -O";
 interface Outcome { readonly status: string; readonly text: string }
 
 const dir = new URL("../../../../tests/golden/compiler/", import.meta.url);
@@ -34,6 +36,7 @@ function typhonOutcome(m: ModeName, name: string, data: Uint8Array): DumpOutcome
     case "code": return codeMode.typhon(name, data);
     case "dis": return disMode.typhon(name, data);
     case "symtable": return symtableOutcome(name, data);
+    case "dis -C -O": return { status: "ok", text: dumpDis(name, data, { showCaches: true, showOffsets: true }) };
     default: {
       const never: never = m;
       throw new Error(`unknown mode ${String(never)}`);
@@ -53,7 +56,7 @@ function firstDifference(want: Outcome, got: Outcome): string {
 
 for (const [name, modes] of Object.entries(expected)) {
   const data = new Uint8Array(readFileSync(new URL(name, dir)));
-  for (const m of ["code", "dis", "symtable"] as const) {
+  for (const m of Object.keys(modes) as ModeName[]) {
     const id = `${name}:${m}`;
     test(`compiler golden ${id}`, () => {
       const want = modes[m];
