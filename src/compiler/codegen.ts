@@ -1410,7 +1410,8 @@ export class Compiler {
     if (pos === s.items.length) for (const b of s.body) this.visitStmt(b);
     else this.asyncWith(s, pos);
     this.popFBlock();
-    this.addop(O.POP_BLOCK, NO_LOCATION);
+    // Unlike compiler_with, compiler_async_with gives this POP_BLOCK the context expression's location.
+    this.addop(O.POP_BLOCK, loc);
     this.callExitWithNones(loc);
     this.addopI(O.GET_AWAITABLE, 2, loc);
     this.loadConst(null, loc);

@@ -21,8 +21,11 @@ export class ConstFrozenset {
 
 export type ConstValue = ConstantValue | ConstTuple | ConstFrozenset | CodeRecord;
 
+let nanSerial = 0;
+
 function floatKey(x: number): string {
-  if (Number.isNaN(x)) return "nan";
+  // Every NaN the compiler meets is a distinct float object (NaN != NaN): never merged.
+  if (Number.isNaN(x)) return "nan" + String(nanSerial++);
   if (Object.is(x, -0)) return "-0";
   return String(x);
 }
@@ -36,7 +39,9 @@ export function constKey(v: ConstValue): string {
   if (typeof v === "bigint") return "i" + v.toString();
   if (typeof v === "number") return "f" + floatKey(v);
   if (typeof v === "string") return "s" + v;
-  if (v instanceof SurrogateStr) return "s" + String.fromCharCode(...strCodePoints(v));
+  // Adjacent lone surrogates only ever live in a SurrogateStr, so a separate tag keeps them apart from the astral
+  // character a JS string would fuse them into.
+  if (v instanceof SurrogateStr) return "S" + strCodePoints(v).join(",");
   if (v instanceof PyComplex) return "c" + floatKey(v.real) + "," + floatKey(v.imag);
   if (v instanceof PyBytes) return "b" + Array.from(v.bytes, (b) => String.fromCharCode(b)).join("");
   if (v instanceof ConstTuple) return "(" + v.items.map((x) => constKey(x).length + ":" + constKey(x)).join("") + ")";
