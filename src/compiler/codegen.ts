@@ -1252,7 +1252,7 @@ export class Compiler {
     for (const b of s.body) this.visitStmt(b);
     this.popFBlock();
     this.addop(O.POP_BLOCK, NO_LOCATION);
-    this.addopJ(O.JUMP, orelse, NO_LOCATION);
+    this.addopJ(O.JUMP_NO_INTERRUPT, orelse, NO_LOCATION);
     const n = s.handlers.length;
     this.useLabel(except);
     this.addopJ(O.SETUP_CLEANUP, cleanup, NO_LOCATION);
