@@ -925,21 +925,36 @@ export class PythonParser extends Parser {
     const t0 = this.start();
     if (this.keyword(kw) === null) return null;
     const a = this.named_expression();
-    if (a !== null && this.expect(T.COLON) !== null) {
-      const b = this.block();
-      if (b !== null) {
-        const c = this.elif_stmt();
-        if (c !== null) {
-          const l = this.lastToken();
-          return A.If(a, b, [c], t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
-        }
-        const e = this.else_block();
-        const l = this.lastToken();
-        return A.If(a, b, e ?? [], t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
-      }
+    const b = a !== null && this.expect(T.COLON) !== null ? this.block() : null;
+    if (b === null) { this.mark = m; return null; }
+    // The elif_stmt right recursion as a loop (one JS frame for any number of elifs); each elif_stmt attempt runs
+    // its invalid_elif_stmt check first, as the recursive rule does.
+    const heads: Token[] = [t0];
+    const tests: A.expr[] = [a!];
+    const bodies: A.stmt[][] = [b];
+    for (;;) {
+      const m2 = this.mark;
+      if (this.callInvalidRules) { I.invalid_elif_stmt(this); this.mark = m2; }
+      const e0 = this.start();
+      if (this.keyword("elif") === null) break;
+      const ea = this.named_expression();
+      const eb = ea !== null && this.expect(T.COLON) !== null ? this.block() : null;
+      if (eb === null) { this.mark = m2; break; }
+      heads.push(e0);
+      tests.push(ea!);
+      bodies.push(eb);
+      this.enter(); // the nested elif_stmt's pegen level, released below
     }
-    this.mark = m;
-    return null;
+    let orelse: A.stmt[] = this.else_block() ?? [];
+    this.level -= heads.length - 1;
+    const l = this.lastToken();
+    let r: A.stmt | null = null;
+    for (let i = heads.length - 1; i >= 0; i--) {
+      const h = heads[i]!;
+      r = A.If(tests[i]!, bodies[i]!, orelse, h.lineno, h.col_offset, l.end_lineno, l.end_col_offset);
+      orelse = [r];
+    }
+    return r;
   }
 
   else_block(): A.stmt[] | null {
@@ -1786,20 +1801,36 @@ export class PythonParser extends Parser {
     if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
     const m = this.mark;
     this.enter();
-    const r = this.expression_raw();
-    this.level--;
-    if (r === null) this.mark = m;
-    this.memoSet(M_expression, m, r);
-    return r;
-  }
-
-  expression_raw(): A.expr | null {
-    const m = this.mark;
     if (this.callInvalidRules) {
       I.invalid_expression(this); this.mark = m;
       I.invalid_legacy_expression(this); this.mark = m;
     }
-    return this.expression_without_invalid();
+    // The body of expression_without_invalid, inlined: one JS frame per nested `x if c else ...` or lambda body.
+    let r: A.expr | null;
+    const t0 = this.start();
+    const a = this.disjunction();
+    if (a !== null) {
+      r = a;
+      if (this.isKeyword("if")) {
+        this.mark++;
+        const b = this.disjunction();
+        const c = b !== null && this.keyword("else") !== null ? this.expression() : null;
+        if (c !== null) {
+          const l = this.lastToken();
+          r = A.IfExp(b!, a, c, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
+        } else {
+          this.mark = m;
+          r = this.disjunction();
+        }
+      }
+    } else {
+      this.mark = m;
+      r = this.lambdef();
+    }
+    this.level--;
+    if (r === null) this.mark = m;
+    this.memoSet(M_expression, m, r);
+    return r;
   }
 
   expression_without_invalid(): A.expr | null {
@@ -1995,23 +2026,32 @@ export class PythonParser extends Parser {
   inversion(): A.expr | null {
     const memo = this.memoGet(M_inversion);
     if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    // 'not' inversion | comparison, with the run of 'not's as a loop (see factor); one pegen level per inversion.
     const m = this.mark;
-    this.enter();
-    const t0 = this.start();
-    let r: A.expr | null = null;
-    if (this.keyword("not") !== null) {
-      const a = this.inversion();
-      if (a !== null) {
-        const l = this.lastToken();
-        r = A.UnaryOp(A.Not, a, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
-      } else {
-        this.mark = m;
-      }
+    let k = m;
+    for (;;) {
+      const t = this.peekAt(k);
+      if (t.type !== T.NAME || t.string !== "not") break;
+      k++;
     }
-    if (r === null) r = this.comparison();
-    this.level--;
-    if (r === null) this.mark = m;
-    this.memoSet(M_inversion, m, r);
+    const n = k - m;
+    for (let i = 0; i <= n; i++) this.enter();
+    this.mark = k;
+    let r = this.comparison();
+    this.level -= n + 1;
+    if (r === null) {
+      for (let i = m; i <= k; i++) this.memo.set(i * 64 + M_inversion, { node: null, end: i });
+      this.mark = m;
+      return null;
+    }
+    const end = this.mark;
+    this.memoSet(M_inversion, k, r);
+    const l = this.lastToken();
+    for (let i = k - 1; i >= m; i--) {
+      const t = this.tokens[i]!;
+      r = A.UnaryOp(A.Not, r, t.lineno, t.col_offset, l.end_lineno, l.end_col_offset);
+      this.memo.set(i * 64 + M_inversion, { node: r, end });
+    }
     return r;
   }
 
@@ -2194,25 +2234,49 @@ export class PythonParser extends Parser {
     const memo = this.memoGet(M_factor);
     if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
     const m = this.mark;
-    this.enter();
-    const t0 = this.start();
-    let r: A.expr | null = null;
-    const t = t0.type;
-    if (t === T.PLUS || t === T.MINUS || t === T.TILDE) {
-      this.mark++;
-      const a = this.factor();
-      if (a !== null) {
-        const l = this.lastToken();
-        r = A.UnaryOp(t === T.PLUS ? A.UAdd : t === T.MINUS ? A.USub : A.Invert, a, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
-      } else {
-        this.mark = m;
-      }
-    } else {
-      r = this.power();
+    const t0 = this.peek().type;
+    if (t0 !== T.PLUS && t0 !== T.MINUS && t0 !== T.TILDE) {
+      // power alone: kept small, since `a ** b ** c` recurses through this frame.
+      this.enter();
+      const r = this.power();
+      this.level--;
+      if (r === null) this.mark = m;
+      this.memoSet(M_factor, m, r);
+      return r;
     }
-    this.level--;
-    if (r === null) this.mark = m;
-    this.memoSet(M_factor, m, r);
+    return this.factor_prefixed(m);
+  }
+
+  /**
+   * '+' factor | '-' factor | '~' factor: the right recursion over a run of prefix operators is a loop, so deep runs
+   * (- - - ... x) cost no JS stack; each nested factor still counts one pegen level (MAXSTACK).
+   */
+  factor_prefixed(m: number): A.expr | null {
+    let k = m;
+    for (;;) {
+      const t = this.peekAt(k).type;
+      if (t !== T.PLUS && t !== T.MINUS && t !== T.TILDE) break;
+      k++;
+    }
+    const n = k - m;
+    for (let i = 0; i <= n; i++) this.enter();
+    this.mark = k;
+    let r = this.power();
+    this.level -= n + 1;
+    if (r === null) {
+      for (let i = m; i <= k; i++) this.memo.set(i * 64 + M_factor, { node: null, end: i });
+      this.mark = m;
+      return null;
+    }
+    const end = this.mark;
+    this.memoSet(M_factor, k, r);
+    const l = this.lastToken();
+    for (let i = k - 1; i >= m; i--) {
+      const t = this.tokens[i]!;
+      const op = t.type === T.PLUS ? A.UAdd : t.type === T.MINUS ? A.USub : A.Invert;
+      r = A.UnaryOp(op, r, t.lineno, t.col_offset, l.end_lineno, l.end_col_offset);
+      this.memo.set(i * 64 + M_factor, { node: r, end });
+    }
     return r;
   }
 

@@ -25,6 +25,24 @@ test("deep nesting: 100,000 unary minus signs raise pegen's MemoryError, not a J
   assert.throws(() => parse("not ".repeat(10000) + "x", "<s>", "exec"), ParserStackOverflow);
 });
 
+// CPython 3.13's deepest accepted nesting (measured with python3.13, MemoryError one level deeper): unary minus 5968,
+// not 5969, elif 5965, x**x 2984, ternary 5969, lambda 2984 (docs/parser.md "Deep nesting"). Typhon's pins: the loops
+// (prefix operators, elif chains) reach pegen's MAXSTACK near CPython's depth; the recursive rules parse at least
+// these depths on Node's default stack, even cold.
+test("deep nesting: CPython's depths parse, MAXSTACK near CPython's", () => {
+  const ok = (src: string) => assert.equal(parse(src, "<s>", "exec").kind, "Module");
+  const overflow = (src: string) => assert.throws(() => parse(src, "<s>", "exec"), ParserStackOverflow);
+  ok("-".repeat(5968) + "1");
+  ok("not ".repeat(5969) + "x");
+  ok("if x: pass\n" + "elif x: pass\n".repeat(5965));
+  ok("x" + "**x".repeat(2000));
+  ok("x if y else ".repeat(4000) + "x");
+  ok("lambda: ".repeat(2000) + "x");
+  overflow("-".repeat(6000) + "1");
+  overflow("not ".repeat(6000) + "x");
+  overflow("if x: pass\n" + "elif x: pass\n".repeat(6000));
+});
+
 test("200 nested parentheses parse; 201 hit the tokenizer's limit", () => {
   parse("(".repeat(200) + ")".repeat(200), "<s>", "exec");
   assert.throws(() => parse("(".repeat(201) + ")".repeat(201), "<s>", "exec"),
