@@ -17,6 +17,9 @@ import { _PyAST_ExprAsUnicode } from "./ast_unparse.js";
 
 export const STACK_USE_GUIDELINE = 30;
 
+/** CO_MAXBLOCKS (Include/cpython/code.h): the static block nesting limit of one code unit. */
+const CO_MAXBLOCKS = 21;
+
 // pycore_opcode_utils.h: the COMPARE_OP oparg's low bits.
 const COMPARISON_UNORDERED = 1;
 const COMPARISON_LESS_THAN = 2;
@@ -294,7 +297,7 @@ export class Compiler {
   }
 
   private pushFBlock(loc: Location, type: FBlockType, block: number, exit: number, datum: unknown): void {
-    if (this.u.u_fblock.length >= 20) throw this.error(loc, "too many statically nested blocks");
+    if (this.u.u_fblock.length >= CO_MAXBLOCKS) throw this.error(loc, "too many statically nested blocks");
     this.u.u_fblock.push({ type, block, loc, exit, datum });
   }
   private popFBlock(): void {

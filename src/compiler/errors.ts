@@ -27,7 +27,8 @@ function sourceLine(src: CompileSource, lineno: number): string | null {
  * stores them unconverted.
  */
 export function compileError(
-  src: CompileSource, msg: string, lineno: number, offset: number, end_lineno = -1, end_offset = -1,
+  src: CompileSource, msg: string, lineno: number, offset: number, end_lineno: number | null = -1,
+  end_offset: number | null = -1,
   kind: "SyntaxError" | "IndentationError" = "SyntaxError",
 ): FrontEndSyntaxError {
   const text = sourceLine(src, lineno);

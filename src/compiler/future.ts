@@ -60,8 +60,9 @@ export function _PyFuture_FromAST(m: mod, src: CompileSource): PyFutureFeatures 
       if (ACCEPTED.has(f)) continue;
       if (f === "barry_as_FLUFL") ff.ff_features |= CO_FUTURE_BARRY_AS_BDFL;
       else if (f === "annotations") ff.ff_features |= CO_FUTURE_ANNOTATIONS;
-      else if (f === "braces") throw compileError(src, "not a chance", s.lineno, s.col_offset + 1);
-      else throw compileError(src, `future feature ${f} is not defined`, s.lineno, s.col_offset + 1);
+      // PyErr_SyntaxLocationObject: end_lineno is the line, end_offset None.
+      else if (f === "braces") throw compileError(src, "not a chance", s.lineno, s.col_offset + 1, s.lineno, null);
+      else throw compileError(src, `future feature ${f} is not defined`, s.lineno, s.col_offset + 1, s.lineno, null);
     }
     ff.ff_location = { lineno: s.lineno, end_lineno: s.end_lineno, col_offset: s.col_offset, end_col_offset: s.end_col_offset };
   }
