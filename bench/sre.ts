@@ -1,0 +1,116 @@
+// Typhon's _sre engine beside CPython's on the same compiled code: bench/sre.py builds the workloads (the patterns
+// of ../shared/bench/regex.py over its log text, plus unicode and backtracking cases), times them on CPython and
+// hands over the code words; each is then run here and the checksums compared. Usage: npm run bench:sre [-- R].
+// Columns: CPython, Typhon with the str -> code point conversion per call (what the binding pays), engine alone.
+import { spawnSync } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  _sre_compile, _sre_template, pattern_match, pattern_search, pattern_findall, pattern_split, pattern_subx,
+  SreScanner, sre_chars_from_string, sre_string_slice, type SrePattern, type SRE_CHARS, type SubFilter,
+} from "../src/modules/_sre/sre.js";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const repeat = Number(process.argv[2] ?? 5);
+
+interface Workload {
+  name: string;
+  op: "match_each" | "search_each" | "findall" | "finditer" | "sub" | "split";
+  code: number[];
+  groups: number;
+  flags: number;
+  subject: string | string[];
+  template: (string | number)[] | null;
+  checksum: number;
+  seconds: number;
+}
+
+const py = spawnSync("python3.13", [resolve(ROOT, "bench/sre.py"), String(repeat)], {
+  env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0" }, maxBuffer: 1 << 28,
+});
+if (py.status !== 0) {
+  console.error(`bench/sre.py failed (CPython 3.13 is needed):\n${py.stderr}`);
+  process.exit(1);
+}
+const workloads = JSON.parse(py.stdout.toString("utf8")) as Workload[];
+
+/** One run; `conv` converts a subject (per call when measuring the binding's cost, memoized for the engine alone). */
+function run(w: Workload, p: SrePattern, conv: (s: string) => SRE_CHARS): number {
+  let acc = 0;
+  const slicer = (s: SRE_CHARS) => (i: number, j: number): string => sre_string_slice(s, i, j);
+  switch (w.op) {
+    case "match_each":
+    case "search_each":
+      for (const line of w.subject as string[]) {
+        const s = conv(line);
+        const m = w.op === "match_each" ? pattern_match(p, s, false) : pattern_search(p, s, false);
+        if (m) acc += m.mark[1]! + (m.lastindex < 0 ? 0 : m.lastindex);
+      }
+      break;
+    case "findall": {
+      const s = conv(w.subject as string);
+      acc = pattern_findall(p, s, false, 0, Number.MAX_SAFE_INTEGER, slicer(s)).length;
+      break;
+    }
+    case "finditer": {
+      const s = conv(w.subject as string);
+      const sc = new SreScanner(p, s, false, 0, Number.MAX_SAFE_INTEGER);
+      for (let m = sc.search(); m !== null; m = sc.search()) acc += m.mark[1]!;
+      break;
+    }
+    case "sub": {
+      const s = conv(w.subject as string);
+      const t = w.template!;
+      const filter: SubFilter<string> = t.length === 1
+        ? { kind: "literal", value: t[0] as string }
+        : { kind: "template", template: _sre_template<string>(t, (x) => x.length === 0) };
+      acc = pattern_subx(p, filter, s, false, 0, slicer(s)).pieces.join("").length;
+      break;
+    }
+    case "split": {
+      const s = conv(w.subject as string);
+      acc = pattern_split(p, s, false, 0, slicer(s), null).length;
+      break;
+    }
+    default:
+      w.op satisfies never;
+  }
+  return acc;
+}
+
+function best(f: () => number): { ms: number; acc: number } {
+  let acc = f();
+  let ms = Infinity;
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    acc = f();
+    ms = Math.min(ms, performance.now() - t0);
+  }
+  return { ms, acc };
+}
+
+const fmt = (ms: number): string => ms.toFixed(2).padStart(9);
+console.log(`${"workload".padEnd(34)} ${"CPython".padStart(9)} ${"Typhon".padStart(9)} ${"ratio".padStart(7)} ` +
+  `${"engine".padStart(9)} ${"ratio".padStart(7)}   (ms, best of ${repeat})`);
+let logSum = 0;
+let logSumEngine = 0;
+for (const w of workloads) {
+  const p = _sre_compile(w.code, w.groups, w.flags, 0);
+  const memo = new Map<string, SRE_CHARS>();
+  const cached = (s: string): SRE_CHARS => {
+    let c = memo.get(s);
+    if (c === undefined) { c = sre_chars_from_string(s); memo.set(s, c); }
+    return c;
+  };
+  const full = best(() => run(w, p, sre_chars_from_string));
+  const engine = best(() => run(w, p, cached));
+  const cms = w.seconds * 1000;
+  const mark = full.acc === w.checksum && engine.acc === w.checksum ? "" : `  CHECKSUM ${full.acc} != ${w.checksum}`;
+  logSum += Math.log(full.ms / cms);
+  logSumEngine += Math.log(engine.ms / cms);
+  console.log(`${w.name.padEnd(34)} ${fmt(cms)} ${fmt(full.ms)} ${(full.ms / cms).toFixed(2).padStart(6)}x ` +
+    `${fmt(engine.ms)} ${(engine.ms / cms).toFixed(2).padStart(6)}x${mark}`);
+}
+console.log(`${"geometric mean".padEnd(34)} ${"".padStart(9)} ${"".padStart(9)} ` +
+  `${Math.exp(logSum / workloads.length).toFixed(2).padStart(6)}x ${"".padStart(9)} ` +
+  `${Math.exp(logSumEngine / workloads.length).toFixed(2).padStart(6)}x`);
