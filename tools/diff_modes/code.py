@@ -1,7 +1,11 @@
 # CPython side of the "code" mode: a canonical text dump of every code object of compile(source, path, 'exec',
 # dont_inherit=True), recursively through co_consts; each line is "<qualname>.<field>: value" so that the first
 # differing line names the code object and the field. tools/diff_modes/code.ts prints the same from Typhon.
+import os
 import types
+
+# TYPHON_OPTIMIZE=1 or 2 compares compile(..., optimize=N) (asserts and __debug__ blocks gone; docstrings at 2).
+OPTIMIZE = int(os.environ.get("TYPHON_OPTIMIZE", "0"))
 
 FIELDS = ["co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
           "co_firstlineno", "co_name", "co_qualname", "co_code", "co_consts", "co_names", "co_varnames",
@@ -37,7 +41,7 @@ def dump_code(co, out):
 
 def dump(path, data):
     try:
-        co = compile(data, path, "exec", dont_inherit=True)
+        co = compile(data, path, "exec", dont_inherit=True, optimize=OPTIMIZE)
     except (SyntaxError, ValueError) as e:
         return "error", "%s: %s\n" % (type(e).__name__, e)
     out = []

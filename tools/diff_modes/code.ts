@@ -10,6 +10,8 @@ import { FrontEndSyntaxError } from "../../src/parser/errors.js";
 import { ParserStackOverflow } from "../../src/parser/pegen.js";
 
 const USE_CPYTHON_AST = process.env.TYPHON_AST === "cpython";
+/** TYPHON_OPTIMIZE=1 or 2: compile at that optimization level on both sides (the bridge stays at level 0). */
+const OPTIMIZE = Number(process.env.TYPHON_OPTIMIZE ?? "0");
 
 function hex(b: Uint8Array): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
@@ -60,7 +62,7 @@ export const mode: DiffMode = {
         if (fe.status === "error") return fe;
         co = compileAst(fe.ast, fe.src, { preOptimized: true });
       } else {
-        co = compile(data, path, "exec", 0, -1);
+        co = compile(data, path, "exec", 0, OPTIMIZE);
       }
       const out: string[] = [];
       dumpCode(co, out);
