@@ -2,7 +2,7 @@
 // templates, the scanner behind finditer, and the match registers, over code points or bytes. The Python-facing
 // module wraps these. Counterpart: the pattern, match, scanner and template parts of Modules/_sre/sre.c (3.13).
 import {
-  SRE_STATE, type SRE_CHARS, sre_match, sre_search, state_reset, sre_lower_ascii, sre_lower_unicode,
+  SRE_STATE, type SRE_CHARS, sre_match, sre_search, state_reset, state_fini, sre_lower_ascii, sre_lower_unicode,
   sre_upper_unicode, SRE_ERROR_RECURSION_LIMIT, SRE_ERROR_MEMORY,
 } from "./sre_lib.js";
 import { _validate } from "./sre_validate.js";
@@ -58,7 +58,7 @@ export function sre_chars_from_string(s: string): SRE_CHARS {
     for (let i = 0; i < n; i++) out[i] = s.charCodeAt(i);
     return out;
   }
-  const out = new Uint32Array(n - pairs);
+  const out = new Int32Array(n - pairs);
   let j = 0;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
@@ -75,7 +75,7 @@ export function sre_chars_from_string(s: string): SRE_CHARS {
 export function sre_string_slice(s: SRE_CHARS, i: number, j: number): string {
   let out = "";
   const CHUNK = 4096;
-  if (!(s instanceof Uint32Array)) {
+  if (!(s instanceof Int32Array)) {
     for (let k = i; k < j; k += CHUNK) {
       out += String.fromCharCode.apply(null, s.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
     }
@@ -93,6 +93,8 @@ export function sre_string_slice(s: SRE_CHARS, i: number, j: number): string {
 
 export class SrePattern {
   readonly code: Uint32Array;
+  /** the same words as int32 (see SRE_STATE.code) */
+  readonly codeI: Int32Array;
   /** number of capturing groups (sre.c's groups: the compiler's state.groups - 1) */
   readonly groups: number;
   readonly flags: number;
@@ -101,6 +103,7 @@ export class SrePattern {
 
   constructor(code: Uint32Array, groups: number, flags: number, isbytes: number) {
     this.code = code;
+    this.codeI = new Int32Array(code.buffer, code.byteOffset, code.length);
     this.groups = groups;
     this.flags = flags;
     this.isbytes = isbytes;
@@ -134,7 +137,7 @@ export function state_init(pattern: SrePattern, string: SRE_CHARS, isbytes: bool
   if (!isbytes && pattern.isbytes > 0) {
     throw new SreError("TypeError", "cannot use a bytes pattern on a string-like object");
   }
-  return new SRE_STATE(pattern.code, pattern.groups, string, isbytes, start, end);
+  return new SRE_STATE(pattern.codeI, pattern.code, pattern.groups, string, isbytes, start, end);
 }
 
 /** pattern_error: the exception for a negative status. */
@@ -158,7 +161,7 @@ export class SreMatch {
   readonly string: SRE_CHARS;
   readonly isbytes: boolean;
   /** mark[2g], mark[2g+1]: span of group g */
-  readonly mark: Int32Array;
+  readonly mark: number[];
   /** groups + 1 (group 0 included), as MatchObject.groups */
   readonly groups: number;
   readonly pos: number;
@@ -170,7 +173,7 @@ export class SreMatch {
     this.string = state.string;
     this.isbytes = state.isbytes;
     this.groups = pattern.groups + 1;
-    const mark = new Int32Array(2 * this.groups);
+    const mark: number[] = new Array<number>(2 * this.groups);
     mark[0] = state.start;
     mark[1] = state.ptr;
     const smark = state.mark;
@@ -212,24 +215,36 @@ function pattern_new_match(pattern: SrePattern, state: SRE_STATE, status: number
 export function pattern_match(self: SrePattern, string: SRE_CHARS, isbytes: boolean, pos = 0,
   endpos = Number.MAX_SAFE_INTEGER): SreMatch | null {
   const state = state_init(self, string, isbytes, pos, endpos);
-  state.ptr = state.start;
-  return pattern_new_match(self, state, sre_match(state, 0, true));
+  try {
+    state.ptr = state.start;
+    return pattern_new_match(self, state, sre_match(state, 0, true));
+  } finally {
+    state_fini(state);
+  }
 }
 
 /** Pattern.fullmatch(string, pos, endpos). */
 export function pattern_fullmatch(self: SrePattern, string: SRE_CHARS, isbytes: boolean, pos = 0,
   endpos = Number.MAX_SAFE_INTEGER): SreMatch | null {
   const state = state_init(self, string, isbytes, pos, endpos);
-  state.ptr = state.start;
-  state.match_all = true;
-  return pattern_new_match(self, state, sre_match(state, 0, true));
+  try {
+    state.ptr = state.start;
+    state.match_all = true;
+    return pattern_new_match(self, state, sre_match(state, 0, true));
+  } finally {
+    state_fini(state);
+  }
 }
 
 /** Pattern.search(string, pos, endpos). */
 export function pattern_search(self: SrePattern, string: SRE_CHARS, isbytes: boolean, pos = 0,
   endpos = Number.MAX_SAFE_INTEGER): SreMatch | null {
   const state = state_init(self, string, isbytes, pos, endpos);
-  return pattern_new_match(self, state, sre_search(state));
+  try {
+    return pattern_new_match(self, state, sre_search(state));
+  } finally {
+    state_fini(state);
+  }
 }
 
 /** A slice of the subject as the caller's value type (a str or bytes object in the binding, a JS string in tests). */
@@ -259,61 +274,69 @@ function state_getslice<T>(state: SRE_STATE, index: number, empty: boolean, slic
 export function pattern_findall<T>(self: SrePattern, string: SRE_CHARS, isbytes: boolean, pos: number,
   endpos: number, slice: SliceFn<T>): (T | T[])[] {
   const state = state_init(self, string, isbytes, pos, endpos);
-  const list: (T | T[])[] = [];
-  while (state.start <= state.end) {
-    state_reset(state);
-    state.ptr = state.start;
-    const status = sre_search(state);
-    if (status <= 0) {
-      if (status === 0) break;
-      throw pattern_error(status);
-    }
-    switch (self.groups) {
-      case 0:
-        list.push(slice(state.start, state.ptr));
-        break;
-      case 1:
-        list.push(state_getslice(state, 1, true, slice, slice(0, 0)));
-        break;
-      default: {
-        const item: T[] = [];
-        for (let i = 0; i < self.groups; i++) item.push(state_getslice(state, i + 1, true, slice, slice(0, 0)));
-        list.push(item);
-        break;
+  try {
+    const list: (T | T[])[] = [];
+    while (state.start <= state.end) {
+      state_reset(state);
+      state.ptr = state.start;
+      const status = sre_search(state);
+      if (status <= 0) {
+        if (status === 0) break;
+        throw pattern_error(status);
       }
+      switch (self.groups) {
+        case 0:
+          list.push(slice(state.start, state.ptr));
+          break;
+        case 1:
+          list.push(state_getslice(state, 1, true, slice, slice(0, 0)));
+          break;
+        default: {
+          const item: T[] = [];
+          for (let i = 0; i < self.groups; i++) item.push(state_getslice(state, i + 1, true, slice, slice(0, 0)));
+          list.push(item);
+          break;
+        }
+      }
+      state.must_advance = state.ptr === state.start;
+      state.start = state.ptr;
     }
-    state.must_advance = state.ptr === state.start;
-    state.start = state.ptr;
+    return list;
+  } finally {
+    state_fini(state);
   }
-  return list;
 }
 
 /** Pattern.split: pieces between matches, each followed by the groups (`none` for a group that did not take part). */
 export function pattern_split<T>(self: SrePattern, string: SRE_CHARS, isbytes: boolean, maxsplit: number,
   slice: SliceFn<T>, none: T): T[] {
   const state = state_init(self, string, isbytes, 0, Number.MAX_SAFE_INTEGER);
-  const list: T[] = [];
-  let n = 0;
-  let last = state.start;
-  while (!maxsplit || n < maxsplit) {
-    state_reset(state);
-    state.ptr = state.start;
-    const status = sre_search(state);
-    if (status <= 0) {
-      if (status === 0) break;
-      throw pattern_error(status);
+  try {
+    const list: T[] = [];
+    let n = 0;
+    let last = state.start;
+    while (!maxsplit || n < maxsplit) {
+      state_reset(state);
+      state.ptr = state.start;
+      const status = sre_search(state);
+      if (status <= 0) {
+        if (status === 0) break;
+        throw pattern_error(status);
+      }
+      /* get segment before this match */
+      list.push(slice(last, state.start));
+      /* add groups (if any) */
+      for (let i = 0; i < self.groups; i++) list.push(state_getslice(state, i + 1, false, slice, none));
+      n = n + 1;
+      state.must_advance = state.ptr === state.start;
+      last = state.start = state.ptr;
     }
-    /* get segment before this match */
-    list.push(slice(last, state.start));
-    /* add groups (if any) */
-    for (let i = 0; i < self.groups; i++) list.push(state_getslice(state, i + 1, false, slice, none));
-    n = n + 1;
-    state.must_advance = state.ptr === state.start;
-    last = state.start = state.ptr;
+    /* get segment following last match (even if empty) */
+    list.push(slice(last, state.endpos));
+    return list;
+  } finally {
+    state_fini(state);
   }
-  /* get segment following last match (even if empty) */
-  list.push(slice(last, state.endpos));
-  return list;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -394,44 +417,48 @@ export type SubFilter<T> =
 export function pattern_subx<T>(self: SrePattern, filter: SubFilter<T>, string: SRE_CHARS, isbytes: boolean,
   count: number, slice: SliceFn<T>): { pieces: T[]; n: number } {
   const state = state_init(self, string, isbytes, 0, Number.MAX_SAFE_INTEGER);
-  const list: T[] = [];
-  let n = 0;
-  let i = 0;
-  while (!count || n < count) {
-    state_reset(state);
-    state.ptr = state.start;
-    const status = sre_search(state);
-    if (status <= 0) {
-      if (status === 0) break;
-      throw pattern_error(status);
-    }
-    const b = state.start;
-    const e = state.ptr;
-    /* get segment before this match */
-    if (i < b) list.push(slice(i, b));
-    switch (filter.kind) {
-      case "literal":
-        list.push(filter.value);
-        break;
-      case "template":
-        for (const piece of expand_template(filter.template, new SreMatch(self, state), slice)) list.push(piece);
-        break;
-      case "callable": {
-        const item = filter.call(new SreMatch(self, state));
-        if (item !== null) list.push(item);
-        break;
+  try {
+    const list: T[] = [];
+    let n = 0;
+    let i = 0;
+    while (!count || n < count) {
+      state_reset(state);
+      state.ptr = state.start;
+      const status = sre_search(state);
+      if (status <= 0) {
+        if (status === 0) break;
+        throw pattern_error(status);
       }
-      default:
-        filter satisfies never;
+      const b = state.start;
+      const e = state.ptr;
+      /* get segment before this match */
+      if (i < b) list.push(slice(i, b));
+      switch (filter.kind) {
+        case "literal":
+          list.push(filter.value);
+          break;
+        case "template":
+          for (const piece of expand_template(filter.template, new SreMatch(self, state), slice)) list.push(piece);
+          break;
+        case "callable": {
+          const item = filter.call(new SreMatch(self, state));
+          if (item !== null) list.push(item);
+          break;
+        }
+        default:
+          filter satisfies never;
+      }
+      i = e;
+      n = n + 1;
+      state.must_advance = state.ptr === state.start;
+      state.start = state.ptr;
     }
-    i = e;
-    n = n + 1;
-    state.must_advance = state.ptr === state.start;
-    state.start = state.ptr;
+    /* get segment following last match */
+    if (i < state.endpos) list.push(slice(i, state.endpos));
+    return { pieces: list, n };
+  } finally {
+    state_fini(state);
   }
-  /* get segment following last match */
-  if (i < state.endpos) list.push(slice(i, state.endpos));
-  return { pieces: list, n };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -90,8 +90,9 @@ const SRE_INFO_CHARSET: typeof K.SRE_INFO_CHARSET = 4;
 const SRE_MAXREPEAT: typeof K.SRE_MAXREPEAT = 4294967295;
 
 
-/** A subject: the code points of a str (one array element per code point, UCS1/2/4 as CPython's kinds) or bytes. */
-export type SRE_CHARS = Uint8Array | Uint16Array | Uint32Array;
+/** A subject: the code points of a str (one element per code point, UCS1/2/4 as CPython's kinds; UCS4 as Int32Array
+    so that V8 keeps every character a small integer) or bytes. */
+export type SRE_CHARS = Uint8Array | Uint16Array | Int32Array;
 
 /* error codes (sre.c) */
 export const SRE_ERROR_ILLEGAL = -1; /* illegal opcode */
@@ -200,7 +201,10 @@ const R_PREV = 3;
 const REP_SIZE = 4;
 
 export class SRE_STATE {
-  code: Uint32Array;
+  /* the code words, read as int32 (opcodes, skips and characters: V8 keeps them small integers, so the dispatch
+     switch stays a jump table) and as uint32 where a word may exceed 2**31 (repeat bounds, widths, set ranges) */
+  code: Int32Array;
+  codeU: Uint32Array;
   string: SRE_CHARS;
   isbytes: boolean;
   /* the slice of the subject being searched */
@@ -223,10 +227,11 @@ export class SRE_STATE {
   repTop: number;
   dataStack: Int32Array;
   dataTop: number;
-  sigcount: number;
 
-  constructor(code: Uint32Array, groups: number, string: SRE_CHARS, isbytes: boolean, start: number, end: number) {
+  constructor(code: Int32Array, codeU: Uint32Array, groups: number, string: SRE_CHARS, isbytes: boolean,
+    start: number, end: number) {
     this.code = code;
+    this.codeU = codeU;
     this.string = string;
     this.isbytes = isbytes;
     const length = string.length;
@@ -241,20 +246,44 @@ export class SRE_STATE {
     this.endpos = end;
     this.ptr = start;
     // Two spare registers: the validator accepts MARK 2*groups+1 (sre.c allocates groups*2 and trusts the compiler).
-    this.mark = new Int32Array(groups * 2 + 2).fill(-1);
+    // Registers above lastmark are never read, so a recycled array needs no clearing.
+    const nmark = groups * 2 + 2;
+    if (spareMark !== null && spareMark.length >= nmark) {
+      this.mark = spareMark;
+      spareMark = null;
+    } else {
+      this.mark = new Int32Array(Math.max(nmark, 32));
+    }
     this.lastmark = -1;
     this.lastindex = -1;
     this.repeat = -1;
     this.match_all = false;
     this.must_advance = false;
-    this.ctxStack = new Int32Array(CTX_SIZE * 64);
+    this.ctxStack = spareCtx ?? new Int32Array(CTX_SIZE * 64);
     this.ctxTop = 0;
-    this.repStack = new Int32Array(REP_SIZE * 16);
+    this.repStack = spareRep ?? new Int32Array(REP_SIZE * 16);
     this.repTop = 0;
-    this.dataStack = new Int32Array(256);
+    this.dataStack = spareData ?? new Int32Array(256);
     this.dataTop = 0;
-    this.sigcount = 0;
+    spareCtx = spareRep = spareData = null;
   }
+}
+
+/* The stacks and registers of the last finished state, reused by the next one: allocating typed arrays for every
+   match() dominated short matches. A state created while these are taken (a nested match from a sub() callable or
+   the interrupt hook) allocates its own. */
+let spareCtx: Int32Array | null = null;
+let spareRep: Int32Array | null = null;
+let spareData: Int32Array | null = null;
+let spareMark: Int32Array | null = null;
+const SPARE_LIMIT = 1 << 16;
+
+/** state_fini: hands the state's buffers on to the next state; the state must not be used afterwards. */
+export function state_fini(state: SRE_STATE): void {
+  if (state.ctxStack.length <= SPARE_LIMIT) spareCtx = state.ctxStack;
+  if (state.repStack.length <= SPARE_LIMIT) spareRep = state.repStack;
+  if (state.dataStack.length <= SPARE_LIMIT) spareData = state.dataStack;
+  if (state.mark.length <= SPARE_LIMIT) spareMark = state.mark;
 }
 
 /** state_reset: forget the registers and the backtracking stacks between two searches. */
@@ -268,6 +297,7 @@ export function state_reset(state: SRE_STATE): void {
 }
 
 let interruptHook: (() => void) | null = null;
+let sigcount = 0;
 
 /**
  * Installs the callback the matcher calls every 4096 opcodes (CPython's MAYBE_CHECK_SIGNALS). It may throw (a
@@ -392,7 +422,7 @@ function sre_at(state: SRE_STATE, ptr: number, at: number): boolean {
 }
 
 /** SRE(charset): is `ch` in the set that starts at code[set] (items up to a FAILURE)? */
-export function sre_charset(code: Uint32Array, set: number, ch: number): boolean {
+export function sre_charset(code: Int32Array, set: number, ch: number): boolean {
   let ok = true;
   for (;;) {
     switch (code[set++]) {
@@ -415,14 +445,14 @@ export function sre_charset(code: Uint32Array, set: number, ch: number): boolean
         break;
       case SRE_OP_RANGE:
         /* <RANGE> <lower> <upper> */
-        if (code[set]! <= ch && ch <= code[set + 1]!) return ok;
+        if (code[set]! >>> 0 <= ch && ch <= code[set + 1]! >>> 0) return ok;
         set += 2;
         break;
       case SRE_OP_RANGE_UNI_IGNORE: {
         /* <RANGE_UNI_IGNORE> <lower> <upper>; ch is already lower cased */
-        if (code[set]! <= ch && ch <= code[set + 1]!) return ok;
+        if (code[set]! >>> 0 <= ch && ch <= code[set + 1]! >>> 0) return ok;
         const uch = sre_upper_unicode(ch);
-        if (code[set]! <= uch && uch <= code[set + 1]!) return ok;
+        if (code[set]! >>> 0 <= uch && uch <= code[set + 1]! >>> 0) return ok;
         set += 2;
         break;
       }
@@ -446,7 +476,7 @@ export function sre_charset(code: Uint32Array, set: number, ch: number): boolean
   }
 }
 
-function sre_charset_loc_ignore(code: Uint32Array, set: number, ch: number): boolean {
+function sre_charset_loc_ignore(code: Int32Array, set: number, ch: number): boolean {
   const lo = sre_lower_locale(ch);
   if (sre_charset(code, set, lo)) return true;
   const up = sre_upper_locale(ch);
@@ -579,6 +609,7 @@ const R_ATOMIC_GROUP = RESUME + JUMP_ATOMIC_GROUP;
  */
 export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean): number {
   const code = state.code;
+  const codeU = state.codeU;
   const s = state.string;
   const end = state.end;
   const mark = state.mark;
@@ -595,10 +626,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
   let count: number;
 
   main: for (;;) {
-    if (op === NEXT) {
-      if ((++state.sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
-      op = code[pattern++]!;
-    }
+    if (op === NEXT) op = code[pattern++]!;
     switch (op) {
       case SRE_OP_MARK: {
         /* <MARK> <gid> */
@@ -786,15 +814,15 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
 
       case SRE_OP_REPEAT_ONE: {
         /* maximizing repeat of a single-width item: <REPEAT_ONE> <skip> <1=min> <2=max> item <SUCCESS> tail */
-        if (code[pattern + 1]! > end - ptr) { ret = 0; op = L_EXIT; continue; } /* cannot match */
+        if (codeU[pattern + 1]! > end - ptr) { ret = 0; op = L_EXIT; continue; } /* cannot match */
         state.ptr = ptr;
-        ret = sre_count(state, pattern + 3, code[pattern + 2]!);
+        ret = sre_count(state, pattern + 3, codeU[pattern + 2]!);
         if (ret < 0) { state.ctxTop = base; return ret; }
         cs = state.ctxStack;
         cs[ctx + F_COUNT] = ret;
         ptr += ret;
         /* count holds the number of matches and ptr points to the tail: check the rest, backtracking if not */
-        if (ret < code[pattern + 1]!) { ret = 0; op = L_EXIT; continue; }
+        if (ret < codeU[pattern + 1]!) { ret = 0; op = L_EXIT; continue; }
         const tail = pattern + code[pattern]!;
         if (code[tail] === SRE_OP_SUCCESS && ptr === state.end &&
             !(cs[ctx + F_TOPLEVEL] !== 0 && state.must_advance && ptr === state.start)) {
@@ -816,8 +844,8 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       }
 
       case L_REPEAT_ONE_1: {
-        const chr = cs[ctx + F_U]! >>> 0;
-        const min = code[pattern + 1]!;
+        const chr = cs[ctx + F_U]!;
+        const min = codeU[pattern + 1]!;
         count = cs[ctx + F_COUNT]!;
         while (count >= min && (ptr >= end || s[ptr] !== chr)) {
           ptr--;
@@ -837,7 +865,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       }
 
       case L_REPEAT_ONE_2:
-        if (cs[ctx + F_COUNT]! >= code[pattern + 1]!) {
+        if (cs[ctx + F_COUNT]! >= codeU[pattern + 1]!) {
           state.ptr = ptr;
           ctx = do_jump(state, ctx, pattern, ptr, JUMP_REPEAT_ONE_2, cs[ctx + F_TOPLEVEL]!);
           cs = state.ctxStack;
@@ -864,7 +892,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
 
       case SRE_OP_MIN_REPEAT_ONE: {
         /* minimizing repeat of a single-width item: <MIN_REPEAT_ONE> <skip> <1=min> <2=max> item <SUCCESS> tail */
-        const min = code[pattern + 1]!;
+        const min = codeU[pattern + 1]!;
         if (min > end - ptr) { ret = 0; op = L_EXIT; continue; } /* cannot match */
         state.ptr = ptr;
         if (min === 0) {
@@ -894,7 +922,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       }
 
       case L_MIN_REPEAT_ONE:
-        if (code[pattern + 2] === SRE_MAXREPEAT || cs[ctx + F_COUNT]! <= code[pattern + 2]!) {
+        if (codeU[pattern + 2] === SRE_MAXREPEAT || cs[ctx + F_COUNT]! <= codeU[pattern + 2]!) {
           state.ptr = ptr;
           ctx = do_jump(state, ctx, pattern, ptr, JUMP_MIN_REPEAT_ONE, cs[ctx + F_TOPLEVEL]!);
           cs = state.ctxStack;
@@ -928,14 +956,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
 
       case SRE_OP_POSSESSIVE_REPEAT_ONE: {
         /* maximizing repeat without backtracking: <POSSESSIVE_REPEAT_ONE> <skip> <1=min> <2=max> item <SUCCESS> tail */
-        if (ptr + code[pattern + 1]! > end) { ret = 0; op = L_EXIT; continue; } /* cannot match */
+        if (ptr + codeU[pattern + 1]! > end) { ret = 0; op = L_EXIT; continue; } /* cannot match */
         state.ptr = ptr;
-        ret = sre_count(state, pattern + 3, code[pattern + 2]!);
+        ret = sre_count(state, pattern + 3, codeU[pattern + 2]!);
         if (ret < 0) { state.ctxTop = base; return ret; }
         cs = state.ctxStack;
         cs[ctx + F_COUNT] = ret;
         ptr += ret;
-        if (ret < code[pattern + 1]!) { ret = 0; op = L_EXIT; continue; }
+        if (ret < codeU[pattern + 1]!) { ret = 0; op = L_EXIT; continue; }
         pattern += code[pattern]!;
         if (code[pattern] === SRE_OP_SUCCESS && ptr === state.end &&
             !(cs[ctx + F_TOPLEVEL] !== 0 && state.must_advance && ptr === state.start)) {
@@ -985,7 +1013,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         count = rs[rep + R_COUNT]! + 1;
         cs[ctx + F_COUNT] = count;
         const rpat = rs[rep + R_PATTERN]!;
-        if (count < code[rpat + 1]!) {
+        if (count < codeU[rpat + 1]!) {
           /* not enough matches */
           rs[rep + R_COUNT] = count;
           ctx = do_jump(state, ctx, pattern, ptr, JUMP_MAX_UNTIL_1, cs[ctx + F_TOPLEVEL]!);
@@ -994,7 +1022,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           op = L_ENTRANCE;
           continue;
         }
-        if ((count < code[rpat + 2]! || code[rpat + 2] === SRE_MAXREPEAT) && state.ptr !== rs[rep + R_LAST_PTR]) {
+        if ((count < codeU[rpat + 2]! || codeU[rpat + 2] === SRE_MAXREPEAT) && state.ptr !== rs[rep + R_LAST_PTR]) {
           /* we may have enough matches, but if we can match another item, do so */
           rs[rep + R_COUNT] = count;
           cs[ctx + F_LASTMARK] = state.lastmark;
@@ -1060,7 +1088,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         count = rs[rep + R_COUNT]! + 1;
         cs[ctx + F_COUNT] = count;
         const rpat = rs[rep + R_PATTERN]!;
-        if (count < code[rpat + 1]!) {
+        if (count < codeU[rpat + 1]!) {
           /* not enough matches */
           rs[rep + R_COUNT] = count;
           ctx = do_jump(state, ctx, pattern, ptr, JUMP_MIN_UNTIL_1, cs[ctx + F_TOPLEVEL]!);
@@ -1095,7 +1123,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         rs = state.repStack;
         const rpat = rs[rep + R_PATTERN]!;
         count = cs[ctx + F_COUNT]!;
-        if ((count >= code[rpat + 2]! && code[rpat + 2] !== SRE_MAXREPEAT) || state.ptr === rs[rep + R_LAST_PTR]) {
+        if ((count >= codeU[rpat + 2]! && codeU[rpat + 2] !== SRE_MAXREPEAT) || state.ptr === rs[rep + R_LAST_PTR]) {
           ret = 0; op = L_EXIT; continue;
         }
         rs[rep + R_COUNT] = count;
@@ -1127,7 +1155,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
 
       case L_POSS_REPEAT_1:
         /* check for minimum required matches */
-        if (cs[ctx + F_COUNT]! < code[pattern + 1]!) {
+        if (cs[ctx + F_COUNT]! < codeU[pattern + 1]!) {
           ctx = do_jump(state, ctx, pattern, ptr, JUMP_POSS_REPEAT_1, 0);
           cs = state.ctxStack;
           pattern += 3;
@@ -1150,7 +1178,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
 
       case L_POSS_REPEAT_2:
         /* keep matching the item until it fails or stops advancing */
-        if ((cs[ctx + F_COUNT]! < code[pattern + 2]! || code[pattern + 2] === SRE_MAXREPEAT) && state.ptr !== ptr) {
+        if ((cs[ctx + F_COUNT]! < codeU[pattern + 2]! || codeU[pattern + 2] === SRE_MAXREPEAT) && state.ptr !== ptr) {
           cs[ctx + F_LASTMARK] = state.lastmark;
           cs[ctx + F_LASTINDEX] = state.lastindex;
           mark_push(state, state.lastmark);
@@ -1258,8 +1286,8 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
 
       case SRE_OP_ASSERT:
         /* <ASSERT> <skip> <back> <pattern> */
-        if (ptr < code[pattern + 1]!) { ret = 0; op = L_EXIT; continue; }
-        state.ptr = ptr - code[pattern + 1]!;
+        if (ptr < codeU[pattern + 1]!) { ret = 0; op = L_EXIT; continue; }
+        state.ptr = ptr - codeU[pattern + 1]!;
         ctx = do_jump(state, ctx, pattern, ptr, JUMP_ASSERT, 0);
         cs = state.ctxStack;
         pattern += 2;
@@ -1274,8 +1302,8 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
 
       case SRE_OP_ASSERT_NOT:
         /* <ASSERT_NOT> <skip> <back> <pattern> */
-        if (ptr >= code[pattern + 1]!) {
-          state.ptr = ptr - code[pattern + 1]!;
+        if (ptr >= codeU[pattern + 1]!) {
+          state.ptr = ptr - codeU[pattern + 1]!;
           cs[ctx + F_LASTMARK] = state.lastmark;
           cs[ctx + F_LASTINDEX] = state.lastindex;
           if (state.repeat >= 0) mark_push(state, state.lastmark);
@@ -1305,10 +1333,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         ret = 0; op = L_EXIT; continue;
 
       case L_ENTRANCE:
+        /* MAYBE_CHECK_SIGNALS, counted per context rather than per opcode: any long-running match enters
+           contexts (backtracking) or restarts sre_match (search), while a straight run of opcodes is bounded
+           by the code's length and a count loop by the subject's */
+        if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
         ptr = state.ptr;
         if (code[pattern] === SRE_OP_INFO) {
           /* optimization info block: <INFO> <1=skip> <2=flags> <3=min> ... */
-          if (code[pattern + 3] !== 0 && end - ptr < code[pattern + 3]!) { ret = 0; op = L_EXIT; continue; }
+          if (codeU[pattern + 3] !== 0 && end - ptr < codeU[pattern + 3]!) { ret = 0; op = L_EXIT; continue; }
           pattern += code[pattern + 1]! + 1;
         }
         op = NEXT;
@@ -1364,7 +1396,7 @@ export function sre_search(state: SRE_STATE): number {
   if (code[0] === SRE_OP_INFO) {
     /* optimization info block: <INFO> <1=skip> <2=flags> <3=min> <4=max> <5=prefix info> */
     flags = code[2]!;
-    const min = code[3]!;
+    const min = state.codeU[3]!;
     if (min !== 0 && end - ptr < min) return 0;
     if (min > 1) {
       /* adjust end point (but make sure we leave at least one character in there, so literal search will work) */
