@@ -9,7 +9,7 @@ import {
   Py_TPFLAGS_DISALLOW_INSTANTIATION, Py_TPFLAGS_LONG_SUBCLASS, Py_TPFLAGS_LIST_SUBCLASS, Py_TPFLAGS_TUPLE_SUBCLASS,
   Py_TPFLAGS_BYTES_SUBCLASS, Py_TPFLAGS_UNICODE_SUBCLASS, Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_BASE_EXC_SUBCLASS,
   Py_TPFLAGS_TYPE_SUBCLASS, Py_TPFLAGS_METHOD_DESCRIPTOR, Py_TPFLAGS_SEQUENCE, Py_TPFLAGS_MAPPING,
-  Py_TPFLAGS_IS_ABSTRACT, type PyVal, type SlotName, type PyMethodDef, type PyGetSetDef,
+  Py_TPFLAGS_IS_ABSTRACT, PyNone_Type, PyNotImplemented_Type, type PyVal, type SlotName, type PyMethodDef, type PyGetSetDef,
 } from "./object.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_AttributeError, PyExc_RuntimeError, PyExc_StopIteration,
@@ -1665,3 +1665,35 @@ PyType_FromSpecStatic({
   ],
 }, PySuper_Type);
 
+
+// ---- None and NotImplemented (Objects/object.c) ----
+
+function singletonNew(name: string, v: PyVal) {
+  return (_t: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal => {
+    if (args.length > 0 || (kwnames !== null && kwnames.length > 0)) {
+      return PyErr_Format(PyExc_TypeError, `${name} takes no arguments`);
+    }
+    return v;
+  };
+}
+
+PyType_FromSpecStatic({
+  name: "NoneType",
+  doc: "The type of the None singleton.",
+  slots: {
+    tp_repr: () => PyUnicode_InternFromString("None"),
+    tp_new: singletonNew("NoneType", Py_None),
+    nb_bool: () => false,
+    tp_hash: () => { Py_HashHi[0] = 0; return 0xFCA86420 | 0; },
+  },
+}, PyNone_Type);
+
+PyType_FromSpecStatic({
+  name: "NotImplementedType",
+  slots: {
+    tp_repr: () => PyUnicode_InternFromString("NotImplemented"),
+    tp_new: singletonNew("NotImplementedType", Py_NotImplemented),
+    nb_bool: () => PyErr_Format(PyExc_TypeError, "NotImplemented should not be used in a boolean context"),
+  },
+  methods: [{ name: "__reduce__", meth: () => PyUnicode_InternFromString("NotImplemented"), flags: METH_NOARGS }],
+}, PyNotImplemented_Type);

@@ -1122,8 +1122,9 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
       } catch (e2) {
         exc = e2 as PyBaseExceptionObject;
       }
-      if (wasReraise) here = frame.instr;
-      else {
+      // A re-raise unwinds from the instruction that re-raised (RERAISE may have moved frame.instr back to the
+      // original lasti for f_lineno) and adds no traceback entry (exception_unwind in ceval.c).
+      if (!wasReraise) {
         frame.instr = here;
         PyTraceBack_Here(exc, frame);
       }
