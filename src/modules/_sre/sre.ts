@@ -3,7 +3,7 @@
 // module wraps these. Counterpart: the pattern, match, scanner and template parts of Modules/_sre/sre.c (3.13).
 import {
   SRE_STATE, type SRE_CHARS, sre_match, sre_search, state_reset, state_fini, sre_lower_ascii, sre_lower_unicode,
-  sre_upper_unicode, SRE_ERROR_RECURSION_LIMIT, SRE_ERROR_MEMORY,
+  sre_upper_unicode, sre_first, SRE_ERROR_RECURSION_LIMIT, SRE_ERROR_MEMORY,
 } from "./sre_lib.js";
 import { _validate } from "./sre_validate.js";
 
@@ -95,6 +95,8 @@ export class SrePattern {
   readonly code: Uint32Array;
   /** the same words as int32 (see SRE_STATE.code) */
   readonly codeI: Int32Array;
+  /** search accelerator (sre_first), computed once the code is validated */
+  first: Int32Array | null;
   /** number of capturing groups (sre.c's groups: the compiler's state.groups - 1) */
   readonly groups: number;
   readonly flags: number;
@@ -104,6 +106,7 @@ export class SrePattern {
   constructor(code: Uint32Array, groups: number, flags: number, isbytes: number) {
     this.code = code;
     this.codeI = new Int32Array(code.buffer, code.byteOffset, code.length);
+    this.first = null;
     this.groups = groups;
     this.flags = flags;
     this.isbytes = isbytes;
@@ -125,6 +128,7 @@ export function _sre_compile(code: ArrayLike<number>, groups: number, flags: num
   }
   const self = new SrePattern(words, groups, flags, isbytes);
   if (!_validate(words, groups)) throw new SreError("RuntimeError", "invalid SRE code");
+  self.first = sre_first(self.codeI, self.code);
   return self;
 }
 
@@ -137,7 +141,7 @@ export function state_init(pattern: SrePattern, string: SRE_CHARS, isbytes: bool
   if (!isbytes && pattern.isbytes > 0) {
     throw new SreError("TypeError", "cannot use a bytes pattern on a string-like object");
   }
-  return new SRE_STATE(pattern.codeI, pattern.code, pattern.groups, string, isbytes, start, end);
+  return new SRE_STATE(pattern.codeI, pattern.code, pattern.first, pattern.groups, string, isbytes, start, end);
 }
 
 /** pattern_error: the exception for a negative status. */

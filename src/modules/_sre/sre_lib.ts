@@ -205,6 +205,8 @@ export class SRE_STATE {
      switch stays a jump table) and as uint32 where a word may exceed 2**31 (repeat bounds, widths, set ranges) */
   code: Int32Array;
   codeU: Uint32Array;
+  /* sre_first's items for this code, or null */
+  first: Int32Array | null;
   string: SRE_CHARS;
   isbytes: boolean;
   /* the slice of the subject being searched */
@@ -228,10 +230,11 @@ export class SRE_STATE {
   dataStack: Int32Array;
   dataTop: number;
 
-  constructor(code: Int32Array, codeU: Uint32Array, groups: number, string: SRE_CHARS, isbytes: boolean,
-    start: number, end: number) {
+  constructor(code: Int32Array, codeU: Uint32Array, first: Int32Array | null, groups: number, string: SRE_CHARS,
+    isbytes: boolean, start: number, end: number) {
     this.code = code;
     this.codeU = codeU;
+    this.first = first;
     this.string = string;
     this.isbytes = isbytes;
     const length = string.length;
@@ -1494,12 +1497,100 @@ export function sre_search(state: SRE_STATE): number {
       state.start = state.ptr = ptr = end;
       return 0;
     }
+    const first = state.first;
     while (status === 0 && ptr < end) {
       ptr++;
+      if (first !== null) {
+        /* Typhon-only: skip the positions where sre_match would fail on the first character (see sre_first) */
+        while (ptr < end && !sre_first_ok(code, first, s[ptr]!)) ptr++;
+        if (ptr === end && (ptr >= state.end || !sre_first_ok(code, first, s[ptr]!))) {
+          state.start = state.ptr = ptr;
+          return 0;
+        }
+      }
       state.lastmark = state.lastindex = -1;
       state.start = state.ptr = ptr;
       status = sre_match(state, pattern, false);
     }
   }
   return status;
+}
+
+/** Is `op` a single-character item whose test sre_first_ok knows? */
+function isCharItem(op: number): boolean {
+  switch (op) {
+    case SRE_OP_LITERAL:
+    case SRE_OP_NOT_LITERAL:
+    case SRE_OP_LITERAL_IGNORE:
+    case SRE_OP_NOT_LITERAL_IGNORE:
+    case SRE_OP_LITERAL_UNI_IGNORE:
+    case SRE_OP_NOT_LITERAL_UNI_IGNORE:
+    case SRE_OP_IN:
+    case SRE_OP_IN_IGNORE:
+    case SRE_OP_IN_UNI_IGNORE:
+    case SRE_OP_ANY:
+    case SRE_OP_ANY_ALL:
+    case SRE_OP_CATEGORY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The position of the character item the code at `pos` must begin with (past MARKs), or -1. */
+function firstItem(code: Int32Array, codeU: Uint32Array, pos: number): number {
+  while (code[pos] === SRE_OP_MARK) pos += 2;
+  const op = code[pos]!;
+  if (isCharItem(op)) return pos;
+  if ((op === SRE_OP_REPEAT_ONE || op === SRE_OP_MIN_REPEAT_ONE || op === SRE_OP_POSSESSIVE_REPEAT_ONE) &&
+      codeU[pos + 2]! >= 1 && isCharItem(code[pos + 4]!)) {
+    return pos + 4;
+  }
+  return -1;
+}
+
+/**
+ * Typhon-only search accelerator (not in sre_lib.h): when the code after the INFO block must begin with a character
+ * item (a literal, a set, a category, a repeat of one with min >= 1, or a branch whose every alternative does), the
+ * positions of those items, so that SRE(search)'s general case need not run sre_match where the first character
+ * already fails. The compiler's INFO prefix and charset cover most such patterns, but not ignore-case literals or
+ * branches of them ('(?i)error|warn'). Skipping a position whose match would fail on its first character changes
+ * nothing: each position starts from reset registers. Returns null when there is no such requirement.
+ */
+export function sre_first(code: Int32Array, codeU: Uint32Array): Int32Array | null {
+  let pos = 0;
+  if (code[0] === SRE_OP_INFO) pos = 1 + code[1]!;
+  const item = firstItem(code, codeU, pos);
+  if (item >= 0) return Int32Array.of(item);
+  if (code[pos] !== SRE_OP_BRANCH) return null;
+  const items: number[] = [];
+  for (let alt = pos + 1; code[alt] !== 0; alt += code[alt]!) {
+    const it = firstItem(code, codeU, alt + 1);
+    if (it < 0) return null;
+    items.push(it);
+  }
+  return items.length > 0 ? Int32Array.from(items) : null;
+}
+
+/** Can a character item of `items` match `ch`? */
+function sre_first_ok(code: Int32Array, items: Int32Array, ch: number): boolean {
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k]!;
+    switch (code[i]) {
+      case SRE_OP_LITERAL: if (ch === code[i + 1]) return true; break;
+      case SRE_OP_NOT_LITERAL: if (ch !== code[i + 1]) return true; break;
+      case SRE_OP_LITERAL_IGNORE: if (sre_lower_ascii(ch) === code[i + 1]) return true; break;
+      case SRE_OP_NOT_LITERAL_IGNORE: if (sre_lower_ascii(ch) !== code[i + 1]) return true; break;
+      case SRE_OP_LITERAL_UNI_IGNORE: if (sre_lower_unicode(ch) === code[i + 1]) return true; break;
+      case SRE_OP_NOT_LITERAL_UNI_IGNORE: if (sre_lower_unicode(ch) !== code[i + 1]) return true; break;
+      case SRE_OP_IN: if (sre_charset(code, i + 2, ch)) return true; break;
+      case SRE_OP_IN_IGNORE: if (sre_charset(code, i + 2, sre_lower_ascii(ch))) return true; break;
+      case SRE_OP_IN_UNI_IGNORE: if (sre_charset(code, i + 2, sre_lower_unicode(ch))) return true; break;
+      case SRE_OP_ANY: if (ch !== 0x0a) return true; break;
+      case SRE_OP_ANY_ALL: return true;
+      case SRE_OP_CATEGORY: if (sre_category(code[i + 1]!, ch)) return true; break;
+      default: return true;
+    }
+  }
+  return false;
 }
