@@ -225,7 +225,12 @@ function floatOp(op: BinOpName, a: number, b: number): Folded {
     case "Div": return b === 0 ? undefined : a / b;
     case "FloorDiv": return floatDivmod(a, b)?.[0];
     case "Mod": return floatDivmod(a, b)?.[1];
-    case "Pow": return floatPow(a, b);
+    case "Pow":
+      // float_pow hands a negative base with a fractional exponent to complex_pow.
+      if (a < 0 && Number.isFinite(a) && Number.isFinite(b) && !Number.isInteger(b)) {
+        return complexPow(new PyComplex(a, 0.0), new PyComplex(b, 0.0));
+      }
+      return floatPow(a, b);
     default: return undefined;
   }
 }

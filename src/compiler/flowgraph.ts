@@ -133,7 +133,7 @@ export function instrSequenceToCfg(seq: InstrSequence): CfgBuilder {
   return g;
 }
 
-function translateJumpLabelsToTargets(entry: BasicBlock): void {
+export function translateJumpLabelsToTargets(entry: BasicBlock): void {
   const map = new Map<number, BasicBlock>();
   for (let b: BasicBlock | null = entry; b; b = b.next) if (b.label >= 0) map.set(b.label, b);
   for (let b: BasicBlock | null = entry; b; b = b.next) {
@@ -141,7 +141,7 @@ function translateJumpLabelsToTargets(entry: BasicBlock): void {
   }
 }
 
-function markExceptHandlers(entry: BasicBlock): void {
+export function markExceptHandlers(entry: BasicBlock): void {
   for (let b: BasicBlock | null = entry; b; b = b.next) {
     for (const i of b.instrs) if (isBlockPush(i)) i.target!.exceptHandler = true;
   }
@@ -151,7 +151,7 @@ function resetVisited(entry: BasicBlock): void {
   for (let b: BasicBlock | null = entry; b; b = b.next) b.visited = false;
 }
 
-function labelExceptionTargets(entry: BasicBlock): void {
+export function labelExceptionTargets(entry: BasicBlock): void {
   resetVisited(entry);
   const todo: BasicBlock[] = [entry];
   entry.visited = true;
@@ -210,7 +210,7 @@ function labelExceptionTargets(entry: BasicBlock): void {
   }
 }
 
-function removeUnreachable(entry: BasicBlock): void {
+export function removeUnreachable(entry: BasicBlock): void {
   for (let b: BasicBlock | null = entry; b; b = b.next) b.predecessors = 0;
   resetVisited(entry);
   const stack: BasicBlock[] = [entry];
@@ -288,7 +288,7 @@ function removeRedundantNops(entry: BasicBlock): number {
   return changes;
 }
 
-function removeRedundantNopsAndPairs(entry: BasicBlock): void {
+export function removeRedundantNopsAndPairs(entry: BasicBlock): void {
   let done = false;
   while (!done) {
     done = true;
@@ -330,7 +330,7 @@ function removeRedundantJumps(entry: BasicBlock): number {
   return changes;
 }
 
-function removeRedundantNopsAndJumps(entry: BasicBlock): void {
+export function removeRedundantNopsAndJumps(entry: BasicBlock): void {
   for (;;) {
     const a = removeRedundantNops(entry);
     const j = removeRedundantJumps(entry);
@@ -338,7 +338,7 @@ function removeRedundantNopsAndJumps(entry: BasicBlock): void {
   }
 }
 
-function inlineSmallOrNoLinenoBlocks(entry: BasicBlock): void {
+export function inlineSmallOrNoLinenoBlocks(entry: BasicBlock): void {
   let changes: boolean;
   do {
     changes = false;
@@ -424,7 +424,7 @@ function propagateLineNumbers(entry: BasicBlock): void {
   }
 }
 
-function resolveLineNumbers(g: CfgBuilder): void {
+export function resolveLineNumbers(g: CfgBuilder): void {
   duplicateExitsWithoutLineno(g);
   propagateLineNumbers(g.entry);
 }
@@ -441,7 +441,7 @@ function getConstValue(opcode: number, oparg: number, consts: ConstValue[]): Con
   return consts[oparg]!;
 }
 
-function optimizeLoadConst(entry: BasicBlock, consts: ConstValue[]): void {
+export function optimizeLoadConst(entry: BasicBlock, consts: ConstValue[]): void {
   for (let bb: BasicBlock | null = entry; bb; bb = bb.next) {
     let opcode = 0;
     let oparg = 0;
@@ -613,7 +613,7 @@ function foldTupleOnConstants(bb: BasicBlock, start: number, n: number, consts: 
   setOp1(ins[start + n]!, O.LOAD_CONST, index);
 }
 
-function optimizeBasicBlock(bb: BasicBlock, consts: ConstValue[]): void {
+export function optimizeBasicBlock(bb: BasicBlock, consts: ConstValue[]): void {
   const nop: CfgInstr = { opcode: O.NOP, oparg: 0, loc: NO_LOCATION, target: null, except: null };
   for (let i = 0; i < bb.instrs.length; i++) {
     const inst = bb.instrs[i]!;
@@ -714,7 +714,7 @@ function optimizeBasicBlock(bb: BasicBlock, consts: ConstValue[]): void {
   }
 }
 
-function optimizeCfg(g: CfgBuilder, consts: ConstValue[]): void {
+export function optimizeCfg(g: CfgBuilder, consts: ConstValue[]): void {
   for (let b: BasicBlock | null = g.entry; b; b = b.next) {
     b.instrs.forEach((ins, i) => {
       if (isTerminator(ins.opcode) && i !== b!.instrs.length - 1) throw new Error("malformed control flow graph.");
@@ -730,7 +730,7 @@ function optimizeCfg(g: CfgBuilder, consts: ConstValue[]): void {
   removeRedundantNopsAndJumps(g.entry);
 }
 
-function removeUnusedConsts(entry: BasicBlock, consts: ConstValue[]): void {
+export function removeUnusedConsts(entry: BasicBlock, consts: ConstValue[]): void {
   const n = consts.length;
   if (n === 0) return;
   const indexMap = new Array<number>(n).fill(-1);
@@ -751,7 +751,7 @@ function removeUnusedConsts(entry: BasicBlock, consts: ConstValue[]): void {
   }
 }
 
-function addChecksForLoadsOfUninitializedVariables(entry: BasicBlock, nlocals: number, nparams: number): void {
+export function addChecksForLoadsOfUninitializedVariables(entry: BasicBlock, nlocals: number, nparams: number): void {
   if (nlocals === 0) return;
   if (nlocals > 64) {
     const states = new Array<number>(nlocals - 64).fill(0);
@@ -833,7 +833,7 @@ function addChecksForLoadsOfUninitializedVariables(entry: BasicBlock, nlocals: n
   }
 }
 
-function insertSuperinstructions(entry: BasicBlock): void {
+export function insertSuperinstructions(entry: BasicBlock): void {
   const make = (i1: CfgInstr, i2: CfgInstr, superOp: number): void => {
     const l1 = i1.loc.lineno;
     const l2 = i2.loc.lineno;
@@ -854,7 +854,7 @@ function insertSuperinstructions(entry: BasicBlock): void {
   removeRedundantNops(entry);
 }
 
-function pushColdBlocksToEnd(g: CfgBuilder): void {
+export function pushColdBlocksToEnd(g: CfgBuilder): void {
   const entry = g.entry;
   if (entry.next === null) return;
   // mark_warm
@@ -1057,7 +1057,7 @@ export function prepareLocalsplus(info: LocalsplusInfo, g: CfgBuilder, codeFlags
   return nlocalsplus;
 }
 
-function convertPseudoOps(g: CfgBuilder): void {
+export function convertPseudoOps(g: CfgBuilder): void {
   for (let b: BasicBlock | null = g.entry; b; b = b.next) {
     for (const i of b.instrs) {
       if (isBlockPush(i)) setOp0(i, O.NOP);
@@ -1068,7 +1068,7 @@ function convertPseudoOps(g: CfgBuilder): void {
   removeRedundantNopsAndJumps(g.entry);
 }
 
-function normalizeJumps(g: CfgBuilder): void {
+export function normalizeJumps(g: CfgBuilder): void {
   resetVisited(g.entry);
   for (let b: BasicBlock | null = g.entry; b; b = b.next) {
     b.visited = true;
