@@ -82,7 +82,8 @@ test("no quadratic time: parse time grows linearly with input size", () => {
     return performance.now() - t0;
   };
   time(200);
-  const small = time(1000);
-  const big = time(8000);
+  // The best of three runs each: the machine may be shared, and one slow sample must not fail the check.
+  const small = Math.min(time(1000), time(1000), time(1000));
+  const big = Math.min(time(8000), time(8000), time(8000));
   assert.ok(big < small * 8 * 3 + 50, `8x input took ${big.toFixed(1)} ms vs ${small.toFixed(1)} ms`);
 });
