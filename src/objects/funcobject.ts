@@ -50,7 +50,7 @@ export class PyFunctionObject extends PyObject {
     this.func_kwdefaults = null;
     this.func_closure = null;
     const c0 = code._consts.length > 0 ? code._consts[0] : Py_None;
-    this.func_doc = (code.co_flags & 0x4000000) && PyUnicode_Check(c0) ? c0 : Py_None;
+    this.func_doc = PyUnicode_Check(c0) ? c0 : Py_None;
     this.dict = null;
     const mod = PyDict_GetItemStr(globals, PyUnicode_InternFromString("__name__"));
     this.func_module = mod ?? Py_None;

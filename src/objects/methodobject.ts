@@ -47,33 +47,42 @@ export function qualnameOf(ml: PyMethodDef, cls: PyTypeObject | null): string {
  * cfunction_vectorcall_* functions do. `qualname` is used in error messages.
  */
 export function callMethodDef(ml: PyMethodDef, self: PyVal | null, args: readonly PyVal[], kwnames: readonly PyVal[] | null,
-  qualname: string): PyVal {
+  qualname: string | (() => string)): PyVal {
   const flags = ml.flags & ~(METH_CLASS | METH_STATIC);
   const nkw = kwnames === null ? 0 : kwnames.length;
+  const q = (): string => (typeof qualname === "string" ? qualname : qualname());
   switch (flags) {
     case METH_NOARGS:
-      if (nkw) return PyErr_Format(PyExc_TypeError, `${qualname}() takes no keyword arguments`);
-      if (args.length !== 0) return PyErr_Format(PyExc_TypeError, `${qualname}() takes no arguments (${args.length} given)`);
+      if (nkw) return PyErr_Format(PyExc_TypeError, `${q()}() takes no keyword arguments`);
+      if (args.length !== 0) return PyErr_Format(PyExc_TypeError, `${q()}() takes no arguments (${args.length} given)`);
       return ml.meth(self);
     case METH_O:
-      if (nkw) return PyErr_Format(PyExc_TypeError, `${qualname}() takes no keyword arguments`);
+      if (nkw) return PyErr_Format(PyExc_TypeError, `${q()}() takes no keyword arguments`);
       if (args.length !== 1) {
-        return PyErr_Format(PyExc_TypeError, `${qualname}() takes exactly one argument (${args.length} given)`);
+        return PyErr_Format(PyExc_TypeError, `${q()}() takes exactly one argument (${args.length} given)`);
       }
       return ml.meth(self, args[0]);
     case METH_FASTCALL:
-      if (nkw) return PyErr_Format(PyExc_TypeError, `${qualname}() takes no keyword arguments`);
+      if (nkw) return PyErr_Format(PyExc_TypeError, `${q()}() takes no keyword arguments`);
       return ml.meth(self, args);
     case METH_FASTCALL | METH_KEYWORDS:
       return ml.meth(self, args, nkw ? kwnames : null);
     default:
-      return PyErr_Format(PyExc_TypeError, `${qualname}: unsupported calling convention ${ml.flags}`);
+      return PyErr_Format(PyExc_TypeError, `${q()}: unsupported calling convention ${ml.flags}`);
   }
+}
+
+/** __qualname__ of a builtin function or method (meth_get__qualname__). */
+export function cfunctionQualname(f: PyCFunctionObject): string {
+  const self = f.m_self;
+  if (self === null || (typeof self !== "number" && self.ob_type.tp_name === "module")) return f.m_ml.name;
+  const t = self instanceof PyTypeObject ? self : Py_TYPE(self);
+  return `${t.tp_qualname}.${f.m_ml.name}`;
 }
 
 function cfunction_call(callable: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const f = callable as PyCFunctionObject;
-  return callMethodDef(f.m_ml, f.m_self, args, kwnames, qualnameOf(f.m_ml, f.m_class));
+  return callMethodDef(f.m_ml, f.m_self, args, kwnames, () => cfunctionQualname(f));
 }
 
 function cfunction_repr(self: PyVal): PyUnicodeObject {

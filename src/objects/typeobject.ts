@@ -380,7 +380,13 @@ function slot_tp_hash(self: PyVal): number {
     Py_HashHi[0] = Math.floor(h / 4294967296) | 0;
     return h | 0;
   }
-  // Out of range: hash of the int, as CPython does.
+  // Within Py_ssize_t the value itself is the hash; beyond it, the int's hash (slot_tp_hash).
+  if (v >= -(1n << 63n) && v < (1n << 63n)) {
+    let h = v === -1n ? -2n : v;
+    h = BigInt.asUintN(64, h);
+    Py_HashHi[0] = Number(h >> 32n) | 0;
+    return Number(h & 0xffffffffn) | 0;
+  }
   return PyObject_Hash(r);
 }
 

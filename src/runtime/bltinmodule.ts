@@ -19,6 +19,7 @@ import { PyBytes_Type, PyBytesObject } from "../objects/bytesobject.js";
 import { PySlice_Type } from "../objects/sliceobject.js";
 import { PyRange_Type } from "../objects/rangeobject.js";
 import { PyEnum_Type, PyReversed_Type } from "../objects/enumobject.js";
+import { PySet_Type, PyFrozenSet_Type } from "../objects/setobject.js";
 import { PyProperty_Type } from "../objects/descrobject.js";
 import { PyClassMethod_Type, PyStaticMethod_Type, PyFunctionObject } from "../objects/funcobject.js";
 import { PySuper_Type, _PyObject_GetDict } from "../objects/typeobject.js";
@@ -791,7 +792,8 @@ export function _PyBuiltin_Init(): PyModuleObject {
     ["tuple", PyTuple_Type], ["dict", PyDict_Type], ["slice", PySlice_Type], ["range", PyRange_Type],
     ["enumerate", PyEnum_Type], ["reversed", PyReversed_Type], ["property", PyProperty_Type],
     ["classmethod", PyClassMethod_Type], ["staticmethod", PyStaticMethod_Type], ["super", PySuper_Type],
-    ["map", PyMap_Type], ["filter", PyFilter_Type], ["zip", PyZip_Type],
+    ["map", PyMap_Type], ["filter", PyFilter_Type], ["zip", PyZip_Type], ["set", PySet_Type],
+    ["frozenset", PyFrozenSet_Type],
   ];
   for (const [n, t] of types) PyDict_SetItemString(d, n, t);
   PyDict_SetItemString(d, "None", Py_None);

@@ -47,6 +47,7 @@ import { CodeRecord } from "../compiler/code.js";
 import { ConstTuple, ConstFrozenset, type ConstValue } from "../compiler/consts.js";
 import { PyComplex, PyBytes, SurrogateStr } from "../ast/constant.js";
 import { marshalHooks } from "./marshal.js";
+import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictContains } from "../objects/setobject.js";
 import { _Py_HashRandomization_Init } from "./pyhash.js";
 import type { Host } from "../host/host.js";
 
@@ -346,6 +347,11 @@ function installHooks(host: Host): void {
     return importHooks.importModule(name.value, globals, fromlist, level);
   };
   vmHooks.intern = PyUnicode_InternFromString;
+  vmHooks.buildSet = PySet_New;
+  vmHooks.setAdd = (s, v) => PySet_Add(s as PySetObject, v);
+  vmHooks.setUpdate = (s, it) => set_update_internal(s as PySetObject, it);
+  marshalHooks.set = (items, frozen) => (frozen ? PyFrozenSet_New(items) : PySet_New(items));
+  _PySet_InstallDictContains((d, k) => PyDict_GetItem(d, k) !== undefined);
   vmHooks.importName = importName;
   vmHooks.importFrom = importFrom;
   vmHooks.importStar = importStar;
