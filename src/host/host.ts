@@ -1,5 +1,6 @@
 // The one door to the host: everything Typhon needs from its embedder (files, stdio, clock, environment).
-// No file outside src/host/ touches process, fs, or browser globals. See docs/host.md.
+// No file outside src/host/ touches process, fs, or browser globals. node.ts serves the command line; memory.ts is
+// an in-memory file system for embedding and browsers. See docs/imports.md ("The host").
 
 /** An error raised by a host operation, carrying a POSIX errno name so the runtime can raise the right OSError. */
 export class HostError extends Error {
@@ -8,6 +9,83 @@ export class HostError extends Error {
     super(message);
     this.errno = errno;
   }
+}
+
+/** What stat(2) returns; times in nanoseconds since the epoch. `mode` holds the file type bits (S_IFMT) too. */
+export interface HostStat {
+  mode: number;
+  ino: bigint;
+  dev: bigint;
+  nlink: number;
+  uid: number;
+  gid: number;
+  size: number;
+  atimeNs: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+  blksize: number;
+  blocks: number;
+  rdev: number;
+}
+
+/** One directory entry as scandir(3) sees it: the name and, when cheap, the type bits (S_IFDIR, S_IFREG, S_IFLNK). */
+export interface HostDirEntry {
+  name: string;
+  /** S_IFMT bits of the entry itself (not following symlinks), or 0 when unknown. */
+  type: number;
+}
+
+/**
+ * The file-system door: POSIX calls on paths (strings) and integer file descriptors. Flags and modes use Linux's
+ * values (O_RDONLY 0, O_WRONLY 1, O_RDWR 2, O_CREAT 0o100, O_EXCL 0o200, O_TRUNC 0o1000, O_APPEND 0o2000, ...).
+ * Every failure throws HostError with the errno name (ENOENT, EACCES, EBADF, ESPIPE, ...).
+ */
+export interface HostFS {
+  stat(path: string, followSymlinks: boolean): HostStat;
+  fstat(fd: number): HostStat;
+  listdir(path: string): string[];
+  scandir(path: string): HostDirEntry[];
+  open(path: string, flags: number, mode: number): number;
+  read(fd: number, n: number): Uint8Array;
+  write(fd: number, data: Uint8Array): number;
+  /** lseek(2): how is SEEK_SET 0, SEEK_CUR 1, SEEK_END 2; returns the new position. */
+  lseek(fd: number, pos: number, how: number): number;
+  close(fd: number): void;
+  ftruncate(fd: number, length: number): void;
+  isatty(fd: number): boolean;
+  getcwd(): string;
+  chdir(path: string): void;
+  mkdir(path: string, mode: number): void;
+  rmdir(path: string): void;
+  unlink(path: string): void;
+  /** rename(2): replaces an existing destination file (os.rename and os.replace are the same call on POSIX). */
+  rename(src: string, dst: string): void;
+  readlink(path: string): string;
+  symlink(target: string, path: string): void;
+  utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
+  chmod(path: string, mode: number): void;
+  access(path: string, mode: number): boolean;
+  /** The process's umask: sets a new one and returns the old one. */
+  umask(mask: number): number;
+}
+
+/** Process-level services: identity, entropy, times, terminal size. */
+export interface HostProcess {
+  getpid(): number;
+  getppid(): number;
+  getuid(): number;
+  getgid(): number;
+  /** Cryptographically strong random bytes (os.urandom). */
+  urandom(n: number): Uint8Array;
+  /** User and system CPU time in seconds, and elapsed seconds (os.times). */
+  times(): { user: number; system: number; elapsed: number };
+  /** Columns and lines of the terminal on fd, or null when fd is not a terminal. */
+  terminalSize(fd: number): [number, number] | null;
+  cpuCount(): number | null;
+  /** Block the whole process for the given seconds (time.sleep). */
+  sleep(seconds: number): void;
+  /** The name of the machine and the operating system (os.uname). */
+  uname(): { sysname: string; nodename: string; release: string; version: string; machine: string };
 }
 
 export interface Host {
@@ -25,4 +103,9 @@ export interface Host {
   /** Wall-clock time in nanoseconds since the epoch, and a monotonic clock in nanoseconds. */
   timeNs(): bigint;
   monotonicNs(): bigint;
+  /** The file system and the process (os, io, time). Hosts without them get memory.ts's versions. */
+  fs?: HostFS;
+  proc?: HostProcess;
+  /** Where Typhon's own build output lives (dist/), for the frozen modules and the default stdlib; null if none. */
+  typhonHome?: () => string | null;
 }
