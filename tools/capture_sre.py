@@ -9,7 +9,7 @@ from a hand-written list of tricky cases, and from a seeded random generator. Al
 CPython's validator verdict, and digests of _sre's case helpers over all code points.
 
 Run with `PYENV_VERSION=3.13.0 python3.13 tools/capture_sre.py` from the repository root; writes
-tests/golden/sre/cases.json.gz and tests/golden/sre/validate.json.
+tests/golden/sre/cases.json.gz, validate.json and programs.json.
 """
 import ast
 import gzip
@@ -33,7 +33,7 @@ OUT = "tests/golden/sre"
 def compile_code(pattern, flags):
     """What re._compile hands to _sre.compile."""
     p = _parser.parse(pattern, flags)
-    code = _compiler._code(p, flags)
+    code = [int(c) for c in _compiler._code(p, flags)]  # plain ints (the constants' repr is their name)
     flags = p.state.flags
     groupindex = dict(p.state.groupdict)
     indexgroup = [None] * p.state.groups
@@ -484,6 +484,117 @@ def helper_digests():
     return res
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Programs that use _sre directly (code lists inlined, so no `re` is needed), run in a fresh CPython each: the
+# binding's reprs, attributes and error messages are compared with their output.
+
+PROGRAM_PATTERNS = [
+    ("a(b|c)*d", 0, ["xabcbd", "ad", "", "abd acd"]),
+    ("(?P<first>\\w+) (?P<last>\\w+)?", 0, ["John Smith", "Jane ", "x"]),
+    ("(a)|(b)", 0, ["b", "ab", "c"]),
+    ("x*", 0, ["axxb", ""]),
+    ("(?i)stra\u00dfe", 0, ["STRASSE", "Stra\u00dfe!"]),
+    ("\\d+", 0, ["a1b22c333", "\u0661\u0662 x"]),
+    ("(?m)^\\w+$", 0, ["ab\ncd\n"]),
+    ("[\U0001f600-\U0001f64f]+", 0, ["a\U0001f600\U0001f601b"]),
+    ("b(.)", 0, ["b" * 30 + "c" * 60]),
+]
+
+PROGRAM_HEAD = """import sys, _sre
+def show(f, *a):
+    try:
+        r = f(*a)
+    except Exception as e:
+        print('  ', type(e).__name__, e)
+    else:
+        print('  ', repr(r))
+"""
+
+PROGRAM_BODY = """p = _sre.compile({pattern!r}, {flags}, {code!r}, {groups}, {gi!r}, {ig!r})
+print(repr(p), p.pattern == {pattern!r}, p.flags, p.groups, dict(p.groupindex))
+for s in {subjects!r}:
+    m = p.search(s)
+    print(m)
+    if m:
+        print(m.group(), m.groups(), m.groups('-'), m.groupdict(), m.groupdict(0), m.span(), m.start(), m.end())
+        print(m.regs, m.lastindex, m.lastgroup, m.pos, m.endpos, m.re is p, m.string is s, m[0], m.span(p.groups))
+        print(m.group(0, p.groups), m.start(p.groups), m.end(p.groups))
+        show(m.group, p.groups + 1)
+        show(m.group, 'nope')
+        show(m.start, -1)
+    print(p.match(s), p.fullmatch(s), p.match(s, 1), p.search(s, 1, 3), p.search(s, -5, 100))
+    print(p.findall(s), p.findall(s, 1), p.split(s), p.split(s, 1), [m.span() for m in p.finditer(s)])
+    print(p.sub('X', s), p.subn('X', s, 1), p.sub(lambda m: '<' + m.group() + '>', s), p.sub(lambda m: None, s))
+    print(p.subn(lambda m: str(m.start()), s, count=2))
+    sc = p.scanner(s)
+    print(sc.pattern is p, sc.search(), sc.match(), sc.search())
+"""
+
+PROGRAM_ERRORS = """p = _sre.compile('a(b|c)*d', 32, {code!r}, 1, {{}}, ())
+show(p.match, 1)
+show(p.match, b'abd')
+show(p.search)
+show(p.search, 'abd', 'x')
+show(p.sub, 'x')
+show(p.sub, lambda m: 1, 'abd')
+show(p.sub, b'x', 'abd')
+show(_sre.compile, None, 0, [1, 2, 3], 0, {{}}, ())
+show(_sre.compile, None, 0, [-1], 0, {{}}, ())
+show(_sre.compile, None, 0, [2**32], 0, {{}}, ())
+show(_sre.compile, None, 0, ['x'], 0, {{}}, ())
+show(_sre.compile, None, 0, (1,), 0, {{}}, ())
+show(_sre.compile, None, 0, [1], 0, [], ())
+show(_sre.template, p, ['a', -1, 'b'])
+show(_sre.template, p, ['a', 1])
+show(_sre.template, p, ('a',))
+bp = _sre.compile(b'a(b|c)*d', 0, {code!r}, 1, {{}}, ())
+print(repr(bp))
+show(bp.search, 'abd')
+show(bp.search, b'xabcd')
+show(bp.findall, b'abd acd')
+show(bp.split, b'xabdyacdz')
+show(bp.sub, b'-', b'xabdy')
+show(bp.sub, '-', b'xabdy')
+print(p == _sre.compile('a(b|c)*d', 32, {code!r}, 1, {{}}, ()), p != bp, p == 1, hash(p) == hash(p))
+print(p.__copy__() is p, p.__deepcopy__({{}}) is p)
+m = p.search('xabd')
+print(m.__copy__() is m, m.__deepcopy__(None) is m)
+print(_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS, _sre.getcodesize())
+print(_sre.ascii_iscased(65), _sre.ascii_iscased(0xe9), _sre.unicode_iscased(0xe9), _sre.unicode_iscased(0x31))
+print(_sre.ascii_tolower(65), _sre.ascii_tolower(0xc9), _sre.unicode_tolower(0xc9), _sre.unicode_tolower(0x130))
+print(_sre.compile('x', 2 | 8 | 16 | 64 | 256 | 512, [14, 4, 0, 1, 1, 16, 120, 1], 0, {{}}, ()))
+print(_sre.compile('x' * 300, 0, [14, 4, 0, 1, 1, 16, 120, 1], 0, {{}}, ()))
+print(_sre.compile(b'x', 4, [14, 4, 0, 1, 1, 16, 120, 1], 0, {{}}, ()))
+re = type(sys)('re')
+re._compile_template = lambda pattern, repl: _sre.template(pattern, ['<', 1, '|' + repl, 0, '>'])
+sys.modules['re'] = re
+print(p.sub('\\\\1', 'xabdy acd'), m.expand('\\\\0'))
+re._compile_template = lambda pattern, repl: _sre.template(pattern, [repl])
+print(p.sub('\\\\1', 'xabdy acd'))
+re._compile_template = lambda pattern, repl: 42
+show(p.sub, '\\\\1', 'xabdy')
+re._compile_template = lambda pattern, repl: _sre.template(pattern, ['', 5, ''])
+show(p.sub, '\\\\1', 'xabdy')
+"""
+
+
+def build_programs():
+    import subprocess
+    programs = []
+    for i, (pattern, flags, subjects) in enumerate(PROGRAM_PATTERNS):
+        code, groups, cflags, gi, ig = compile_code(pattern, flags)
+        src = PROGRAM_HEAD + PROGRAM_BODY.format(pattern=pattern, flags=cflags, code=code, groups=groups, gi=gi,
+                                                 ig=tuple(ig), subjects=subjects)
+        programs.append(("pattern%d" % i, src))
+    code = compile_code("a(b|c)*d", 0)[0]
+    programs.append(("errors", PROGRAM_HEAD + PROGRAM_ERRORS.format(code=code)))
+    out = []
+    for name, src in programs:
+        r = subprocess.run([sys.executable, "-I", "-S", "-c", src], capture_output=True)
+        out.append({"name": name, "source": src, "stdout": r.stdout.decode("utf-8"), "status": r.returncode})
+    return out
+
+
 def main():
     warnings.simplefilter("ignore")  # test_re's FutureWarning patterns
     os.makedirs(OUT, exist_ok=True)
@@ -497,7 +608,11 @@ def main():
     with open(os.path.join(OUT, "validate.json"), "w") as f:
         json.dump({"codes": val, "helpers": helper_digests()}, f, separators=(",", ":"))
         f.write("\n")
-    print(f"{len(records)} patterns ({skipped} skipped), {nsubj} subjects; "
+    progs = build_programs()
+    with open(os.path.join(OUT, "programs.json"), "w") as f:
+        json.dump(progs, f, indent=0, ensure_ascii=True)
+        f.write("\n")
+    print(f"{len(records)} patterns ({skipped} skipped), {nsubj} subjects; {len(progs)} programs; "
           f"{sum(len(r) for _, r in val)} validator cases")
 
 
