@@ -422,7 +422,14 @@ export function dumpDis(filename: string, data: Uint8Array, opts: DisOptions = {
   return disCode(compile(data, filename, "exec", 0, -1), opts);
 }
 
-/** typhon --dump-dis [-C] [-O] FILE (the options of `python -m dis`). */
+/** The OSError subclasses open() raises, by errno name: [class, errno, strerror]. */
+const OS_ERRORS: Readonly<Record<string, readonly [string, number, string]>> = {
+  ENOENT: ["FileNotFoundError", 2, "No such file or directory"],
+  EACCES: ["PermissionError", 13, "Permission denied"],
+  EISDIR: ["IsADirectoryError", 21, "Is a directory"],
+};
+
+/** typhon --dump-dis [-C] [-O] [FILE] (the options of `python -m dis`). */
 export function dumpDisCommand(host: Host, args: readonly string[]): string {
   // Frozenset constants print in hash order, so the hash secret follows PYTHONHASHSEED as in CPython.
   // DEVIATION: unset or "random" gives seed 0 instead of a random secret, so that the dump is reproducible.
@@ -430,13 +437,24 @@ export function dumpDisCommand(host: Host, args: readonly string[]): string {
   _Py_HashRandomization_Init(Number.isInteger(seed) && seed >= 0 && seed <= 4294967295 ? seed : 0, () => new Uint8Array(24));
   let showCaches = false;
   let showOffsets = false;
-  let file: string | undefined;
+  let file = "-";
   for (const a of args) {
     if (a === "-C" || a === "--show-caches") showCaches = true;
     else if (a === "-O" || a === "--show-offsets") showOffsets = true;
     else file = a;
   }
-  if (file === undefined) throw new DebugDumpFailure("usage: typhon --dump-dis [-C] [-O] FILE\n", 2);
+  // dis.main(): no FILE or "-" reads standard input under the name <stdin>.
+  if (file === "-") return dumpDis("<stdin>", host.readStdin(), { showCaches, showOffsets });
   const filename = file;
-  return dumpDis(filename, host.readFile(filename), { showCaches, showOffsets });
+  let data: Uint8Array;
+  try {
+    data = host.readFile(filename);
+  } catch (e) {
+    // open() fails: the last line of CPython's traceback, and its exit status.
+    const errno = (e as { errno?: string }).errno;
+    const os = OS_ERRORS[errno ?? ""];
+    const what = os ? `${os[0]}: [Errno ${os[1]}] ${os[2]}: ${reprConstant(filename)}` : `OSError: ${(e as Error).message}`;
+    throw new DebugDumpFailure(`Traceback (most recent call last):\n  ...\n${what}\n`, 1);
+  }
+  return dumpDis(filename, data, { showCaches, showOffsets });
 }

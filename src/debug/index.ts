@@ -20,5 +20,5 @@ export const DEBUG_DUMPS: readonly DebugDump[] = [
   { option: "--dump-tokens", args: "FILE", help: "print the tokens as `python -m tokenize -e FILE` does", run: dumpTokensCommand },
   { option: "--dump-ast", args: "FILE", help: "print ast.dump(ast.parse(...), include_attributes=True)", run: dumpAstCommand },
   { option: "--dump-symtable", args: "FILE", help: "print the symbol table (tools/symtable_dump.py prints CPython's)", run: dumpSymtableCommand },
-  { option: "--dump-dis", args: "[-C] [-O] FILE", help: "print what `python -m dis [-C] [-O] FILE` prints", run: dumpDisCommand },
+  { option: "--dump-dis", args: "[-C] [-O] [FILE]", help: "print what `python -m dis [-C] [-O] [FILE]` prints", run: dumpDisCommand },
 ];
