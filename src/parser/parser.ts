@@ -17,7 +17,10 @@ import * as I from "./invalid_rules.js";
 export type ParseMode = "exec" | "eval" | "single" | "func_type";
 
 export interface ParseOptions {
-  /** Unused for now: type comments (PyCF_TYPE_COMMENTS) are not produced. */
+  /**
+   * PyCF_TYPE_COMMENTS (ast.parse(type_comments=True)): `# type:` comments fill the type_comment fields of Assign,
+   * For, With, FunctionDef (and async forms) and arg, and `# type: ignore` comments Module.type_ignores.
+   */
   readonly typeComments?: boolean;
   /**
    * The source was read from a file the way `python FILE` reads it (Parser/tokenizer/file_tokenizer.c), not handed to
@@ -88,7 +91,7 @@ export class PythonParser extends Parser {
   file(): A.Module | null {
     const a = this.statements();
     if (this.expect(T.ENDMARKER) === null) return null;
-    return A.Module(a ?? [], []);
+    return A.Module(a ?? [], this.typeIgnores);
   }
 
   interactive(): A.Interactive | null {
@@ -325,9 +328,9 @@ export class PythonParser extends Parser {
     if (targets.length) {
       const b = this.yield_expr() ?? this.star_expressions();
       if (b !== null && !this.lookaheadType(T.EQUAL)) {
-        this.expect(T.TYPE_COMMENT);
+        const tc = this.expect(T.TYPE_COMMENT);
         const l = this.lastToken();
-        return A.Assign(targets, b, null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
+        return A.Assign(targets, b, tc?.string ?? null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
       }
     }
     this.mark = m;
@@ -705,13 +708,14 @@ export class PythonParser extends Parser {
             if (ret === null) this.mark = m2;
           }
           if (this.expect(T.COLON) !== null) {
+            const tc = this.func_type_comment()?.string ?? null;
             const b = this.block();
             if (b !== null) {
               const l = this.lastToken();
               const args = params ?? emptyArguments();
               return isAsync
-                ? A.AsyncFunctionDef(n.id, args, b, [], ret, null, t ?? [], t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset)
-                : A.FunctionDef(n.id, args, b, [], ret, null, t ?? [], t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
+                ? A.AsyncFunctionDef(n.id, args, b, [], ret, tc, t ?? [], t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset)
+                : A.FunctionDef(n.id, args, b, [], ret, tc, t ?? [], t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
             }
           }
         }
@@ -719,6 +723,23 @@ export class PythonParser extends Parser {
     }
     this.mark = m;
     return null;
+  }
+
+  /** func_type_comment: NEWLINE TYPE_COMMENT &(NEWLINE INDENT) | invalid_double_type_comments | TYPE_COMMENT. */
+  func_type_comment(): Token | null {
+    const m = this.mark;
+    if (this.expect(T.NEWLINE) !== null) {
+      const t = this.expect(T.TYPE_COMMENT);
+      if (t !== null && this.peek().type === T.NEWLINE && this.peekAt(this.mark + 1).type === T.INDENT) return t;
+      this.mark = m;
+    }
+    if (this.callInvalidRules) {
+      // invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
+      const ts = [T.TYPE_COMMENT, T.NEWLINE, T.TYPE_COMMENT, T.NEWLINE, T.INDENT];
+      if (ts.every((type) => this.expect(type) !== null)) this.raiseSyntaxError("Cannot have two type comments on def");
+      this.mark = m;
+    }
+    return this.expect(T.TYPE_COMMENT);
   }
 
   // ---- parameters ----
@@ -828,17 +849,27 @@ export class PythonParser extends Parser {
     return a;
   }
 
-  /** param followed by ',' or by a lookahead ')' (the shared shape of the param_* rules). */
-  paramEnd(): boolean {
-    if (this.expect(T.COMMA) !== null) { this.expect(T.TYPE_COMMENT); return true; }
-    this.expect(T.TYPE_COMMENT);
-    return this.lookaheadType(T.RPAR);
+  /**
+   * param followed by ',' or by a lookahead ')' (the shared shape of the param_* rules), either with an optional
+   * TYPE_COMMENT: returns `a` with that comment (_PyPegen_add_type_comment_to_arg), or null.
+   */
+  paramEnd(a: A.arg): A.arg | null {
+    let tc: Token | null;
+    if (this.expect(T.COMMA) !== null) {
+      tc = this.expect(T.TYPE_COMMENT);
+    } else {
+      tc = this.expect(T.TYPE_COMMENT);
+      if (!this.lookaheadType(T.RPAR)) return null;
+    }
+    if (tc === null) return a;
+    return A.arg(a.arg, a.annotation, tc.string, a.lineno, a.col_offset, a.end_lineno, a.end_col_offset);
   }
 
   param_no_default(): A.arg | null {
     const m = this.mark;
     const a = this.param();
-    if (a !== null && this.paramEnd()) return a;
+    const r = a !== null ? this.paramEnd(a) : null;
+    if (r !== null) return r;
     this.mark = m;
     return null;
   }
@@ -851,8 +882,8 @@ export class PythonParser extends Parser {
       const b = this.star_expression();
       if (b !== null) {
         const l = this.lastToken();
-        const a = A.arg(n.id, b, null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
-        if (this.paramEnd()) return a;
+        const a = this.paramEnd(A.arg(n.id, b, null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset));
+        if (a !== null) return a;
       }
     }
     this.mark = m;
@@ -864,7 +895,8 @@ export class PythonParser extends Parser {
     const a = this.param();
     if (a !== null) {
       const c = this.default_();
-      if (c !== null && this.paramEnd()) return { arg: a, value: c };
+      const r = c !== null ? this.paramEnd(a) : null;
+      if (r !== null) return { arg: r, value: c };
     }
     this.mark = m;
     return null;
@@ -875,7 +907,8 @@ export class PythonParser extends Parser {
     const a = this.param();
     if (a !== null) {
       const c = this.default_();
-      if (this.paramEnd()) return { arg: a, value: c };
+      const r = this.paramEnd(a);
+      if (r !== null) return { arg: r, value: c };
     }
     this.mark = m;
     return null;
@@ -996,14 +1029,14 @@ export class PythonParser extends Parser {
         // cut: past 'in', a failure fails the whole rule
         const ex = this.star_expressions();
         if (ex === null || this.expect(T.COLON) === null) { this.mark = m; return null; }
-        this.expect(T.TYPE_COMMENT);
+        const tc = this.expect(T.TYPE_COMMENT)?.string ?? null;
         const b = this.block();
         if (b === null) { this.mark = m; return null; }
         const el = this.else_block();
         const l = this.lastToken();
         return isAsync
-          ? A.AsyncFor(t, ex, b, el ?? [], null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset)
-          : A.For(t, ex, b, el ?? [], null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
+          ? A.AsyncFor(t, ex, b, el ?? [], tc, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset)
+          : A.For(t, ex, b, el ?? [], tc, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
       }
     }
     this.mark = m;
@@ -1024,13 +1057,13 @@ export class PythonParser extends Parser {
       if (a !== null) {
         this.expect(T.COMMA);
         if (this.expect(T.RPAR) !== null && this.expect(T.COLON) !== null) {
-          this.expect(T.TYPE_COMMENT);
+          const tc = this.expect(T.TYPE_COMMENT)?.string ?? null;
           const b = this.block();
           if (b !== null) {
             const l = this.lastToken();
             return isAsync
-              ? A.AsyncWith(a, b, null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset)
-              : A.With(a, b, null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
+              ? A.AsyncWith(a, b, tc, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset)
+              : A.With(a, b, tc, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
           }
         }
       }
@@ -1038,13 +1071,13 @@ export class PythonParser extends Parser {
     }
     const a = this.withItems();
     if (a !== null && this.expect(T.COLON) !== null) {
-      this.expect(T.TYPE_COMMENT);
+      const tc = this.expect(T.TYPE_COMMENT)?.string ?? null;
       const b = this.block();
       if (b !== null) {
         const l = this.lastToken();
         return isAsync
-          ? A.AsyncWith(a, b, null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset)
-          : A.With(a, b, null, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
+          ? A.AsyncWith(a, b, tc, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset)
+          : A.With(a, b, tc, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
       }
     }
     this.mark = m;
@@ -3629,7 +3662,9 @@ function checkSingle(p: PythonParser): void {
  */
 export function parse(source: Uint8Array | string, filename: string, mode: ParseMode, options?: ParseOptions): A.mod {
   if (options?.fileInput !== true) checkSourceString(source);
-  const tok = new Tokenizer(source, { filename, extraTokens: false, execInput: mode === "exec" });
+  const tok = new Tokenizer(source, {
+    filename, extraTokens: false, execInput: mode === "exec", typeComments: options?.typeComments === true,
+  });
   const p = new PythonParser(tok, filename, mode);
   const run = (): A.mod | null => {
     switch (mode) {

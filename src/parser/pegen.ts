@@ -3,6 +3,7 @@
 import { Tokenizer, type Token } from "./tokenizer.js";
 import { FrontEndSyntaxError, type SyntaxErrorKind } from "./errors.js";
 import * as T from "./token.js";
+import * as A from "../ast/nodes.js";
 
 /** pegen's MAXSTACK: deeper rule nesting raises MemoryError (Parser/parser.c). */
 export const MAXSTACK = 6000;
@@ -53,6 +54,8 @@ export class Parser {
   /** Bracket nesting level of each token (Token.level in CPython), parallel to `tokens`. */
   readonly tokenLevels: number[];
   private parenLevel: number;
+  /** p->type_ignore_comments: the TYPE_IGNORE tokens met (line and tag), for Module.type_ignores. */
+  readonly typeIgnores: A.TypeIgnore[];
   /** p->parsing_started: single-input mode turns the first ENDMARKER after some input into a NEWLINE. */
   private parsingStarted: boolean;
 
@@ -68,6 +71,7 @@ export class Parser {
     this.knownErrToken = null;
     this.startRule = startRule;
     this.tokenLevels = [];
+    this.typeIgnores = [];
     this.parenLevel = 0;
     this.parsingStarted = false;
   }
@@ -76,6 +80,11 @@ export class Parser {
   fillToken(): void {
     try {
       let t = this.tokenizer.next();
+      // Record and skip '# type: ignore' comments.
+      while (t.type === T.TYPE_IGNORE) {
+        this.typeIgnores.push(A.TypeIgnore(t.lineno, t.string));
+        t = this.tokenizer.next();
+      }
       // _PyPegen_fill_token: at the end of single-input source, one extra NEWLINE ends a compound statement.
       if (this.startRule === "single" && t.type === T.ENDMARKER && this.parsingStarted) {
         t = { ...t, type: T.NEWLINE };

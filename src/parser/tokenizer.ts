@@ -3,7 +3,7 @@
 // charCodeAt; positions are string indices converted to UTF-8 byte or code point columns per token. docs/parser.md.
 import {
   ENDMARKER, NAME, NUMBER, STRING, NEWLINE, INDENT, DEDENT, OP, COMMENT, NL, ERRORTOKEN, FSTRING_START,
-  FSTRING_MIDDLE, FSTRING_END, DOT, ELLIPSIS, COLON, _PyToken_OneChar, _PyToken_TwoChars, _PyToken_ThreeChars,
+  FSTRING_MIDDLE, FSTRING_END, DOT, ELLIPSIS, COLON, TYPE_COMMENT, TYPE_IGNORE, _PyToken_OneChar, _PyToken_TwoChars, _PyToken_ThreeChars,
 } from "./token.js";
 import { FrontEndSyntaxError, TokenizerError, type SyntaxErrorKind } from "./errors.js";
 import {
@@ -46,6 +46,11 @@ export interface TokenizerOptions {
    * without a newline ends with ENDMARKER alone. Default true.
    */
   readonly execInput?: boolean;
+  /**
+   * Parser mode: `# type: ...` comments become TYPE_COMMENT tokens and `# type: ignore...` TYPE_IGNORE tokens
+   * (PyCF_TYPE_COMMENTS, ast.parse(type_comments=True)). Default false.
+   */
+  readonly typeComments?: boolean;
 }
 
 // Parser/errcode.h: the tokenizer's `done` codes.
@@ -146,6 +151,7 @@ export class Tokenizer {
   /** Index of the first NUL character, or -1. */
   private readonly firstNul: number;
   private readonly hasImplicitNewline: boolean;
+  private readonly typeComments: boolean;
 
   // Reading state (tok->cur, tok->inp, tok->buf, tok->line_start, tok->lineno).
   private cur = 0;
@@ -184,6 +190,7 @@ export class Tokenizer {
   constructor(source: Uint8Array | string, options: TokenizerOptions) {
     this.filename = options.filename;
     this.extra = options.extraTokens;
+    this.typeComments = !this.extra && options.typeComments === true;
     let text: string;
     if (typeof source === "string") {
       text = source;
@@ -732,6 +739,10 @@ export class Tokenizer {
             this.comment_newline = blankline;
             return this.makeToken(COMMENT, p, this.cur);
           }
+          if (this.typeComments) {
+            const t = this.typeComment(c, blankline);
+            if (t !== null) return t;
+          }
         }
 
         // Check for EOF and errors now
@@ -815,6 +826,45 @@ export class Tokenizer {
       }
       return this.operator(c, current);
     }
+  }
+
+  /**
+   * A comment matching "# type: " (each space: zero or more spaces or tabs) is a TYPE_COMMENT holding the text after
+   * the prefix, or a TYPE_IGNORE when that text is "ignore" followed by the end or by an ASCII non-alphanumeric
+   * character; its string is the tag after "ignore" (lexer.c). A TYPE_IGNORE alone on its line takes the newline with
+   * it (so the tag ends with "\n", as pegen copies it by the token's columns). `c` ends the comment, already read.
+   */
+  private typeComment(c: number, blankline: boolean): Token | null {
+    const s = this.src;
+    const prefix = "# type: ";
+    let p = this.start;
+    let k = 0;
+    for (; k < prefix.length && p < this.cur; k++) {
+      const pc = prefix.charCodeAt(k);
+      if (pc === 0x20) {
+        while (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x09) p++;
+      } else if (s.charCodeAt(p) === pc) {
+        p++;
+      } else {
+        break;
+      }
+    }
+    if (k < prefix.length) return null;
+    this.backup(c);
+    const ignoreEnd = p + 6;
+    const after = s.charCodeAt(ignoreEnd);
+    const isIgnore = this.cur >= ignoreEnd && s.startsWith("ignore", p) &&
+      !(this.cur > ignoreEnd && (after >= 128 || (after >= 0x30 && after <= 0x39) || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a)));
+    if (isIgnore) {
+      if (blankline) {
+        this.nextc();
+        this.atbol = true;
+      }
+      const t = new TokenImpl(TYPE_IGNORE, s.slice(ignoreEnd, this.cur), this.lineno, -1, this.lineno, -1, this.level, null);
+      return t;
+    }
+    this.start = p;
+    return this.makeToken(TYPE_COMMENT, p, this.cur);
   }
 
   private errorToken(): never {
