@@ -110,13 +110,17 @@ function float_div(a: PyVal, b: PyVal): PyVal {
   return PyFloat_FromDouble(x / y);
 }
 
-/** float modulo with Python's sign rule (float_rem). */
+function copysign(x: number, y: number): number {
+  return (y < 0 || Object.is(y, -0)) ? -Math.abs(x) : Math.abs(x);
+}
+
+/** float modulo with Python's sign rule (float_rem). C's `if (mod)` is true for a NaN. */
 export function floatMod(vx: number, wx: number): number {
   let mod = vx % wx;
-  if (mod) {
+  if (mod !== 0) {
     if ((wx < 0) !== (mod < 0)) mod += wx;
   } else {
-    mod = wx < 0 ? -0 : 0;
+    mod = copysign(0, wx);
   }
   return mod;
 }
@@ -125,15 +129,15 @@ export function floatMod(vx: number, wx: number): number {
 export function floatFloorDiv(vx: number, wx: number): number {
   let mod = vx % wx;
   let div = (vx - mod) / wx;
-  if (mod) {
+  if (mod !== 0) {
     if ((wx < 0) !== (mod < 0)) { mod += wx; div -= 1; }
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1;
   } else {
-    floordiv = vx / wx < 0 ? -0 : 0;
+    floordiv = copysign(0, vx / wx);
   }
   return floordiv;
 }
@@ -157,25 +161,127 @@ function float_divmod(a: PyVal, b: PyVal): PyVal {
   return PyTuple_New([PyFloat_FromDouble(floatFloorDiv(x, y)), PyFloat_FromDouble(floatMod(x, y))]);
 }
 
-function float_pow(a: PyVal, b: PyVal, c: PyVal): PyVal {
+function isOddInteger(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x % 2) === 1;
+}
+
+/** (a / b) * 2**e2 correctly rounded to a double (half even, subnormals included); a, b > 0. */
+export function ratioToDouble(a: bigint, b: bigint, e2: number): number {
+  const shift = bitLen(a) - bitLen(b) - 55;
+  if (shift > 0) b <<= BigInt(shift); else a <<= BigInt(-shift);
+  let q = a / b;
+  const r = a % b;
+  let extra = bitLen(q) - 53;
+  let e = shift + e2 + extra;
+  if (e < -1074 - 60) return 0;
+  if (e < -1074) { extra += -1074 - e; e = -1074; }
+  if (extra > 0) {
+    const ex = BigInt(extra);
+    const low = q & ((1n << ex) - 1n);
+    q >>= ex;
+    const half = 1n << (ex - 1n);
+    if (low > half || (low === half && (r !== 0n || (q & 1n) === 1n))) q += 1n;
+  }
+  if (e > 1023) return Infinity;
+  return Number(q) * Math.pow(2, e);
+}
+
+/** x as m * 2**e with m an integer. */
+function exactParts(x: number): [bigint, number] {
+  let m = x, e = 0;
+  while (!Number.isInteger(m)) { m *= 2; e--; }
+  return [BigInt(m), e];
+}
+
+/** Correctly rounded x ** -0.5: 1 / sqrt(x), then each neighbour checked exactly (mid**2 * x against 1). */
+function rsqrt(x: number): number {
+  let d = 1 / Math.sqrt(x);
+  const [xm, xe] = exactParts(x);
+  // Is the true value above the midpoint between a and b (a < b)? t > mid  <=>  mid**2 * x < 1.
+  const above = (a: number, b: number): boolean => {
+    const [am, ae] = exactParts(a), [bm, be] = exactParts(b);
+    const e = Math.min(ae, be);
+    const mm = (am << BigInt(ae - e)) + (bm << BigInt(be - e)); // mid = mm * 2**(e-1)
+    const lhs = mm * mm * xm; // mid**2 * x = lhs * 2**(2e - 2 + xe)
+    const k = 2 * e - 2 + xe;
+    return k >= 0 ? (lhs << BigInt(k)) < 1n : lhs < (1n << BigInt(-k));
+  };
+  for (let i = 0; i < 3; i++) {
+    const up = nextUp(d), down = nextDown(d);
+    if (above(d, up)) d = up;
+    else if (!above(down, d)) d = down;
+    else break;
+  }
+  return d;
+}
+
+function nextUp(x: number): number {
+  const b = new DataView(new ArrayBuffer(8));
+  b.setFloat64(0, x);
+  b.setBigUint64(0, b.getBigUint64(0) + 1n);
+  return b.getFloat64(0);
+}
+function nextDown(x: number): number {
+  const b = new DataView(new ArrayBuffer(8));
+  b.setFloat64(0, x);
+  b.setBigUint64(0, b.getBigUint64(0) - 1n);
+  return b.getFloat64(0);
+}
+
+/** pow(x, y) for x > 0, as C's correctly rounded pow gives it: exact through bigints for integer exponents
+ *  (V8's Math.pow may be an ulp off there: 7 ** -2), Math.pow otherwise. */
+export function _Py_pow(x: number, y: number): number {
+  if (y === 0.5 && x >= 0) return Math.sqrt(x);
+  if (y === -0.5 && x > 0 && Number.isFinite(x)) return rsqrt(x);
+  if (!(x > 0) || !Number.isInteger(y) || !Number.isFinite(x) || y === 0 || x === 1) return Math.pow(x, y);
+  const lg = y * Math.log2(x);
+  if (lg > 1025) return Infinity;
+  if (lg < -1077) return 0;
+  if (Math.abs(y) > 1100) return Math.pow(x, y);
+  // x = m * 2**e exactly.
+  let m = x, e = 0;
+  while (!Number.isInteger(m)) { m *= 2; e--; }
+  let bm = BigInt(m);
+  while (bm > 1n && (bm & 1n) === 0n) { bm >>= 1n; e++; }
+  const n = Math.abs(y);
+  const p = bm ** BigInt(n);
+  return y > 0 ? ratioToDouble(p, 1n, e * n) : ratioToDouble(1n, p, -e * n);
+}
+
+/** float ** float (float_pow): C99 Annex F's special cases, then pow() with errno checks. */
+export function float_pow(a: PyVal, b: PyVal, c: PyVal): PyVal {
   if (c !== Py_None) return PyErr_Format(PyExc_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-  const x = asDouble(a), y = asDouble(b);
-  if (x === null || y === null) return Py_NotImplemented;
-  if (y === 0) return PyFloat_FromDouble(1);
-  if (Number.isNaN(x)) return PyFloat_FromDouble(y === 0 ? 1 : NaN);
-  if (Number.isNaN(y)) return PyFloat_FromDouble(x === 1 ? 1 : NaN);
-  if (x === 0 && y < 0) {
-    return PyErr_Format(PyExc_ZeroDivisionError, "zero to a negative power");
+  let iv = asDouble(a);
+  const iw = asDouble(b);
+  if (iv === null || iw === null) return Py_NotImplemented;
+  if (iw === 0) return PyFloat_FromDouble(1);
+  if (Number.isNaN(iv)) return PyFloat_FromDouble(iv);
+  if (Number.isNaN(iw)) return PyFloat_FromDouble(iv === 1 ? 1 : iw);
+  if (!Number.isFinite(iw)) {
+    iv = Math.abs(iv);
+    if (iv === 1) return PyFloat_FromDouble(1);
+    if ((iw > 0) === (iv > 1)) return PyFloat_FromDouble(Math.abs(iw));
+    return PyFloat_FromDouble(0);
   }
-  if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) {
-    return complexPowHook(x, y);
+  if (!Number.isFinite(iv)) {
+    const odd = isOddInteger(iw);
+    if (iw > 0) return PyFloat_FromDouble(odd ? iv : Math.abs(iv));
+    return PyFloat_FromDouble(odd ? copysign(0, iv) : 0);
   }
-  if (x === -1 && !Number.isFinite(y)) return PyFloat_FromDouble(1);
-  if (x === 1) return PyFloat_FromDouble(1);
-  const r = Math.pow(x, y);
-  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
-    return PyErr_Format(PyExc_OverflowError, "(34, 'Numerical result out of range')");
+  if (iv === 0) {
+    if (iw < 0) return PyErr_Format(PyExc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    return PyFloat_FromDouble(isOddInteger(iw) ? iv : 0);
   }
+  let negate = false;
+  if (iv < 0) {
+    if (iw !== Math.floor(iw)) return complexPowHook(iv, iw);
+    iv = -iv;
+    negate = isOddInteger(iw);
+  }
+  if (iv === 1) return PyFloat_FromDouble(negate ? -1 : 1);
+  let r = _Py_pow(iv, iw);
+  if (!Number.isFinite(r)) return PyErr_Format(PyExc_OverflowError, "(34, 'Numerical result out of range')");
+  if (negate) r = -r;
   return PyFloat_FromDouble(r);
 }
 
@@ -283,7 +389,9 @@ export function parseFloatText(text: string): number | null {
 }
 
 function float_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  const [x] = parseArgs("float", args, kwnames, [""], 0, 1);
+  if (kwnames !== null && kwnames.length > 0) return PyErr_Format(PyExc_TypeError, "float() takes no keyword arguments");
+  if (args.length > 1) return PyErr_Format(PyExc_TypeError, `float expected at most 1 argument, got ${args.length}`);
+  const x = args.length === 0 ? undefined : args[0];
   let v: number;
   if (x === undefined) v = 0;
   else if (PyUnicode_Check(x)) {
@@ -351,9 +459,10 @@ function float_floor(self: PyVal): PyVal { return float_int_value(Math.floor((se
 function float_ceil(self: PyVal): PyVal { return float_int_value(Math.ceil((self as PyFloatObject).ob_fval)); }
 
 function float_format(self: PyVal, spec: PyVal): PyVal {
-  const fs = (spec as PyUnicodeObject).value;
+  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${Py_TYPE(spec).tp_name}`);
+  const fs = spec.value;
   if (fs === "") return PyObject_Str(self);
-  return PyUnicode_FromString(formatFloatValue((self as PyFloatObject).ob_fval, parseFormatSpec(fs, "")));
+  return PyUnicode_FromString(formatFloatValue((self as PyFloatObject).ob_fval, parseFormatSpec(fs, "", Py_TYPE(self).tp_name)));
 }
 
 /** float.hex(): the exact hexadecimal form (float_hex). */
@@ -369,9 +478,7 @@ function float_hex(self: PyVal): PyVal {
   const mant = ((BigInt(hi & 0xfffff) << 32n) | BigInt(lo)).toString(16).padStart(13, "0");
   let lead = "1";
   if (exp === 0) { lead = "0"; exp = -1022; } else exp -= 1023;
-  let m = mant.replace(/0+$/, "");
-  if (m === "") m = "0";
-  return PyUnicode_FromString(`${sign}0x${lead}.${m}p${exp >= 0 ? "+" : ""}${exp}`);
+  return PyUnicode_FromString(`${sign}0x${lead}.${mant}p${exp >= 0 ? "+" : ""}${exp}`);
 }
 
 function float_fromhex(type: PyVal, arg: PyVal): PyVal {
@@ -386,26 +493,28 @@ function float_fromhex(type: PyVal, arg: PyVal): PyVal {
     const intPart = m[2] || "0", frac = m[3] ?? "";
     let mant = BigInt("0x" + intPart + frac || "0");
     let e = Number(m[4] ?? 0) - 4 * frac.length;
-    // Exact conversion with round-half-even through the bigint path.
+    // Exact conversion with round-half-even (subnormals included) through the bigint path.
     let r: number;
     if (mant === 0n) r = 0;
     else {
-      const bl = bitLen(mant);
-      if (bl > 53) {
-        const sh = BigInt(bl - 53);
-        const low = mant & ((1n << sh) - 1n);
-        mant >>= sh;
-        const half = 1n << (sh - 1n);
-        if (low > half || (low === half && (mant & 1n) === 1n)) mant += 1n;
-        e += Number(sh);
-      }
-      r = Number(mant) * Math.pow(2, e);
+      r = ratioToDouble(mant, 1n, e);
       if (!Number.isFinite(r)) return PyErr_Format(PyExc_OverflowError, "hexadecimal value too large to represent as a float");
     }
     v = m[1] === "-" ? -r : r;
   }
   const f = PyFloat_FromDouble(v);
   return type === PyFloat_Type ? f : PyObject_CallOneHook(type, f);
+}
+
+/** float.__getformat__(typestr): the storage format of C doubles and floats (always IEEE, little-endian here). */
+function float___getformat__(_type: PyVal, arg: PyVal): PyVal {
+  if (!PyUnicode_Check(arg)) {
+    return PyErr_Format(PyExc_TypeError, `__getformat__() argument must be str, not ${Py_TYPE(arg).tp_name}`);
+  }
+  if (arg.value !== "double" && arg.value !== "float") {
+    return PyErr_Format(PyExc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+  }
+  return PyUnicode_FromString("IEEE, little-endian");
 }
 
 let PyObject_CallOneHook: (f: PyVal, a: PyVal) => PyVal = () => { throw new Error("hook"); };
@@ -430,6 +539,7 @@ PyType_FromSpecStatic({
     { name: "as_integer_ratio", meth: float_as_integer_ratio, flags: METH_NOARGS },
     { name: "hex", meth: float_hex, flags: METH_NOARGS },
     { name: "fromhex", meth: float_fromhex, flags: METH_O | METH_CLASS },
+    { name: "__getformat__", meth: float___getformat__, flags: METH_O | METH_CLASS },
     { name: "__trunc__", meth: float_trunc, flags: METH_NOARGS },
     { name: "__floor__", meth: float_floor, flags: METH_NOARGS },
     { name: "__ceil__", meth: float_ceil, flags: METH_NOARGS },

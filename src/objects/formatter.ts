@@ -3,8 +3,8 @@
 // (Objects/stringlib/unicode_format.h). See docs/objects.md.
 import { Py_TYPE, type PyVal, PyUnicodeObject } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
-import { PyExc_ValueError, PyExc_IndexError, PyExc_KeyError, PyExc_TypeError } from "./exceptions.js";
-import { longValue, PyLong_Check, PyLong_AsDouble } from "./longobject.js";
+import { PyExc_ValueError, PyExc_IndexError, PyExc_KeyError, PyExc_TypeError, PyExc_OverflowError } from "./exceptions.js";
+import { longValue, PyLong_Check, PyLong_AsDouble, longToDecimal } from "./longobject.js";
 import { PyObject_Format, PyObject_Repr, PyObject_Str, PyObject_ASCII, PyObject_GetAttr, PyObject_GetItem } from "./abstract.js";
 import { PyUnicode_FromString, codePoints } from "./unicodeobject.js";
 import { float_repr_text } from "./floatobject.js";
@@ -22,7 +22,7 @@ export interface FormatSpec {
 }
 
 /** Parse a format spec (parse_internal_render_format_spec). `defType` only fills `type` for messages. */
-export function parseFormatSpec(spec: string, defType: string): FormatSpec {
+export function parseFormatSpec(spec: string, defType: string, typeName = typeNameFor(defType)): FormatSpec {
   const cps = codePoints(spec).map((c) => String.fromCodePoint(c));
   let i = 0;
   const r: FormatSpec = { fill: " ", align: "", sign: "", z: false, alternate: false, width: -1, grouping: "", precision: -1, type: "" };
@@ -54,7 +54,7 @@ export function parseFormatSpec(spec: string, defType: string): FormatSpec {
     if (!p) return PyErr_Format(PyExc_ValueError, "Format specifier missing precision");
     r.precision = Number(p);
   }
-  if (cps.length - i > 1) return PyErr_Format(PyExc_ValueError, "Invalid format specifier '" + spec + "' for object of type '" + typeNameFor(defType) + "'");
+  if (cps.length - i > 1) return PyErr_Format(PyExc_ValueError, "Invalid format specifier '" + spec + "' for object of type '" + typeName + "'");
   if (i < cps.length) r.type = cps[i];
   if (r.grouping) {
     const ok = r.grouping === "," ? "deEfFgG%" : "bdoxXeEfFgG%";
@@ -70,14 +70,12 @@ function typeNameFor(defType: string): string {
 }
 
 function groupDigits(digits: string, sep: string, every: number): string {
-  if (!sep) return digits;
-  let out = "";
-  let count = 0;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    out = digits[i] + out;
-    if (++count % every === 0 && i > 0) out = sep + out;
-  }
-  return out;
+  if (!sep || digits.length <= every) return digits;
+  const parts: string[] = [];
+  let end = digits.length;
+  while (end > every) { parts.push(digits.slice(end - every, end)); end -= every; }
+  parts.push(digits.slice(0, end));
+  return parts.reverse().join(sep);
 }
 
 /** Pad a formatted number: sign/prefix, then the digits, honouring fill/align/width ("=" pads after the sign). */
@@ -95,23 +93,22 @@ function pad(sign: string, body: string, spec: FormatSpec, defaultAlign: string)
   }
 }
 
-/** Zero padding with grouping inserts separators into the padding too (as CPython does). */
+/** Zero padding with grouping puts separators into the padding too, and never starts with a separator: the
+ *  result may be one character wider than asked (_PyUnicode_InsertThousandsGrouping with a minimum width). */
 function zeroPadGrouped(sign: string, intDigits: string, rest: string, spec: FormatSpec, every: number): string | null {
   if (!(spec.align === "=" && spec.fill === "0" && spec.grouping && spec.width > 0)) return null;
-  let digits = intDigits;
-  for (;;) {
-    const grouped = groupDigits(digits, spec.grouping, every);
-    if (codePoints(sign + grouped + rest).length >= spec.width) return sign + grouped + rest;
-    digits = "0" + digits;
-    const g2 = groupDigits(digits, spec.grouping, every);
-    if (codePoints(sign + g2 + rest).length > spec.width) return sign + grouped.padStart(spec.width - sign.length - rest.length, "0") + rest;
-  }
+  const want = spec.width - codePoints(sign + rest).length;
+  // Smallest digit count n >= len(intDigits) whose grouped length n + floor((n - 1) / every) reaches `want`.
+  let n = Math.max(intDigits.length, Math.floor((want * every) / (every + 1)) - 1, 1);
+  while (n + Math.floor((n - 1) / every) < want) n++;
+  return sign + groupDigits(intDigits.padStart(n, "0"), spec.grouping, every) + rest;
 }
 
 export function formatLongValue(v: PyVal, spec: FormatSpec): string {
   const t = spec.type || "d";
   if ("eEfFgG%".includes(t)) return formatFloatValue(PyLong_AsDouble(v), spec);
   if (spec.precision >= 0) return PyErr_Format(PyExc_ValueError, "Precision not allowed in integer format specifier");
+  if (spec.z) return PyErr_Format(PyExc_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
   const x = longValue(v);
   const neg = x < 0;
   const ax = typeof x === "number" ? Math.abs(x) : (x < 0n ? -x : x);
@@ -119,7 +116,7 @@ export function formatLongValue(v: PyVal, spec: FormatSpec): string {
   let prefix = "";
   let every = 3;
   switch (t) {
-    case "d": case "n": digits = ax.toString(); break;
+    case "d": case "n": digits = longToDecimal(ax); break;
     case "b": digits = ax.toString(2); prefix = "0b"; every = 4; break;
     case "o": digits = ax.toString(8); prefix = "0o"; every = 4; break;
     case "x": digits = ax.toString(16); prefix = "0x"; every = 4; break;
@@ -127,12 +124,15 @@ export function formatLongValue(v: PyVal, spec: FormatSpec): string {
     case "c": {
       if (spec.sign) return PyErr_Format(PyExc_ValueError, "Sign not allowed with integer format specifier 'c'");
       if (spec.alternate) return PyErr_Format(PyExc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
+      if (typeof x === "bigint" && (x >= 2n ** 63n || x < -(2n ** 63n))) {
+        return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C long");
+      }
       const n = Number(x);
-      if (n < 0 || n > 0x10ffff) return PyErr_Format(PyExc_ValueError, "%c arg not in range(0x110000)");
-      return pad("", String.fromCodePoint(n), spec, "<");
+      if (n < 0 || n > 0x10ffff) return PyErr_Format(PyExc_OverflowError, "%c arg not in range(0x110000)");
+      return pad("", String.fromCodePoint(n), spec, ">");
     }
     default:
-      return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type 'int'`);
+      return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type '${Py_TYPE(v).tp_name}'`);
   }
   const sign = neg ? "-" : spec.sign === "+" ? "+" : spec.sign === " " ? " " : "";
   const pfx = spec.alternate ? prefix : "";
@@ -216,6 +216,7 @@ export function formatFloatValue(x: number, spec: FormatSpec): string {
     return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type 'float'`);
   }
   const upper = t === "E" || t === "F" || t === "G";
+  if (t === "%") ax *= 100;
   if (!Number.isFinite(ax)) {
     body = Number.isNaN(ax) ? "nan" : "inf";
     if (upper) body = body.toUpperCase();
@@ -223,11 +224,12 @@ export function formatFloatValue(x: number, spec: FormatSpec): string {
   } else if (t === "") {
     if (prec < 0) {
       body = float_repr_text(ax);
+      // Alternate form keeps the point in exponent notation: '1.e+16' (format_float_short, mode 'r').
+      if (spec.alternate && !body.includes(".")) body = body.replace("e", ".e");
     } else {
       body = generalFormat(ax, prec === 0 ? 1 : prec, spec.alternate, true);
     }
   } else if (t === "f" || t === "F" || t === "%") {
-    if (t === "%") ax *= 100;
     body = fixedDigits(ax, prec < 0 ? 6 : prec);
     if (spec.alternate && !body.includes(".")) body += ".";
     if (t === "%") body += "%";
@@ -254,26 +256,30 @@ export function formatFloatValue(x: number, spec: FormatSpec): string {
   return pad(sign, body, spec, ">");
 }
 
-/** 'g' formatting (and the '' type with a precision, which keeps at least one digit after the point). */
-function generalFormat(ax: number, p: number, alternate: boolean, noneType: boolean): string {
-  if (ax === 0) {
-    if (alternate) return "0." + "0".repeat(p - 1);
-    return noneType ? "0.0" : "0";
+/** 'g' formatting (and the '' type with a precision, which adds ".0" to integers): format_float_short's 'g'
+ *  branch over the correctly rounded digits, trailing zeros dropped unless `alternate`. */
+function generalFormat(ax: number, p: number, alternate: boolean, addDot0: boolean): string {
+  let digits: string;
+  let decpt: number;
+  if (ax === 0) { digits = "0"; decpt = 1; } else {
+    const [d, e] = sciDigits(ax, p - 1);
+    digits = d.replace(/0+$/, "") || "0";
+    decpt = e + 1;
   }
-  const [d, e] = sciDigits(ax, p - 1);
-  let out: string;
-  if (e >= -4 && e < p) {
-    const fracDigits = p - 1 - e;
-    out = fixedDigits(ax, Math.max(0, fracDigits));
-    if (!alternate) {
-      if (out.includes(".")) out = out.replace(/0+$/, "").replace(/\.$/, "");
-      if (noneType && !out.includes(".")) out += ".0";
-    } else if (!out.includes(".")) out += ".";
-  } else {
-    let mant = d[0] + "." + d.slice(1);
-    if (!alternate) mant = mant.replace(/0+$/, "").replace(/\.$/, "");
-    out = mant + "e" + expStr(e);
-  }
+  const useExp = decpt <= -4 || decpt > (addDot0 ? p - 1 : p);
+  let vend = alternate ? p : digits.length;
+  let exp = 0;
+  if (useExp) { exp = decpt - 1; decpt = 1; }
+  const vstart = decpt <= 0 ? decpt - 1 : 0;
+  vend = !useExp && addDot0 ? Math.max(vend, decpt + 1) : Math.max(vend, decpt);
+  let all = "";
+  if (vstart < 0) all += "0".repeat(-vstart);
+  all += digits.slice(0, Math.max(0, vend));
+  if (vend > digits.length) all += "0".repeat(vend - digits.length);
+  const point = decpt - vstart;
+  const intPart = all.slice(0, point), frac = all.slice(point);
+  let out = frac.length > 0 || alternate ? `${intPart}.${frac}` : intPart;
+  if (useExp) out += "e" + expStr(exp);
   return out;
 }
 

@@ -8,14 +8,15 @@ import {
 import { hashOut, hashFromNumber, hashBigInt } from "../runtime/pyhash.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_ZeroDivisionError, PyExc_OverflowError } from "./exceptions.js";
-import { PyFloat_FromDouble, PyFloatObject, PyFloat_Type, float_richcompare_number } from "./floatobject.js";
+import { PyFloat_FromDouble, PyFloatObject, PyFloat_Type, float_richcompare_number, float_pow } from "./floatobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { parseArgs } from "../runtime/getargs.js";
-import { PyNumber_Index, PyObject_Str, PyObject_CallNoArgs, _PyObject_LookupSpecial } from "./abstract.js";
+import { PyNumber_Index, PyObject_Str, PyObject_CallNoArgs, _PyObject_LookupSpecial, PyObject_IsTrue } from "./abstract.js";
 import { formatLongValue, parseFormatSpec } from "./formatter.js";
-import { PyBytesObject, PyBytes_FromArray } from "./bytesobject.js";
+import { PyBytes_FromArray, bytesLikeData, bytesFromObject } from "./bytesobject.js";
+import { _PyUnicode_IsWhitespace, _PyUnicode_ToDecimalDigit } from "../unicode/unicodectype.js";
 import { getIntMaxStrDigits } from "../runtime/sysmodule.js";
 
 export { PyLong_Type, PyLongObject };
@@ -219,10 +220,10 @@ export function long_pow(a: PyVal, b: PyVal, c: PyVal): PyVal {
     return norm(r);
   }
   if (y < 0) {
-    const fx = typeof x === "number" ? x : Number(x);
-    const fy = typeof y === "number" ? y : Number(y);
-    if (fx === 0) return PyErr_Format(PyExc_ZeroDivisionError, "zero to a negative power");
-    return PyFloat_FromDouble(Math.pow(fx, fy));
+    const fx = PyLong_AsDouble(a);
+    const fy = PyLong_AsDouble(b);
+    // CPython hands a negative exponent to float's nb_power.
+    return float_pow(PyFloat_FromDouble(fx), PyFloat_FromDouble(fy), Py_None);
   }
   if (typeof x === "number" && typeof y === "number") {
     let r = 1, base = x, e = y;
@@ -412,78 +413,100 @@ function long_repr(a: PyVal): PyUnicodeObject {
 
 // ---- construction: int(x=0, base=10) ----
 
-/** Parse an int literal as int() does (underscores, whitespace, prefixes); null when invalid. */
-export function parseIntLiteral(text: string, base: number): bigint | number | null {
-  let s = text.trim().replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g, "");
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/** int()'s text rules (PyLong_FromString over _PyUnicode_TransformDecimalAndSpaceToASCII's output): whitespace
+ *  around, a sign, a base prefix, single underscores between digits. Returns the value, null for an invalid
+ *  literal, or the digit count when it exceeds sys.get_int_max_str_digits() for a non-power-of-two base. */
+export function parseIntLiteral(text: string, base: number, isBytes = false): bigint | number | null | { digits: number } {
+  // Map the text to ASCII as CPython does: Unicode spaces to ' ', decimal digits to '0'..'9', anything else
+  // non-ASCII to '?' (which no base accepts). Bytes are taken as they are.
+  let s = text;
+  if (!isBytes && !/^[\x00-\x7f]*$/.test(text)) {
+    let t = "";
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 128) { t += ch; continue; }
+      if (_PyUnicode_IsWhitespace(cp)) { t += " "; continue; }
+      const d = _PyUnicode_ToDecimalDigit(cp);
+      t += d >= 0 ? String.fromCharCode(48 + d) : "?";
+    }
+    s = t;
+  }
+  const n = s.length;
+  let i = 0;
+  const space = isBytes ? isAsciiSpace : (c: number) => isAsciiSpace(c) || (c >= 0x1c && c <= 0x1f);
+  while (i < n && space(s.charCodeAt(i))) i++;
   let neg = false;
-  if (s.startsWith("-")) { neg = true; s = s.slice(1); } else if (s.startsWith("+")) s = s.slice(1);
-  const lower = s.toLowerCase();
+  if (s[i] === "+") i++;
+  else if (s[i] === "-") { neg = true; i++; }
+  let errorIfNonzero = false;
   if (base === 0) {
-    if (lower.startsWith("0x")) { base = 16; s = s.slice(2); if (s.startsWith("_")) s = s.slice(1); }
-    else if (lower.startsWith("0o")) { base = 8; s = s.slice(2); if (s.startsWith("_")) s = s.slice(1); }
-    else if (lower.startsWith("0b")) { base = 2; s = s.slice(2); if (s.startsWith("_")) s = s.slice(1); }
-    else {
-      base = 10;
-      if (/^0+(_?0+)*$/.test(s)) return 0;
-      if (s.startsWith("0")) return null;
+    const c1 = s[i + 1];
+    if (s[i] !== "0") base = 10;
+    else if (c1 === "x" || c1 === "X") base = 16;
+    else if (c1 === "o" || c1 === "O") base = 8;
+    else if (c1 === "b" || c1 === "B") base = 2;
+    else { errorIfNonzero = true; base = 10; }
+  }
+  if (s[i] === "0") {
+    const c1 = s[i + 1];
+    if ((base === 16 && (c1 === "x" || c1 === "X")) || (base === 8 && (c1 === "o" || c1 === "O")) ||
+      (base === 2 && (c1 === "b" || c1 === "B"))) {
+      i += 2;
+      if (s[i] === "_") i++;
     }
-  } else if ((base === 16 && lower.startsWith("0x")) || (base === 8 && lower.startsWith("0o")) || (base === 2 && lower.startsWith("0b"))) {
-    s = s.slice(2);
-    if (s.startsWith("_")) s = s.slice(1);
   }
-  if (s.length === 0 || s.startsWith("_") || s.endsWith("_") || s.includes("__")) return null;
-  s = s.replace(/_/g, "");
-  // Non-ASCII decimal digits are accepted by int(); map them to ASCII.
-  s = s.replace(/\p{Nd}/gu, (d) => {
-    const cp = d.codePointAt(0)!;
-    if (cp < 128) return d;
-    const zero = findDigitZero(cp);
-    return String(cp - zero);
-  });
-  let v = 0n;
-  const bb = BigInt(base);
-  if (s.length <= 10 && base <= 36) {
-    let n = 0;
-    for (const ch of s) {
-      const d = digitValue(ch);
-      if (d < 0 || d >= base) return null;
-      n = n * base + d;
+  // Digits: the first must be a digit; an underscore only between two digits.
+  const start = i;
+  let digits = 0;
+  let prevUnderscore = false;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 95) {
+      if (prevUnderscore || i === start) return null;
+      prevUnderscore = true;
+      continue;
     }
-    return neg ? (n === 0 ? 0 : -n) : n;
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99;
+    if (d >= base) break;
+    prevUnderscore = false;
+    digits++;
   }
-  for (const ch of s) {
-    const d = digitValue(ch);
-    if (d < 0 || d >= base) return null;
-    v = v * bb + BigInt(d);
+  if (digits === 0 || prevUnderscore) return null;
+  const end = i;
+  if ((base & (base - 1)) !== 0 && digits > 640) {
+    const limit = getIntMaxStrDigits();
+    if (limit > 0 && digits > limit) return { digits };
   }
+  while (i < n && space(s.charCodeAt(i))) i++;
+  if (i !== n) return null;
+  const body = s.slice(start, end).replace(/_/g, "");
+  let v: number | bigint;
+  if (digits <= 10) v = parseInt(body, base);
+  else if (base === 10) v = BigInt(body);
+  else if (base === 16 || base === 8 || base === 2) v = BigInt((base === 16 ? "0x" : base === 8 ? "0o" : "0b") + body);
+  else v = bigFromDigits(body, base);
+  if (errorIfNonzero && v !== 0 && v !== 0n) return null;
+  if (typeof v === "number") return neg ? (v === 0 ? 0 : -v) : v;
   return neg ? -v : v;
 }
 
-function findDigitZero(cp: number): number {
-  let z = cp;
-  while (z > 0 && /\p{Nd}/u.test(String.fromCodePoint(z - 1))) z--;
-  return z;
+/** Digits in any base up to 36, by divide and conquer so that long inputs stay subquadratic in bigint work. */
+function bigFromDigits(body: string, base: number): bigint {
+  if (body.length <= 10) return BigInt(parseInt(body, base));
+  const half = body.length >> 1;
+  const lowLen = body.length - half;
+  return bigFromDigits(body.slice(0, half), base) * BigInt(base) ** BigInt(lowLen) + bigFromDigits(body.slice(half), base);
 }
 
-function digitValue(ch: string): number {
-  const c = ch.charCodeAt(0);
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 122) return c - 87;
-  if (c >= 65 && c <= 90) return c - 55;
-  return -1;
-}
-
-export function PyLong_FromUnicodeText(text: string, base: number, reprText: string): PyVal {
-  const digitsLimit = getIntMaxStrDigits();
-  if (base === 10 && digitsLimit > 0 && text.length > digitsLimit) {
-    const digits = text.replace(/[^0-9]/g, "").length;
-    if (digits > digitsLimit) {
-      return PyErr_Format(PyExc_ValueError,
-        `Exceeds the limit (${digitsLimit} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`);
-    }
-  }
-  const v = parseIntLiteral(text, base);
+export function PyLong_FromUnicodeText(text: string, base: number, reprText: string, isBytes = false): PyVal {
+  const v = parseIntLiteral(text, base, isBytes);
   if (v === null) return PyErr_Format(PyExc_ValueError, `invalid literal for int() with base ${base}: ${reprText}`);
+  if (typeof v === "object") {
+    return PyErr_Format(PyExc_ValueError,
+      `Exceeds the limit (${getIntMaxStrDigits()} digits) for integer string conversion: value has ${v.digits} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
   return typeof v === "number" ? v : norm(v);
 }
 
@@ -505,13 +528,35 @@ function long_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly 
     if (typeof bv !== "number" || (bv !== 0 && (bv < 2 || bv > 36))) {
       return PyErr_Format(PyExc_ValueError, "int() base must be >= 2 and <= 36, or 0");
     }
-    if (PyUnicode_Check(x)) v = PyLong_FromUnicodeText(x.value, bv, unicodeReprHook(x.value));
-    else if (x instanceof PyBytesObject) v = PyLong_FromUnicodeText(new TextDecoder("latin1").decode(x.ob_bytes), bv, bytesRepr(x));
+    if (PyUnicode_Check(x)) v = PyLong_FromUnicodeText(x.value, bv, strReprForError(x.value));
+    else if (bytesLikeData(x) !== null && !(PyUnicode_Check(x))) v = longFromBytesLike(x, bv);
     else return PyErr_Format(PyExc_TypeError, "int() can't convert non-string with explicit base");
   }
   if (type === PyLong_Type) return v;
   const val = longValue(v);
   return typeof val === "number" ? new PyLongObject(type, val, null) : new PyLongObject(type, 0, val);
+}
+
+/** The %.200R of an int() error: the repr cut to 200 characters. */
+function strReprForError(s: string): string {
+  return [...unicodeReprHook(s)].slice(0, 200).join("");
+}
+
+/** int(bytes-like[, base]): _PyLong_FromBytes; the error shows the first 200 bytes. */
+function longFromBytesLike(x: PyVal, base: number): PyVal {
+  const data = bytesLikeData(x)!;
+  const text = latin1(data);
+  const v = parseIntLiteral(text, base, true);
+  if (v === null) {
+    return PyErr_Format(PyExc_ValueError, `invalid literal for int() with base ${base}: ${bytesRepr(PyBytes_FromArray(data.subarray(0, 200)))}`);
+  }
+  return PyLong_FromUnicodeText(text, base, "", true);
+}
+
+function latin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
 }
 
 let bytesReprHook: (b: PyVal) => string = () => "b''";
@@ -541,8 +586,8 @@ export function PyNumber_Long(x: PyVal): PyVal {
     if (Py_TYPE(r).nb_index !== null) return long_int(PyNumber_Index(r));
     return PyErr_Format(PyExc_TypeError, `__trunc__ returned non-Integral (type ${Py_TYPE(r).tp_name})`);
   }
-  if (PyUnicode_Check(x)) return PyLong_FromUnicodeText(x.value, 10, unicodeReprHook(x.value));
-  if (x instanceof PyBytesObject) return PyLong_FromUnicodeText(new TextDecoder("latin1").decode(x.ob_bytes), 10, bytesRepr(x));
+  if (PyUnicode_Check(x)) return PyLong_FromUnicodeText(x.value, 10, strReprForError(x.value));
+  if (bytesLikeData(x) !== null) return longFromBytesLike(x, 10);
   return PyErr_Format(PyExc_TypeError,
     `int() argument must be a string, a bytes-like object or a real number, not '${t.tp_name}'`);
 }
@@ -564,10 +609,11 @@ function int_bit_count(self: PyVal): PyVal {
 
 function int_to_bytes(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [lenA, orderA, signedA] = parseArgs("to_bytes", args, kwnames, ["length", "byteorder", "*signed"], 0, 2);
-  const length = lenA === undefined ? 1 : (longValue(PyNumber_Index(lenA)) as number);
-  const order = orderA === undefined ? "big" : (orderA as PyUnicodeObject).value;
-  if (order !== "big" && order !== "little") return PyErr_Format(PyExc_ValueError, "byteorder must be either 'little' or 'big'");
-  const signed = signedA !== undefined && long_bool(signedA);
+  const lenV = lenA === undefined ? 1 : longValue(PyNumber_Index(lenA));
+  if (typeof lenV === "bigint") return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C ssize_t");
+  const length = lenV;
+  const order = byteorderArg("to_bytes", orderA);
+  const signed = signedA !== undefined && PyObject_IsTrue(signedA);
   if (length < 0) return PyErr_Format(PyExc_ValueError, "length argument must be non-negative");
   let x = toBig(longValue(self));
   if (x < 0n && !signed) return PyErr_Format(PyExc_OverflowError, "can't convert negative int to unsigned");
@@ -583,17 +629,44 @@ function int_to_bytes(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVa
   return PyBytes_FromArray(out);
 }
 
-let bytesFromObject: (v: PyVal) => Uint8Array = () => new Uint8Array();
 export function _PyLong_InstallBytesFromObject(f: (v: PyVal) => Uint8Array): void {
-  bytesFromObject = f;
+  void f;
+}
+
+function byteorderArg(fname: string, v: PyVal | undefined): string {
+  if (v === undefined) return "big";
+  if (!PyUnicode_Check(v)) {
+    return PyErr_Format(PyExc_TypeError, `${fname}() argument 'byteorder' must be str, not ${Py_TYPE(v).tp_name}`);
+  }
+  if (v.value !== "big" && v.value !== "little") {
+    return PyErr_Format(PyExc_ValueError, "byteorder must be either 'little' or 'big'");
+  }
+  return v.value;
+}
+
+/** PyObject_Bytes for from_bytes: __bytes__, a buffer, or an iterable of ints other than str. */
+function bytesForFromBytes(x: PyVal): Uint8Array {
+  const data = bytesLikeData(x);
+  if (data !== null) return data;
+  const meth = typeof x === "number" ? undefined : _PyObject_LookupSpecial(x, "__bytes__");
+  if (meth !== undefined) {
+    const r = PyObject_CallNoArgs(meth);
+    const d = bytesLikeData(r);
+    if (d === null) return PyErr_Format(PyExc_TypeError, `__bytes__ returned non-bytes (type ${Py_TYPE(r).tp_name})`);
+    return d;
+  }
+  const t = Py_TYPE(x);
+  if (PyUnicode_Check(x) || (t.tp_iter === null && _PyObject_LookupSpecial(x, "__getitem__") === undefined)) {
+    return PyErr_Format(PyExc_TypeError, `cannot convert '${t.tp_name}' object to bytes`);
+  }
+  return bytesFromObject(x);
 }
 
 function int_from_bytes(type: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [bytesA, orderA, signedA] = parseArgs("from_bytes", args, kwnames, ["bytes", "byteorder", "*signed"], 1, 2);
-  const order = orderA === undefined ? "big" : (orderA as PyUnicodeObject).value;
-  if (order !== "big" && order !== "little") return PyErr_Format(PyExc_ValueError, "byteorder must be either 'little' or 'big'");
-  const signed = signedA !== undefined && long_bool(signedA);
-  const bytes = bytesFromObject(bytesA!);
+  const order = byteorderArg("from_bytes", orderA);
+  const signed = signedA !== undefined && PyObject_IsTrue(signedA);
+  const bytes = bytesForFromBytes(bytesA!);
   const arr = order === "little" ? Array.from(bytes).reverse() : Array.from(bytes);
   let x = 0n;
   for (const b of arr) x = (x << 8n) | BigInt(b);
@@ -625,9 +698,10 @@ function int_round(self: PyVal, args: PyVal[]): PyVal {
 }
 
 function int_format(self: PyVal, spec: PyVal): PyVal {
-  const fs = (spec as PyUnicodeObject).value;
+  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${Py_TYPE(spec).tp_name}`);
+  const fs = spec.value;
   if (fs === "") return PyObject_Str(self);
-  return PyUnicode_FromString(formatLongValue(self, parseFormatSpec(fs, "d")));
+  return PyUnicode_FromString(formatLongValue(self, parseFormatSpec(fs, "d", Py_TYPE(self).tp_name)));
 }
 
 function int_sizeof(self: PyVal): PyVal {

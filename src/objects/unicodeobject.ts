@@ -16,7 +16,7 @@ import { PyBool_FromLong } from "./boolobject.js";
 import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
 import { PyLongObject, PyLong_AsNumber } from "./longobject.js";
-import { PyFloatObject, PyFloat_AsDouble } from "./floatobject.js";
+import { PyFloatObject, PyFloat_AsDouble, float_int_value } from "./floatobject.js";
 import { formatString, formatLongValue, formatFloatValue, parseFormatSpec } from "./formatter.js";
 import { PyDictObject, PyDict_Check } from "./dictobject.js";
 import { PyBytes_FromArray } from "./bytesobject.js";
@@ -932,7 +932,7 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
         numeric = true;
         let v: PyVal = arg;
         if (v instanceof PyFloatObject) {
-          if (conv === "d" || conv === "i" || conv === "u") v = PyLong_AsNumber(Math.trunc(v.ob_fval));
+          if (conv === "d" || conv === "i" || conv === "u") v = float_int_value(v.ob_fval);
           else return PyErr_Format(PyExc_TypeError, `%${conv} format: an integer is required, not float`);
         } else if (typeof v !== "number" && !(v instanceof PyLongObject)) {
           if (Py_TYPE(v).nb_index !== null || ((conv === "d" || conv === "i" || conv === "u") && Py_TYPE(v).nb_int !== null)) {

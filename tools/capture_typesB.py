@@ -1,0 +1,308 @@
+"""Captures CPython 3.13's results for int, float and str operations (formatting, parsing, methods, codecs) as
+golden data for tests/unit/objects/typesB.test.ts. Each group is a small Python program (values as source text,
+one expression over them); the same harness runs under Typhon, and every result line must match.
+Run: PYENV_VERSION=3.13.0 python3.13 tools/capture_typesB.py   (writes tests/golden/objects/typesB.json.gz)
+"""
+import sys, os, json, gzip, random
+
+assert sys.version_info[:2] == (3, 13)
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+OUT = os.path.join(ROOT, "tests", "golden", "objects", "typesB.json.gz")
+
+# The harness every group runs under (CPython here, Typhon in the test): one result line per case, the repr of
+# the value or '!' + exception type + repr of its message. repr() keeps every line free of newlines.
+HARNESS = '''\
+def _fmt(f):
+    try:
+        return repr(f())
+    except Exception as e:
+        return '!' + type(e).__name__ + ': ' + repr(str(e))
+R = []
+'''
+
+GROUPS = []
+
+
+def grid(name, a, b, expr):
+    """Every a in A (source text) with every b in B."""
+    GROUPS.append({"name": name, "src": f"A = {a}\nB = {b}\nfor a in A:\n    for b in B:\n        R.append(_fmt(lambda: {expr}))\n"})
+
+
+def each(name, a, expr):
+    GROUPS.append({"name": name, "src": f"A = {a}\nfor a in A:\n    R.append(_fmt(lambda: {expr}))\n"})
+
+
+def exprs(name, items):
+    body = "".join(f"R.append(_fmt(lambda: {e}))\n" for e in items)
+    GROUPS.append({"name": name, "src": body})
+
+
+rnd = random.Random(20261122)
+
+# ---------------------------------------------------------------- int
+INTS = "[0, 1, -1, 7, 42, -42, 255, 1000, 1234567, -1234567, 10**20, -(10**25), 2**63, 2**53+1, True]"
+INT_SPECS = ['', 'd', 'b', 'o', 'x', 'X', 'n', 'c', '#b', '#o', '#x', '#X', '+d', ' d', '-d', '10d', '<10d', '>10',
+             '^10', '=10', '*^12', '010d', '010x', '#010x', '-#012b', ',', '_', '_b', '_o', '_x', '#_X', ',d', '15,',
+             '015,', '015_', '020_x', '08,d', ',x', ',b', '.2', 'e', 'E', 'f', '.3f', 'g', '%', '.2%', ',.2f',
+             '+#x', 'z', 'zd', '5c', '+c', '#c', 'y', 's', '=^10', 'x<8', '0<8', '0>8', '0^9', '\u20ac>9,', '2,3',
+             ',_', '_,', '1_000', '.', '-08.2e', '09_', '#', '+', '=+10', '<', '0', '00']
+grid("int_format", INTS, repr(INT_SPECS), "format(a, b)")
+INT_STRS = ['0', '00', '0_0', '1', '-1', '+7', ' 12 ', '\t-12\n', '1_000', '1__000', '_1', '1_', '0x1f', '0X1F',
+            '0o17', '0b101', '0b_101', '0x_f', '0_x1', '017', '-0x10', '+0b1', 'z', 'Z', 'zz', '10', 'ff', '1e3',
+            '1.5', '', ' ', '-', '+-1', '\u0661\u0662', '\uff11\uff12', '\U0001d7d9\U0001d7da', '\u0e53', '12\u00a0',
+            '\u2003 7 \u3000', '9' * 30, '-' + '7' * 25, '0' * 40, '1\x00', '٣_٤', 'a' * 12, '0b', '0x', '0o8', '08',
+            '0_8', '١٠', '\u00b2', 'ⅷ']
+grid("int_parse", repr(INT_STRS), "[0, 2, 8, 10, 16, 36]", "int(a, b)")
+each("int_parse10", repr(INT_STRS + ['2' * 4300, '3' * 4301, '-' + '1' * 4301, '0x' + 'f' * 5000]),
+     "int(a) if len(a) < 100 else (int(a) % 1000)")
+exprs("int_ctor", [
+    "int()", "int(3.9)", "int(-3.9)", "int('12', base=0)", "int(x='3')", "int('3', 2.0)", "int('3', 1)", "int('3', 37)",
+    "int('3', -1)", "int(3, 10)", "int(base=10)", "int(b'12')", "int(b' 0x1f ', 16)", "int(bytearray(b'77'), 8)",
+    "int(b'\\xff')", "int(1e300) % 1000", "int(float('inf'))", "int(float('nan'))", "int([1])", "int(None)",
+    "int('1' * 4301)", "int('12', 2**70)", "int(True)", "int('٣')", "int(memoryview(b'42'))", "int(2.5e16)",
+    "int('0x' + 'f' * 5000, 16) % 1000", "int('1' * 5000, 2) % 1000", "int('1' * 4301, 10)",
+    "str(10 ** 4300)[:5]", "str(10 ** 4299)[:5]", "repr(-10 ** 4299)[:5]", "hex(10**5000)[:6]", "'%d' % 10**5000",
+    "f'{10**5000:x}'[:4]", "format(10**5000, 'd')", "format(10**5000, ',')",
+])
+ARITH = "[0, 1, -1, 2, -3, 7, -7, 10, 2**31, -2**31, 2**53, -2**53-3, 2**64+1, -(3**50), 10**30+7]"
+grid("int_floordiv", ARITH, ARITH, "(a // b, a % b, divmod(a, b))")
+grid("int_truediv", ARITH, ARITH, "a / b")
+grid("int_pow", "[0, 1, -1, 2, -2, 3, 10, -7, 2**40+1]", "[0, 1, 2, 3, 5, 17, 64, -1, -2, -3]", "a ** b")
+grid("int_powmod", "[0, 1, -1, 2, 3, -7, 12345678901234567, 2**70+5]", "[(0, 5), (1, 7), (5, 13), (-1, 7), (-2, 9), (3, -7), (2, 1), (5, 0), (10, 2**61-1), (-3, 2**64), (2, 6), (-1, 6)]",
+     "pow(a, b[0], b[1])")
+grid("int_shift", "[0, 1, -1, 5, -5, 2**40, -(2**40)-1, 2**100, -(2**100)]", "[0, 1, 3, 31, 32, 53, 64, 100, 200, -1]", "(a << b, a >> b)")
+grid("int_bitops", "[0, 1, -1, 5, -6, 2**40+3, -(2**70), 2**100-1]", "[0, 3, -4, 2**60, -(2**80)+1]", "(a & b, a | b, a ^ b, ~a)")
+each("int_methods", "[0, 1, -1, 5, -6, 255, -256, 2**53, 2**64-1, -(2**64), 10**30, True, False]",
+     "(a.bit_length(), a.bit_count(), a.as_integer_ratio(), a.is_integer(), a.conjugate(), a.real, a.imag, "
+     "a.numerator, a.denominator, abs(a), -a, +a, hash(a), a.__trunc__(), a.__floor__(), a.__ceil__(), "
+     "a.__index__(), float(a), bool(a), a.__sizeof__() > 0)")
+grid("int_round", "[0, 5, 15, 25, -25, 35, 125, 1234567, -1234567, 10**25 + 5 * 10**5, 2**70]",
+     "[None, 0, 1, -1, -2, -3, -7, -30]", "round(a, b)")
+grid("int_to_bytes", "[0, 1, -1, 127, 128, -128, -129, 255, 256, 65535, -32768, 2**64-1, -(2**63)]",
+     "[(1, 'big', False), (1, 'little', True), (2, 'big', True), (2, 'little', False), (0, 'big', False), (8, 'little', True), (9, 'big', False)]",
+     "a.to_bytes(*b[:2], signed=b[2])")
+exprs("int_bytes_misc", [
+    "(1).to_bytes()", "(255).to_bytes()", "(256).to_bytes()", "(1).to_bytes(2)", "(1).to_bytes(length=2, byteorder='little')",
+    "(1).to_bytes(-1, 'big')", "(1).to_bytes(1, 'middle')", "(1).to_bytes(1, byteorder=5)", "(1).to_bytes('1')",
+    "(1).to_bytes(1, 'big', True)", "int.from_bytes(b'\\x01\\x00')", "int.from_bytes(b'\\x01\\x00', 'little')",
+    "int.from_bytes(b'\\xff\\xff', 'big', signed=True)", "int.from_bytes(b'', 'big', signed=True)",
+    "int.from_bytes([1, 2, 3], 'big')", "int.from_bytes(bytearray(b'\\x80'), 'big', signed=True)",
+    "int.from_bytes((255, 0), 'little')", "int.from_bytes([256], 'big')", "int.from_bytes('ab', 'big')",
+    "int.from_bytes(5, 'big')", "int.from_bytes(b'\\x01', 'mid')", "int.from_bytes(b'\\x01' * 20, 'big')",
+    "bool.from_bytes(b'\\x01', 'big')", "type(bool.from_bytes(b'\\x00'))", "int.from_bytes(memoryview(b'\\x02\\x01'), 'little')",
+    "int.from_bytes(iter([1, 2]))", "int.from_bytes([-1])", "(5).to_bytes(1, signed=True)", "(-1).to_bytes(1)",
+    "(True).to_bytes(2, 'big')", "int.from_bytes(b'\\x00', byteorder='big', signed=1)",
+])
+exprs("int_misc", [
+    "round(5, None)", "round(5, 1.0)", "round(15, -1)", "round(25, -1)", "(7).__round__()", "(7).__round__(-1)",
+    "divmod(7, 0)", "7 // 0", "7 % 0", "7 / 0", "0 ** -1", "2 ** -1", "(-2) ** -3", "10 ** -400",
+    "pow(2, -1, 5)", "pow(2, -1, 4)", "pow(0, -1, 5)", "pow(3, 2, 0)", "pow(3, 2.0, 5)", "pow(3, 2, 5.0)",
+    "1 << -1", "1 >> -1", "1 << 2**70", "0 << 2**70", "(-5) >> 2**70", "5 >> 2**70", "int.__new__(bool, 1)",
+    "(2**1000) / 3", "(2**2000) / 1", "1 / (2**2000)", "(10**400) / (10**399)", "(-(2**1100)) / (2**80)",
+    "(2**53 + 1) / 1", "float(2**53 + 1)", "float(2**1024)", "float(2**1024 - 2**970)", "float(2**1024 - 2**969)",
+    "int.__pow__(2, 3, None)", "int.__pow__(2, 3, 5)", "int.__rpow__(3, 2, 5)", "(5).__rpow__(2)", "True + True",
+    "True & False", "True | 2", "~True", "-True", "True ** 2", "bool(0)", "int.bit_length(True)", "(3).__format__('')",
+    "int.__floordiv__(5, 2.0)", "(5).__truediv__(2)", "(5).__rtruediv__(2)", "divmod(-7, 2)", "divmod(7, -2)",
+    "divmod(-2**70, 3)", "(-2**70) % 3", "hash(-1)", "hash(2**61 - 1)", "hash(2**61)", "hash(-(2**61))", "hash(2**64)",
+    "hash(-2**100 - 1)", "(12).__index__()", "int.__index__(True)", "operator_fail if False else 1",
+    "0x_1", "0b1_0", "1_0", "int('+0_0')", "int(' -0 ')", "bin(-5)", "oct(-8)", "hex(-255)", "bin(2**70)",
+])
+
+# ---------------------------------------------------------------- float
+fvals = [0.0, -0.0, 1.0, -1.5, 0.1, 0.5, 2.5, 1e16, 1e-5, 1e-4, 1e22, 1.5e300, 5e-324, 2.2250738585072014e-308,
+         1.7976931348623157e308, 123456789.0, 0.000123456, 3.141592653589793, 2.675, 1.005, 0.125, 0.375,
+         9.995, 9.9999, 999999.5, 1e15, 123456789012345678.0, 1/3, 2/3, 100.0, 1e100, 4.35, 0.045]
+for _ in range(60):
+    e = rnd.randint(-330, 310)
+    fvals.append(float(f"{rnd.random():.17g}e{e}"))
+for _ in range(40):
+    fvals.append(rnd.randint(0, 10**rnd.randint(1, 8)) / 10**rnd.randint(0, 5))
+FVALS = "[" + ", ".join(repr(x) if x == x and abs(x) != float('inf') else "float('%r')" % x for x in fvals) + \
+    ", float('inf'), float('-inf'), float('nan')]"
+each("float_repr", FVALS, "(repr(a), str(-a), a.hex(), float.fromhex(a.hex()) == a or a != a, a.as_integer_ratio() if a == a and abs(a) != float('inf') else 0, a.is_integer(), hash(a) if a == a else 0)")
+FLOAT_SPECS = ['', 'e', 'E', 'f', 'F', 'g', 'G', '%', 'n', '.0e', '.1e', '.3e', '.20e', '.0f', '.1f', '.2f', '.3f', '.10f',
+               '.30f', '.0g', '.1g', '.2g', '.3g', '.10g', '.17g', '.25g', '.0%', '.1%', '#.0f', '#.0e', '#g', '#.3g',
+               '#', '.3', '.0', '.1', '.12', '#.4', '+', ' ', '-', '+.2e', '012.3f', '<12.2f', '>12', '^15.3e',
+               '=+12.1f', '*^20,.2f', ',', '_', ',.2f', '_.3f', '015,.2f', '020_.1f', ',g', ',e', ',%', 'z.1f',
+               'z', 'z.0f', '+z.2e', 'zg', ',.0f', 'x', 'd', '.2n', '10n', '.3s', ',n', '0=12.3', '010', '#010.0f',
+               '.100f', '.120e', '.60g']
+grid("float_format", FVALS, repr(FLOAT_SPECS), "format(a, b)")
+PCT_SPECS = ['%f', '%e', '%g', '%E', '%G', '%F', '%.2f', '%.0e', '%10.3f', '%-10.3f', '%+.3g', '% g', '%#g', '%#.0f',
+             '%010.2f', '%.15g', '%.17g', '%r', '%s', '%a', '%d', '%i', '%x', '%.3e', '%#.3x', '%.0f', '%.60f']
+grid("float_percent", FVALS, repr(PCT_SPECS), "b % a")
+grid("float_round", FVALS, "[None, 0, 1, 2, 3, -1, -2, 5, 15, 17, 300, -300, 400, -400]", "round(a, b)")
+FSTRS = ['1', '1.', '.1', '.', '1e5', '1E-5', '1e', 'e5', '+1.5', '-1.5', ' 3.25 ', '\n4\t', '1_0.5', '1__0', '_1',
+         '1_', '1._5', '1.5_', '1e1_0', '1_e1', 'inf', '-inf', '+INF', 'infinity', '-Infinity', 'iNfInItY', 'infinit',
+         'nan', '-nan', '+NaN', 'nan(1)', '0x10', '1e500', '-1e500', '1e-500', '\u0661.\u0662', '\uff11\uff12.5', '',
+         ' ', '1 2', '1.5j', '0.1e-1_0', '00.5', '12345678901234567890.123456789e-10', '2.4703282292062327e-324',
+         '2.4703282292062328e-324', '1.7976931348623158e308', '1.7976931348623159e308', '9' * 400, '0.' + '0' * 400 + '1',
+         '\u2003 5 ', '5\x00', '١e٣', 'in f', '- 1', '1e+', '1e-']
+each("float_parse", repr(FSTRS), "float(a)")
+each("float_parse_b", repr([s.encode() for s in FSTRS if s.isascii()]), "float(a)")
+FHEX = ['0x1p0', '0x1.8p1', '-0x1p-1074', '0x1p-1075', '0x1.0000000000001p-1074', '0x3p-1076', '0x1.fffffffffffffp1023',
+        '0x1.fffffffffffff8p1023', '0x2p1023', '1', 'a', '0x.8', '0X.8P+1', ' 0x1p1 ', 'inf', '-Infinity', 'nan', 'x',
+        '0x', '0x1p', '0x1.p1', '0x.p1', '0x1g', '0x1p1.5', '1p1', '0x1p+', '+0x1p-2', '0x1.23456789abcdef0123p0',
+        '0x0.0000000000001p-1022', '0x1p-1022', '0x1.0000000000000fp0', '0x1.00000000000008p0', '0x1.00000000000018p0',
+        '0x1p99999999999999', '0x0p99999999999999', '0x1p-99999999999999']
+each("float_fromhex", repr(FHEX), "float.fromhex(a)")
+FARITH = "[0.0, -0.0, 1.0, -1.0, 2.5, -7.5, 3.0, 1e308, 5e-324, float('inf'), float('-inf'), float('nan'), 7, -3]"
+grid("float_arith", FARITH, FARITH, "(a // b, a % b, divmod(a, b), a / b)")
+grid("float_pow", "[0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, 10.0, 1e300, float('inf'), float('-inf'), float('nan')]",
+     "[0.0, -0.0, 1.0, -1.0, 2.0, 3.0, 0.5, -0.5, 1e300, -1e300, float('inf'), float('-inf'), float('nan'), 2, -3]", "a ** b")
+exprs("float_misc", [
+    "float()", "float(x=1)", "float('1', '2')", "float(None)", "float([1])", "float(b'1.5')", "float(bytearray(b' 2 '))",
+    "float(memoryview(b'3'))", "float(2**1024)", "float(10**400)", "float.__getformat__('double')",
+    "float.__getformat__('float')", "float.__getformat__('x')", "float.__getformat__(1)", "(2.5).__trunc__()",
+    "(-2.5).__floor__()", "(-2.5).__ceil__()", "(2.5).__round__()", "(3.5).__round__()", "(-0.5).__round__()",
+    "round(float('inf'))", "round(float('nan'))", "round(1e300)", "round(2.5, None)", "round(1.5, 1.0)",
+    "math_fail if False else (1.5).conjugate()", "(1.5).real", "(1.5).imag", "float.fromhex(1)", "float.fromhex('0x1', 2)",
+    "float.hex(1)", "(0.0).hex()", "(-0.0).hex()", "(1e-320).hex()", "float('inf').hex()", "float.fromhex('0x1p1') .is_integer()",
+    "divmod(5.0, 0)", "5.0 // 0.0", "5.0 % 0", "5.0 / 0", "0.0 ** -1",
+    "1e308 * 10", "2.0 ** 10000", "(-2.0) ** 10001", "10.0 ** -400", "pow(2.0, 3, 5)", "1.5 .as_integer_ratio()",
+    "float('nan').as_integer_ratio()", "float('-inf').as_integer_ratio()", "(0.1).as_integer_ratio()",
+    "int(1e16)", "int(-1.9)", "int(5e-324)", "float.__new__(float, '1.5')", "hash(0.5)", "hash(-0.0)", "hash(1e100)",
+    "hash(float('inf'))", "hash(float('-inf'))", "1.0 == 1", "2**53 + 1 == 2.0**53", "2**53 + 1 > 2.0**53",
+    "float('nan') == float('nan')", "10**400 > 1e308", "-10**400 < float('-inf')", "1e308 < 10**309",
+    "0.1 + 0.2", "1e16 + 1", "-0.0 + 0.0", "-0.0 - 0.0", "str(1e16)", "str(1e-5)", "repr(1e-4)", "repr(123456789012345678.0)",
+    "f'{1.5:{2}.{3}}'", "format(1.5, '')", "format(-0.0, '')", "format(1e300, ',.0f')[:10]", "'%.400f' % 1.0",
+    "'%.3f' % 2.0675", "'%.2f' % 2.675", "'%.0f' % 0.5", "'%.0f' % 1.5", "'%.0f' % 2.5", "'%.1e' % 2.25",
+    "float('0.1') .__repr__()", "(1.0).__format__('.2f')", "float.__format__(1.0, 1)", "float('1e-7')", "float('1e16')",
+])
+
+# ---------------------------------------------------------------- str
+STRS = ["''", "'abc'", "'Hello World'", "'  spaced  out  '", "'a,b,,c'", "'line1\\nline2\\r\\nline3\\rline4'",
+        "'tab\\there\\tx'", "'ß straße'", "'ǅungla ǈ'", "'ΣΑΣ ΌΣΟΣ'", "'ﬁne ﬂow'", "'İstanbul'", "'ŉ'", "'\\u1e9e'",
+        "'日本語テキスト'", "'x\\x1cy\\x1dz\\x1e\\x1f\\x85w\\u2028v\\u2029u\\x0b\\x0c'", "'MiXeD cAsE 123'",
+        "'hello_world123'", "'12abc'", "'\\U0001d400\\U0001d41a'", "'a\\ud800b'", "'\\t \\n'", "'ǰ'", "'ΐ'",
+        "'Σ'", "'aΣ'", "'aΣb'", "'aΣ.'", "'.Σ'", "'A\\u0345Σ'", "'ⅷⅧ'", "'ᾳᾼ'", "'٣٤'", "'\\xb2\\xbd'"]
+STRS_SRC = "[" + ", ".join(STRS) + "]"
+each("str_case", STRS_SRC, "(a.upper(), a.lower(), a.casefold(), a.title(), a.capitalize(), a.swapcase())")
+each("str_pred", STRS_SRC, "(a.isalpha(), a.isalnum(), a.isdecimal(), a.isdigit(), a.isnumeric(), a.isspace(), "
+     "a.islower(), a.isupper(), a.istitle(), a.isidentifier(), a.isprintable(), a.isascii())")
+each("str_split", STRS_SRC, "(a.split(), a.rsplit(), a.split(None, 1), a.rsplit(None, 1), a.split(' '), a.split(','), "
+     "a.rsplit(',', 1), a.splitlines(), a.splitlines(True), a.split(maxsplit=0), a.rsplit(maxsplit=0), a.split('b', -1))")
+each("str_misc", STRS_SRC, "(a.partition(' '), a.rpartition(' '), a.expandtabs(), a.expandtabs(3), a.center(20, '*'), "
+     "a.ljust(15), a.rjust(15, '-'), a.zfill(12), a.strip(), a.strip('a'), a.lstrip(' a'), a.rstrip('\\n'), "
+     "a.swapcase().swapcase() == a, a.find('a'), a.rfind('a', 1), a.count(''), a.count('a', -5), a.replace('a', 'XY', 1), "
+     "a.replace('', '-'), a.removeprefix('a'), a.removesuffix('c'), a.encode('utf-8', 'surrogatepass'))")
+exprs("str_methods_err", [
+    "'a'.split('')", "'a'.rsplit('')", "'a'.split(1)", "'a b'.split(sep=None, maxsplit=1)", "'abc'.split('b', maxsplit='1')",
+    "'a'.center()", "'a'.center(5, 'ab')", "'a'.center(5, '')", "'a'.ljust(3.0)", "'a'.zfill('3')", "'a'.expandtabs(tabsize=2)",
+    "'\\tx'.expandtabs(-1)", "'a'.partition('')", "'a'.partition(None)", "'a'.rpartition('')", "'abc'.replace('b')",
+    "'abc'.replace('b', 'c', count=1)", "'abc'.replace('b', 'c', -1)", "'abc'.startswith(('x', 'a'))",
+    "'abc'.startswith(['a'])", "'abc'.endswith('c', 0, 2)", "'abc'.endswith(('c',), -1)", "'abc'.find('c', None, None)",
+    "'abc'.index('z')", "'abc'.rindex('z')", "'abc'.find(1)", "'abc'.count('b', 1, 100)", "'abc'.strip(1)",
+    "'abc'.join(['x', 1])", "','.join('abc')", "','.join([])", "''.join(['a', b'b'])", "'a'.removeprefix(1)",
+    "'%s'.format(1)", "'{}'.format()", "'{0}{}'.format(1, 2)", "'{}{0}'.format(1, 2)", "'{a}'.format(b=1)",
+    "'{0.real}'.format(5)", "'{0[1]}'.format('ab')", "'{0[x]}'.format({'x': 3})", "'{0[-1]}'.format({'-1': 3})",
+    "'{!r}'.format('x')", "'{!a}'.format('é')", "'{!s:>5}'.format(1)", "'{!x}'.format(1)", "'{!}'.format(1)",
+    "'{:{}}'.format(1, 5)", "'{:{}{}}'.format(1, '>', 5)", "'{0:{1}}'.format(1, 5)", "'{:{}}'.format(1)",
+    "'{'.format()", "'}'.format()", "'{{}}'.format()", "'{:{:{}}}'.format(1, 2, 3)", "'{0!r:^9}'.format('ab')",
+    "'{0.}'.format(1)", "'{0[}'.format(1)", "'{0]}'.format(1)", "'{0[0]x}'.format([1])", "'{0:}'.format('x')",
+    "'{a.b}'.format_map({'a': 1})", "'{x}'.format_map({'x': 'y'})", "'{}'.format_map({})", "'{x}'.format_map({})",
+    "'{0:s}'.format(1)", "'{0:d}'.format('x')", "'{:=5}'.format('x')", "'{:+}'.format('x')", "'{:,}'.format('x')",
+    "'{:#}'.format('x')", "'{:05}'.format('x')", "'{:.2}'.format('xyz')", "'{:^7.1}'.format('xyz')", "format('x', 'd')",
+    "format('abc', '*<6')", "format(None, '')", "format(None, 's')", "format(object, 'x')[:0]", "'{:\\x00^5}'.format(1)",
+    "'{0:{0}}'.format(5)", "'{0!r:{1}}'.format(1, 4)", "'{:%}'.format(0.25)", "'{:n}'.format(1234.5)",
+    "'{0} {1} {0}'.format('a', 'b')", "'{:>{w}}'.format('a', w=4)", "'{.__class__.__name__}'.format(1)",
+    "'{0[0][1]}'.format(['xy'])", "'{0[0]'.format([1])", "'{0!r'.format(1)", "'{0!rr}'.format(1)", "'{:}}'.format(1)",
+    "'x'.maketrans('ab', 'cd')", "str.maketrans({'a': 1, 'b': 'x', 'c': None})", "str.maketrans({'ab': 1})",
+    "str.maketrans({1: 2})", "str.maketrans('ab', 'c')", "str.maketrans('a', 'b', 'c')", "str.maketrans(1)",
+    "str.maketrans('a')", "str.maketrans({}, 'x')", "'abc'.translate({97: 'xy', 98: None})", "'abc'.translate({97: 1000})",
+    "'abc'.translate({97: 0x110000})", "'abc'.translate({97: 1.5})", "'abc'.translate(str.maketrans('abc', 'xyz', 'b'))",
+    "'abc'.translate('xyz' * 40)", "'abc'.translate([])", "'abc'.translate(5)", "'\\u1234x'.translate({0x1234: 'é'})",
+    "'ab'.isidentifier()", "'_'.isidentifier()", "'1a'.isidentifier()", "'℘'.isidentifier()", "'a℮'.isidentifier()",
+    "'\\u00b7a'.isidentifier()", "'a\\u00b7'.isidentifier()", "''.isidentifier()", "'\\x7f'.isprintable()",
+    "'\\xad'.isprintable()", "' '.isprintable()", "'\\u3000'.isprintable()", "'\\U000e0001'.isprintable()",
+    "'abc'.encode('ascii', 'strict')", "str.upper(1)", "str.upper('a', 'b')", "'x'.__getnewargs__()", "'ab'.__mod__(())",
+    "str(b'ab')", "str(b'ab', 'ascii')", "str(b'\\xff', 'ascii', 'ignore')", "str(b'\\xff', errors='replace')",
+    "str(1, 'ascii')", "str('a', 'ascii')", "str(encoding='x')", "str(bytearray(b'x'), 'latin-1')", "str(object=5)",
+    "'abc'[::-1]", "'abc'[5:]", "'abc'[10]", "'abc'['x']", "'a' * -1", "'a' * 2.0", "'a' + 1", "1 + 'a'", "'a' < 1",
+    "'abc' in 'xabcx'", "1 in 'abc'", "'ab' * 3", "3 * 'ab'", "'a' < 'b' < 'ba'", "'\\U0001f600' > '\\uffff'",
+    "'a\\ud800'.encode()", "'\\ud800'.encode('utf-16')", "'abc'.casefold(1)", "'a'.splitlines(keepends=True)",
+    "'a\\nb'.splitlines(1)", "'x'.title().istitle()", "'ǅ'.istitle()", "'ǅa'.istitle()", "'Aǅ'.istitle()",
+])
+
+PCT = [("'%s'", "'x'"), ("'%r'", "'x'"), ("'%a'", "'é'"), ("'%d'", "3.7"), ("'%d'", "'3'"), ("'%i'", "-5"), ("'%u'", "7"),
+       ("'%x'", "255"), ("'%X'", "-255"), ("'%o'", "8"), ("'%#x'", "255"), ("'%#o'", "8"), ("'%#X'", "0"), ("'%c'", "65"),
+       ("'%c'", "'z'"), ("'%c'", "'zz'"), ("'%c'", "0x110000"), ("'%c'", "-1"), ("'%c'", "1.5"), ("'%5s|'", "'ab'"),
+       ("'%-5s|'", "'ab'"), ("'%.1s'", "'ab'"), ("'%*d'", "(5, 3)"), ("'%-*d|'", "(5, 3)"), ("'%.*f'", "(2, 3.14159)"),
+       ("'%*.*f'", "(8, 2, 3.14159)"), ("'%*d'", "(-5, 3)"), ("'%*d'", "('5', 3)"), ("'%.*f'", "('x', 1.0)"),
+       ("'%(a)s %(b)d'", "{'a': 1, 'b': 2}"), ("'%(a)s'", "{}"), ("'%(a)s %s'", "{'a': 1}"), ("'%s %(a)s'", "{'a': 1}"),
+       ("'%(a'", "{'a': 1}"), ("'%()s'", "{'': 5}"), ("'%(a)*d'", "{'a': 1}"), ("'%s %s'", "(1,)"), ("'%s'", "(1, 2)"),
+       ("'%s'", "()"), ("'%s'", "[1, 2]"), ("'%s'", "{'a': 1}"), ("'%%'", "()"), ("'%%'", "5"), ("'%'", "1"),
+       ("'%z'", "1"), ("'%y'", "1"), ("'%\\u20ac'", "1"), ("'% d'", "5"), ("'%+d'", "5"), ("'%+ d'", "5"), ("'%05d'", "-3"),
+       ("'%-05d|'", "-3"), ("'%.3d'", "7"), ("'%.3x'", "-7"), ("'%#.3o'", "7"), ("'%5.3d'", "7"), ("'%d'", "2**70"),
+       ("'%x'", "-2**70"), ("'%d'", "True"), ("'%x'", "1.0"), ("'%d'", "None"), ("'%s %s'", "(None, True)"),
+       ("'%r'", "None"), ("'%f'", "'x'"), ("'%e'", "2**2000"), ("'%f'", "2**70"), ("'%g'", "10**20"), ("'%.0e'", "5"),
+       ("'%s'", "b'x'"), ("'%a'", "'\\U0001f600'"), ("'%c'", "'\\U0001f600'"), ("'%10c|'", "'x'"), ("'%-3c|'", "120"),
+       ("'%s%s'", "('a', 'b', 'c')"), ("'abc'", "5"), ("'abc'", "()"), ("'abc'", "{}"), ("'abc'", "[]"),
+       ("'%(x)s'", "5"), ("'%(x)s'", "[1]"), ("'%s'", "(1,)"), ("'%0*d'", "(5, 42)"), ("'%(k)05.1f'", "{'k': 2.25}"),
+       ("'% 5.1f|%-+8.2e|'", "(1.25, -3.5)"), ("'%#5x|%#-6o|'", "(31, 9)"), ("'%d'", "'x'"), ("'%i'", "[]"),
+       ("'%o'", "1.5"), ("'%ld %hd %Ld'", "(1, 2, 3)"), ("'%s'", "'\\ud800'")]
+exprs("str_percent", [f"{f} % {v}" for f, v in PCT])
+
+ENC_STRS = ["'abc'", "'é€'", "'\\U0001f600x'", "'a\\ud800b'", "'\\udcff\\udc80'", "'\\x00\\x7f\\x80\\xff'",
+            "'\\u0100\\uffff'", "'𝔘\\u0300'", "'\\ud83d\\ude00'", "'\\uffef\\ufeff'"]
+ENC = ['utf-8', 'utf8', 'UTF-8', 'utf-16', 'utf-16-le', 'utf-16-be', 'utf-32', 'utf-32-le', 'utf-32-be', 'latin-1',
+       'latin1', 'iso-8859-1', 'ascii', 'us-ascii', 'utf_8', 'U8', 'cp1252?', 'bogus', 'raw_unicode_escape?',
+       'unicode_escape?']
+ERRS = ['strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace', 'namereplace', 'surrogateescape',
+        'surrogatepass', 'bogus']
+grid("str_encode", "[" + ", ".join(ENC_STRS) + "]",
+     repr([(e, r) for e in ENC if not e.endswith('?') for r in ERRS] + [(e, 'strict') for e in ENC if e.endswith('?')]),
+     "a.encode(b[0].rstrip('?'), b[1])")
+DEC_BYTES = ["b'abc'", "b'\\xc3\\xa9\\xe2\\x82\\xac'", "b'\\xff\\xfe'", "b'\\xfe\\xff\\x00a'", "b'a\\x80b'",
+             "b'\\xed\\xa0\\x80'", "b'\\xf0\\x9f\\x98\\x80'", "b'\\xf0\\x9f\\x98'", "b'\\xc3'", "b'\\xe2\\x82'",
+             "b'\\xf8\\x88\\x80\\x80\\x80'", "b'\\xc0\\xaf'", "b'\\xed\\xb2\\x80x'", "b'\\xff\\xfe\\x00\\x00a\\x00\\x00\\x00'",
+             "b'a\\x00b'", "b'\\x00\\xd8\\x00\\xdc'", "b'\\x00\\xd8a\\x00'", "b'\\xef\\xbb\\xbfx'", "b'\\xf4\\x90\\x80\\x80'",
+             "b'\\x80'", "b'abc\\xffdef\\xfe'", "b'\\x00\\x00\\x11\\x00'"]
+DEC = ['utf-8', 'utf-8-sig', 'utf-16', 'utf-16-le', 'utf-16-be', 'utf-32', 'utf-32-le', 'utf-32-be', 'latin-1', 'ascii']
+DERRS = ['strict', 'ignore', 'replace', 'backslashreplace', 'surrogateescape', 'surrogatepass']
+grid("bytes_decode", "[" + ", ".join(DEC_BYTES) + "]", repr([(e, r) for e in DEC for r in DERRS]),
+     "a.decode(b[0], b[1])")
+exprs("codec_misc", [
+    "'abc'.encode(encoding='ascii')", "'abc'.encode(errors='strict')", "'abc'.encode('ascii', errors=1)",
+    "'abc'.encode(1)", "'abc'.encode('utf-8', 'strict', 3)", "b'abc'.decode(encoding='ascii')", "b'abc'.decode(1)",
+    "b'\\xff'.decode()", "b'\\xff'.decode('ascii')", "'\\xff'.encode('ascii')", "'\\u20ac'.encode('latin-1')",
+    "b'\\xff\\xfe'.decode('utf-16')", "b''.decode('utf-16')", "''.encode('utf-16')", "''.encode('utf-32')",
+    "'a'.encode('utf-16')", "b'\\xfe\\xff\\x00a'.decode('utf-16')", "b'a'.decode('utf-16')", "b'a\\x00b'.decode('utf-32')",
+    "bytearray(b'ab').decode()", "str(b'\\xe9', 'latin-1')", "'x'.encode('UTF_8')", "'x'.encode(' utf-8 ')",
+    "'x'.encode('utf 8')", "'\\udc80'.encode('utf-8', 'surrogateescape')", "'\\udc7f'.encode('utf-8', 'surrogateescape')",
+    "b'\\x80abc'.decode('ascii', 'surrogateescape').encode('ascii', 'surrogateescape')", "len('\\U0001f600'.encode('utf-16'))",
+    "'\\U0001f600'.encode('utf-16-le')", "b'=\\xd8\\x00\\xde'.decode('utf-16-le')", "b'\\xd8=\\xde\\x00'.decode('utf-16-be')",
+])
+
+# ---------------------------------------------------------------- _string
+exprs("string_module", [
+    "list(__import__('_string').formatter_parser('a{0}b{1:x}c{2!r}d{{e}}'))",
+    "list(__import__('_string').formatter_parser(''))", "list(__import__('_string').formatter_parser('{'))",
+    "list(__import__('_string').formatter_parser('}'))", "list(__import__('_string').formatter_parser('x{}'))",
+    "list(__import__('_string').formatter_parser('{a.b[c]!s:>{w}}'))", "list(__import__('_string').formatter_parser('{!}'))",
+    "list(__import__('_string').formatter_parser('a}}b'))", "list(__import__('_string').formatter_parser(1))",
+    "(lambda r: (r[0], list(r[1])))(__import__('_string').formatter_field_name_split('a.b[0][x].c'))",
+    "(lambda r: (r[0], list(r[1])))(__import__('_string').formatter_field_name_split('0[1]'))",
+    "(lambda r: (r[0], list(r[1])))(__import__('_string').formatter_field_name_split(''))",
+    "(lambda r: (r[0], list(r[1])))(__import__('_string').formatter_field_name_split('a.'))",
+    "(lambda r: (r[0], list(r[1])))(__import__('_string').formatter_field_name_split('a[x'))",
+    "__import__('string').Formatter().format('{0}-{x:>4}', 1, x='y')",
+    "__import__('string').Formatter().vformat('{} {}', (1, 2), {})",
+])
+
+
+def main():
+    out = {"harness": HARNESS, "groups": []}
+    total = 0
+    for g in GROUPS:
+        ns = {}
+        exec(HARNESS + g["src"], ns)
+        out["groups"].append({"name": g["name"], "src": g["src"], "results": ns["R"]})
+        total += len(ns["R"])
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    data = json.dumps(out, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    with gzip.GzipFile(OUT, "wb", mtime=0) as f:
+        f.write(data)
+    print(f"{len(GROUPS)} groups, {total} cases, {os.path.getsize(OUT)} bytes -> {os.path.relpath(OUT, ROOT)}")
+
+
+main()
