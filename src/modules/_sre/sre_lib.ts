@@ -326,16 +326,10 @@ function ctx_alloc(state: SRE_STATE): number {
   return pos;
 }
 
-/** DO_JUMPX: saves the parent's position and pushes a child context; returns the child. */
-function do_jump(state: SRE_STATE, ctx: number, pattern: number, ptr: number, jump: number, toplevel: number): number {
-  let cs = state.ctxStack;
-  cs[ctx + F_PATTERN] = pattern;
-  cs[ctx + F_PTR] = ptr;
-  const next = ctx_alloc(state);
-  cs = state.ctxStack;
-  cs[next + F_TOPLEVEL] = toplevel;
-  cs[next + F_JUMP] = jump;
-  return next;
+/** Grows the context stack to hold `need` words (DO_JUMP inlines the rest of DATA_ALLOC). */
+function ctx_grow(state: SRE_STATE, need: number): Int32Array {
+  state.ctxStack = grow(state.ctxStack, need);
+  return state.ctxStack;
 }
 
 function data_push(state: SRE_STATE, v: number): void {
@@ -484,6 +478,20 @@ function sre_charset_loc_ignore(code: Int32Array, set: number, ch: number): bool
   if (sre_charset(code, set, lo)) return true;
   const up = sre_upper_locale(ch);
   return up !== lo && sre_charset(code, set, up);
+}
+
+/** REPEAT_ONE's backtracking over a literal tail: how many steps back (at most `room` + 1) to a `chr`. */
+function scan_back(s: SRE_CHARS, ptr: number, end: number, room: number, chr: number): number {
+  let k = 0;
+  if (ptr >= end) {
+    ptr--;
+    k++;
+  }
+  while (k <= room && s[ptr] !== chr) {
+    ptr--;
+    k++;
+  }
+  return k;
 }
 
 /** SRE(count): how many times (at most maxcount) the single-width item at code[pattern] matches from state.ptr. */
@@ -794,8 +802,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           if (first === SRE_OP_LITERAL && (ptr >= end || s[ptr] !== code[pattern + 2])) continue;
           if (first === SRE_OP_IN && (ptr >= end || !sre_charset(code, pattern + 3, s[ptr]!))) continue;
           state.ptr = ptr;
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_BRANCH, cs[ctx + F_TOPLEVEL]!);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_BRANCH) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+          cs[ctx + F_JUMP] = JUMP_BRANCH;
           pattern += 1;
           op = L_ENTRANCE;
           continue main;
@@ -850,9 +864,10 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         const chr = cs[ctx + F_U]!;
         const min = codeU[pattern + 1]!;
         count = cs[ctx + F_COUNT]!;
-        while (count >= min && (ptr >= end || s[ptr] !== chr)) {
-          ptr--;
-          count--;
+        if (count >= min && (ptr >= end || s[ptr] !== chr)) {
+          const back = scan_back(s, ptr, end, count - min, chr);
+          ptr -= back;
+          count -= back;
         }
         cs[ctx + F_COUNT] = count;
         if (count < min) {
@@ -860,8 +875,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           ret = 0; op = L_EXIT; continue;
         }
         state.ptr = ptr;
-        ctx = do_jump(state, ctx, pattern, ptr, JUMP_REPEAT_ONE_1, cs[ctx + F_TOPLEVEL]!);
-        cs = state.ctxStack;
+        /* DO_JUMP(JUMP_REPEAT_ONE_1) */
+        cs[ctx + F_PATTERN] = pattern;
+        cs[ctx + F_PTR] = ptr;
+        ctx += CTX_SIZE;
+        if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+        state.ctxTop = ctx + CTX_SIZE;
+        cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+        cs[ctx + F_JUMP] = JUMP_REPEAT_ONE_1;
         pattern += code[pattern]!;
         op = L_ENTRANCE;
         continue;
@@ -870,8 +891,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       case L_REPEAT_ONE_2:
         if (cs[ctx + F_COUNT]! >= codeU[pattern + 1]!) {
           state.ptr = ptr;
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_REPEAT_ONE_2, cs[ctx + F_TOPLEVEL]!);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_REPEAT_ONE_2) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+          cs[ctx + F_JUMP] = JUMP_REPEAT_ONE_2;
           pattern += code[pattern]!;
           op = L_ENTRANCE;
           continue;
@@ -927,8 +954,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       case L_MIN_REPEAT_ONE:
         if (codeU[pattern + 2] === SRE_MAXREPEAT || cs[ctx + F_COUNT]! <= codeU[pattern + 2]!) {
           state.ptr = ptr;
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_MIN_REPEAT_ONE, cs[ctx + F_TOPLEVEL]!);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_MIN_REPEAT_ONE) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+          cs[ctx + F_JUMP] = JUMP_MIN_REPEAT_ONE;
           pattern += code[pattern]!;
           op = L_ENTRANCE;
           continue;
@@ -993,8 +1026,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         state.repeat = rep;
         cs[ctx + F_U] = rep;
         state.ptr = ptr;
-        ctx = do_jump(state, ctx, pattern, ptr, JUMP_REPEAT, cs[ctx + F_TOPLEVEL]!);
-        cs = state.ctxStack;
+        /* DO_JUMP(JUMP_REPEAT) */
+        cs[ctx + F_PATTERN] = pattern;
+        cs[ctx + F_PTR] = ptr;
+        ctx += CTX_SIZE;
+        if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+        state.ctxTop = ctx + CTX_SIZE;
+        cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+        cs[ctx + F_JUMP] = JUMP_REPEAT;
         pattern += code[pattern]!;
         op = L_ENTRANCE;
         continue;
@@ -1019,8 +1058,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         if (count < codeU[rpat + 1]!) {
           /* not enough matches */
           rs[rep + R_COUNT] = count;
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_MAX_UNTIL_1, cs[ctx + F_TOPLEVEL]!);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_MAX_UNTIL_1) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+          cs[ctx + F_JUMP] = JUMP_MAX_UNTIL_1;
           pattern = rpat + 3;
           op = L_ENTRANCE;
           continue;
@@ -1034,8 +1079,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           /* zero-width match protection */
           data_push(state, rs[rep + R_LAST_PTR]!);
           rs[rep + R_LAST_PTR] = state.ptr;
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_MAX_UNTIL_2, cs[ctx + F_TOPLEVEL]!);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_MAX_UNTIL_2) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+          cs[ctx + F_JUMP] = JUMP_MAX_UNTIL_2;
           pattern = rpat + 3;
           op = L_ENTRANCE;
           continue;
@@ -1047,8 +1098,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       case L_MAX_UNTIL_TAIL:
         /* cannot match more repeated items here. make sure the tail matches */
         state.repeat = state.repStack[cs[ctx + F_U]! + R_PREV]!;
-        ctx = do_jump(state, ctx, pattern, ptr, JUMP_MAX_UNTIL_3, cs[ctx + F_TOPLEVEL]!);
-        cs = state.ctxStack;
+        /* DO_JUMP(JUMP_MAX_UNTIL_3) */
+        cs[ctx + F_PATTERN] = pattern;
+        cs[ctx + F_PTR] = ptr;
+        ctx += CTX_SIZE;
+        if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+        state.ctxTop = ctx + CTX_SIZE;
+        cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+        cs[ctx + F_JUMP] = JUMP_MAX_UNTIL_3;
         op = L_ENTRANCE;
         continue;
 
@@ -1094,8 +1151,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         if (count < codeU[rpat + 1]!) {
           /* not enough matches */
           rs[rep + R_COUNT] = count;
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_MIN_UNTIL_1, cs[ctx + F_TOPLEVEL]!);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_MIN_UNTIL_1) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+          cs[ctx + F_JUMP] = JUMP_MIN_UNTIL_1;
           pattern = rpat + 3;
           op = L_ENTRANCE;
           continue;
@@ -1105,8 +1168,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         cs[ctx + F_LASTMARK] = state.lastmark;
         cs[ctx + F_LASTINDEX] = state.lastindex;
         if (state.repeat >= 0) mark_push(state, state.lastmark);
-        ctx = do_jump(state, ctx, pattern, ptr, JUMP_MIN_UNTIL_2, cs[ctx + F_TOPLEVEL]!);
-        cs = state.ctxStack;
+        /* DO_JUMP(JUMP_MIN_UNTIL_2) */
+        cs[ctx + F_PATTERN] = pattern;
+        cs[ctx + F_PTR] = ptr;
+        ctx += CTX_SIZE;
+        if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+        state.ctxTop = ctx + CTX_SIZE;
+        cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+        cs[ctx + F_JUMP] = JUMP_MIN_UNTIL_2;
         op = L_ENTRANCE;
         continue;
       }
@@ -1133,8 +1202,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         /* zero-width match protection */
         data_push(state, rs[rep + R_LAST_PTR]!);
         rs[rep + R_LAST_PTR] = state.ptr;
-        ctx = do_jump(state, ctx, pattern, ptr, JUMP_MIN_UNTIL_3, cs[ctx + F_TOPLEVEL]!);
-        cs = state.ctxStack;
+        /* DO_JUMP(JUMP_MIN_UNTIL_3) */
+        cs[ctx + F_PATTERN] = pattern;
+        cs[ctx + F_PTR] = ptr;
+        ctx += CTX_SIZE;
+        if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+        state.ctxTop = ctx + CTX_SIZE;
+        cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
+        cs[ctx + F_JUMP] = JUMP_MIN_UNTIL_3;
         pattern = rpat + 3;
         op = L_ENTRANCE;
         continue;
@@ -1159,8 +1234,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       case L_POSS_REPEAT_1:
         /* check for minimum required matches */
         if (cs[ctx + F_COUNT]! < codeU[pattern + 1]!) {
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_POSS_REPEAT_1, 0);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_POSS_REPEAT_1) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = 0;
+          cs[ctx + F_JUMP] = JUMP_POSS_REPEAT_1;
           pattern += 3;
           op = L_ENTRANCE;
           continue;
@@ -1187,8 +1268,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           mark_push(state, state.lastmark);
           /* zero-width match protection */
           ptr = state.ptr;
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_POSS_REPEAT_2, 0);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_POSS_REPEAT_2) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = 0;
+          cs[ctx + F_JUMP] = JUMP_POSS_REPEAT_2;
           pattern += 3;
           op = L_ENTRANCE;
           continue;
@@ -1220,8 +1307,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       case SRE_OP_ATOMIC_GROUP:
         /* <ATOMIC_GROUP> <skip> pattern <SUCCESS> tail */
         state.ptr = ptr;
-        ctx = do_jump(state, ctx, pattern, ptr, JUMP_ATOMIC_GROUP, 0);
-        cs = state.ctxStack;
+        /* DO_JUMP(JUMP_ATOMIC_GROUP) */
+        cs[ctx + F_PATTERN] = pattern;
+        cs[ctx + F_PTR] = ptr;
+        ctx += CTX_SIZE;
+        if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+        state.ctxTop = ctx + CTX_SIZE;
+        cs[ctx + F_TOPLEVEL] = 0;
+        cs[ctx + F_JUMP] = JUMP_ATOMIC_GROUP;
         pattern += 1;
         op = L_ENTRANCE;
         continue;
@@ -1291,8 +1384,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         /* <ASSERT> <skip> <back> <pattern> */
         if (ptr < codeU[pattern + 1]!) { ret = 0; op = L_EXIT; continue; }
         state.ptr = ptr - codeU[pattern + 1]!;
-        ctx = do_jump(state, ctx, pattern, ptr, JUMP_ASSERT, 0);
-        cs = state.ctxStack;
+        /* DO_JUMP(JUMP_ASSERT) */
+        cs[ctx + F_PATTERN] = pattern;
+        cs[ctx + F_PTR] = ptr;
+        ctx += CTX_SIZE;
+        if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+        state.ctxTop = ctx + CTX_SIZE;
+        cs[ctx + F_TOPLEVEL] = 0;
+        cs[ctx + F_JUMP] = JUMP_ASSERT;
         pattern += 2;
         op = L_ENTRANCE;
         continue;
@@ -1310,8 +1409,14 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_LASTMARK] = state.lastmark;
           cs[ctx + F_LASTINDEX] = state.lastindex;
           if (state.repeat >= 0) mark_push(state, state.lastmark);
-          ctx = do_jump(state, ctx, pattern, ptr, JUMP_ASSERT_NOT, 0);
-          cs = state.ctxStack;
+          /* DO_JUMP(JUMP_ASSERT_NOT) */
+          cs[ctx + F_PATTERN] = pattern;
+          cs[ctx + F_PTR] = ptr;
+          ctx += CTX_SIZE;
+          if (ctx + CTX_SIZE > cs.length) cs = ctx_grow(state, ctx + CTX_SIZE);
+          state.ctxTop = ctx + CTX_SIZE;
+          cs[ctx + F_TOPLEVEL] = 0;
+          cs[ctx + F_JUMP] = JUMP_ASSERT_NOT;
           pattern += 2;
           op = L_ENTRANCE;
           continue;
