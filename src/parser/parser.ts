@@ -1838,32 +1838,90 @@ export class PythonParser extends Parser {
       I.invalid_expression(this); this.mark = m;
       I.invalid_legacy_expression(this); this.mark = m;
     }
-    // The body of expression_without_invalid, inlined: one JS frame per nested `x if c else ...` or lambda body.
-    let r: A.expr | null;
+    // The body of expression_without_invalid, inlined (one JS frame per lambda body); a ternary goes to the loop.
     const t0 = this.start();
     const a = this.disjunction();
-    if (a !== null) {
-      r = a;
-      if (this.isKeyword("if")) {
-        this.mark++;
-        const b = this.disjunction();
-        const c = b !== null && this.keyword("else") !== null ? this.expression() : null;
-        if (c !== null) {
-          const l = this.lastToken();
-          r = A.IfExp(b!, a, c, t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
-        } else {
-          this.mark = m;
-          r = this.disjunction();
-        }
-      }
-    } else {
+    let r: A.expr | null;
+    if (a === null) {
       this.mark = m;
       r = this.lambdef();
+    } else if (this.isKeyword("if")) {
+      r = this.expression_conditional(m, t0, a);
+    } else {
+      r = a;
     }
     this.level--;
     if (r === null) this.mark = m;
     this.memoSet(M_expression, m, r);
     return r;
+  }
+
+  /**
+   * disjunction 'if' disjunction 'else' expression, from the 'if' after `a` (parsed at `m`): the right recursion
+   * through the else branch is a loop, so `x if c else y if d else ...` nests without JS stack. Each nested expression
+   * keeps what the recursive rule does: its memo entry, its invalid_* checks in the second pass, one pegen level, and
+   * the fallback to its disjunction when its own conditional fails.
+   */
+  expression_conditional(m: number, t0: Token, a: A.expr): A.expr | null {
+    const heads: { readonly m: number; readonly t0: Token; readonly a: A.expr; readonly b: A.expr }[] = [];
+    let tail: A.expr | null;
+    let mk = m, tk = t0, ak: A.expr | null = a;
+    for (;;) {
+      // At mk: `ak` was parsed and is followed by 'if'.
+      this.mark++;
+      const b = this.disjunction();
+      if (b === null || this.keyword("else") === null) {
+        this.mark = mk;
+        tail = this.disjunction();
+        if (heads.length) { this.level--; this.memoSet(M_expression, mk, tail); }
+        break;
+      }
+      heads.push({ m: mk, t0: tk, a: ak!, b });
+      // The nested expression after 'else'.
+      mk = this.mark;
+      const memo = this.memoGet(M_expression);
+      if (memo !== undefined) { this.mark = memo.end; tail = memo.node as A.expr | null; break; }
+      this.enter();
+      if (this.callInvalidRules) {
+        I.invalid_expression(this); this.mark = mk;
+        I.invalid_legacy_expression(this); this.mark = mk;
+      }
+      tk = this.start();
+      ak = this.disjunction();
+      if (ak === null) {
+        this.mark = mk;
+        tail = this.lambdef();
+        if (tail === null) this.mark = mk;
+        this.level--;
+        this.memoSet(M_expression, mk, tail);
+        break;
+      }
+      if (!this.isKeyword("if")) {
+        tail = ak;
+        this.level--;
+        this.memoSet(M_expression, mk, tail);
+        break;
+      }
+    }
+    // Unwind: heads[0] is this call's own conditional, whose memo entry expression() writes.
+    for (let k = heads.length - 1; k >= 0; k--) {
+      const h = heads[k]!;
+      let r: A.expr | null;
+      if (tail !== null) {
+        const l = this.lastToken();
+        r = A.IfExp(h.b, h.a, tail, h.t0.lineno, h.t0.col_offset, l.end_lineno, l.end_col_offset);
+      } else {
+        this.mark = h.m;
+        r = this.disjunction();
+      }
+      if (k > 0) {
+        this.level--;
+        if (r === null) this.mark = h.m;
+        this.memoSet(M_expression, h.m, r);
+      }
+      tail = r;
+    }
+    return tail;
   }
 
   expression_without_invalid(): A.expr | null {
