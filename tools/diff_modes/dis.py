@@ -1,5 +1,6 @@
-# CPython side of the "dis" and "dis_cpython" modes: exactly what `python3.13 -m dis PATH` prints, computed with
-# PYTHONHASHSEED=0 (frozenset constants print in hash order) in one helper process that lives as long as this one.
+# CPython side of the "dis" and "dis_cpython" modes: exactly what `python3.13 -m dis [-C] [-O] PATH` prints (options
+# from TYPHON_DIS_OPTIONS, e.g. "-C -O"), computed with PYTHONHASHSEED=0 (frozenset constants print in hash order) in
+# one helper process that lives as long as this one.
 import json, os, re, subprocess, sys
 
 # The one part of dis's output the comparison ignores: the memory address in "<code object NAME at 0x..., file".
@@ -30,7 +31,8 @@ for line in sys.stdin:
                 source = f.read()
             code = compile(source, path, "exec")
             out = io.StringIO()
-            dis.dis(code, file=out)
+            opts = os.environ.get("TYPHON_DIS_OPTIONS", "").split()
+            dis.dis(code, file=out, show_caches="-C" in opts, show_offsets="-O" in opts)
             res = ["ok", out.getvalue()]
         except SyntaxError as e:
             res = ["error", "%s: %s (%s, %s)\n" % (type(e).__name__, e.msg, e.lineno, e.offset)]

@@ -11,6 +11,10 @@ import { ParserStackOverflow } from "../../src/parser/pegen.js";
 
 const USE_CPYTHON_AST = process.env.TYPHON_AST === "cpython";
 
+/** `python -m dis` options to compare with (TYPHON_DIS_OPTIONS="-C -O"): inline caches, offsets. */
+const OPTIONS = (process.env.TYPHON_DIS_OPTIONS ?? "").split(/\s+/);
+const DIS_OPTIONS = { showCaches: OPTIONS.includes("-C"), showOffsets: OPTIONS.includes("-O") };
+
 export const mode: DiffMode = {
   name: "dis",
   cpythonScript: "tools/diff_modes/dis.py",
@@ -24,7 +28,7 @@ export const mode: DiffMode = {
       } else {
         co = compile(data, path, "exec", 0, -1);
       }
-      return { status: "ok", text: disCode(co) };
+      return { status: "ok", text: disCode(co, DIS_OPTIONS) };
     } catch (e) {
       if (e instanceof FrontEndSyntaxError) return { status: "error", text: `${e.kind}: ${e.msg} (${e.lineno}, ${e.offset})\n` };
       if (e instanceof ParserStackOverflow) return { status: "error", text: `MemoryError: ${e.msg}\n` };

@@ -5,6 +5,10 @@ import type { DiffMode } from "./mode.js";
 import { disCode } from "../../src/debug/dump_dis.js";
 import { cpythonCodeCached } from "../code_json.js";
 
+/** `python -m dis` options to compare with (TYPHON_DIS_OPTIONS="-C -O"): inline caches, offsets. */
+const OPTIONS = (process.env.TYPHON_DIS_OPTIONS ?? "").split(/\s+/);
+const DIS_OPTIONS = { showCaches: OPTIONS.includes("-C"), showOffsets: OPTIONS.includes("-O") };
+
 export const mode: DiffMode = {
   name: "dis_cpython",
   cpythonScript: "tools/diff_modes/dis.py",
@@ -12,6 +16,6 @@ export const mode: DiffMode = {
     const co = cpythonCodeCached(path);
     if ("error" in co) return { status: "error", text: co.error };
     // The exported frozensets already list their items in CPython's (seed 0) iteration order.
-    return { status: "ok", text: disCode(co, { frozensetOrder: (items) => [...items] }) };
+    return { status: "ok", text: disCode(co, { ...DIS_OPTIONS, frozensetOrder: (items) => [...items] }) };
   },
 };
