@@ -24,7 +24,8 @@ export interface ParseOptions {
   readonly typeComments?: boolean;
   /**
    * The source was read from a file the way `python FILE` reads it (Parser/tokenizer/file_tokenizer.c), not handed to
-   * compile(): NUL bytes are then the lexer's located "source code cannot contain null bytes".
+   * compile(): NUL bytes are then the lexer's located "source code cannot contain null bytes", and without a declared
+   * encoding each line must be UTF-8 ("Non-UTF-8 code starting with ...", no location).
    */
   readonly fileInput?: boolean;
 }
@@ -3722,6 +3723,7 @@ export function parse(source: Uint8Array | string, filename: string, mode: Parse
   if (options?.fileInput !== true) checkSourceString(source);
   const tok = new Tokenizer(source, {
     filename, extraTokens: false, execInput: mode === "exec", typeComments: options?.typeComments === true,
+    fileInput: options?.fileInput === true,
   });
   const p = new PythonParser(tok, filename, mode);
   const run = (): A.mod | null => {

@@ -51,6 +51,11 @@ export interface TokenizerOptions {
    * (PyCF_TYPE_COMMENTS, ast.parse(type_comments=True)). Default false.
    */
   readonly typeComments?: boolean;
+  /**
+   * Parser mode: the source is a file read as `python FILE` reads it (Parser/tokenizer/file_tokenizer.c): without a
+   * declared encoding every line must be UTF-8 when it is read (_PyTokenizer_ensure_utf8), comments included.
+   */
+  readonly fileInput?: boolean;
 }
 
 // Parser/errcode.h: the tokenizer's `done` codes.
@@ -152,6 +157,8 @@ export class Tokenizer {
   private readonly firstNul: number;
   private readonly hasImplicitNewline: boolean;
   private readonly typeComments: boolean;
+  /** fileInput without a declared encoding: lines are checked for bad bytes as they are read. */
+  private readonly ensureUtf8: boolean;
 
   // Reading state (tok->cur, tok->inp, tok->buf, tok->line_start, tok->lineno).
   private cur = 0;
@@ -195,10 +202,12 @@ export class Tokenizer {
     if (typeof source === "string") {
       text = source;
       this.badBytes = false;
+      this.ensureUtf8 = false;
     } else {
       const dec = decodeForParser(source, options.filename);
       text = dec.text;
       this.badBytes = dec.badBytes;
+      this.ensureUtf8 = dec.badBytes && !dec.declared && !this.extra && options.fileInput === true;
     }
     if (!this.extra) {
       // string_tokenizer.c translate_newlines: the parser sees "\n" line ends only.
@@ -303,9 +312,26 @@ export class Tokenizer {
         return EOF;
       }
       this.line_start = this.cur;
+      if (this.ensureUtf8) this.ensureUtf8Line();
       if (this.firstNul >= this.line_start && this.firstNul < this.inp) {
         this.syntaxerror("source code cannot contain null bytes");
       }
+    }
+  }
+
+  /**
+   * _PyTokenizer_ensure_utf8 on the line just read (file input without a declared encoding): a SyntaxError that
+   * carries only its message, naming the first byte that does not start valid UTF-8.
+   */
+  private ensureUtf8Line(): void {
+    const s = this.src;
+    for (let i = this.line_start; i < this.inp; i++) {
+      const c = s.charCodeAt(i);
+      if (!isEscapedByte(c)) continue;
+      const hex = (c - 0xdc00).toString(16).padStart(2, "0");
+      this.done = E_ERROR;
+      throw new LexerAbort(new FrontEndSyntaxError("SyntaxError", `Non-UTF-8 code starting with '\\x${hex}' in file ${this.filename} on line ${this.lineno}, but no encoding declared; see https://peps.python.org/pep-0263/ for details`,
+        null, null, null, null, null, null));
     }
   }
 

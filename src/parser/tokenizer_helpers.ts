@@ -237,6 +237,8 @@ export interface ParserSource extends DecodedSource {
    * surrogateescape) and reported when a token that needs decoding holds one.
    */
   readonly badBytes: boolean;
+  /** A BOM or a coding cookie declared the encoding (tok->encoding is set). */
+  readonly declared: boolean;
 }
 
 /**
@@ -266,9 +268,9 @@ export function decodeForParser(b: Uint8Array, filename: string): ParserSource {
   const body = b.subarray(start);
   if (encoding === "utf-8") {
     try {
-      return { text: utf8Fatal.decode(body), encoding, badBytes: false };
+      return { text: utf8Fatal.decode(body), encoding, badBytes: false, declared: bom || spec !== null };
     } catch {
-      return { text: decodeSurrogateEscape(body), encoding, badBytes: true };
+      return { text: decodeSurrogateEscape(body), encoding, badBytes: true, declared: bom || spec !== null };
     }
   }
   let text = "";
@@ -277,7 +279,7 @@ export function decodeForParser(b: Uint8Array, filename: string): ParserSource {
   } catch (e) {
     fail((e as Error).message);
   }
-  return { text, encoding, badBytes: false };
+  return { text, encoding, badBytes: false, declared: true };
 }
 
 /** U+DC80..U+DCFF: a byte that is not valid UTF-8, kept by decodeSurrogateEscape. */

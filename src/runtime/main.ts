@@ -2,7 +2,7 @@
 // Typhon adds debug options (--dump-tokens, --dump-ast, ...) that print each front-end stage as CPython's tools do.
 // See docs/cli.md.
 import type { Host } from "../host/host.js";
-import { FrontEndSyntaxError, formatSyntaxError } from "../parser/errors.js";
+import { FrontEndError, FrontEndSyntaxError, formatSyntaxError } from "../parser/errors.js";
 import { TYPHON_VERSION, PY_VERSION } from "./version.js";
 import { DEBUG_DUMPS, type DebugDump } from "../debug/index.js";
 import { Py_RunMain } from "./pythonrun.js";
@@ -196,6 +196,7 @@ export function Py_Main(host: Host, args: readonly string[], prog = "typhon"): n
       return 0;
     } catch (e) {
       if (e instanceof FrontEndSyntaxError) return reportSyntaxError(host, e);
+      if (e instanceof FrontEndError) { err(host, `${e.kind}: ${e.msg}\n`); return 1; }
       if (e instanceof DebugDumpFailure) { err(host, e.stderr); return e.status; }
       if (e instanceof UsageError) { err(host, `${e.message}\n`); return 2; }
       err(host, `${prog}: internal error: ${(e as Error).stack ?? String(e)}\n`);

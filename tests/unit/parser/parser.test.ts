@@ -61,3 +61,26 @@ test("constant reprs match Python's repr()", () => {
   ];
   for (const [v, r] of cases) assert.equal(reprConstant(v), r);
 });
+
+// `python FILE` (Parser/tokenizer/file_tokenizer.c) checks each line for UTF-8 as it reads it when no encoding is
+// declared; compile() of the same bytes decodes lazily (messages from python3.13 on these files).
+test("file input: Non-UTF-8 lines without a declared encoding; compile() semantics otherwise", () => {
+  const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const err = (src: Uint8Array, fileInput: boolean) => {
+    try {
+      parse(src, "/tmp/f.py", "exec", { fileInput });
+    } catch (e) {
+      if (e instanceof FrontEndSyntaxError) return [e.msg, e.filename, e.lineno, e.offset, e.end_lineno, e.end_offset];
+      throw e;
+    }
+    return null;
+  };
+  const nonUtf8 = (line: number) => [`Non-UTF-8 code starting with '\\xe9' in file /tmp/f.py on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details`, null, null, null, null, null];
+  const decodeErr = (line: number) => ["(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: unexpected end of data", "/tmp/f.py", line, 5, line, 6];
+  assert.deepEqual(err(bytes("x = 1\ny = '\xe9'\n"), true), nonUtf8(2));
+  assert.deepEqual(err(bytes("x = 1 # \xe9\n"), true), nonUtf8(1));
+  assert.equal(err(bytes("x = 1 # \xe9\n"), false), null);
+  assert.deepEqual(err(bytes("x = 1\ny = '\xe9'\n"), false), decodeErr(2));
+  assert.deepEqual(err(bytes("# coding: utf-8\ny = '\xe9'\n"), true), decodeErr(2));
+  assert.deepEqual(err(bytes("\xef\xbb\xbfy = '\xe9'\n"), true), decodeErr(1));
+});
