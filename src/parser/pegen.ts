@@ -240,17 +240,10 @@ export class Parser {
 
   /** An error located at a token; INDENT/DEDENT carry no columns in pegen (-1), so the tokenizer's position is used. */
   raiseAtToken(kind: SyntaxErrorKind, t: Token, msg: string): never {
-    if (t.type === T.INDENT || t.type === T.DEDENT) {
-      const line = this.tokenizer.sourceLine(t.lineno);
-      const width = new TextEncoder().encode(/^[ \t\f]*/.exec(line)![0]).length;
-      return this.raiseErrorKnownLocation(kind, t.lineno, width, t.end_lineno, -1, msg);
-    }
     if (t.col_offset === -1) {
-      // Nor has ENDMARKER (nor the NEWLINE single input makes of it): _PyPegen_raise_error uses tok->cur - line_start,
-      // the whole last line, including the newline the tokenizer adds to exec input that lacks one.
-      const line = this.tokenizer.sourceLine(t.lineno);
-      const implicitNewline = this.startRule === "exec" && line !== "" && !line.endsWith("\n") ? 1 : 0;
-      return this.raiseErrorKnownLocation(kind, t.lineno, new TextEncoder().encode(line).length + implicitNewline, t.end_lineno, -1, msg);
+      // INDENT, DEDENT, ENDMARKER (and the NEWLINE single input makes of it) have no columns in pegen:
+      // _PyPegen_raise_error uses the tokenizer's cursor, tok->cur - line_start (0 when tok->cur == tok->buf).
+      return this.raiseErrorKnownLocation(kind, t.lineno, this.tokenizer.cursorColumn(), t.end_lineno, -1, msg);
     }
     return this.raiseErrorKnownLocation(kind, t.lineno, t.col_offset + 1, t.end_lineno, t.end_col_offset + 1, msg);
   }

@@ -278,6 +278,12 @@ export class Tokenizer {
     this.endToken = null;
   }
 
+  /** tok->cur - tok->line_start in bytes (0 when tok->cur == tok->buf): where pegen reports position-less tokens. */
+  cursorColumn(): number {
+    if (this.cur === this.buf) return 0;
+    return this.col(this.line_start, this.cur);
+  }
+
   /** pegen.c bad_single_statement: anything but blanks and comments after tok->cur (read without tokenizing). */
   badSingleStatement(): boolean {
     const s = this.src;
