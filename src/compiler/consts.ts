@@ -88,25 +88,49 @@ export function makeFrozenset(items: readonly ConstValue[]): ConstFrozenset {
 
 const codeKeys = new WeakMap<CodeRecord, string>();
 
+/** Two independent 32-bit FNV-1a style hashes, fed without building strings. */
+class Hasher {
+  a = 0x811c9dc5;
+  b = 0x9747b28c;
+  unit(x: number): void {
+    this.a = Math.imul(this.a ^ x, 0x01000193);
+    this.b = Math.imul(this.b ^ x, 0x5bd1e995) ^ (this.b >>> 15);
+  }
+  bytes(v: Uint8Array): void {
+    this.unit(v.length + 0x10000);
+    for (let i = 0; i < v.length; i++) this.unit(v[i]!);
+  }
+  str(v: string): void {
+    this.unit(v.length + 0x20000);
+    for (let i = 0; i < v.length; i++) this.unit(v.charCodeAt(i));
+  }
+  key(): string {
+    return (this.a >>> 0).toString(36) + "." + (this.b >>> 0).toString(36);
+  }
+}
+
 /**
  * Code objects compare by value (code_richcompare): two compilations of the same AST node (a `while` test is
- * compiled twice) give equal code objects, which the constant cache merges into one.
+ * compiled twice) give equal code objects, which the constant cache merges into one. The key spells out the
+ * identifying fields and hashes the bulky ones (bytes, nested constants) so that it stays short at any nesting.
  */
 function codeKey(v: CodeRecord): string {
   let k = codeKeys.get(v);
   if (k === undefined) {
-    const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-    k = "C" + JSON.stringify([
-      v.co_name, v.co_qualname, v.co_argcount, v.co_posonlyargcount, v.co_kwonlyargcount, v.co_flags,
-      v.co_firstlineno, v.co_stacksize, hex(v.co_code), v.co_consts.map(constKey), v.co_names, v.co_localsplusnames,
-      hex(v.co_localspluskinds), hex(v.co_linetable), hex(v.co_exceptiontable),
-    ]);
+    const h = new Hasher();
+    for (const c of v.co_consts) h.str(constKey(c));
+    for (const n of v.co_names) h.str(n);
+    for (const n of v.co_localsplusnames) h.str(n);
+    h.bytes(v.co_code);
+    h.bytes(v.co_localspluskinds);
+    h.bytes(v.co_linetable);
+    h.bytes(v.co_exceptiontable);
+    k = `C${v.co_qualname}@${v.co_firstlineno}/${v.co_argcount},${v.co_posonlyargcount},${v.co_kwonlyargcount},` +
+      `${v.co_flags},${v.co_stacksize},${v.co_code.length},${v.co_linetable.length},${v.co_consts.length}#${h.key()}`;
     codeKeys.set(v, k);
   }
   return k;
 }
-
-
 
 /** repr() of a constant as dis prints it (code objects excepted: dis formats those itself). */
 export function reprConst(v: ConstValue): string {
