@@ -243,7 +243,7 @@ PCT = [("'%s'", "'x'"), ("'%r'", "'x'"), ("'%a'", "'é'"), ("'%d'", "3.7"), ("'%
 exprs("str_percent", [f"{f} % {v}" for f, v in PCT])
 
 ENC_STRS = ["'abc'", "'é€'", "'\\U0001f600x'", "'a\\ud800b'", "'\\udcff\\udc80'", "'\\x00\\x7f\\x80\\xff'",
-            "'\\u0100\\uffff'", "'𝔘\\u0300'", "'\\ud83d\\ude00'", "'\\uffef\\ufeff'"]
+            "'\\u0100\\uffff'", "'𝔘\\u0300'", "'\\ude00\\ud83d'", "'\\uffef\\ufeff'"]
 ENC = ['utf-8', 'utf8', 'UTF-8', 'utf-16', 'utf-16-le', 'utf-16-be', 'utf-32', 'utf-32-le', 'utf-32-be', 'latin-1',
        'latin1', 'iso-8859-1', 'ascii', 'us-ascii', 'utf_8', 'U8', 'cp1252?', 'bogus', 'raw_unicode_escape?',
        'unicode_escape?']

@@ -15,6 +15,7 @@ import { PyList_New } from "./listobject.js";
 import { PyObject_GetIter, PyIter_Next, PyNumber_AsSsize_t, PyNumber_Index } from "./abstract.js";
 import { longValue } from "./longobject.js";
 import { parseArgs } from "../runtime/getargs.js";
+import { PyUnicode_Decode, codecArg } from "./unicodecodecs.js";
 import { _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
 
 export const PyBytes_Type = PyType_Declare("bytes");
@@ -162,78 +163,15 @@ export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number):
   return -1;
 }
 
-/** Decode bytes with a codec name (utf-8, ascii, latin-1) and error handler (strict, replace, ignore, ...). */
+/** Decode bytes with a codec name and error handler (unicodecodecs.ts: PyUnicode_Decode). */
 export function decodeBytes(b: Uint8Array, encoding: string, errors: string, obj: PyVal): string {
-  const enc = encoding.toLowerCase().replace(/_/g, "-");
-  if (enc === "utf-8" || enc === "utf8") {
-    if (errors === "strict") {
-      try {
-        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(b);
-      } catch {
-        const [start, end, reason] = findUtf8Error(b);
-        const e = _PyErr_CreateException(PyExc_UnicodeDecodeError,
-          [PyUnicode_FromString("utf-8"), obj, start, end, PyUnicode_FromString(reason)]);
-        _PyErr_ChainContext(e);
-        throw e;
-      }
-    }
-    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
-  }
-  if (enc === "ascii" || enc === "us-ascii") {
-    let s = "";
-    for (let i = 0; i < b.length; i++) {
-      if (b[i] >= 0x80) {
-        if (errors === "strict") {
-          const e = _PyErr_CreateException(PyExc_UnicodeDecodeError,
-            [PyUnicode_FromString("ascii"), obj, i, i + 1, PyUnicode_FromString("ordinal not in range(128)")]);
-          _PyErr_ChainContext(e);
-          throw e;
-        }
-        if (errors === "replace") s += "\ufffd";
-        else if (errors === "surrogateescape") s += String.fromCharCode(0xdc00 + b[i]);
-        continue;
-      }
-      s += String.fromCharCode(b[i]);
-    }
-    return s;
-  }
-  if (enc === "latin-1" || enc === "latin1" || enc === "iso-8859-1" || enc === "iso8859-1") {
-    let s = "";
-    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
-    return s;
-  }
-  return PyErr_Format(PyExc_ValueError, `unknown encoding: ${encoding}`);
-}
-
-function findUtf8Error(b: Uint8Array): [number, number, string] {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    if (c < 0x80) { i++; continue; }
-    let need = 0;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) need = 2;
-    else if (c >= 0xf0 && c <= 0xf4) need = 3;
-    else return [i, i + 1, "invalid start byte"];
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return [i, b.length, "unexpected end of data"];
-      const d = b[i + k];
-      let lo = 0x80, hi = 0xbf;
-      if (k === 1) {
-        if (c === 0xe0) lo = 0xa0; else if (c === 0xed) hi = 0x9f;
-        else if (c === 0xf0) lo = 0x90; else if (c === 0xf4) hi = 0x8f;
-      }
-      if (d < lo || d > hi) return [i, i + k, "invalid continuation byte"];
-    }
-    i += need + 1;
-  }
-  return [0, 1, "invalid start byte"];
+  return PyUnicode_Decode(b, encoding, errors, obj);
 }
 
 function bytes_decode(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [enc, err] = parseArgs("decode", args, kwnames, ["encoding", "errors"], 0, 2);
-  const encoding = enc === undefined ? "utf-8" : (enc as PyUnicodeObject).value;
-  const errors = err === undefined ? "strict" : (err as PyUnicodeObject).value;
+  const encoding = codecArg("decode", "encoding", enc, "utf-8");
+  const errors = codecArg("decode", "errors", err, "strict");
   return PyUnicode_FromString(decodeBytes((self as PyBytesObject).ob_bytes, encoding, errors, self));
 }
 

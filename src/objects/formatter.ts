@@ -7,6 +7,7 @@ import { PyExc_ValueError, PyExc_IndexError, PyExc_KeyError, PyExc_TypeError, Py
 import { longValue, PyLong_Check, PyLong_AsDouble, longToDecimal } from "./longobject.js";
 import { PyObject_Format, PyObject_Repr, PyObject_Str, PyObject_ASCII, PyObject_GetAttr, PyObject_GetItem } from "./abstract.js";
 import { PyUnicode_FromString, codePoints } from "./unicodeobject.js";
+import { _PyUnicode_ToDecimalDigit } from "../unicode/unicodectype.js";
 import { float_repr_text } from "./floatobject.js";
 
 export interface FormatSpec {
@@ -21,45 +22,66 @@ export interface FormatSpec {
   type: string; // "" when absent
 }
 
-/** Parse a format spec (parse_internal_render_format_spec). `defType` only fills `type` for messages. */
-export function parseFormatSpec(spec: string, defType: string, typeName = typeNameFor(defType)): FormatSpec {
-  const cps = codePoints(spec).map((c) => String.fromCodePoint(c));
-  let i = 0;
-  const r: FormatSpec = { fill: " ", align: "", sign: "", z: false, alternate: false, width: -1, grouping: "", precision: -1, type: "" };
-  const isAlign = (c: string | undefined): boolean => c === "<" || c === ">" || c === "^" || c === "=";
-  if (cps.length >= 2 && isAlign(cps[1])) { r.fill = cps[0]; r.align = cps[1]; i = 2; }
-  else if (isAlign(cps[0])) { r.align = cps[0]; i = 1; }
-  if (cps[i] === "+" || cps[i] === "-" || cps[i] === " ") r.sign = cps[i++];
-  if (cps[i] === "z") { r.z = true; i++; }
-  if (cps[i] === "#") { r.alternate = true; i++; }
-  if (cps[i] === "0" && r.align === "") {
-    r.fill = "0"; r.align = "="; i++;
-  } else if (cps[i] === "0") {
-    i++;
-    if (r.fill === " " && cps.length >= 2 && !isAlign(cps[1])) r.fill = "0";
+/** The width/precision digits of a format spec (get_integer: any Unicode decimal digit); -1 if none. */
+function specInteger(cps: readonly number[], pos: { i: number }): number {
+  let n = -1;
+  while (pos.i < cps.length) {
+    const d = _PyUnicode_ToDecimalDigit(cps[pos.i]);
+    if (d < 0) break;
+    n = (n < 0 ? 0 : n) * 10 + d;
+    if (n > 9223372036854775807 / 10) return PyErr_Format(PyExc_ValueError, "Too many decimal digits in format string");
+    pos.i++;
   }
-  let w = "";
-  while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") w += cps[i++];
-  if (w) r.width = Number(w);
-  if (cps[i] === "," || cps[i] === "_") {
-    r.grouping = cps[i++];
-    if (cps[i] === "," || cps[i] === "_") {
-      return PyErr_Format(PyExc_ValueError, "Cannot specify both ',' and '_'.");
-    }
+  return n;
+}
+
+/** Parse a format spec (parse_internal_render_format_spec). `defType` is the type used when none is given
+ *  ('d' for int, 's' for str, '' for float); `defAlign` '>' for numbers, '<' for str. */
+export function parseFormatSpec(spec: string, defType: string, typeName = typeNameFor(defType),
+  defAlign = defType === "s" ? "<" : ">"): FormatSpec {
+  const cps = codePoints(spec);
+  const ch = (k: number): string => (k < cps.length ? String.fromCodePoint(cps[k]) : "");
+  const pos = { i: 0 };
+  const r: FormatSpec = { fill: " ", align: defAlign, sign: "", z: false, alternate: false, width: -1, grouping: "", precision: -1, type: defType };
+  const isAlign = (c: string): boolean => c === "<" || c === ">" || c === "^" || c === "=";
+  let fillSpecified = false, alignSpecified = false;
+  if (cps.length >= 2 && isAlign(ch(1))) {
+    r.align = ch(1); r.fill = ch(0); fillSpecified = alignSpecified = true; pos.i = 2;
+  } else if (cps.length >= 1 && isAlign(ch(0))) {
+    r.align = ch(0); alignSpecified = true; pos.i = 1;
   }
-  if (cps[i] === ".") {
-    i++;
-    let p = "";
-    while (i < cps.length && cps[i] >= "0" && cps[i] <= "9") p += cps[i++];
-    if (!p) return PyErr_Format(PyExc_ValueError, "Format specifier missing precision");
-    r.precision = Number(p);
+  const c0 = ch(pos.i);
+  if (c0 === "+" || c0 === "-" || c0 === " ") { r.sign = c0; pos.i++; }
+  if (ch(pos.i) === "z") { r.z = true; pos.i++; }
+  if (ch(pos.i) === "#") { r.alternate = true; pos.i++; }
+  if (!fillSpecified && ch(pos.i) === "0") {
+    r.fill = "0";
+    if (!alignSpecified && defAlign === ">") r.align = "=";
+    pos.i++;
   }
-  if (cps.length - i > 1) return PyErr_Format(PyExc_ValueError, "Invalid format specifier '" + spec + "' for object of type '" + typeName + "'");
-  if (i < cps.length) r.type = cps[i];
-  if (r.grouping) {
-    const ok = r.grouping === "," ? "deEfFgG%" : "bdoxXeEfFgG%";
-    if (r.type !== "" && !ok.includes(r.type)) {
-      return PyErr_Format(PyExc_ValueError, `Cannot specify '${r.grouping}' with '${r.type}'.`);
+  r.width = specInteger(cps, pos);
+  if (ch(pos.i) === ",") { r.grouping = ","; pos.i++; }
+  if (ch(pos.i) === "_") {
+    if (r.grouping !== "") return PyErr_Format(PyExc_ValueError, "Cannot specify both ',' and '_'.");
+    r.grouping = "_"; pos.i++;
+  }
+  if (ch(pos.i) === "," && r.grouping === "_") return PyErr_Format(PyExc_ValueError, "Cannot specify both ',' and '_'.");
+  if (ch(pos.i) === ".") {
+    pos.i++;
+    r.precision = specInteger(cps, pos);
+    if (r.precision < 0) return PyErr_Format(PyExc_ValueError, "Format specifier missing precision");
+  }
+  if (cps.length - pos.i > 1) {
+    return PyErr_Format(PyExc_ValueError, `Invalid format specifier '${spec}' for object of type '${typeName}'`);
+  }
+  if (cps.length - pos.i === 1) r.type = ch(pos.i);
+  if (r.grouping !== "") {
+    const t = r.type;
+    const ok = t === "" || "deEfFgG%".includes(t) || (r.grouping === "_" && "boxX".includes(t));
+    if (!ok) {
+      const tc = t.codePointAt(0)!;
+      const shown = tc > 32 && tc < 128 ? t : `\\x${tc.toString(16)}`;
+      return PyErr_Format(PyExc_ValueError, `Cannot specify '${r.grouping}' with '${shown}'.`);
     }
   }
   return r;
@@ -282,128 +304,3 @@ function generalFormat(ax: number, p: number, alternate: boolean, addDot0: boole
   if (useExp) out += "e" + expStr(exp);
   return out;
 }
-
-// ---- str.format ----
-
-/** str.format / format_map: `args` are vectorcall-style (positional then keyword values). */
-export function formatString(fmt: string, args: readonly PyVal[], kwnames: readonly PyVal[] | null, mapping?: PyVal, depth = 2): string {
-  const nkw = kwnames === null ? 0 : kwnames.length;
-  const npos = args.length - nkw;
-  let auto = 0;
-  let mode: "none" | "auto" | "manual" = "none";
-  let out = "";
-  let i = 0;
-  const n = fmt.length;
-  const lookupKw = (name: string): PyVal => {
-    if (mapping !== undefined) return PyObject_GetItem(mapping, PyUnicode_FromString(name));
-    for (let k = 0; k < nkw; k++) if ((kwnames![k] as PyUnicodeObject).value === name) return args[npos + k];
-    return PyErr_Format(PyExc_KeyError, `'${name}'`);
-  };
-  while (i < n) {
-    const c = fmt[i];
-    if (c === "}") {
-      if (fmt[i + 1] === "}") { out += "}"; i += 2; continue; }
-      return PyErr_Format(PyExc_ValueError, "Single '}' encountered in format string");
-    }
-    if (c !== "{") { out += c; i++; continue; }
-    if (fmt[i + 1] === "{") { out += "{"; i += 2; continue; }
-    // Find the matching close brace, allowing nested {} in the spec.
-    let j = i + 1;
-    let level = 1;
-    while (j < n && level > 0) {
-      if (fmt[j] === "{") level++;
-      else if (fmt[j] === "}") level--;
-      if (level > 0) j++;
-    }
-    if (j >= n) return PyErr_Format(PyExc_ValueError, level > 0 && fmt.indexOf("}", i) < 0 ? "Single '{' encountered in format string" : "expected '}' before end of string");
-    const field = fmt.slice(i + 1, j);
-    i = j + 1;
-    // Split field_name[!conv][:spec]; the name part ends at the first '!' or ':' outside brackets.
-    let k = 0;
-    while (k < field.length && field[k] !== "!" && field[k] !== ":") {
-      if (field[k] === "[") { while (k < field.length && field[k] !== "]") k++; }
-      k++;
-    }
-    const name = field.slice(0, k);
-    let conv = "";
-    let spec = "";
-    if (field[k] === "!") {
-      conv = field[k + 1] ?? "";
-      if (field.length > k + 2 && field[k + 2] !== ":") {
-        return PyErr_Format(PyExc_ValueError, "expected ':' after conversion specifier");
-      }
-      if (field.length === k + 1) return PyErr_Format(PyExc_ValueError, "end of string while looking for conversion specifier");
-      spec = field.slice(k + 3);
-    } else if (field[k] === ":") spec = field.slice(k + 1);
-    // Resolve the first part of the name.
-    const m = /^([^.[]*)(.*)$/s.exec(name)!;
-    const first = m[1];
-    let obj: PyVal;
-    if (first === "") {
-      if (mode === "manual") {
-        return PyErr_Format(PyExc_ValueError, "cannot switch from manual field specification to automatic field numbering");
-      }
-      mode = "auto";
-      if (auto >= npos) return PyErr_Format(PyExc_IndexError, `Replacement index ${auto} out of range for positional args tuple`);
-      obj = args[auto++];
-    } else if (/^\d+$/.test(first)) {
-      if (mode === "auto") {
-        return PyErr_Format(PyExc_ValueError, "cannot switch from automatic field numbering to manual field specification");
-      }
-      mode = "manual";
-      const idx = Number(first);
-      if (idx >= npos) return PyErr_Format(PyExc_IndexError, `Replacement index ${idx} out of range for positional args tuple`);
-      obj = args[idx];
-    } else {
-      obj = lookupKw(first);
-    }
-    let rest = m[2];
-    while (rest.length) {
-      if (rest[0] === ".") {
-        const mm = /^\.([^.[]*)(.*)$/s.exec(rest)!;
-        if (mm[1] === "") return PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
-        obj = PyObject_GetAttr(obj, PyUnicode_FromString(mm[1]));
-        rest = mm[2];
-      } else if (rest[0] === "[") {
-        const close = rest.indexOf("]");
-        if (close < 0) return PyErr_Format(PyExc_ValueError, "Missing ']' in format string");
-        const key = rest.slice(1, close);
-        if (key === "") return PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
-        obj = PyObject_GetItem(obj, /^\d+$/.test(key) ? Number(key) : PyUnicode_FromString(key));
-        rest = rest.slice(close + 1);
-      } else {
-        return PyErr_Format(PyExc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-      }
-    }
-    switch (conv) {
-      case "": break;
-      case "r": obj = PyObject_Repr(obj); break;
-      case "s": obj = PyObject_Str(obj); break;
-      case "a": obj = PyObject_ASCII(obj); break;
-      default: return PyErr_Format(PyExc_ValueError, `Unknown conversion specifier ${conv}`);
-    }
-    if (spec.includes("{")) {
-      if (depth <= 0) return PyErr_Format(PyExc_ValueError, "Max string recursion exceeded");
-      // Nested fields share the numbering state: re-run with a sub-template that consumes from the same args.
-      const sub = formatNested(spec, args, kwnames, mapping, () => {
-        if (mode === "manual") return PyErr_Format(PyExc_ValueError, "cannot switch from manual field specification to automatic field numbering");
-        mode = "auto";
-        if (auto >= npos) return PyErr_Format(PyExc_IndexError, `Replacement index ${auto} out of range for positional args tuple`);
-        return auto++;
-      });
-      spec = sub;
-    }
-    out += PyObject_Format(obj, PyUnicode_FromString(spec)).value;
-  }
-  return out;
-}
-
-function formatNested(spec: string, args: readonly PyVal[], kwnames: readonly PyVal[] | null, mapping: PyVal | undefined,
-  nextAuto: () => number): string {
-  return spec.replace(/\{([^{}]*)\}/g, (_, name: string) => {
-    let idxName = name;
-    if (name === "") idxName = String(nextAuto());
-    return formatString(`{${idxName}}`, args, kwnames, mapping, 1);
-  });
-}
-

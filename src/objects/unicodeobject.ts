@@ -7,9 +7,9 @@ import {
 } from "./object.js";
 import { hashUnicodeText, hashOut } from "../runtime/pyhash.js";
 import { PyErr_Format, PyErr_BadArgument } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_ValueError, PyExc_IndexError, PyExc_OverflowError } from "./exceptions.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_IndexError, PyExc_OverflowError, PyExc_LookupError } from "./exceptions.js";
 import { PyObject_Str, PyObject_Repr, PyNumber_Index, PyObject_GetIter, PyIter_Next, PyObject_Format, PyObject_GetItem,
-  PyNumber_AsSsize_t, PyObject_ASCII } from "./abstract.js";
+  PyNumber_AsSsize_t, PyObject_ASCII, PyType_IsSubtype } from "./abstract.js";
 import { PyTupleObject, PyTuple_New } from "./tupleobject.js";
 import { PyListObject, PyList_New } from "./listobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
@@ -17,9 +17,16 @@ import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobj
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
 import { PyLongObject, PyLong_AsNumber } from "./longobject.js";
 import { PyFloatObject, PyFloat_AsDouble, float_int_value } from "./floatobject.js";
-import { formatString, formatLongValue, formatFloatValue, parseFormatSpec } from "./formatter.js";
-import { PyDictObject, PyDict_Check } from "./dictobject.js";
-import { PyBytes_FromArray } from "./bytesobject.js";
+import { PyUnicode_AsEncodedString, PyUnicode_Decode, codecArg } from "./unicodecodecs.js";
+import {
+  str_upper, str_lower, str_casefold, str_title, str_capitalize, str_swapcase, str_isalpha, str_isdigit, str_isdecimal,
+  str_isnumeric, str_isalnum, str_isspace, str_islower, str_isupper, str_istitle, str_isidentifier, str_isprintable,
+  _PyUnicode_IsWhitespace,
+} from "../unicode/unicodectype.js";
+import { formatLongValue, formatFloatValue, parseFormatSpec } from "./formatter.js";
+import { do_string_format, do_string_format_map } from "./unicode_format.js";
+import { PyDictObject, PyDict_Check, PyDict_New, PyDict_SetItem, PyDict_CheckExact, PyDict_Items } from "./dictobject.js";
+import { PyBytes_FromArray, bytesLikeData } from "./bytesobject.js";
 
 export { PyUnicodeObject, PyUnicode_Type };
 
@@ -357,22 +364,30 @@ let decodeHook: ((obj: PyVal, encoding: PyVal | undefined, errors: PyVal | undef
 export function _PyUnicode_InstallDecode(f: typeof decodeHook): void {
   decodeHook = f;
 }
+/** str(obj, encoding, errors) (PyUnicode_FromEncodedObject): only bytes-like objects decode. */
 function decodeObject(obj: PyVal, encoding: PyVal | undefined, errors: PyVal | undefined): PyUnicodeObject {
-  if (decodeHook) return decodeHook(obj, encoding, errors);
-  return PyErr_Format(PyExc_TypeError, `decoding to str: need a bytes-like object, ${Py_TYPE(obj).tp_name} found`);
+  const enc = codecArg("str", "encoding", encoding, "utf-8");
+  const err = codecArg("str", "errors", errors, "strict");
+  if (PyUnicode_Check(obj)) return PyErr_Format(PyExc_TypeError, "decoding str is not supported");
+  const data = bytesLikeData(obj);
+  if (data === null) {
+    if (decodeHook) return decodeHook(obj, encoding, errors);
+    return PyErr_Format(PyExc_TypeError, `decoding to str: need a bytes-like object, ${Py_TYPE(obj).tp_name} found`);
+  }
+  return PyUnicode_FromString(PyUnicode_Decode(data, enc, err, obj));
 }
 
 // ---- methods ----
 
 function asStr(v: PyVal, what: string): string {
   if (!PyUnicode_Check(v)) {
+    if (what.startsWith("must be")) return PyErr_Format(PyExc_TypeError, `${what}, not ${Py_TYPE(v).tp_name}`);
     return PyErr_Format(PyExc_TypeError, `${what} must be str, not ${Py_TYPE(v).tp_name}`);
   }
   return v.value;
 }
 
-const WHITESPACE = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g;
-const isSpaceCh = (c: string): boolean => /[\s\x1c-\x1f\x85]/.test(c) && c !== "\ufeff";
+const isSpaceCh = (c: string): boolean => _PyUnicode_IsWhitespace(c.charCodeAt(0));
 
 function stripImpl(self: PyVal, args: PyVal[], name: string, left: boolean, right: boolean): PyVal {
   const [chars] = unpackArgs(name, args, 0, 1);
@@ -383,7 +398,8 @@ function stripImpl(self: PyVal, args: PyVal[], name: string, left: boolean, righ
     if (right) while (b > a && isSpaceCh(s[b - 1])) b--;
     s = s.slice(a, b);
   } else {
-    const cs = asStr(chars, `${name} arg`);
+    if (!PyUnicode_Check(chars)) return PyErr_Format(PyExc_TypeError, `${name} arg must be None or str`);
+    const cs = chars.value;
     const set = new Set(codePoints(cs).map(fromCodePoint));
     const cps = codePoints(s).map(fromCodePoint);
     let a = 0, b = cps.length;
@@ -426,9 +442,8 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
     while (i < n && isSpaceCh(s[i])) i++;
     if (i >= n) break;
     if (maxsplit >= 0 && out.length >= maxsplit) {
-      let j = n;
-      while (j > i && isSpaceCh(s[j - 1])) j--;
-      out.push(s.slice(i, j));
+      // The rest, trailing whitespace included (split_whitespace).
+      out.push(s.slice(i));
       return out;
     }
     let j = i;
@@ -472,9 +487,7 @@ function unicode_rsplit(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): Py
       while (j > 0 && isSpaceCh(s[j - 1])) j--;
       if (j === 0) break;
       if (maxsplit >= 0 && parts.length >= maxsplit) {
-        let i = 0;
-        while (i < j && isSpaceCh(s[i])) i++;
-        parts.push(s.slice(i, j));
+        parts.push(s.slice(0, j));
         break;
       }
       let i = j;
@@ -621,15 +634,7 @@ function unicode_replace(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): P
   return PyUnicode_FromString(out + s.slice(pos));
 }
 
-function mapChars(self: PyVal, f: (s: string) => string): PyVal {
-  return PyUnicode_FromString(f((self as PyUnicodeObject).value));
-}
 
-function predicate(self: PyVal, re: RegExp, emptyResult = false): PyVal {
-  const s = (self as PyUnicodeObject).value;
-  if (s.length === 0) return PyBool_FromLong(emptyResult);
-  return PyBool_FromLong(re.test(s));
-}
 
 function padImpl(self: PyVal, args: PyVal[], name: string, where: "l" | "r" | "c"): PyVal {
   const [wArg, fillArg] = unpackArgs(name, args, 1, 2);
@@ -675,70 +680,25 @@ function partitionImpl(self: PyVal, sepArg: PyVal, reverse: boolean): PyVal {
   return PyTuple_New([PyUnicode_FromString(s.slice(0, j)), PyUnicode_FromString(sep), PyUnicode_FromString(s.slice(j + sep.length))]);
 }
 
-function unicode_title(self: PyVal): PyVal {
-  let prevCased = false;
-  let out = "";
-  for (const ch of (self as PyUnicodeObject).value) {
-    const lower = ch.toLowerCase(), upper = ch.toUpperCase();
-    const cased = lower !== upper;
-    out += cased ? (prevCased ? lower : titleCase(ch)) : ch;
-    prevCased = cased;
-  }
-  return PyUnicode_FromString(out);
-}
 
-function titleCase(ch: string): string {
-  const u = ch.toUpperCase();
-  return u.length > 1 ? u[0] + u.slice(1).toLowerCase() : u;
-}
 
-function unicode_capitalize(self: PyVal): PyVal {
-  const cps = codePoints((self as PyUnicodeObject).value).map(fromCodePoint);
-  if (cps.length === 0) return emptyStr;
-  return PyUnicode_FromString(titleCase(cps[0]) + cps.slice(1).join("").toLowerCase());
-}
 
-function unicode_swapcase(self: PyVal): PyVal {
-  let out = "";
-  for (const ch of (self as PyUnicodeObject).value) {
-    const l = ch.toLowerCase();
-    out += l === ch ? ch.toUpperCase() : l;
-  }
-  return PyUnicode_FromString(out);
-}
 
 function unicode_encode(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
-  const [enc, errors] = parseArgs("encode", args, kwnames, ["encoding", "errors"], 0, 2);
-  const s = (self as PyUnicodeObject).value;
-  const encoding = enc === undefined ? "utf-8" : asStr(enc, "encode() argument 'encoding'").toLowerCase().replace(/_/g, "-");
-  void errors;
-  if (encoding === "utf-8" || encoding === "utf8") {
-    return PyBytes_FromArray(encodeUtf8(s, "strict"));
-  }
-  if (encoding === "ascii" || encoding === "latin-1" || encoding === "latin1" || encoding === "iso-8859-1") {
-    const limit = encoding === "ascii" ? 0x80 : 0x100;
-    const out: number[] = [];
-    for (const c of codePoints(s)) {
-      if (c >= limit) {
-        return PyErr_Format(PyExc_ValueError, `'${encoding === "ascii" ? "ascii" : "latin-1"}' codec can't encode character '\\x${c.toString(16)}'`);
-      }
-      out.push(c);
-    }
-    return PyBytes_FromArray(Uint8Array.from(out));
-  }
-  return PyErr_Format(PyExc_ValueError, `unknown encoding: ${encoding}`);
+  const [enc, err] = parseArgs("encode", args, kwnames, ["encoding", "errors"], 0, 2);
+  const encoding = codecArg("encode", "encoding", enc, "utf-8");
+  const errors = codecArg("encode", "errors", err, "strict");
+  return PyBytes_FromArray(PyUnicode_AsEncodedString(self as PyUnicodeObject, encoding, errors));
 }
 
 /** UTF-8 encoding; lone surrogates raise (strict) or pass through (surrogatepass). */
 export function encodeUtf8(s: string, errors: "strict" | "surrogatepass"): Uint8Array {
+  if (errors === "strict") return PyUnicode_AsEncodedString(PyUnicode_FromString(s), "utf-8", "strict");
   const out: number[] = [];
   for (const c of codePoints(s)) {
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) {
-      if (c >= 0xd800 && c < 0xe000 && errors === "strict") {
-        return PyErr_Format(PyExc_ValueError, `'utf-8' codec can't encode character '\\u${c.toString(16)}': surrogates not allowed`);
-      }
       out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
     } else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
   }
@@ -746,40 +706,44 @@ export function encodeUtf8(s: string, errors: "strict" | "surrogatepass"): Uint8
 }
 
 function unicode_format_method(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
-  return PyUnicode_FromString(formatString((self as PyUnicodeObject).value, args, kwnames));
+  return PyUnicode_FromString(do_string_format((self as PyUnicodeObject).value, args, kwnames));
 }
 
 function unicode_format_map(self: PyVal, mapping: PyVal): PyVal {
-  return PyUnicode_FromString(formatString((self as PyUnicodeObject).value, [], null, mapping));
+  return PyUnicode_FromString(do_string_format_map((self as PyUnicodeObject).value, mapping));
 }
 
+/** str.__format__ (format_string_internal). */
 function unicode__format__(self: PyVal, spec: PyVal): PyVal {
-  const fs = asStr(spec, "format spec");
+  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${Py_TYPE(spec).tp_name}`);
+  const fs = spec.value;
   const s = (self as PyUnicodeObject).value;
-  if (fs.length === 0) return PyUnicode_FromString(s);
-  const p = parseFormatSpec(fs, "s");
+  if (fs.length === 0) return PyUnicode_CheckExact(self) ? self : PyUnicode_FromString(s);
+  const p = parseFormatSpec(fs, "s", Py_TYPE(self).tp_name);
   if (p.type !== "s") {
-    return PyErr_Format(PyExc_ValueError, `Unknown format code '${p.type}' for object of type 'str'`);
+    return PyErr_Format(PyExc_ValueError, `Unknown format code '${p.type}' for object of type '${Py_TYPE(self).tp_name}'`);
   }
+  if (p.sign === " ") return PyErr_Format(PyExc_ValueError, "Space not allowed in string format specifier");
   if (p.sign !== "") return PyErr_Format(PyExc_ValueError, "Sign not allowed in string format specifier");
+  if (p.z) return PyErr_Format(PyExc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
   if (p.alternate) return PyErr_Format(PyExc_ValueError, "Alternate form (#) not allowed in string format specifier");
   if (p.align === "=") return PyErr_Format(PyExc_ValueError, "'=' alignment not allowed in string format specifier");
   let v = s;
-  if (p.precision >= 0) v = codePoints(v).slice(0, p.precision).map(fromCodePoint).join("");
-  const len = codePoints(v).length;
+  let len = -1;
+  if (p.precision >= 0) {
+    if (isBmpOnly(self as PyUnicodeObject)) { v = v.slice(0, p.precision); len = v.length; }
+    else { const c = codePoints(v).slice(0, p.precision); v = c.map(fromCodePoint).join(""); len = c.length; }
+  }
+  if (len < 0) len = PyUnicode_GetLength(self as PyUnicodeObject);
   if (p.width > len) {
     const pad = p.width - len;
-    const align = p.align || "<";
-    if (align === "<") v = v + p.fill.repeat(pad);
-    else if (align === ">") v = p.fill.repeat(pad) + v;
-    else { const l = pad >> 1; v = p.fill.repeat(l) + v + p.fill.repeat(pad - l); }
+    if (p.align === ">") v = p.fill.repeat(pad) + v;
+    else if (p.align === "^") { const l = pad >> 1; v = p.fill.repeat(l) + v + p.fill.repeat(pad - l); }
+    else v = v + p.fill.repeat(pad);
   }
   return PyUnicode_FromString(v);
 }
 
-function unicode_isidentifier(self: PyVal): PyVal {
-  return PyBool_FromLong(/^[\p{XID_Start}_][\p{XID_Continue}]*$/u.test((self as PyUnicodeObject).value));
-}
 
 function unicode_expandtabs(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [ts] = parseArgs("expandtabs", args, kwnames, ["tabsize"], 0, 1);
@@ -794,28 +758,69 @@ function unicode_expandtabs(self: PyVal, args: PyVal[], kwnames: PyVal[] | null)
   return PyUnicode_FromString(out);
 }
 
-function unicode_maketrans(args: PyVal[]): PyVal {
-  return maketransHook(args);
+/** str.maketrans(x[, y[, z]]) (unicode_maketrans_impl). */
+function unicode_maketrans(_self: PyVal | null, args: PyVal[]): PyVal {
+  const [x, y, z] = unpackArgs("maketrans", args, 1, 3);
+  const table = PyDict_New();
+  if (y !== undefined) {
+    if (!PyUnicode_Check(y)) return PyErr_Format(PyExc_TypeError, `maketrans() argument 2 must be str, not ${Py_TYPE(y).tp_name}`);
+    if (z !== undefined && !PyUnicode_Check(z)) {
+      return PyErr_Format(PyExc_TypeError, `maketrans() argument 3 must be str, not ${Py_TYPE(z).tp_name}`);
+    }
+    if (!PyUnicode_Check(x!)) {
+      return PyErr_Format(PyExc_TypeError, "first maketrans argument must be a string if there is a second argument");
+    }
+    const xs = codePoints(x.value), ys = codePoints(y.value);
+    if (xs.length !== ys.length) {
+      return PyErr_Format(PyExc_ValueError, "the first two maketrans arguments must have equal length");
+    }
+    for (let i = 0; i < xs.length; i++) PyDict_SetItem(table, xs[i], ys[i]);
+    if (z !== undefined) for (const c of codePoints((z as PyUnicodeObject).value)) PyDict_SetItem(table, c, Py_None);
+    return table;
+  }
+  if (!PyDict_CheckExact(x!)) return PyErr_Format(PyExc_TypeError, "if you give only one argument to maketrans it must be a dict");
+  for (const [k, v] of PyDict_Items(x)) {
+    if (PyUnicode_Check(k)) {
+      const c = codePoints(k.value);
+      if (c.length !== 1) return PyErr_Format(PyExc_ValueError, "string keys in translate table must be of length 1");
+      PyDict_SetItem(table, c[0], v);
+    } else if (typeof k === "number" || k instanceof PyLongObject) {
+      PyDict_SetItem(table, k, v);
+    } else {
+      return PyErr_Format(PyExc_TypeError, "keys in translate table must be strings or integers");
+    }
+  }
+  return table;
 }
-let maketransHook: (args: PyVal[]) => PyVal = () => PyErr_Format(PyExc_TypeError, "maketrans not available");
 export function _PyUnicode_InstallMaketrans(f: (args: PyVal[]) => PyVal): void {
-  maketransHook = f;
+  void f;
 }
 
+/** str.translate(table) (_PyUnicode_TranslateCharmap): a missing key (LookupError) keeps the character. */
 function unicode_translate(self: PyVal, table: PyVal): PyVal {
   let out = "";
+  const cache = new Map<number, string | null>();
   for (const ch of (self as PyUnicodeObject).value) {
-    let r: PyVal | undefined;
-    try {
-      r = PyObject_GetItem(table, ch.codePointAt(0)!);
-    } catch (e) {
-      if (e instanceof PyObject && (Py_TYPE(e).tp_name === "LookupError" || Py_TYPE(e).tp_name === "KeyError" || Py_TYPE(e).tp_name === "IndexError")) { out += ch; continue; }
-      throw e;
+    const cp = ch.codePointAt(0)!;
+    let rep = cache.get(cp);
+    if (rep === undefined) {
+      let r: PyVal;
+      try {
+        r = PyObject_GetItem(table, cp);
+      } catch (e) {
+        if (e instanceof PyObject && PyType_IsSubtype(Py_TYPE(e), PyExc_LookupError)) { rep = ch; cache.set(cp, rep); out += rep; continue; }
+        throw e;
+      }
+      if (r === Py_None) rep = null;
+      else if (typeof r === "number" || r instanceof PyLongObject) {
+        const v = typeof r === "number" ? r : r.big !== null ? -1 : r.ival;
+        if (v < 0 || v > 0x10ffff) return PyErr_Format(PyExc_ValueError, "character mapping must be in range(0x110000)");
+        rep = String.fromCodePoint(v);
+      } else if (PyUnicode_Check(r)) rep = r.value;
+      else return PyErr_Format(PyExc_TypeError, "character mapping must return integer, None or str");
+      cache.set(cp, rep);
     }
-    if (r === Py_None) continue;
-    if (typeof r === "number") out += String.fromCodePoint(r);
-    else if (PyUnicode_Check(r)) out += r.value;
-    else return PyErr_Format(PyExc_TypeError, "character mapping must return integer, None or str");
+    if (rep !== null) out += rep;
   }
   return PyUnicode_FromString(out);
 }
@@ -850,24 +855,24 @@ function unicode_mod(a: PyVal, b: PyVal): PyVal {
 }
 
 export function PyUnicode_Format(fmt: string, args: PyVal): string {
-  let argv: PyVal[];
+  // The argument cursor of unicode_format_arg (CPython's ctx->args/arglen/argidx): a tuple is consumed item by
+  // item; any other object is the single argument; a %(key) makes the mapping's value the current argument.
+  let cur: PyVal = args;
+  let arglen: number, argidx: number;
   let dict: PyVal | null = null;
-  if (args instanceof PyTupleObject && args.ob_type === Py_TYPE(args) && args.ob_type.tp_name === "tuple") argv = args.ob_item;
-  else if (args instanceof PyTupleObject) argv = args.ob_item;
-  else {
-    argv = [args];
-    const t = Py_TYPE(args);
-    if (t.mp_subscript !== null && !(args instanceof PyTupleObject) && !PyUnicode_Check(args)) dict = args;
-  }
-  let argi = 0;
+  if (args instanceof PyTupleObject) { arglen = args.ob_item.length; argidx = 0; }
+  else { arglen = -1; argidx = -2; }
+  if (!(args instanceof PyTupleObject) && !PyUnicode_Check(args) && Py_TYPE(args).mp_subscript !== null) dict = args;
   const nextArg = (): PyVal => {
-    if (argi >= argv.length) return PyErr_Format(PyExc_TypeError, "not enough arguments for format string");
-    return argv[argi++];
+    if (argidx < arglen) {
+      const k = argidx++;
+      return arglen < 0 ? cur : (cur as PyTupleObject).ob_item[k];
+    }
+    return PyErr_Format(PyExc_TypeError, "not enough arguments for format string");
   };
   let out = "";
   let i = 0;
   const n = fmt.length;
-  let usedDict = false;
   while (i < n) {
     const c = fmt[i];
     if (c !== "%") {
@@ -886,8 +891,9 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
       const start = ++i;
       while (i < n && depth > 0) { if (fmt[i] === "(") depth++; else if (fmt[i] === ")") depth--; i++; }
       if (depth > 0) return PyErr_Format(PyExc_ValueError, "incomplete format key");
-      arg = PyObject_GetItem(dict, PyUnicode_FromString(fmt.slice(start, i - 1)));
-      usedDict = true;
+      cur = PyObject_GetItem(dict, PyUnicode_FromString(fmt.slice(start, i - 1)));
+      arglen = -1;
+      argidx = -2;
     }
     let flags = "";
     while (i < n && "-+ #0".includes(fmt[i])) flags += fmt[i++];
@@ -966,13 +972,20 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
           if (arg < 0 || arg > 0x10ffff) return PyErr_Format(PyExc_OverflowError, "%c arg not in range(0x110000)");
           s = String.fromCodePoint(arg);
         } else if (PyUnicode_Check(arg) && PyUnicode_GetLength(arg) === 1) s = arg.value;
-        else if (PyUnicode_Check(arg)) return PyErr_Format(PyExc_TypeError, "%c requires an int or a unicode character, not a string of length " + PyUnicode_GetLength(arg));
-        else return PyErr_Format(PyExc_TypeError, `%c requires an int or a unicode character, not ${Py_TYPE(arg).tp_name}`);
+        else if (arg instanceof PyLongObject) {
+          const v = arg.big !== null ? -1 : arg.ival;
+          if (v < 0 || v > 0x10ffff) return PyErr_Format(PyExc_OverflowError, "%c arg not in range(0x110000)");
+          s = String.fromCodePoint(v);
+        } else if (Py_TYPE(arg).nb_index !== null && !PyUnicode_Check(arg)) {
+          const v = PyNumber_Index(arg);
+          if (typeof v !== "number" || v < 0 || v > 0x10ffff) return PyErr_Format(PyExc_OverflowError, "%c arg not in range(0x110000)");
+          s = String.fromCodePoint(v);
+        } else return PyErr_Format(PyExc_TypeError, "%c requires int or char");
         break;
       }
       default:
         return PyErr_Format(PyExc_ValueError,
-          `unsupported format character '${conv}' (0x${conv.codePointAt(0)!.toString(16)}) at index ${i - 1}`);
+          `unsupported format character '${conv >= " " && conv <= "~" ? conv : "?"}' (0x${conv.codePointAt(0)!.toString(16)}) at index ${i - 1}`);
     }
     const len = codePoints(s).length;
     if (width > len) {
@@ -987,7 +1000,7 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
     }
     out += s;
   }
-  if (argi < argv.length && !usedDict && dict === null) {
+  if (argidx < arglen && dict === null) {
     return PyErr_Format(PyExc_TypeError, "not all arguments converted during string formatting");
   }
   return out;
@@ -997,55 +1010,9 @@ function unicode_getitem_method(self: PyVal, key: PyVal): PyVal {
   return unicode_subscript(self, key);
 }
 
-const re = {
-  alpha: /^[\p{L}]+$/u,
-  digit: /^[\p{Nd}\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u2468]+$/u,
-  decimal: /^\p{Nd}+$/u,
-  numeric: /^[\p{N}\u3405\u4e00-\u9fff]+$/u,
-  alnum: /^[\p{L}\p{N}]+$/u,
-  space: /^[\s\x1c-\x1f\x85]+$/,
-  ascii: /^[\x00-\x7f]*$/,
-  printable: null,
-};
 
-function unicode_isprintable(self: PyVal): PyVal {
-  for (const c of codePoints((self as PyUnicodeObject).value)) if (!isPrintable(c)) return PyBool_FromLong(false);
-  return PyBool_FromLong(true);
-}
 
-function unicode_islower(self: PyVal): PyVal {
-  const s = (self as PyUnicodeObject).value;
-  let cased = false;
-  for (const ch of s) {
-    if (ch.toUpperCase() !== ch && ch.toLowerCase() === ch) cased = true;
-    else if (ch.toLowerCase() !== ch) return PyBool_FromLong(false);
-  }
-  return PyBool_FromLong(cased);
-}
-function unicode_isupper(self: PyVal): PyVal {
-  const s = (self as PyUnicodeObject).value;
-  let cased = false;
-  for (const ch of s) {
-    if (ch.toLowerCase() !== ch && ch.toUpperCase() === ch) cased = true;
-    else if (ch.toUpperCase() !== ch) return PyBool_FromLong(false);
-  }
-  return PyBool_FromLong(cased);
-}
-function unicode_istitle(self: PyVal): PyVal {
-  const s = (self as PyUnicodeObject).value;
-  let cased = false, prevCased = false;
-  for (const ch of s) {
-    const isUpper = ch.toLowerCase() !== ch, isLower = ch.toUpperCase() !== ch && !isUpper;
-    if (isUpper) { if (prevCased) return PyBool_FromLong(false); prevCased = true; cased = true; }
-    else if (isLower) { if (!prevCased) return PyBool_FromLong(false); prevCased = true; cased = true; }
-    else prevCased = false;
-  }
-  return PyBool_FromLong(cased);
-}
 
-function unicode_casefold(self: PyVal): PyVal {
-  return PyUnicode_FromString((self as PyUnicodeObject).value.toLowerCase().replace(/ß/g, "ss"));
-}
 
 export const PyUnicode_Type_ = PyType_FromSpecStatic({
   name: "str",
@@ -1073,24 +1040,24 @@ export const PyUnicode_Type_ = PyType_FromSpecStatic({
     { name: "startswith", meth: (s: PyVal, a: PyVal[]) => startsEndsWith(s, a, "startswith", false), flags: METH_FASTCALL },
     { name: "endswith", meth: (s: PyVal, a: PyVal[]) => startsEndsWith(s, a, "endswith", true), flags: METH_FASTCALL },
     { name: "replace", meth: unicode_replace, flags: METH_FASTCALL | METH_KEYWORDS },
-    { name: "upper", meth: (s: PyVal) => mapChars(s, (x) => x.toUpperCase()), flags: METH_NOARGS },
-    { name: "lower", meth: (s: PyVal) => mapChars(s, (x) => x.toLowerCase()), flags: METH_NOARGS },
-    { name: "casefold", meth: unicode_casefold, flags: METH_NOARGS },
-    { name: "title", meth: unicode_title, flags: METH_NOARGS },
-    { name: "capitalize", meth: unicode_capitalize, flags: METH_NOARGS },
-    { name: "swapcase", meth: unicode_swapcase, flags: METH_NOARGS },
-    { name: "isalpha", meth: (s: PyVal) => predicate(s, re.alpha), flags: METH_NOARGS },
-    { name: "isdigit", meth: (s: PyVal) => predicate(s, re.digit), flags: METH_NOARGS },
-    { name: "isdecimal", meth: (s: PyVal) => predicate(s, re.decimal), flags: METH_NOARGS },
-    { name: "isnumeric", meth: (s: PyVal) => predicate(s, re.numeric), flags: METH_NOARGS },
-    { name: "isalnum", meth: (s: PyVal) => predicate(s, re.alnum), flags: METH_NOARGS },
-    { name: "isspace", meth: (s: PyVal) => predicate(s, re.space), flags: METH_NOARGS },
-    { name: "isascii", meth: (s: PyVal) => predicate(s, re.ascii, true), flags: METH_NOARGS },
-    { name: "islower", meth: unicode_islower, flags: METH_NOARGS },
-    { name: "isupper", meth: unicode_isupper, flags: METH_NOARGS },
-    { name: "istitle", meth: unicode_istitle, flags: METH_NOARGS },
-    { name: "isidentifier", meth: unicode_isidentifier, flags: METH_NOARGS },
-    { name: "isprintable", meth: unicode_isprintable, flags: METH_NOARGS },
+    { name: "upper", meth: (s: PyVal) => PyUnicode_FromString(str_upper((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "lower", meth: (s: PyVal) => PyUnicode_FromString(str_lower((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "casefold", meth: (s: PyVal) => PyUnicode_FromString(str_casefold((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "title", meth: (s: PyVal) => PyUnicode_FromString(str_title((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "capitalize", meth: (s: PyVal) => PyUnicode_FromString(str_capitalize((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "swapcase", meth: (s: PyVal) => PyUnicode_FromString(str_swapcase((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isalpha", meth: (s: PyVal) => PyBool_FromLong(str_isalpha((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isdigit", meth: (s: PyVal) => PyBool_FromLong(str_isdigit((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isdecimal", meth: (s: PyVal) => PyBool_FromLong(str_isdecimal((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isnumeric", meth: (s: PyVal) => PyBool_FromLong(str_isnumeric((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isalnum", meth: (s: PyVal) => PyBool_FromLong(str_isalnum((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isspace", meth: (s: PyVal) => PyBool_FromLong(str_isspace((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isascii", meth: (s: PyVal) => PyBool_FromLong(/^[\x00-\x7f]*$/.test((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "islower", meth: (s: PyVal) => PyBool_FromLong(str_islower((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isupper", meth: (s: PyVal) => PyBool_FromLong(str_isupper((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "istitle", meth: (s: PyVal) => PyBool_FromLong(str_istitle((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isidentifier", meth: (s: PyVal) => PyBool_FromLong(str_isidentifier((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isprintable", meth: (s: PyVal) => PyBool_FromLong(str_isprintable((s as PyUnicodeObject).value)), flags: METH_NOARGS },
     { name: "ljust", meth: (s: PyVal, a: PyVal[]) => padImpl(s, a, "ljust", "l"), flags: METH_FASTCALL },
     { name: "rjust", meth: (s: PyVal, a: PyVal[]) => padImpl(s, a, "rjust", "r"), flags: METH_FASTCALL },
     { name: "center", meth: (s: PyVal, a: PyVal[]) => padImpl(s, a, "center", "c"), flags: METH_FASTCALL },

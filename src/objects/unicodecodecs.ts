@@ -1,0 +1,542 @@
+// The built-in codecs (UTF-8, UTF-8-SIG, UTF-16/32 with and without BOM, Latin-1, ASCII, unicode_escape encoders)
+// with CPython's error ranges and the standard error handlers (strict, ignore, replace, backslashreplace,
+// xmlcharrefreplace, namereplace, surrogateescape, surrogatepass). Counterparts: the codec section of
+// Objects/unicodeobject.c, Objects/stringlib/codecs.h, Python/codecs.c, Lib/encodings/__init__.py + aliases.py.
+import { Py_TYPE, type PyVal, PyUnicodeObject } from "./object.js";
+import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
+import {
+  PyExc_LookupError, PyExc_TypeError, PyExc_UnicodeDecodeError, PyExc_UnicodeEncodeError, PyBaseExceptionObject,
+} from "./exceptions.js";
+import { PyUnicode_FromString, PyUnicode_Check, codePoints } from "./unicodeobject.js";
+import { PyBytes_FromArray, PyBytes_Check } from "./bytesobject.js";
+import { name as ucdName, ucd_latest } from "../unicode/unicodedata_impl.js";
+
+// ---- codec names ----
+
+export type CodecName = "utf_8" | "utf_8_sig" | "utf_16" | "utf_16_le" | "utf_16_be" | "utf_32" | "utf_32_le" |
+  "utf_32_be" | "latin_1" | "ascii" | "unicode_escape" | "raw_unicode_escape";
+
+const ALIASES: Readonly<Record<string, CodecName>> = {
+  utf_8: "utf_8", u8: "utf_8", utf: "utf_8", utf8: "utf_8", utf8_ucs2: "utf_8", utf8_ucs4: "utf_8", cp65001: "utf_8",
+  utf_8_sig: "utf_8_sig",
+  utf_16: "utf_16", u16: "utf_16", utf16: "utf_16",
+  utf_16_le: "utf_16_le", utf_16le: "utf_16_le", unicodelittleunmarked: "utf_16_le",
+  utf_16_be: "utf_16_be", utf_16be: "utf_16_be", unicodebigunmarked: "utf_16_be",
+  utf_32: "utf_32", u32: "utf_32", utf32: "utf_32",
+  utf_32_le: "utf_32_le", utf_32le: "utf_32_le", utf_32_be: "utf_32_be", utf_32be: "utf_32_be",
+  latin_1: "latin_1", "8859": "latin_1", cp819: "latin_1", csisolatin1: "latin_1", ibm819: "latin_1",
+  iso8859: "latin_1", iso8859_1: "latin_1", iso_8859_1: "latin_1", iso_8859_1_1987: "latin_1",
+  iso_ir_100: "latin_1", l1: "latin_1", latin: "latin_1", latin1: "latin_1",
+  ascii: "ascii", "646": "ascii", "ansi_x3.4_1968": "ascii", ansi_x3_4_1968: "ascii", "ansi_x3.4_1986": "ascii",
+  cp367: "ascii", csascii: "ascii", ibm367: "ascii", iso646_us: "ascii", "iso_646.irv_1991": "ascii",
+  iso_ir_6: "ascii", us: "ascii", us_ascii: "ascii",
+  unicode_escape: "unicode_escape", raw_unicode_escape: "raw_unicode_escape",
+};
+
+/** encodings.normalize_encoding after _PyCodec_Lookup's lowercasing: runs of characters other than ASCII
+ *  alphanumerics and '.' become one '_', with none at either end. */
+function normalizeEncoding(name: string): string {
+  let out = "";
+  let punct = false;
+  for (const c of name.toLowerCase()) {
+    const alnum = /^[\p{L}\p{N}.]$/u.test(c);
+    if (alnum) {
+      if (punct && out.length > 0) out += "_";
+      if (c.charCodeAt(0) < 128) out += c;
+      punct = false;
+    } else punct = true;
+  }
+  return out;
+}
+
+const lookupCache = new Map<string, CodecName | null>();
+
+/** The built-in codec an encoding name denotes, or a LookupError. */
+export function _PyCodec_Lookup(encoding: string): CodecName {
+  let c = lookupCache.get(encoding);
+  if (c === undefined) {
+    const n = normalizeEncoding(encoding);
+    c = ALIASES[n] ?? ALIASES[n.replace(/\./g, "_")] ?? null;
+    lookupCache.set(encoding, c);
+  }
+  if (c === null) return PyErr_Format(PyExc_LookupError, `unknown encoding: ${encoding}`);
+  return c;
+}
+
+function unreachable(x: never): never {
+  throw new Error(`unreachable: ${String(x)}`);
+}
+
+// ---- error handlers ----
+
+const HANDLERS = new Set(["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "namereplace",
+  "surrogateescape", "surrogatepass"]);
+
+function checkHandler(errors: string): void {
+  if (!HANDLERS.has(errors)) PyErr_Format(PyExc_LookupError, `unknown error handler name '${errors}'`);
+}
+
+function raise(e: PyBaseExceptionObject): never {
+  _PyErr_ChainContext(e);
+  throw e;
+}
+
+function encodeError(enc: string, str: PyUnicodeObject, start: number, end: number, reason: string): PyBaseExceptionObject {
+  return _PyErr_CreateException(PyExc_UnicodeEncodeError,
+    [PyUnicode_FromString(enc), str, start, end, PyUnicode_FromString(reason)]);
+}
+
+function decodeError(enc: string, obj: PyVal, start: number, end: number, reason: string): PyBaseExceptionObject {
+  return _PyErr_CreateException(PyExc_UnicodeDecodeError,
+    [PyUnicode_FromString(enc), obj, start, end, PyUnicode_FromString(reason)]);
+}
+
+function hex(n: number, w: number): string {
+  return n.toString(16).padStart(w, "0");
+}
+
+function backslashEscape(cp: number): string {
+  if (cp < 0x100) return `\\x${hex(cp, 2)}`;
+  if (cp < 0x10000) return `\\u${hex(cp, 4)}`;
+  return `\\U${hex(cp, 8)}`;
+}
+
+/** The replacement an encode error handler gives for cps[start:end): a str (to be encoded by the codec), or
+ *  bytes (surrogateescape, surrogatepass), or it raises. `surrogateUnit` encodes one surrogate for
+ *  surrogatepass (null when the codec is not a UTF). Python/codecs.c PyCodec_*Errors. */
+function encodeHandler(errors: string, enc: string, str: PyUnicodeObject, cps: readonly number[], start: number,
+  end: number, reason: string, surrogateUnit: ((cp: number, out: number[]) => void) | null): string | number[] {
+  checkHandler(errors);
+  switch (errors) {
+    case "ignore": return "";
+    case "replace": return "?".repeat(end - start);
+    case "backslashreplace": {
+      let r = "";
+      for (let i = start; i < end; i++) r += backslashEscape(cps[i]);
+      return r;
+    }
+    case "xmlcharrefreplace": {
+      let r = "";
+      for (let i = start; i < end; i++) r += `&#${cps[i]};`;
+      return r;
+    }
+    case "namereplace": {
+      let r = "";
+      for (let i = start; i < end; i++) {
+        const n = ucdName(ucd_latest, cps[i]);
+        r += n !== null ? `\\N{${n}}` : backslashEscape(cps[i]);
+      }
+      return r;
+    }
+    case "surrogateescape": {
+      const out: number[] = [];
+      for (let i = start; i < end; i++) {
+        const c = cps[i];
+        if (c < 0xdc80 || c > 0xdcff) return raise(encodeError(enc, str, start, end, reason));
+        out.push(c - 0xdc00);
+      }
+      return out;
+    }
+    case "surrogatepass": {
+      if (surrogateUnit === null) return raise(encodeError(enc, str, start, end, reason));
+      const out: number[] = [];
+      for (let i = start; i < end; i++) {
+        const c = cps[i];
+        if (c < 0xd800 || c > 0xdfff) return raise(encodeError(enc, str, start, end, reason));
+        surrogateUnit(c, out);
+      }
+      return out;
+    }
+    default: return raise(encodeError(enc, str, start, end, reason));
+  }
+}
+
+/** A decode error handler's replacement for bytes[start:end) and where decoding resumes. `surrogate` reads
+ *  one encoded surrogate at `start` for surrogatepass: [code point, byte length] or null. */
+function decodeHandler(errors: string, enc: string, obj: PyVal, b: Uint8Array, start: number, end: number,
+  reason: string, surrogate: ((at: number) => [number, number] | null) | null): [string, number] {
+  checkHandler(errors);
+  switch (errors) {
+    case "ignore": return ["", end];
+    case "replace": return ["\ufffd", end];
+    case "backslashreplace": {
+      let r = "";
+      for (let i = start; i < end; i++) r += `\\x${hex(b[i], 2)}`;
+      return [r, end];
+    }
+    case "surrogateescape": {
+      // Up to four bytes, all non-ASCII; decoding resumes after them (PyCodec_SurrogateEscapeErrors).
+      let r = "";
+      let k = 0;
+      while (k < 4 && k < end - start && b[start + k] >= 128) r += String.fromCharCode(0xdc00 + b[start + k++]);
+      if (k === 0) return raise(decodeError(enc, obj, start, end, reason));
+      return [r, start + k];
+    }
+    case "surrogatepass": {
+      const s = surrogate === null ? null : surrogate(start);
+      if (s === null) return raise(decodeError(enc, obj, start, end, reason));
+      return [String.fromCharCode(s[0]), start + s[1]];
+    }
+    case "xmlcharrefreplace": case "namereplace":
+      return PyErr_Format(PyExc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+    default: return raise(decodeError(enc, obj, start, end, reason));
+  }
+}
+
+// ---- encoders ----
+
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+const utf8Encoder = new TextEncoder();
+
+function pushUtf8(c: number, out: number[]): void {
+  if (c < 0x80) out.push(c);
+  else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+  else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+}
+
+/** A str without lone surrogates (so TextEncoder is exact). */
+function wellFormed(s: string): boolean {
+  // A lone surrogate fails the pattern below; pairs are fine.
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
+function encodeUTF8(str: PyUnicodeObject, errors: string): Uint8Array {
+  const s = str.value;
+  if (wellFormed(s)) return utf8Encoder.encode(s);
+  const cps = codePoints(s);
+  const out: number[] = [];
+  for (let i = 0; i < cps.length;) {
+    const c = cps[i];
+    if (!isSurrogate(c)) { pushUtf8(c, out); i++; continue; }
+    let end = i + 1;
+    while (end < cps.length && isSurrogate(cps[end])) end++;
+    const rep = encodeHandler(errors, "utf-8", str, cps, i, end, "surrogates not allowed", pushUtf8);
+    if (typeof rep === "string") for (const ch of codePoints(rep)) pushUtf8(ch, out);
+    else out.push(...rep);
+    i = end;
+  }
+  return Uint8Array.from(out);
+}
+
+/** Latin-1 and ASCII (unicode_encode_ucs1): runs of unencodable characters go to the handler together. */
+function encodeUCS1(str: PyUnicodeObject, errors: string, limit: number): Uint8Array {
+  const s = str.value;
+  const enc = limit === 128 ? "ascii" : "latin-1";
+  const reason = limit === 128 ? "ordinal not in range(128)" : "ordinal not in range(256)";
+  let fast = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= limit) { fast = false; break; }
+  if (fast) {
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
+  const cps = codePoints(s);
+  const out: number[] = [];
+  for (let i = 0; i < cps.length;) {
+    if (cps[i] < limit) { out.push(cps[i++]); continue; }
+    let end = i + 1;
+    while (end < cps.length && cps[end] >= limit) end++;
+    const rep = encodeHandler(errors, enc, str, cps, i, end, reason, null);
+    if (typeof rep === "string") {
+      const rc = codePoints(rep);
+      for (let k = 0; k < rc.length; k++) {
+        if (rc[k] >= limit) return raise(encodeError(enc, str, i, end, reason));
+        out.push(rc[k]);
+      }
+    } else out.push(...rep);
+    i = end;
+  }
+  return Uint8Array.from(out);
+}
+
+/** UTF-16 and UTF-32 (PyUnicode_EncodeUTF16/32): a BOM for the plain names; each surrogate is one error. */
+function encodeUTF16or32(str: PyUnicodeObject, errors: string, unit: 2 | 4, order: "le" | "be" | "bom"): Uint8Array {
+  const enc = `utf-${unit * 8}${order === "bom" ? "" : "-" + order}`;
+  const le = order !== "be";
+  const cps = codePoints(str.value);
+  const out: number[] = [];
+  const put = (u: number): void => {
+    if (unit === 2) { if (le) out.push(u & 255, u >> 8); else out.push(u >> 8, u & 255); }
+    else if (le) out.push(u & 255, (u >> 8) & 255, (u >> 16) & 255, u >>> 24);
+    else out.push(u >>> 24, (u >> 16) & 255, (u >> 8) & 255, u & 255);
+  };
+  const putCp = (c: number): void => {
+    if (unit === 2 && c >= 0x10000) { put(0xd800 | ((c - 0x10000) >> 10)); put(0xdc00 | ((c - 0x10000) & 0x3ff)); }
+    else put(c);
+  };
+  if (order === "bom") put(0xfeff);
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i];
+    if (!isSurrogate(c)) { putCp(c); continue; }
+    const rep = encodeHandler(errors, enc, str, cps, i, i + 1, "surrogates not allowed", (s, o) => {
+      const save = out.length;
+      put(s);
+      o.push(...out.splice(save));
+    });
+    if (typeof rep === "string") {
+      for (const rc of codePoints(rep)) {
+        if (rc >= 128) return raise(encodeError(enc, str, i, i + 1, "surrogates not allowed"));
+        put(rc);
+      }
+    } else {
+      if (rep.length % unit !== 0) return raise(encodeError(enc, str, i, i + 1, "surrogates not allowed"));
+      out.push(...rep);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+/** unicode_escape / raw_unicode_escape encoders (no error cases). */
+function encodeEscape(s: string, raw: boolean): Uint8Array {
+  let r = "";
+  for (const c of codePoints(s)) {
+    if (raw) {
+      r += c < 0x100 ? String.fromCharCode(c) : backslashEscape(c);
+      continue;
+    }
+    if (c === 0x5c) r += "\\\\";
+    else if (c === 9) r += "\\t";
+    else if (c === 10) r += "\\n";
+    else if (c === 13) r += "\\r";
+    else if (c >= 0x20 && c < 0x7f) r += String.fromCharCode(c);
+    else r += backslashEscape(c);
+  }
+  const out = new Uint8Array(r.length);
+  for (let i = 0; i < r.length; i++) out[i] = r.charCodeAt(i);
+  return out;
+}
+
+/** str.encode(encoding, errors) for the built-in codecs (PyUnicode_AsEncodedString). */
+export function PyUnicode_AsEncodedString(str: PyUnicodeObject, encoding: string, errors: string): Uint8Array {
+  const c = _PyCodec_Lookup(encoding);
+  switch (c) {
+    case "utf_8": return encodeUTF8(str, errors);
+    case "utf_8_sig": {
+      const body = encodeUTF8(str, errors);
+      const out = new Uint8Array(body.length + 3);
+      out.set([0xef, 0xbb, 0xbf]);
+      out.set(body, 3);
+      return out;
+    }
+    case "latin_1": return encodeUCS1(str, errors, 256);
+    case "ascii": return encodeUCS1(str, errors, 128);
+    case "utf_16": return encodeUTF16or32(str, errors, 2, "bom");
+    case "utf_16_le": return encodeUTF16or32(str, errors, 2, "le");
+    case "utf_16_be": return encodeUTF16or32(str, errors, 2, "be");
+    case "utf_32": return encodeUTF16or32(str, errors, 4, "bom");
+    case "utf_32_le": return encodeUTF16or32(str, errors, 4, "le");
+    case "utf_32_be": return encodeUTF16or32(str, errors, 4, "be");
+    case "unicode_escape": return encodeEscape(str.value, false);
+    case "raw_unicode_escape": return encodeEscape(str.value, true);
+    default: return unreachable(c);
+  }
+}
+
+// ---- decoders ----
+
+const utf8Fatal = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function fromCharCodes(codes: number[]): string {
+  let s = "";
+  for (let i = 0; i < codes.length; i += 8192) s += String.fromCharCode(...codes.slice(i, i + 8192));
+  return s;
+}
+
+function latin1(b: Uint8Array, from = 0, to = b.length): string {
+  let s = "";
+  for (let i = from; i < to; i += 8192) s += String.fromCharCode(...b.subarray(i, Math.min(to, i + 8192)));
+  return s;
+}
+
+/** The UTF-8 decoder's verdict at b[i] (stringlib utf8_decode): [bytes in the sequence, 0] when valid, else
+ *  [error end, reason]: a bad start byte is one byte, a bad continuation ends before it, a valid prefix cut
+ *  off by the end of data runs to the end. */
+function utf8Check(b: Uint8Array, i: number): [number, string | 0] {
+  const c = b[i];
+  let need: number;
+  if (c >= 0xc2 && c <= 0xdf) need = 1;
+  else if (c >= 0xe0 && c <= 0xef) need = 2;
+  else if (c >= 0xf0 && c <= 0xf4) need = 3;
+  else return [i + 1, "invalid start byte"];
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= b.length) return [b.length, "unexpected end of data"];
+    const d = b[i + k];
+    let lo = 0x80, hi = 0xbf;
+    if (k === 1) {
+      if (c === 0xe0) lo = 0xa0; else if (c === 0xed) hi = 0x9f;
+      else if (c === 0xf0) lo = 0x90; else if (c === 0xf4) hi = 0x8f;
+    }
+    if (d < lo || d > hi) return [i + k, "invalid continuation byte"];
+  }
+  return [need + 1, 0];
+}
+
+function decodeUTF8(b: Uint8Array, errors: string, obj: PyVal): string {
+  try {
+    return utf8Fatal.decode(b);
+  } catch {
+    // fall through to the careful decoder
+  }
+  let out = "";
+  let runStart = 0;
+  let i = 0;
+  const flush = (to: number): void => { if (to > runStart) out += utf8Fatal.decode(b.subarray(runStart, to)); };
+  while (i < b.length) {
+    if (b[i] < 0x80) { i++; continue; }
+    const [n, reason] = utf8Check(b, i);
+    if (reason === 0) { i += n; continue; }
+    flush(i);
+    const [rep, next] = decodeHandler(errors, "utf-8", obj, b, i, n, reason, (at) => {
+      if (at + 2 < b.length + 0 && (b[at] & 0xf0) === 0xe0 && (b[at + 1] & 0xc0) === 0x80 && (b[at + 2] & 0xc0) === 0x80) {
+        const cp = ((b[at] & 0x0f) << 12) | ((b[at + 1] & 0x3f) << 6) | (b[at + 2] & 0x3f);
+        return isSurrogate(cp) ? [cp, 3] : null;
+      }
+      return null;
+    });
+    out += rep;
+    i = runStart = next;
+  }
+  flush(b.length);
+  return out;
+}
+
+function decodeASCII(b: Uint8Array, errors: string, obj: PyVal): string {
+  let ok = true;
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) { ok = false; break; }
+  if (ok) return latin1(b);
+  let out = "";
+  let i = 0;
+  while (i < b.length) {
+    let j = i;
+    while (j < b.length && b[j] < 0x80) j++;
+    out += latin1(b, i, j);
+    if (j >= b.length) break;
+    const [rep, next] = decodeHandler(errors, "ascii", obj, b, j, j + 1, "ordinal not in range(128)", null);
+    out += rep;
+    i = next;
+  }
+  return out;
+}
+
+/** UTF-16 (PyUnicode_DecodeUTF16Stateful): byte order from a BOM for plain "utf-16", else little-endian. */
+function decodeUTF16(b: Uint8Array, errors: string, obj: PyVal, order: "le" | "be" | "bom"): string {
+  let le = order !== "be";
+  let i = 0;
+  if (order === "bom" && b.length >= 2) {
+    if (b[0] === 0xff && b[1] === 0xfe) { i = 2; le = true; }
+    else if (b[0] === 0xfe && b[1] === 0xff) { i = 2; le = false; }
+  }
+  // Errors name the byte order in use, even for plain "utf-16" (bo is set by the BOM or defaults to native).
+  const enc = le ? "utf-16-le" : "utf-16-be";
+  const passLE = le;
+  const pass = (at: number): [number, number] | null => {
+    if (at + 1 >= b.length) return null;
+    const u = passLE ? b[at] | (b[at + 1] << 8) : (b[at] << 8) | b[at + 1];
+    return isSurrogate(u) ? [u, 2] : null;
+  };
+  const unitAt = (k: number): number => (le ? b[k] | (b[k + 1] << 8) : (b[k] << 8) | b[k + 1]);
+  const codes: number[] = [];
+  let out = "";
+  const end2 = b.length - (b.length - i) % 2;
+  while (i < b.length) {
+    if (i >= end2) {
+      out += fromCharCodes(codes.splice(0));
+      const [rep, next] = decodeHandler(errors, enc, obj, b, i, b.length, "truncated data", pass);
+      out += rep;
+      i = next;
+      continue;
+    }
+    const u = unitAt(i);
+    if (!isSurrogate(u)) { codes.push(u); i += 2; continue; }
+    let err: [number, number, string] | null = null;
+    if (u >= 0xdc00) err = [i, i + 2, "illegal encoding"];
+    else if (i + 2 >= end2) err = [i, b.length, "unexpected end of data"];
+    else {
+      const u2 = unitAt(i + 2);
+      if (u2 < 0xdc00 || u2 > 0xdfff) err = [i, i + 2, "illegal UTF-16 surrogate"];
+      else { codes.push(u, u2); i += 4; continue; }
+    }
+    out += fromCharCodes(codes.splice(0));
+    const [rep, next] = decodeHandler(errors, enc, obj, b, err[0], err[1], err[2], pass);
+    out += rep;
+    i = next;
+  }
+  return out + fromCharCodes(codes);
+}
+
+/** UTF-32 (PyUnicode_DecodeUTF32Stateful). */
+function decodeUTF32(b: Uint8Array, errors: string, obj: PyVal, order: "le" | "be" | "bom"): string {
+  let le = order !== "be";
+  let i = 0;
+  if (order === "bom" && b.length >= 4) {
+    if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) { i = 4; le = true; }
+    else if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) { i = 4; le = false; }
+  }
+  const enc = le ? "utf-32-le" : "utf-32-be";
+  const passLE = le;
+  const read = (k: number, little: boolean): number => (little
+    ? (b[k] | (b[k + 1] << 8) | (b[k + 2] << 16) | (b[k + 3] << 24)) >>> 0
+    : ((b[k] << 24) | (b[k + 1] << 16) | (b[k + 2] << 8) | b[k + 3]) >>> 0);
+  const pass = (at: number): [number, number] | null => {
+    if (at + 3 >= b.length) return null;
+    const u = read(at, passLE);
+    return isSurrogate(u) ? [u, 4] : null;
+  };
+  let out = "";
+  while (i < b.length) {
+    if (i + 4 > b.length) {
+      const [rep, next] = decodeHandler(errors, enc, obj, b, i, b.length, "truncated data", pass);
+      out += rep;
+      i = next;
+      continue;
+    }
+    const u = read(i, le);
+    if (u > 0x10ffff || isSurrogate(u)) {
+      const reason = u > 0x10ffff ? "code point not in range(0x110000)" : "code point in surrogate code point range(0xd800, 0xe000)";
+      const [rep, next] = decodeHandler(errors, enc, obj, b, i, i + 4, reason, pass);
+      out += rep;
+      i = next;
+      continue;
+    }
+    out += String.fromCodePoint(u);
+    i += 4;
+  }
+  return out;
+}
+
+/** bytes.decode(encoding, errors) for the built-in codecs (PyUnicode_Decode). `obj` is the object the error
+ *  reports (converted to bytes when it is not). */
+export function PyUnicode_Decode(b: Uint8Array, encoding: string, errors: string, obj: PyVal): string {
+  const c = _PyCodec_Lookup(encoding);
+  let o = obj;
+  const errObj = (): PyVal => (PyBytes_Check(o) ? o : (o = PyBytes_FromArray(b.slice())));
+  switch (c) {
+    case "utf_8": return decodeUTF8(b, errors, errObj());
+    case "utf_8_sig": {
+      const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+      // encodings.utf_8_sig decodes input[3:], so error positions and objects are relative to it.
+      return bom ? decodeUTF8(b.subarray(3), errors, PyBytes_FromArray(b.slice(3))) : decodeUTF8(b, errors, errObj());
+    }
+    case "latin_1": return latin1(b);
+    case "ascii": return decodeASCII(b, errors, errObj());
+    case "utf_16": return decodeUTF16(b, errors, errObj(), "bom");
+    case "utf_16_le": return decodeUTF16(b, errors, errObj(), "le");
+    case "utf_16_be": return decodeUTF16(b, errors, errObj(), "be");
+    case "utf_32": return decodeUTF32(b, errors, errObj(), "bom");
+    case "utf_32_le": return decodeUTF32(b, errors, errObj(), "le");
+    case "utf_32_be": return decodeUTF32(b, errors, errObj(), "be");
+    case "unicode_escape": case "raw_unicode_escape":
+      return PyErr_Format(PyExc_LookupError, `unknown encoding: ${encoding}`);
+    default: return unreachable(c);
+  }
+}
+
+/** The `encoding`/`errors` arguments of encode(), decode() and str(): str or absent. */
+export function codecArg(fname: string, argname: string, v: PyVal | undefined, dflt: string): string {
+  if (v === undefined) return dflt;
+  if (!PyUnicode_Check(v)) {
+    return PyErr_Format(PyExc_TypeError, `${fname}() argument '${argname}' must be str, not ${Py_TYPE(v).tp_name}`);
+  }
+  return v.value;
+}
