@@ -37,7 +37,9 @@ const workloads = JSON.parse(py.stdout.toString("utf8")) as Workload[];
 /** One run; `conv` converts a subject (per call when measuring the binding's cost, memoized for the engine alone). */
 function run(w: Workload, p: SrePattern, conv: (s: string) => SRE_CHARS): number {
   let acc = 0;
-  const slicer = (s: SRE_CHARS) => (i: number, j: number): string => sre_string_slice(s, i, j);
+  // slices as the binding makes them: from the JS string itself when it has no astral characters
+  const slicer = (s: SRE_CHARS, text: string) => (i: number, j: number): string =>
+    (s.length === text.length ? text.slice(i, j) : sre_string_slice(s, i, j));
   switch (w.op) {
     case "match_each":
     case "search_each":
@@ -49,7 +51,7 @@ function run(w: Workload, p: SrePattern, conv: (s: string) => SRE_CHARS): number
       break;
     case "findall": {
       const s = conv(w.subject as string);
-      acc = pattern_findall(p, s, false, 0, Number.MAX_SAFE_INTEGER, slicer(s)).length;
+      acc = pattern_findall(p, s, false, 0, Number.MAX_SAFE_INTEGER, slicer(s, w.subject as string)).length;
       break;
     }
     case "finditer": {
@@ -64,12 +66,12 @@ function run(w: Workload, p: SrePattern, conv: (s: string) => SRE_CHARS): number
       const filter: SubFilter<string> = t.length === 1
         ? { kind: "literal", value: t[0] as string }
         : { kind: "template", template: _sre_template<string>(t, (x) => x.length === 0) };
-      acc = pattern_subx(p, filter, s, false, 0, slicer(s)).pieces.join("").length;
+      acc = pattern_subx(p, filter, s, false, 0, slicer(s, w.subject as string)).pieces.join("").length;
       break;
     }
     case "split": {
       const s = conv(w.subject as string);
-      acc = pattern_split(p, s, false, 0, slicer(s), null).length;
+      acc = pattern_split(p, s, false, 0, slicer(s, w.subject as string), null).length;
       break;
     }
     default:

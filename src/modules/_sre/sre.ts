@@ -38,27 +38,27 @@ export function _sre_unicode_tolower(ch: number): number {
 }
 
 /**
- * The code points of a JS string (UTF-16, lone surrogates kept as themselves), in the narrowest array that holds
- * them: CPython's UCS1/UCS2/UCS4 kinds. One pass when there is no surrogate pair.
+ * The code points of a JS string (UTF-16, a surrogate pair read as one astral character, a lone surrogate as
+ * itself). Always an Int32Array, whatever the text's widest character: the matcher then sees one array kind for
+ * every str (and Uint8Array for bytes), and V8 keeps its element accesses monomorphic. CPython instantiates
+ * sre_lib.h once per character width instead; mixing widths in one process made the shared JS matcher up to 2x
+ * slower (measured), more than the 4 bytes per character cost.
  */
 export function sre_chars_from_string(s: string): SRE_CHARS {
   const n = s.length;
-  let max = 0;
   let pairs = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c > max) max = c;
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d < 0xe000) { pairs++; i++; }
     }
   }
+  const out = new Int32Array(n - pairs);
   if (pairs === 0) {
-    const out = max < 256 ? new Uint8Array(n) : new Uint16Array(n);
     for (let i = 0; i < n; i++) out[i] = s.charCodeAt(i);
     return out;
   }
-  const out = new Int32Array(n - pairs);
   let j = 0;
   for (let i = 0; i < n; i++) {
     let c = s.charCodeAt(i);
@@ -75,15 +75,15 @@ export function sre_chars_from_string(s: string): SRE_CHARS {
 export function sre_string_slice(s: SRE_CHARS, i: number, j: number): string {
   let out = "";
   const CHUNK = 4096;
-  if (!(s instanceof Int32Array)) {
-    for (let k = i; k < j; k += CHUNK) {
-      out += String.fromCharCode.apply(null, s.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
+  for (let k = i; k < j; k += CHUNK) {
+    const part = s.subarray(k, Math.min(j, k + CHUNK));
+    let bmp = true;
+    for (let x = 0; x < part.length; x++) if (part[x]! > 0xffff) { bmp = false; break; }
+    if (bmp) {
+      out += String.fromCharCode.apply(null, part as unknown as number[]);
+    } else {
+      for (let x = 0; x < part.length; x++) out += String.fromCodePoint(part[x]!);
     }
-    return out;
-  }
-  for (let k = i; k < j; k++) {
-    const c = s[k]!;
-    out += c < 0x10000 ? String.fromCharCode(c) : String.fromCodePoint(c);
   }
   return out;
 }
