@@ -91,6 +91,8 @@ export class PyCodeObject extends PyObject {
   _locations: Int32Array | null;
   /** Object-valued inline-cache entries of specialized instructions, by code unit index (PEP 659 room). */
   _cache_objects: (PyVal | null)[] | null;
+  /** A packed array of co_framesize nulls that new frames copy (faster than allocating and filling). */
+  _frameTemplate: (PyVal | null)[];
   constructor(f: CodeFields) {
     super(PyCode_Type);
     this.co_argcount = f.co_argcount;
@@ -135,6 +137,9 @@ export class PyCodeObject extends PyObject {
     this._co_firsttraceable = ft < n ? ft : 0;
     this._locations = null;
     this._cache_objects = null;
+    const t: (PyVal | null)[] = [];
+    for (let i = 0; i < this.co_framesize; i++) t.push(null);
+    this._frameTemplate = t;
   }
 }
 

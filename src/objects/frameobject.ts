@@ -62,7 +62,7 @@ export class PyFrameObject extends PyObject {
     this.f_builtins = builtins;
     this.f_locals = locals;
     this.f_back = null;
-    this.localsplus = new Array<PyVal | null>(code.co_framesize).fill(null);
+    this.localsplus = code._frameTemplate.slice();
     this.stacktop = code.co_nlocalsplus;
     this.instr = 0;
     this.return_offset = 0;

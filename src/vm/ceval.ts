@@ -15,7 +15,8 @@ import { PyCellObject } from "../objects/cellobject.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItem, PyDict_GetItem, PyDict_DelItemIf, PyDict_Merge,
   PyDict_Check } from "../objects/dictobject.js";
 import { PyTupleObject, PyTuple_New, PyTuple_Type } from "../objects/tupleobject.js";
-import { PyListObject, PyList_New, PyList_Type } from "../objects/listobject.js";
+import { PyListObject, PyList_New, PyList_Type, PyListIter_Type, PyListIterObject } from "../objects/listobject.js";
+import { PyRangeIter_Type, PyRangeIterObject } from "../objects/rangeobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
 import { Py_True, Py_False } from "../objects/boolobject.js";
 import { PyFloatObject, PyFloat_Type, PyFloat_FromDouble } from "../objects/floatobject.js";
@@ -112,73 +113,75 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         const word = instrs[pc++];
         oparg = (word >> 8) | ext;
         ext = 0;
+        // Case labels are literal opcode numbers (a `case op.X:` label is a property load that V8 cannot turn into a
+        // jump table); tests/unit/vm/ceval_cases.test.ts checks every label against src/opcode's generated table.
         switch (word & 255) {
-          case op.NOP:
+          case 30 /* NOP */:
             continue;
-          case op.RESUME:
+          case 149 /* RESUME */:
             if (tstate.eval_breaker !== 0) {
               frame.instr = here;
               vmHooks.handleEvalBreaker(tstate);
             }
             continue;
-          case op.LOAD_FAST_CHECK: {
+          case 87 /* LOAD_FAST_CHECK */: {
             const v = stack[oparg];
             if (v === null) unboundLocal(code, oparg);
             stack[sp++] = v;
             continue;
           }
-          case op.LOAD_FAST:
+          case 85 /* LOAD_FAST */:
             stack[sp++] = stack[oparg];
             continue;
-          case op.LOAD_FAST_AND_CLEAR:
+          case 86 /* LOAD_FAST_AND_CLEAR */:
             stack[sp++] = stack[oparg];
             stack[oparg] = null;
             continue;
-          case op.LOAD_FAST_LOAD_FAST:
+          case 88 /* LOAD_FAST_LOAD_FAST */:
             stack[sp++] = stack[oparg >> 4];
             stack[sp++] = stack[oparg & 15];
             continue;
-          case op.LOAD_CONST:
+          case 83 /* LOAD_CONST */:
             stack[sp++] = consts[oparg];
             continue;
-          case op.STORE_FAST:
+          case 110 /* STORE_FAST */:
             stack[oparg] = stack[--sp];
             continue;
-          case op.STORE_FAST_LOAD_FAST:
+          case 111 /* STORE_FAST_LOAD_FAST */:
             stack[oparg >> 4] = stack[sp - 1];
             stack[sp - 1] = stack[oparg & 15];
             continue;
-          case op.STORE_FAST_STORE_FAST:
+          case 112 /* STORE_FAST_STORE_FAST */:
             stack[oparg >> 4] = stack[--sp];
             stack[oparg & 15] = stack[--sp];
             continue;
-          case op.POP_TOP:
+          case 32 /* POP_TOP */:
             stack[--sp] = null;
             continue;
-          case op.PUSH_NULL:
+          case 34 /* PUSH_NULL */:
             stack[sp++] = null;
             continue;
-          case op.END_FOR:
+          case 11 /* END_FOR */:
             stack[--sp] = null;
             continue;
-          case op.END_SEND: {
+          case 12 /* END_SEND */: {
             // (receiver, value -- value)
             const v = stack[--sp];
             stack[sp - 1] = v;
             continue;
           }
-          case op.UNARY_NEGATIVE: {
+          case 42 /* UNARY_NEGATIVE */: {
             const v = stack[sp - 1]!;
             stack[sp - 1] = typeof v === "number" && v !== 0 ? -v : PyNumber_Negative(v);
             continue;
           }
-          case op.UNARY_NOT:
+          case 43 /* UNARY_NOT */:
             stack[sp - 1] = stack[sp - 1] === Py_True ? Py_False : Py_True;
             continue;
-          case op.UNARY_INVERT:
+          case 41 /* UNARY_INVERT */:
             stack[sp - 1] = PyNumber_Invert(stack[sp - 1]!);
             continue;
-          case op.TO_BOOL: {
+          case 40 /* TO_BOOL */: {
             const v = stack[sp - 1]!;
             if (v !== Py_True && v !== Py_False) {
               stack[sp - 1] = typeof v === "number" ? (v !== 0 ? Py_True : Py_False)
@@ -187,11 +190,31 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_TO_BOOL;
             continue;
           }
-          case op.BINARY_OP: {
+          case 45 /* BINARY_OP */: {
             const rhs = stack[--sp]!;
             const lhs = stack[sp - 1]!;
             let res: PyVal;
-            if (typeof lhs === "number" && typeof rhs === "number") res = binaryIntFast(oparg, lhs, rhs);
+            if (typeof lhs === "number" && typeof rhs === "number") {
+              // BINARY_OP_ADD_INT / SUBTRACT_INT / MULTIPLY_INT inline; the rest out of line.
+              if (oparg === 0 || oparg === 13) {
+                const r = lhs + rhs;
+                if (r <= MAX && r >= -MAX) {
+                  stack[sp - 1] = r;
+                  stack[sp] = null;
+                  pc += C_BINARY_OP;
+                  continue;
+                }
+              } else if (oparg === 10 || oparg === 23) {
+                const r = lhs - rhs;
+                if (r <= MAX && r >= -MAX) {
+                  stack[sp - 1] = r;
+                  stack[sp] = null;
+                  pc += C_BINARY_OP;
+                  continue;
+                }
+              }
+              res = binaryIntFast(oparg, lhs, rhs);
+            }
             else if (lhs instanceof PyFloatObject && rhs instanceof PyFloatObject && lhs.ob_type === PyFloat_Type &&
               rhs.ob_type === PyFloat_Type) res = binaryFloatFast(oparg, lhs.ob_fval, rhs.ob_fval);
             else res = _PyEval_BinaryOps[oparg](lhs, rhs);
@@ -200,7 +223,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_BINARY_OP;
             continue;
           }
-          case op.BINARY_SUBSCR: {
+          case 5 /* BINARY_SUBSCR */: {
             const sub = stack[--sp]!;
             const container = stack[sp - 1]!;
             let res: PyVal;
@@ -215,14 +238,14 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_BINARY_SUBSCR;
             continue;
           }
-          case op.BINARY_SLICE: {
+          case 4 /* BINARY_SLICE */: {
             const stop = stack[--sp]!;
             const start = stack[--sp]!;
             const container = stack[sp - 1]!;
             stack[sp - 1] = PyObject_GetItem(container, PySlice_New(start, stop, Py_None));
             continue;
           }
-          case op.STORE_SLICE: {
+          case 38 /* STORE_SLICE */: {
             const stop = stack[--sp]!;
             const start = stack[--sp]!;
             const container = stack[--sp]!;
@@ -230,7 +253,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             PyObject_SetItem(container, PySlice_New(start, stop, Py_None), v);
             continue;
           }
-          case op.STORE_SUBSCR: {
+          case 39 /* STORE_SUBSCR */: {
             const sub = stack[--sp]!;
             const container = stack[--sp]!;
             const v = stack[--sp]!;
@@ -242,21 +265,21 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_STORE_SUBSCR;
             continue;
           }
-          case op.DELETE_SUBSCR: {
+          case 9 /* DELETE_SUBSCR */: {
             const sub = stack[--sp]!;
             const container = stack[--sp]!;
             PyObject_DelItem(container, sub);
             continue;
           }
-          case op.CALL_INTRINSIC_1:
+          case 55 /* CALL_INTRINSIC_1 */:
             stack[sp - 1] = callIntrinsic1(tstate, frame, oparg, stack[sp - 1]!);
             continue;
-          case op.CALL_INTRINSIC_2: {
+          case 56 /* CALL_INTRINSIC_2 */: {
             const v1 = stack[--sp]!;
             stack[sp - 1] = callIntrinsic2(oparg, stack[sp - 1]!, v1);
             continue;
           }
-          case op.RAISE_VARARGS: {
+          case 101 /* RAISE_VARARGS */: {
             let cause: PyVal | null = null, exc: PyVal | null = null;
             if (oparg === 2) cause = stack[--sp];
             if (oparg >= 1) exc = stack[--sp];
@@ -264,8 +287,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             do_raise(tstate, exc, cause);
             continue;
           }
-          case op.RETURN_VALUE:
-          case op.RETURN_CONST: {
+          case 36 /* RETURN_VALUE */:
+          case 103 /* RETURN_CONST */: {
             const retval = (word & 255) === op.RETURN_VALUE ? stack[--sp]! : consts[oparg];
             const gen = frame.f_gen as PyGenObject | null;
             if (gen !== null) {
@@ -286,17 +309,17 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = retval;
             continue;
           }
-          case op.GET_AITER:
+          case 16 /* GET_AITER */:
             stack[sp - 1] = getAIter(stack[sp - 1]!);
             continue;
-          case op.GET_ANEXT:
+          case 18 /* GET_ANEXT */:
             stack[sp] = getANext(stack[sp - 1]!);
             sp++;
             continue;
-          case op.GET_AWAITABLE:
+          case 73 /* GET_AWAITABLE */:
             stack[sp - 1] = getAwaitable(stack[sp - 1]!, oparg);
             continue;
-          case op.SEND: {
+          case 104 /* SEND */: {
             // (receiver, v -- receiver, retval)
             const v = stack[sp - 1]!;
             const receiver = stack[sp - 2]!;
@@ -344,7 +367,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             if (done) pc += oparg;
             continue;
           }
-          case op.YIELD_VALUE: {
+          case 118 /* YIELD_VALUE */: {
             const retval = stack[--sp]!;
             const gen = frame.f_gen as PyGenObject;
             gen.gi_frame_state = oparg ? FRAME_SUSPENDED_YIELD_FROM : FRAME_SUSPENDED;
@@ -363,10 +386,10 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = retval;
             continue;
           }
-          case op.POP_EXCEPT:
+          case 31 /* POP_EXCEPT */:
             tstate.exc_info.exc_value = excOrNull(stack[--sp]!);
             continue;
-          case op.RERAISE: {
+          case 102 /* RERAISE */: {
             const exc = stack[--sp] as PyBaseExceptionObject;
             if (oparg) {
               const lasti = stack[sp - oparg];
@@ -375,7 +398,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             reraising = true;
             throw exc;
           }
-          case op.END_ASYNC_FOR: {
+          case 10 /* END_ASYNC_FOR */: {
             const exc = stack[--sp]!;
             if (PyExceptionInstance_Check(exc) && PyType_IsSubtype(exc.ob_type, PyExc_StopAsyncIteration)) {
               stack[--sp] = null;
@@ -385,7 +408,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             reraising = true;
             throw exc;
           }
-          case op.CLEANUP_THROW: {
+          case 8 /* CLEANUP_THROW */: {
             // (sub_iter, last_sent_val, exc_value -- none, value)
             const exc = stack[--sp]!;
             if (PyExceptionInstance_Check(exc) && PyType_IsSubtype(exc.ob_type, PyExc_StopIteration)) {
@@ -399,16 +422,16 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             reraising = true;
             throw exc;
           }
-          case op.LOAD_ASSERTION_ERROR:
+          case 23 /* LOAD_ASSERTION_ERROR */:
             stack[sp++] = PyExc_AssertionError;
             continue;
-          case op.LOAD_BUILD_CLASS: {
+          case 24 /* LOAD_BUILD_CLASS */: {
             const bc = PyDict_GetItemStr(frame.f_builtins, buildClassName);
             if (bc === undefined) PyErr_Format(PyExc_NameError, "__build_class__ not found");
             stack[sp++] = bc!;
             continue;
           }
-          case op.STORE_NAME: {
+          case 114 /* STORE_NAME */: {
             const name = names[oparg];
             const v = stack[--sp]!;
             const ns = frame.f_locals;
@@ -417,7 +440,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             else PyObject_SetItem(ns!, name, v);
             continue;
           }
-          case op.DELETE_NAME: {
+          case 67 /* DELETE_NAME */: {
             const name = names[oparg];
             const ns = frame.f_locals;
             if (ns === null) PyErr_Format(PyExc_SystemError, `no locals when deleting ${PyObject_Repr(name).value}`);
@@ -433,7 +456,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             }
             continue;
           }
-          case op.UNPACK_SEQUENCE: {
+          case 117 /* UNPACK_SEQUENCE */: {
             const seq = stack[--sp]!;
             let items: PyVal[];
             if ((seq instanceof PyTupleObject && seq.ob_type === PyTuple_Type) || (seq instanceof PyListObject && seq.ob_type === PyList_Type)) {
@@ -447,38 +470,38 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_UNPACK_SEQUENCE;
             continue;
           }
-          case op.UNPACK_EX: {
+          case 116 /* UNPACK_EX */: {
             const before = oparg & 0xff, after = oparg >> 8;
             const seq = stack[--sp]!;
             const items = unpackIterable(seq, before, after);
             for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
             continue;
           }
-          case op.STORE_ATTR: {
+          case 108 /* STORE_ATTR */: {
             const owner = stack[--sp]!;
             const v = stack[--sp]!;
             PyObject_SetAttr(owner, names[oparg], v);
             pc += C_STORE_ATTR;
             continue;
           }
-          case op.DELETE_ATTR:
+          case 63 /* DELETE_ATTR */:
             PyObject_SetAttr(stack[--sp]!, names[oparg], null);
             continue;
-          case op.STORE_GLOBAL:
+          case 113 /* STORE_GLOBAL */:
             PyDict_SetItem(frame.f_globals, names[oparg], stack[--sp]!);
             continue;
-          case op.DELETE_GLOBAL:
+          case 66 /* DELETE_GLOBAL */:
             if (!PyDict_DelItemIf(frame.f_globals, names[oparg])) {
               nameError(names[oparg], `name '${names[oparg].value}' is not defined`);
             }
             continue;
-          case op.LOAD_LOCALS: {
+          case 25 /* LOAD_LOCALS */: {
             const ns = frame.f_locals;
             if (ns === null) PyErr_Format(PyExc_SystemError, "no locals found");
             stack[sp++] = ns!;
             continue;
           }
-          case op.LOAD_FROM_DICT_OR_GLOBALS: {
+          case 90 /* LOAD_FROM_DICT_OR_GLOBALS */: {
             const mapping = stack[sp - 1]!;
             const name = names[oparg];
             let v = lookupMapping(mapping, name);
@@ -488,7 +511,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp - 1] = v!;
             continue;
           }
-          case op.LOAD_NAME: {
+          case 92 /* LOAD_NAME */: {
             const name = names[oparg];
             const ns = frame.f_locals;
             if (ns === null) PyErr_Format(PyExc_SystemError, `no locals found when loading ${PyObject_Repr(name).value}`);
@@ -499,34 +522,40 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = v!;
             continue;
           }
-          case op.LOAD_GLOBAL: {
-            const name = names[oparg >> 1];
-            let v = PyDict_GetItemStr(frame.f_globals, name);
-            if (v === undefined) {
-              v = PyDict_GetItemStr(frame.f_builtins, name);
-              if (v === undefined) nameError(name, `name '${name.value}' is not defined`);
+          case 91 /* LOAD_GLOBAL */: {
+            // LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN: a per-instruction cache of the entry index, guarded by the
+            // dicts' keys versions (which change only when a key set changes).
+            const g = frame.f_globals;
+            let caches = code._cache_objects;
+            if (caches === null) caches = code._cache_objects = new Array<PyVal | null>(instrs.length).fill(null);
+            const c = caches[here] as GlobalCache | null;
+            let v: PyVal | null | undefined;
+            if (c !== null && c.gv === g.ma_keys_version) {
+              if (c.bidx < 0) v = g.me_value[c.idx];
+              else if (c.bv === frame.f_builtins.ma_keys_version) v = frame.f_builtins.me_value[c.bidx];
             }
-            stack[sp++] = v!;
+            if (v === undefined || v === null) v = loadGlobalSlow(frame, names[oparg >> 1], caches, here);
+            stack[sp++] = v;
             if (oparg & 1) stack[sp++] = null;
             pc += C_LOAD_GLOBAL;
             continue;
           }
-          case op.DELETE_FAST:
+          case 65 /* DELETE_FAST */:
             if (stack[oparg] === null) unboundLocal(code, oparg);
             stack[oparg] = null;
             continue;
-          case op.MAKE_CELL: {
+          case 94 /* MAKE_CELL */: {
             const init = stack[oparg];
             stack[oparg] = new PyCellObject(init);
             continue;
           }
-          case op.DELETE_DEREF: {
+          case 64 /* DELETE_DEREF */: {
             const cell = stack[oparg] as PyCellObject;
             if (cell.ob_ref === null) unboundDeref(code, oparg);
             cell.ob_ref = null;
             continue;
           }
-          case op.LOAD_FROM_DICT_OR_DEREF: {
+          case 89 /* LOAD_FROM_DICT_OR_DEREF */: {
             const mapping = stack[sp - 1]!;
             const name = code._localsplusnames[oparg];
             let v = lookupMapping(mapping, name);
@@ -538,61 +567,61 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp - 1] = v!;
             continue;
           }
-          case op.LOAD_DEREF: {
+          case 84 /* LOAD_DEREF */: {
             const v = (stack[oparg] as PyCellObject).ob_ref;
             if (v === null) unboundDeref(code, oparg);
             stack[sp++] = v;
             continue;
           }
-          case op.STORE_DEREF:
+          case 109 /* STORE_DEREF */:
             (stack[oparg] as PyCellObject).ob_ref = stack[--sp];
             continue;
-          case op.COPY_FREE_VARS: {
+          case 62 /* COPY_FREE_VARS */: {
             const closure = (frame.f_func as PyFunctionObject).func_closure!.ob_item;
             const offset = code.co_nlocalsplus - oparg;
             for (let i = 0; i < oparg; i++) stack[offset + i] = closure[i];
             continue;
           }
-          case op.BUILD_STRING: {
+          case 51 /* BUILD_STRING */: {
             let s = "";
             for (let i = sp - oparg; i < sp; i++) { s += (stack[i] as PyUnicodeObject).value; stack[i] = null; }
             sp -= oparg;
             stack[sp++] = PyUnicode_FromString(s);
             continue;
           }
-          case op.BUILD_TUPLE: {
+          case 52 /* BUILD_TUPLE */: {
             const items = stack.slice(sp - oparg, sp) as PyVal[];
             for (let i = sp - oparg; i < sp; i++) stack[i] = null;
             sp -= oparg;
             stack[sp++] = PyTuple_New(items);
             continue;
           }
-          case op.BUILD_LIST: {
+          case 47 /* BUILD_LIST */: {
             const items = stack.slice(sp - oparg, sp) as PyVal[];
             for (let i = sp - oparg; i < sp; i++) stack[i] = null;
             sp -= oparg;
             stack[sp++] = PyList_New(items);
             continue;
           }
-          case op.LIST_EXTEND: {
+          case 81 /* LIST_EXTEND */: {
             const iterable = stack[--sp]!;
             const list = stack[sp - oparg] as PyListObject;
             listExtend(list, iterable);
             continue;
           }
-          case op.SET_UPDATE: {
+          case 107 /* SET_UPDATE */: {
             const iterable = stack[--sp]!;
             vmHooks.setUpdate(stack[sp - oparg]!, iterable);
             continue;
           }
-          case op.BUILD_SET: {
+          case 49 /* BUILD_SET */: {
             const items = stack.slice(sp - oparg, sp) as PyVal[];
             for (let i = sp - oparg; i < sp; i++) stack[i] = null;
             sp -= oparg;
             stack[sp++] = vmHooks.buildSet(items);
             continue;
           }
-          case op.BUILD_MAP: {
+          case 48 /* BUILD_MAP */: {
             const d = PyDict_New();
             const base = sp - 2 * oparg;
             for (let i = 0; i < oparg; i++) PyDict_SetItem(d, stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
@@ -601,13 +630,13 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = d;
             continue;
           }
-          case op.SETUP_ANNOTATIONS: {
+          case 37 /* SETUP_ANNOTATIONS */: {
             const ns = frame.f_locals;
             if (ns === null) PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
             if (lookupMapping(ns!, annotationsName) === undefined) PyObject_SetItem(ns!, annotationsName, PyDict_New());
             continue;
           }
-          case op.BUILD_CONST_KEY_MAP: {
+          case 46 /* BUILD_CONST_KEY_MAP */: {
             const keys = (stack[--sp] as PyTupleObject).ob_item;
             const d = PyDict_New();
             const base = sp - oparg;
@@ -617,7 +646,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = d;
             continue;
           }
-          case op.DICT_UPDATE: {
+          case 69 /* DICT_UPDATE */: {
             const update = stack[--sp]!;
             const d = stack[sp - oparg] as PyDictObject;
             try {
@@ -630,30 +659,30 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             }
             continue;
           }
-          case op.DICT_MERGE: {
+          case 68 /* DICT_MERGE */: {
             const update = stack[--sp]!;
             const d = stack[sp - oparg] as PyDictObject;
             const callable = stack[sp - oparg - 3]!;
             dictMerge(callable, d, update);
             continue;
           }
-          case op.MAP_ADD: {
+          case 95 /* MAP_ADD */: {
             const value = stack[--sp]!;
             const key = stack[--sp]!;
             PyDict_SetItem(stack[sp - oparg] as PyDictObject, key, value);
             continue;
           }
-          case op.LIST_APPEND: {
+          case 80 /* LIST_APPEND */: {
             const v = stack[--sp]!;
             (stack[sp - oparg] as PyListObject).ob_item.push(v);
             continue;
           }
-          case op.SET_ADD: {
+          case 105 /* SET_ADD */: {
             const v = stack[--sp]!;
             vmHooks.setAdd(stack[sp - oparg]!, v);
             continue;
           }
-          case op.LOAD_SUPER_ATTR: {
+          case 93 /* LOAD_SUPER_ATTR */: {
             // (global_super, class, self -- attr, null if (oparg & 1))
             const self = stack[--sp]!;
             const cls = stack[--sp]!;
@@ -680,7 +709,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_LOAD_SUPER_ATTR;
             continue;
           }
-          case op.LOAD_ATTR: {
+          case 82 /* LOAD_ATTR */: {
             const owner = stack[sp - 1]!;
             const name = names[oparg >> 1];
             if (oparg & 1) {
@@ -694,7 +723,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_LOAD_ATTR;
             continue;
           }
-          case op.COMPARE_OP: {
+          case 58 /* COMPARE_OP */: {
             const right = stack[--sp]!;
             const left = stack[sp - 1]!;
             const cmp = oparg >> 5;
@@ -719,13 +748,13 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_COMPARE_OP;
             continue;
           }
-          case op.IS_OP: {
+          case 76 /* IS_OP */: {
             const right = stack[--sp];
             const left = stack[sp - 1];
             stack[sp - 1] = (left === right) !== (oparg === 1) ? Py_True : Py_False;
             continue;
           }
-          case op.CONTAINS_OP: {
+          case 59 /* CONTAINS_OP */: {
             const right = stack[--sp]!;
             const left = stack[sp - 1]!;
             const b = PySequence_Contains(right, left);
@@ -733,7 +762,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_CONTAINS_OP;
             continue;
           }
-          case op.CHECK_EG_MATCH: {
+          case 6 /* CHECK_EG_MATCH */: {
             const matchType = stack[--sp]!;
             const excValue = stack[sp - 1]!;
             checkExceptStarTypeValid(matchType);
@@ -743,27 +772,27 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             if (match !== null) tstate.exc_info.exc_value = match;
             continue;
           }
-          case op.CHECK_EXC_MATCH: {
+          case 7 /* CHECK_EXC_MATCH */: {
             const right = stack[sp - 1]!;
             const left = stack[sp - 2]!;
             checkExceptTypeValid(right);
             stack[sp - 1] = PyErr_GivenExceptionMatches(left, right) ? Py_True : Py_False;
             continue;
           }
-          case op.IMPORT_NAME: {
+          case 75 /* IMPORT_NAME */: {
             const fromlist = stack[--sp]!;
             const level = stack[sp - 1]!;
             stack[sp - 1] = vmHooks.importName(frame, names[oparg], fromlist, level);
             continue;
           }
-          case op.IMPORT_FROM:
+          case 74 /* IMPORT_FROM */:
             stack[sp] = vmHooks.importFrom(stack[sp - 1]!, names[oparg]);
             sp++;
             continue;
-          case op.JUMP_FORWARD:
+          case 79 /* JUMP_FORWARD */:
             pc += oparg;
             continue;
-          case op.JUMP_BACKWARD:
+          case 77 /* JUMP_BACKWARD */:
             pc += C_JUMP_BACKWARD - oparg;
             if (tstate.eval_breaker !== 0) {
               frame.instr = here;
@@ -771,42 +800,42 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               vmHooks.handleEvalBreaker(tstate);
             }
             continue;
-          case op.JUMP_BACKWARD_NO_INTERRUPT:
+          case 78 /* JUMP_BACKWARD_NO_INTERRUPT */:
             pc -= oparg;
             continue;
-          case op.POP_JUMP_IF_FALSE: {
+          case 97 /* POP_JUMP_IF_FALSE */: {
             const c = stack[--sp];
             stack[sp] = null;
             pc += C_POP_JUMP;
             if (c === Py_False) pc += oparg;
             continue;
           }
-          case op.POP_JUMP_IF_TRUE: {
+          case 100 /* POP_JUMP_IF_TRUE */: {
             const c = stack[--sp];
             stack[sp] = null;
             pc += C_POP_JUMP;
             if (c === Py_True) pc += oparg;
             continue;
           }
-          case op.POP_JUMP_IF_NONE: {
+          case 98 /* POP_JUMP_IF_NONE */: {
             const c = stack[--sp];
             stack[sp] = null;
             pc += C_POP_JUMP;
             if (c === Py_None) pc += oparg;
             continue;
           }
-          case op.POP_JUMP_IF_NOT_NONE: {
+          case 99 /* POP_JUMP_IF_NOT_NONE */: {
             const c = stack[--sp];
             stack[sp] = null;
             pc += C_POP_JUMP;
             if (c !== Py_None) pc += oparg;
             continue;
           }
-          case op.GET_LEN:
+          case 20 /* GET_LEN */:
             stack[sp] = PyObject_Size(stack[sp - 1]!);
             sp++;
             continue;
-          case op.MATCH_CLASS: {
+          case 96 /* MATCH_CLASS */: {
             const kwnames = stack[--sp] as PyTupleObject;
             const type = stack[--sp]!;
             const subject = stack[sp - 1]!;
@@ -814,27 +843,27 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp - 1] = attrs === null ? Py_None : PyTuple_New(attrs);
             continue;
           }
-          case op.MATCH_MAPPING:
+          case 28 /* MATCH_MAPPING */:
             stack[sp] = hasFlag(Py_TYPE(stack[sp - 1]!), Py_TPFLAGS_MAPPING) ? Py_True : Py_False;
             sp++;
             continue;
-          case op.MATCH_SEQUENCE:
+          case 29 /* MATCH_SEQUENCE */:
             stack[sp] = hasFlag(Py_TYPE(stack[sp - 1]!), Py_TPFLAGS_SEQUENCE) ? Py_True : Py_False;
             sp++;
             continue;
-          case op.MATCH_KEYS: {
+          case 27 /* MATCH_KEYS */: {
             const keys = stack[sp - 1] as PyTupleObject;
             const subject = stack[sp - 2]!;
             const vals = matchKeys(subject, keys);
             stack[sp++] = vals === null ? Py_None : PyTuple_New(vals);
             continue;
           }
-          case op.GET_ITER: {
+          case 19 /* GET_ITER */: {
             const v = stack[sp - 1]!;
             stack[sp - 1] = PyObject_GetIter(v);
             continue;
           }
-          case op.GET_YIELD_FROM_ITER: {
+          case 21 /* GET_YIELD_FROM_ITER */: {
             const v = stack[sp - 1]!;
             if (v instanceof PyGenObject && v.ob_type === PyCoro_Type) {
               if (!(code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
@@ -845,9 +874,38 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             }
             continue;
           }
-          case op.FOR_ITER: {
-            const iter = stack[sp - 1]!;
-            const it = Py_TYPE(iter);
+          case 72 /* FOR_ITER */: {
+            const iter = stack[sp - 1] as PyObject;
+            const it = iter.ob_type;
+            if (it === PyRangeIter_Type) {
+              // FOR_ITER_RANGE
+              const ri = iter as PyRangeIterObject;
+              pc += C_FOR_ITER;
+              if (ri.len > 0) {
+                const v = ri.start;
+                ri.start = v + ri.step;
+                ri.len--;
+                stack[sp++] = v;
+              } else {
+                stack[--sp] = null;
+                pc += oparg + 2;
+              }
+              continue;
+            }
+            if (it === PyListIter_Type) {
+              // FOR_ITER_LIST
+              const li = iter as PyListIterObject;
+              const l = li.it_seq;
+              pc += C_FOR_ITER;
+              if (l !== null && li.it_index < l.ob_item.length) {
+                stack[sp++] = l.ob_item[li.it_index++];
+              } else {
+                li.it_seq = null;
+                stack[--sp] = null;
+                pc += oparg + 2;
+              }
+              continue;
+            }
             if (iter instanceof PyGenObject && it === PyGen_Type && iter.gi_frame_state < FRAME_EXECUTING) {
               // FOR_ITER_GEN: run the generator's frame inline.
               const gf = iter.gi_frame;
@@ -876,7 +934,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             }
             continue;
           }
-          case op.BEFORE_ASYNC_WITH: {
+          case 1 /* BEFORE_ASYNC_WITH */: {
             const mgr = stack[sp - 1]!;
             const enter = _PyObject_LookupSpecial(mgr, "__aenter__");
             if (enter === undefined) {
@@ -890,7 +948,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = PyObject_Vectorcall(enter!, [], null);
             continue;
           }
-          case op.BEFORE_WITH: {
+          case 2 /* BEFORE_WITH */: {
             const mgr = stack[sp - 1]!;
             const enter = _PyObject_LookupSpecial(mgr, "__enter__");
             if (enter === undefined) {
@@ -904,7 +962,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = PyObject_Vectorcall(enter!, [], null);
             continue;
           }
-          case op.WITH_EXCEPT_START: {
+          case 44 /* WITH_EXCEPT_START */: {
             // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
             const val = stack[sp - 1] as PyBaseExceptionObject;
             const exitFunc = stack[sp - 4]!;
@@ -912,7 +970,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = PyObject_Vectorcall(exitFunc, [Py_TYPE(val), val, tb], null);
             continue;
           }
-          case op.PUSH_EXC_INFO: {
+          case 33 /* PUSH_EXC_INFO */: {
             const newExc = stack[sp - 1]!;
             const prev = tstate.exc_info.exc_value;
             stack[sp - 1] = prev === null ? Py_None : prev;
@@ -920,7 +978,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             tstate.exc_info.exc_value = newExc;
             continue;
           }
-          case op.CALL: {
+          case 53 /* CALL */: {
             let total = oparg;
             let callable = stack[sp - 2 - oparg]!;
             let argStart = sp - oparg;
@@ -961,7 +1019,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_CALL;
             continue;
           }
-          case op.CALL_KW: {
+          case 57 /* CALL_KW */: {
             const kwnames = (stack[--sp] as PyTupleObject).ob_item;
             let total = oparg;
             let callable = stack[sp - 2 - oparg]!;
@@ -1000,7 +1058,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = res;
             continue;
           }
-          case op.CALL_FUNCTION_EX: {
+          case 54 /* CALL_FUNCTION_EX */: {
             const kwargs = oparg & 1 ? stack[--sp] : null;
             let callargs = stack[--sp]!;
             sp--; // the NULL (or self) slot
@@ -1025,12 +1083,12 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = PyObject_Vectorcall(func, args, kwn);
             continue;
           }
-          case op.MAKE_FUNCTION: {
+          case 26 /* MAKE_FUNCTION */: {
             const c = stack[sp - 1] as PyCodeObject;
             stack[sp - 1] = new PyFunctionObject(c, frame.f_globals, frame.f_builtins, null);
             continue;
           }
-          case op.SET_FUNCTION_ATTRIBUTE: {
+          case 106 /* SET_FUNCTION_ATTRIBUTE */: {
             const func = stack[--sp] as PyFunctionObject;
             const attr = stack[sp - 1]!;
             switch (oparg) {
@@ -1043,7 +1101,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp - 1] = func;
             continue;
           }
-          case op.RETURN_GENERATOR: {
+          case 35 /* RETURN_GENERATOR */: {
             const f = frame.f_func as PyFunctionObject;
             const gen = PyGen_NewForFrame(frame, f.func_name, f.func_qualname);
             frame.instr = pc;
@@ -1063,50 +1121,50 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = gen;
             continue;
           }
-          case op.BUILD_SLICE: {
+          case 50 /* BUILD_SLICE */: {
             const step = oparg === 3 ? stack[--sp]! : Py_None;
             const stop = stack[--sp]!;
             stack[sp - 1] = PySlice_New(stack[sp - 1]!, stop, step);
             continue;
           }
-          case op.CONVERT_VALUE: {
+          case 60 /* CONVERT_VALUE */: {
             const v = stack[sp - 1]!;
             stack[sp - 1] = oparg === 1 ? PyObject_Str(v) : oparg === 2 ? PyObject_Repr(v) : PyObject_ASCII(v);
             continue;
           }
-          case op.FORMAT_SIMPLE: {
+          case 14 /* FORMAT_SIMPLE */: {
             const v = stack[sp - 1]!;
             if (typeof v === "number" || v.ob_type !== PyUnicode_Type) stack[sp - 1] = PyObject_Format(v, emptyStr);
             continue;
           }
-          case op.FORMAT_WITH_SPEC: {
+          case 15 /* FORMAT_WITH_SPEC */: {
             const spec = stack[--sp] as PyUnicodeObject;
             stack[sp - 1] = PyObject_Format(stack[sp - 1]!, spec);
             continue;
           }
-          case op.COPY:
+          case 61 /* COPY */:
             stack[sp] = stack[sp - oparg];
             sp++;
             continue;
-          case op.SWAP: {
+          case 115 /* SWAP */: {
             const t = stack[sp - 1];
             stack[sp - 1] = stack[sp - oparg];
             stack[sp - oparg] = t;
             continue;
           }
-          case op.EXIT_INIT_CHECK: {
+          case 13 /* EXIT_INIT_CHECK */: {
             const v = stack[--sp]!;
             if (v !== Py_None) PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${Py_TYPE(v).tp_name}'`);
             continue;
           }
-          case op.EXTENDED_ARG:
+          case 71 /* EXTENDED_ARG */:
             ext = oparg << 8;
             continue;
-          case op.INTERPRETER_EXIT:
+          case 22 /* INTERPRETER_EXIT */:
             return stack[--sp]!;
-          case op.CACHE:
-          case op.RESERVED:
-          case op.ENTER_EXECUTOR:
+          case 0 /* CACHE */:
+          case 17 /* RESERVED */:
+          case 70 /* ENTER_EXECUTOR */:
             return PyErr_Format(PyExc_SystemError, `unknown opcode ${word & 255}`);
           default:
             return PyErr_Format(PyExc_SystemError, `unknown opcode ${word & 255}`);
@@ -1218,6 +1276,7 @@ const nameErrorKey = {};
 /** Called once the types are ready (pylifecycle). */
 export function _PyEval_Init(): void {
   const dt = PyDict_New().ob_type;
+  dictType = dt;
   dictSubscript = dt.mp_subscript;
   dictAssSubscript = dt.mp_ass_subscript;
   buildClassName = PyUnicode_InternFromStringLocal("__build_class__");
@@ -1232,6 +1291,53 @@ function PyUnicode_InternFromStringLocal(s: string): PyUnicodeObject {
 }
 
 // ---- out-of-line helpers ----
+
+/** LOAD_GLOBAL's cache entry: the globals' keys version and entry index, or the builtins' when bidx >= 0. */
+class GlobalCache extends PyObject {
+  gv: number;
+  idx: number;
+  bv: number;
+  bidx: number;
+  constructor(gv: number, idx: number, bv: number, bidx: number) {
+    super(PyGlobalCache_Type);
+    this.gv = gv;
+    this.idx = idx;
+    this.bv = bv;
+    this.bidx = bidx;
+  }
+}
+const PyGlobalCache_Type = new PyTypeObject(null, "global_cache");
+
+function loadGlobalSlow(frame: PyFrameObject, name: PyUnicodeObject, caches: (PyVal | null)[], here: number): PyVal {
+  const g = frame.f_globals;
+  let ix = dictLookupIndex(g, name);
+  if (ix >= 0) {
+    caches[here] = new GlobalCache(g.ma_keys_version, ix, -1, -1);
+    return g.me_value[ix]!;
+  }
+  const b = frame.f_builtins;
+  ix = dictLookupIndex(b, name);
+  if (ix >= 0) {
+    caches[here] = new GlobalCache(g.ma_keys_version, -1, b.ma_keys_version, ix);
+    return b.me_value[ix]!;
+  }
+  return nameError(name, `name '${name.value}' is not defined`);
+}
+
+function dictLookupIndex(d: PyDictObject, name: PyUnicodeObject): number {
+  const v = PyDict_GetItemStr(d, name);
+  if (v === undefined) return -1;
+  // Find the entry holding this key (exact str keys: compare by value).
+  const keys = d.me_key;
+  for (let j = 0; j < d.dk_nentries; j++) {
+    const k = keys[j];
+    if (k === name || (k !== null && typeof k !== "number" && k.ob_type === PyUnicode_Type && (k as PyUnicodeObject).value === name.value)) {
+      return d.ob_type === dictType ? j : -1;
+    }
+  }
+  return -1;
+}
+let dictType: PyTypeObject | null = null;
 
 function recursionError(): never {
   return PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded");
