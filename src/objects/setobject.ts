@@ -1,150 +1,138 @@
-// set and frozenset (Objects/setobject.c): an open-addressing table probed exactly as CPython's (9 linear probes,
-// then perturbation), with CPython's resize rules, so iteration orders equal CPython's. See docs/objects.md.
+// set and frozenset: CPython's open-addressing table (LINEAR_PROBES=9 runs, then perturbation), its resize policy,
+// merge shortcuts and frozenset hash, so iteration orders equal CPython's. Counterpart: Objects/setobject.c.
+// See docs/objects.md.
 import {
-  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, PyUnicode_Type, PyUnicodeObject, Py_None,
-  Py_NotImplemented, Py_TYPE, Py_HashHi, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, METH_NOARGS, METH_O, METH_FASTCALL,
-  Py_TPFLAGS_BASETYPE, type PyVal,
+  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, PyUnicode_Type, PyBaseObject_Type, Py_HashHi, Py_None,
+  Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, METH_NOARGS, METH_O, METH_FASTCALL,
+  Py_TPFLAGS_BASETYPE, Py_TPFLAGS_MATCH_SELF, type PyVal, PyUnicodeObject,
 } from "./object.js";
 import { PyErr_Format, PyErr_SetKeyError, Py_ReprEnter, Py_ReprLeave } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_KeyError, PyExc_RuntimeError } from "./exceptions.js";
-import { PyObject_Hash, PyObject_RichCompareBool, PyObject_GetIter, PyObject_Repr, PyType_IsSubtype } from "./abstract.js";
-import { PyDictObject } from "./dictobject.js";
-import { PyUnicode_FromString } from "./unicodeobject.js";
-import { PyList_New } from "./listobject.js";
+import { PyExc_TypeError, PyExc_KeyError, PyExc_RuntimeError, PyBaseExceptionObject } from "./exceptions.js";
+import { PyObject_Hash, PyObject_RichCompareBool, PyObject_Repr, PyObject_GetIter, PyIter_Next, PyType_IsSubtype,
+  PyObject_IsTrue, _PyObject_LookupAttr } from "./abstract.js";
+import { unicode_hash, PyUnicode_FromString } from "./unicodeobject.js";
 import { PyTuple_New } from "./tupleobject.js";
+import { PyList_New } from "./listobject.js";
+import { PyDictObject, PyDict_CheckExact, PyDict_GetItem, PyDict_GetItemString } from "./dictobject.js";
+import { getBuiltins } from "../runtime/bltinmodule.js";
 import { PyBool_FromLong } from "./boolobject.js";
-import { checkNoKwargs } from "../runtime/getargs.js";
+import { unpackArgs, checkNoKwargs } from "../runtime/getargs.js";
+import { PyObject_CallNoArgs } from "./abstract.js";
+import { PyUnicode_InternFromString } from "./object.js";
+
+const PySet_MINSIZE = 8;
+const LINEAR_PROBES = 9;
+const PERTURB_SHIFT = 5;
+
+/** The key stored in deleted slots (its hash is -1, which no live key has). */
+const dummy = new PyObject(PyBaseObject_Type);
 
 export const PySet_Type = PyType_Declare("set");
 export const PyFrozenSet_Type = PyType_Declare("frozenset");
 export const PySetIter_Type = PyType_Declare("set_iterator");
 
-const PySet_MINSIZE = 8;
-const LINEAR_PROBES = 9;
-const PERTURB_SHIFT = 5;
-/** The dummy key of a deleted entry. */
-const dummy = {} as PyVal;
-
 export class PySetObject extends PyObject {
+  /** Active + dummy slots. */
   fill: number;
+  /** Active slots. */
   used: number;
   mask: number;
-  keys: (PyVal | null)[];
-  hlo: Int32Array;
-  hhi: Int32Array;
-  /** Cached frozenset hash (lo, hi), valid when hashed. */
+  /** The table: null = unused (hash 0), `dummy` = deleted (hash -1), else an active key. */
+  table: (PyVal | null)[];
+  hashLo: Int32Array;
+  hashHi: Int32Array;
+  /** frozenset's cached hash (CPython's so->hash; hashed false means -1). */
+  hash: number;
+  hashHiCached: number;
   hashed: boolean;
-  hashLo: number;
-  hashHi: number;
-  /** Where set.pop() resumes its scan. */
+  /** Where set.pop resumes its search. */
   finger: number;
   constructor(type: PyTypeObject) {
     super(type);
-    this.finger = 0;
     this.fill = 0;
     this.used = 0;
     this.mask = PySet_MINSIZE - 1;
-    this.keys = new Array<PyVal | null>(PySet_MINSIZE).fill(null);
-    this.hlo = new Int32Array(PySet_MINSIZE);
-    this.hhi = new Int32Array(PySet_MINSIZE);
+    this.table = new Array<PyVal | null>(PySet_MINSIZE).fill(null);
+    this.hashLo = new Int32Array(PySet_MINSIZE);
+    this.hashHi = new Int32Array(PySet_MINSIZE);
+    this.hash = 0;
+    this.hashHiCached = 0;
     this.hashed = false;
-    this.hashLo = 0;
-    this.hashHi = 0;
+    this.finger = 0;
   }
 }
 
 export function PyAnySet_Check(v: PyVal): v is PySetObject {
-  return v instanceof PySetObject;
+  if (typeof v === "number") return false;
+  const t = v.ob_type;
+  return t === PySet_Type || t === PyFrozenSet_Type || PyType_IsSubtype(t, PySet_Type) ||
+    PyType_IsSubtype(t, PyFrozenSet_Type);
+}
+export function PyAnySet_CheckExact(v: PyVal): v is PySetObject {
+  return typeof v !== "number" && (v.ob_type === PySet_Type || v.ob_type === PyFrozenSet_Type);
+}
+export function PySet_Check(v: PyVal): v is PySetObject {
+  return typeof v !== "number" && (v.ob_type === PySet_Type || PyType_IsSubtype(v.ob_type, PySet_Type));
+}
+export function PyFrozenSet_CheckExact(v: PyVal): v is PySetObject {
+  return typeof v !== "number" && v.ob_type === PyFrozenSet_Type;
+}
+function isFrozenSet(v: PySetObject): boolean {
+  return v.ob_type === PyFrozenSet_Type || PyType_IsSubtype(v.ob_type, PyFrozenSet_Type);
 }
 
-function hashOf(key: PyVal): number {
-  try {
-    return PyObject_Hash(key);
-  } catch (e) {
-    throw e;
+/** _PyObject_HashFast: the cached hash of an exact str, else PyObject_Hash (high word in Py_HashHi[0]). */
+function hashFast(key: PyVal): number {
+  if (typeof key !== "number" && key.ob_type === PyUnicode_Type) {
+    const u = key as PyUnicodeObject;
+    if (u.hashed) { Py_HashHi[0] = u.hashHi; return u.hashLo; }
+    return unicode_hash(u);
   }
+  return PyObject_Hash(key);
 }
 
-function isStrExact(v: PyVal): v is PyUnicodeObject {
-  return typeof v !== "number" && v.ob_type === PyUnicode_Type;
+function isExactStrEqual(a: PyVal, b: PyVal): boolean {
+  return typeof a !== "number" && typeof b !== "number" && a.ob_type === PyUnicode_Type && b.ob_type === PyUnicode_Type &&
+    (a as PyUnicodeObject).value === (b as PyUnicodeObject).value;
 }
 
-/** The index of key's entry, or of the empty slot ending the search (set_lookkey). */
+// ---- probing (set_lookkey, set_add_entry, set_insert_clean) ----
+
+/** The slot index holding key, or the index of the unused slot ending the search when absent (set_lookkey). */
 function set_lookkey(so: PySetObject, key: PyVal, lo: number, hi: number): number {
-  for (;;) {
+  restart: for (;;) {
     let mask = so.mask;
     let i = lo & mask;
     let plo = lo >>> 0, phi = hi >>> 0;
-    let restart = false;
-    outer: for (;;) {
+    for (;;) {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
       do {
-        const k = so.keys[j];
-        if (k === null) return j;
-        if (so.hlo[j] === lo && so.hhi[j] === hi && k !== dummy) {
-          if (k === key) return j;
-          if (isStrExact(k) && isStrExact(key) && k.value === key.value) return j;
-          if (!(typeof k === "number" && typeof key === "number")) {
-            const keys = so.keys;
-            const cmp = PyObject_RichCompareBool(k, key, Py_EQ);
-            if (keys !== so.keys || so.keys[j] !== k) { restart = true; break outer; }
-            if (cmp) return j;
-            mask = so.mask;
-          }
+        const startkey = so.table[j];
+        if (startkey === null && so.hashLo[j] === 0 && so.hashHi[j] === 0) return j;
+        if (so.hashLo[j] === lo && so.hashHi[j] === hi) {
+          if (startkey === key) return j;
+          if (isExactStrEqual(startkey!, key)) return j;
+          const table = so.table;
+          const cmp = PyObject_RichCompareBool(startkey!, key, Py_EQ);
+          if (table !== so.table || so.table[j] !== startkey) continue restart;
+          if (cmp) return j;
+          mask = so.mask;
         }
         j++;
-      } while (probes--);
+      } while (probes-- > 0);
       plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
       phi = phi >>> PERTURB_SHIFT;
       i = (i * 5 + 1 + plo) & mask;
     }
-    if (!restart) break;
   }
-  return -1;
 }
 
-function set_insert_clean(keys: (PyVal | null)[], hl: Int32Array, hh: Int32Array, mask: number, key: PyVal, lo: number, hi: number): void {
-  let plo = lo >>> 0, phi = hi >>> 0;
-  let i = lo & mask;
-  for (;;) {
-    if (keys[i] === null) break;
-    let found = -1;
-    if (i + LINEAR_PROBES <= mask) {
-      for (let j = 1; j <= LINEAR_PROBES; j++) {
-        if (keys[i + j] === null) { found = i + j; break; }
-      }
-    }
-    if (found >= 0) { i = found; break; }
-    plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
-    phi = phi >>> PERTURB_SHIFT;
-    i = (i * 5 + 1 + plo) & mask;
-  }
-  keys[i] = key;
-  hl[i] = lo;
-  hh[i] = hi;
+function set_contains_entry(so: PySetObject, key: PyVal, lo: number, hi: number): boolean {
+  return so.table[set_lookkey(so, key, lo, hi)] !== null;
 }
 
-function set_table_resize(so: PySetObject, minused: number): void {
-  let newsize = PySet_MINSIZE;
-  while (newsize <= minused) newsize *= 2;
-  const oldkeys = so.keys, oldlo = so.hlo, oldhi = so.hhi;
-  if (newsize === PySet_MINSIZE && oldkeys.length === PySet_MINSIZE && so.fill === so.used) return;
-  const keys = new Array<PyVal | null>(newsize).fill(null);
-  const hl = new Int32Array(newsize), hh = new Int32Array(newsize);
-  const mask = newsize - 1;
-  so.fill = so.used;
-  for (let j = 0; j < oldkeys.length; j++) {
-    const k = oldkeys[j];
-    if (k !== null && k !== dummy) set_insert_clean(keys, hl, hh, mask, k, oldlo[j], oldhi[j]);
-  }
-  so.keys = keys;
-  so.hlo = hl;
-  so.hhi = hh;
-  so.mask = mask;
-}
-
-export function set_add_entry(so: PySetObject, key: PyVal, lo: number, hi: number): void {
+function set_add_entry(so: PySetObject, key: PyVal, lo: number, hi: number): void {
   restart: for (;;) {
     let mask = so.mask;
     let i = lo & mask;
@@ -154,34 +142,38 @@ export function set_add_entry(so: PySetObject, key: PyVal, lo: number, hi: numbe
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
       do {
-        const k = so.keys[j];
-        if (k === null) {
+        const startkey = so.table[j];
+        const elo = so.hashLo[j], ehi = so.hashHi[j];
+        if (startkey === null && elo === 0 && ehi === 0) {
           if (freeslot >= 0) {
             so.used++;
-            so.keys[freeslot] = key; so.hlo[freeslot] = lo; so.hhi[freeslot] = hi;
+            so.table[freeslot] = key;
+            so.hashLo[freeslot] = lo;
+            so.hashHi[freeslot] = hi;
             return;
           }
           so.fill++;
           so.used++;
-          so.keys[j] = key; so.hlo[j] = lo; so.hhi[j] = hi;
+          so.table[j] = key;
+          so.hashLo[j] = lo;
+          so.hashHi[j] = hi;
           if (so.fill * 5 < mask * 3) return;
           set_table_resize(so, so.used > 50000 ? so.used * 2 : so.used * 4);
           return;
         }
-        if (k === dummy) freeslot = j;
-        else if (so.hlo[j] === lo && so.hhi[j] === hi) {
-          if (k === key) return;
-          if (isStrExact(k) && isStrExact(key) && k.value === key.value) return;
-          if (!(typeof k === "number" && typeof key === "number")) {
-            const keys = so.keys;
-            const cmp = PyObject_RichCompareBool(k, key, Py_EQ);
-            if (cmp) return;
-            if (keys !== so.keys || so.keys[j] !== k) continue restart;
-            mask = so.mask;
-          }
+        if (elo === lo && ehi === hi) {
+          if (startkey === key) return;
+          if (isExactStrEqual(startkey!, key)) return;
+          const table = so.table;
+          const cmp = PyObject_RichCompareBool(startkey!, key, Py_EQ);
+          if (cmp) return;
+          if (table !== so.table || so.table[j] !== startkey) continue restart;
+          mask = so.mask;
+        } else if (elo === -1 && ehi === -1) {
+          freeslot = j;
         }
         j++;
-      } while (probes--);
+      } while (probes-- > 0);
       plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
       phi = phi >>> PERTURB_SHIFT;
       i = (i * 5 + 1 + plo) & mask;
@@ -189,78 +181,115 @@ export function set_add_entry(so: PySetObject, key: PyVal, lo: number, hi: numbe
   }
 }
 
-export function PySet_Add(so: PySetObject, key: PyVal): void {
-  const lo = hashOf(key);
+function set_insert_clean(table: (PyVal | null)[], hl: Int32Array, hh: Int32Array, mask: number, key: PyVal, lo: number,
+  hi: number): void {
+  let i = lo & mask;
+  let plo = lo >>> 0, phi = hi >>> 0;
+  for (;;) {
+    if (table[i] === null) { table[i] = key; hl[i] = lo; hh[i] = hi; return; }
+    if (i + LINEAR_PROBES <= mask) {
+      for (let j = i + 1; j <= i + LINEAR_PROBES; j++) {
+        if (table[j] === null) { table[j] = key; hl[j] = lo; hh[j] = hi; return; }
+      }
+    }
+    plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
+    phi = phi >>> PERTURB_SHIFT;
+    i = (i * 5 + 1 + plo) & mask;
+  }
+}
+
+function set_table_resize(so: PySetObject, minused: number): void {
+  let newsize = PySet_MINSIZE;
+  while (newsize <= minused) newsize *= 2;
+  const oldtable = so.table, oldlo = so.hashLo, oldhi = so.hashHi;
+  if (newsize === PySet_MINSIZE && oldtable.length === PySet_MINSIZE && so.fill === so.used) return;
+  const table = new Array<PyVal | null>(newsize).fill(null);
+  const hl = new Int32Array(newsize), hh = new Int32Array(newsize);
+  const newmask = newsize - 1;
+  if (so.fill !== so.used) so.fill = so.used;
+  for (let k = 0; k < oldtable.length; k++) {
+    const key = oldtable[k];
+    if (key !== null && key !== dummy) set_insert_clean(table, hl, hh, newmask, key, oldlo[k], oldhi[k]);
+  }
+  so.table = table;
+  so.hashLo = hl;
+  so.hashHi = hh;
+  so.mask = newmask;
+}
+
+/** 1 found and removed, 0 absent (set_discard_entry). */
+function set_discard_entry(so: PySetObject, key: PyVal, lo: number, hi: number): number {
+  const j = set_lookkey(so, key, lo, hi);
+  if (so.table[j] === null) return 0;
+  so.table[j] = dummy;
+  so.hashLo[j] = -1;
+  so.hashHi[j] = -1;
+  so.used--;
+  return 1;
+}
+
+function set_add_key(so: PySetObject, key: PyVal): void {
+  const lo = hashFast(key);
   set_add_entry(so, key, lo, Py_HashHi[0]);
 }
-
-export function PySet_Contains(so: PySetObject, key: PyVal): boolean {
-  let lo: number;
-  try {
-    lo = hashOf(key);
-  } catch (e) {
-    // A set key is looked up as a frozenset (set.__contains__ special case).
-    if (key instanceof PySetObject && key.ob_type !== PyFrozenSet_Type && e instanceof PyObject && Py_TYPE(e) === PyExc_TypeError) {
-      return PySet_Contains(so, frozenCopy(key));
-    }
-    throw e;
-  }
-  const j = set_lookkey(so, key, lo, Py_HashHi[0]);
-  return j >= 0 && so.keys[j] !== null;
+function set_contains_key(so: PySetObject, key: PyVal): boolean {
+  const lo = hashFast(key);
+  return set_contains_entry(so, key, lo, Py_HashHi[0]);
 }
-
-function set_discard_entry(so: PySetObject, key: PyVal, lo: number, hi: number): boolean {
-  const j = set_lookkey(so, key, lo, hi);
-  if (j < 0 || so.keys[j] === null) return false;
-  so.keys[j] = dummy;
-  so.hlo[j] = -1;
-  so.hhi[j] = -1;
-  so.used--;
-  return true;
-}
-
-function set_discard_key(so: PySetObject, key: PyVal): boolean {
-  let lo: number;
-  try {
-    lo = hashOf(key);
-  } catch (e) {
-    if (key instanceof PySetObject && key.ob_type !== PyFrozenSet_Type && e instanceof PyObject && Py_TYPE(e) === PyExc_TypeError) {
-      return set_discard_key(so, frozenCopy(key));
-    }
-    throw e;
-  }
+function set_discard_key(so: PySetObject, key: PyVal): number {
+  const lo = hashFast(key);
   return set_discard_entry(so, key, lo, Py_HashHi[0]);
 }
 
-function frozenCopy(s: PySetObject): PySetObject {
-  const f = new PySetObject(PyFrozenSet_Type);
-  set_merge(f, s);
-  return f;
+function set_empty_to_minsize(so: PySetObject): void {
+  so.table = new Array<PyVal | null>(PySet_MINSIZE).fill(null);
+  so.hashLo = new Int32Array(PySet_MINSIZE);
+  so.hashHi = new Int32Array(PySet_MINSIZE);
+  so.fill = 0;
+  so.used = 0;
+  so.mask = PySet_MINSIZE - 1;
+  so.hashed = false;
 }
 
-function* entries(so: PySetObject): Generator<number> {
-  for (let j = 0; j <= so.mask; j++) {
-    const k = so.keys[j];
-    if (k !== null && k !== dummy) yield j;
+function set_clear_internal(so: PySetObject): void {
+  set_empty_to_minsize(so);
+}
+
+/** The active slots' indices in table order (set_next over the whole table). */
+function activeSlots(so: PySetObject): number[] {
+  const out: number[] = [];
+  const t = so.table;
+  for (let i = 0; i <= so.mask; i++) {
+    const k = t[i];
+    if (k !== null && k !== dummy) out.push(i);
   }
+  return out;
 }
 
-function setItems(so: PySetObject): PyVal[] {
+/** The keys in iteration order. */
+export function setItems(so: PySetObject): PyVal[] {
   const out: PyVal[] = [];
-  for (let j = 0; j <= so.mask; j++) {
-    const k = so.keys[j];
+  const t = so.table;
+  for (let i = 0; i <= so.mask; i++) {
+    const k = t[i];
     if (k !== null && k !== dummy) out.push(k);
   }
   return out;
 }
 
+// ---- merging and updating ----
+
 function set_merge(so: PySetObject, other: PySetObject): void {
   if (other === so || other.used === 0) return;
   if ((so.fill + other.used) * 5 >= so.mask * 3) set_table_resize(so, (so.used + other.used) * 2);
   if (so.fill === 0 && so.mask === other.mask && other.fill === other.used) {
-    for (let j = 0; j <= other.mask; j++) {
-      const k = other.keys[j];
-      if (k !== null) { so.keys[j] = k; so.hlo[j] = other.hlo[j]; so.hhi[j] = other.hhi[j]; }
+    for (let i = 0; i <= other.mask; i++) {
+      const key = other.table[i];
+      if (key !== null) {
+        so.table[i] = key;
+        so.hashLo[i] = other.hashLo[i];
+        so.hashHi[i] = other.hashHi[i];
+      }
     }
     so.fill = other.fill;
     so.used = other.used;
@@ -269,226 +298,94 @@ function set_merge(so: PySetObject, other: PySetObject): void {
   if (so.fill === 0) {
     so.fill = other.used;
     so.used = other.used;
-    for (let j = 0; j <= other.mask; j++) {
-      const k = other.keys[j];
-      if (k !== null && k !== dummy) set_insert_clean(so.keys, so.hlo, so.hhi, so.mask, k, other.hlo[j], other.hhi[j]);
+    for (let i = 0; i <= other.mask; i++) {
+      const key = other.table[i];
+      if (key !== null && key !== dummy) {
+        set_insert_clean(so.table, so.hashLo, so.hashHi, so.mask, key, other.hashLo[i], other.hashHi[i]);
+      }
     }
     return;
   }
-  for (let j = 0; j <= other.mask; j++) {
-    const k = other.keys[j];
-    if (k !== null && k !== dummy) set_add_entry(so, k, other.hlo[j], other.hhi[j]);
+  // Snapshot: a comparison in set_add_entry may mutate `other`.
+  const keys = other.table.slice(), hl = other.hashLo.slice(), hh = other.hashHi.slice();
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key !== null && key !== dummy) set_add_entry(so, key, hl[i], hh[i]);
   }
 }
 
-export function set_update_internal(so: PySetObject, other: PyVal): void {
-  if (other instanceof PySetObject) { set_merge(so, other); return; }
-  if (other instanceof PyDictObject && other.ob_type.tp_name === "dict") {
-    const n = other.ma_used;
-    if ((so.fill + n) * 5 >= so.mask * 3) set_table_resize(so, (so.used + n) * 2);
-    for (let j = 0; j < other.dk_nentries; j++) {
-      const k = other.me_key[j];
-      if (k !== null) set_add_entry(so, k, other.me_hashlo[j], other.me_hashhi[j]);
-    }
-    return;
+function set_update_dict(so: PySetObject, other: PyDictObject): void {
+  const dictsize = other.ma_used;
+  if ((so.fill + dictsize) * 5 >= so.mask * 3) set_table_resize(so, (so.used + dictsize) * 2);
+  const n = other.dk_nentries;
+  const keys = other.me_key.slice(0, n), hl = other.me_hashlo.slice(0, n), hh = other.me_hashhi.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    if (k !== null) set_add_entry(so, k, hl[i], hh[i]);
   }
+}
+
+function set_update_iterable(so: PySetObject, other: PyVal): void {
   const it = PyObject_GetIter(other);
-  const next = Py_TYPE(it).tp_iternext!;
-  for (let k = next(it); k !== undefined; k = next(it)) PySet_Add(so, k);
+  for (let key = PyIter_Next(it); key !== undefined; key = PyIter_Next(it)) set_add_key(so, key);
 }
 
-export function make_new_set(type: PyTypeObject, iterable: PyVal | null): PySetObject {
+/** set.update(other) for one argument (set_update_internal; SET_UPDATE). */
+export function set_update_internal(so: PySetObject, other: PyVal): void {
+  if (PyAnySet_Check(other)) set_merge(so, other);
+  else if (PyDict_CheckExact(other)) set_update_dict(so, other);
+  else set_update_iterable(so, other);
+}
+
+function make_new_set(type: PyTypeObject, iterable: PyVal | null): PySetObject {
   const so = new PySetObject(type);
   if (iterable !== null) set_update_internal(so, iterable);
   return so;
 }
 
-function baseType(t: PyTypeObject): PyTypeObject {
-  return PyType_IsSubtype(t, PyFrozenSet_Type) ? PyFrozenSet_Type : PySet_Type;
-}
-
-function set_copy(so: PySetObject): PySetObject {
-  return make_new_set(baseType(so.ob_type), so);
-}
-
-export function PySet_New(items: PyVal[]): PySetObject {
-  const s = new PySetObject(PySet_Type);
-  for (const x of items) PySet_Add(s, x);
-  return s;
-}
-
-export function PyFrozenSet_New(items: PyVal[]): PySetObject {
-  const s = new PySetObject(PyFrozenSet_Type);
-  for (const x of items) PySet_Add(s, x);
-  return s;
-}
-
-function set_clear_internal(so: PySetObject): void {
-  so.fill = 0;
-  so.used = 0;
-  so.mask = PySet_MINSIZE - 1;
-  so.keys = new Array<PyVal | null>(PySet_MINSIZE).fill(null);
-  so.hlo = new Int32Array(PySet_MINSIZE);
-  so.hhi = new Int32Array(PySet_MINSIZE);
-}
-
-function set_intersection(so: PySetObject, other: PyVal): PySetObject {
-  if (so === other) return set_copy(so);
-  const result = new PySetObject(baseType(so.ob_type));
-  if (other instanceof PySetObject) {
-    let a = so, b = other;
-    if (b.used > a.used) { const t = a; a = b; b = t; }
-    for (const j of entries(b)) {
-      const k = b.keys[j]!, lo = b.hlo[j], hi = b.hhi[j];
-      const f = set_lookkey(a, k, lo, hi);
-      if (f >= 0 && a.keys[f] !== null) set_add_entry(result, k, lo, hi);
-    }
-    return result;
+function make_new_set_basetype(type: PyTypeObject, iterable: PyVal | null): PySetObject {
+  if (type !== PySet_Type && type !== PyFrozenSet_Type) {
+    type = PyType_IsSubtype(type, PySet_Type) ? PySet_Type : PyFrozenSet_Type;
   }
-  const it = PyObject_GetIter(other);
-  const next = Py_TYPE(it).tp_iternext!;
-  for (let k = next(it); k !== undefined; k = next(it)) {
-    const lo = hashOf(k), hi = Py_HashHi[0];
-    const f = set_lookkey(so, k, lo, hi);
-    if (f >= 0 && so.keys[f] !== null) set_add_entry(result, k, lo, hi);
-  }
-  return result;
+  return make_new_set(type, iterable);
 }
 
-function set_difference_update_internal(so: PySetObject, other: PyVal): void {
-  if (so === other) { set_clear_internal(so); return; }
-  if (other instanceof PySetObject) {
-    const o = (other.used >> 3) > so.used ? set_intersection(so, other) : other;
-    for (const j of entries(o)) set_discard_entry(so, o.keys[j]!, o.hlo[j], o.hhi[j]);
-  } else {
-    const it = PyObject_GetIter(other);
-    const next = Py_TYPE(it).tp_iternext!;
-    for (let k = next(it); k !== undefined; k = next(it)) set_discard_key(so, k);
-  }
-  if (so.fill - so.used <= (so.mask >>> 2)) return;
-  set_table_resize(so, so.used > 50000 ? so.used * 2 : so.used * 4);
-}
+// ---- the public C API used by the evaluation loop, marshal and other modules ----
 
-function set_difference(so: PySetObject, other: PyVal): PySetObject {
-  let otherSize: number;
-  if (other instanceof PySetObject) otherSize = other.used;
-  else if (other instanceof PyDictObject && other.ob_type.tp_name === "dict") otherSize = other.ma_used;
-  else {
-    const r = set_copy(so);
-    set_difference_update_internal(r, other);
-    return r;
-  }
-  if ((so.used >> 2) > otherSize) {
-    const r = set_copy(so);
-    set_difference_update_internal(r, other);
-    return r;
-  }
-  const result = new PySetObject(baseType(so.ob_type));
-  for (const j of entries(so)) {
-    const k = so.keys[j]!, lo = so.hlo[j], hi = so.hhi[j];
-    let present: boolean;
-    if (other instanceof PySetObject) {
-      const f = set_lookkey(other, k, lo, hi);
-      present = f >= 0 && other.keys[f] !== null;
-    } else present = dictContains(other as PyDictObject, k);
-    if (!present) set_add_entry(result, k, lo, hi);
-  }
-  return result;
+/** BUILD_SET and marshal's set: a new set with the items added in order (PySet_New(NULL) + PySet_Add). */
+export function PySet_New(items: readonly PyVal[]): PySetObject {
+  const so = new PySetObject(PySet_Type);
+  for (let i = 0; i < items.length; i++) set_add_key(so, items[i]);
+  return so;
 }
-
-let dictContains: (d: PyDictObject, k: PyVal) => boolean = () => false;
-export function _PySet_InstallDictContains(f: (d: PyDictObject, k: PyVal) => boolean): void {
+export function PyFrozenSet_New(items: readonly PyVal[]): PySetObject {
+  const so = new PySetObject(PyFrozenSet_Type);
+  for (let i = 0; i < items.length; i++) set_add_key(so, items[i]);
+  return so;
+}
+/** set(iterable) / frozenset(iterable) of an exact type (make_new_set). */
+export function PySet_FromIterable(iterable: PyVal, frozen = false): PySetObject {
+  return make_new_set(frozen ? PyFrozenSet_Type : PySet_Type, iterable);
+}
+export function PySet_Add(so: PySetObject, key: PyVal): void {
+  set_add_key(so, key);
+}
+export function PySet_Size(so: PySetObject): number {
+  return so.used;
+}
+export function PySet_Contains(so: PySetObject, key: PyVal): boolean {
+  return set_contains(so, key);
+}
+export function PySet_Discard(so: PySetObject, key: PyVal): boolean {
+  return set_discard_key(so, key) === 1;
+}
+/** _PyDict_Contains_KnownHash for set_difference against a dict (installed at start-up). */
+let dictContains: (d: PyDictObject, key: PyVal) => boolean = (d, key) => PyDict_GetItem(d, key) !== undefined;
+export function _PySet_InstallDictContains(f: (d: PyDictObject, key: PyVal) => boolean): void {
   dictContains = f;
 }
 
-function set_symmetric_difference_update_set(so: PySetObject, other: PySetObject): void {
-  for (const j of entries(other)) {
-    const k = other.keys[j]!, lo = other.hlo[j], hi = other.hhi[j];
-    if (!set_discard_entry(so, k, lo, hi)) set_add_entry(so, k, lo, hi);
-  }
-}
-
-function set_symmetric_difference_update(so: PySetObject, other: PyVal): void {
-  if (so === other) { set_clear_internal(so); return; }
-  if (other instanceof PyDictObject && other.ob_type.tp_name === "dict") {
-    for (let j = 0; j < other.dk_nentries; j++) {
-      const k = other.me_key[j];
-      if (k === null) continue;
-      const lo = other.me_hashlo[j], hi = other.me_hashhi[j];
-      if (!set_discard_entry(so, k, lo, hi)) set_add_entry(so, k, lo, hi);
-    }
-    return;
-  }
-  const o = other instanceof PySetObject ? other : make_new_set(baseType(so.ob_type), other);
-  set_symmetric_difference_update_set(so, o);
-}
-
-function set_symmetric_difference(so: PySetObject, other: PyVal): PySetObject {
-  const result = new PySetObject(baseType(so.ob_type));
-  set_update_internal(result, other);
-  set_symmetric_difference_update_set(result, so);
-  return result;
-}
-
-function set_issubset(so: PySetObject, other: PyVal): boolean {
-  if (!(other instanceof PySetObject)) {
-    const tmp = make_new_set(PySet_Type, other);
-    return set_issubset(so, tmp);
-  }
-  if (so.used > other.used) return false;
-  for (const j of entries(so)) {
-    const f = set_lookkey(other, so.keys[j]!, so.hlo[j], so.hhi[j]);
-    if (f < 0 || other.keys[f] === null) return false;
-  }
-  return true;
-}
-
-function set_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
-  if (!(b instanceof PySetObject)) return Py_NotImplemented;
-  const v = a as PySetObject;
-  switch (op) {
-    case Py_EQ:
-      if (v.used !== b.used) return PyBool_FromLong(false);
-      if (v.hashed && b.hashed && (v.hashLo !== b.hashLo || v.hashHi !== b.hashHi)) return PyBool_FromLong(false);
-      return PyBool_FromLong(set_issubset(v, b));
-    case Py_NE: {
-      const r = set_richcompare(a, b, Py_EQ);
-      return PyBool_FromLong(r !== PyBool_FromLong(true));
-    }
-    case Py_LE: return PyBool_FromLong(set_issubset(v, b));
-    case Py_GE: return PyBool_FromLong(set_issubset(b, v));
-    case Py_LT: return PyBool_FromLong(v.used < b.used && set_issubset(v, b));
-    case Py_GT: return PyBool_FromLong(v.used > b.used && set_issubset(b, v));
-    default: return Py_NotImplemented;
-  }
-}
-
-function shuffle(h: bigint): bigint {
-  return BigInt.asUintN(64, ((h ^ 89869747n) ^ BigInt.asUintN(64, h << 16n)) * 3644798167n);
-}
-
-function frozenset_hash(self: PyVal): number {
-  const so = self as PySetObject;
-  if (so.hashed) { Py_HashHi[0] = so.hashHi; return so.hashLo; }
-  let hash = 0n;
-  for (let j = 0; j <= so.mask; j++) {
-    const k = so.keys[j];
-    const h = k === null ? 0n : BigInt.asUintN(64, (BigInt(so.hhi[j]) << 32n) | BigInt(so.hlo[j] >>> 0));
-    hash ^= shuffle(h);
-  }
-  // The table above included empty slots as hash 0 and dummies as -1; CPython removes an odd count of each.
-  if (((so.mask + 1 - so.fill) & 1) !== 0) hash ^= shuffle(0n);
-  if (((so.fill - so.used) & 1) !== 0) hash ^= shuffle(BigInt.asUintN(64, -1n));
-  hash ^= BigInt.asUintN(64, (BigInt(so.used) + 1n) * 1927868237n);
-  hash ^= (hash >> 11n) ^ (hash >> 25n);
-  hash = BigInt.asUintN(64, hash * 69069n + 907133923n);
-  if (hash === BigInt.asUintN(64, -1n)) hash = 590923713n;
-  so.hashLo = Number(hash & 0xffffffffn) | 0;
-  so.hashHi = Number(hash >> 32n) | 0;
-  so.hashed = true;
-  Py_HashHi[0] = so.hashHi;
-  return so.hashLo;
-}
+// ---- slots ----
 
 function set_repr(self: PyVal): PyUnicodeObject {
   const so = self as PySetObject;
@@ -496,12 +393,83 @@ function set_repr(self: PyVal): PyUnicodeObject {
   if (!Py_ReprEnter(so)) return PyUnicode_FromString(`${name}(...)`);
   try {
     if (so.used === 0) return PyUnicode_FromString(`${name}()`);
-    const inner = PyObject_Repr(PyList_New(setItems(so))).value.slice(1, -1);
-    if (so.ob_type === PySet_Type) return PyUnicode_FromString(`{${inner}}`);
-    return PyUnicode_FromString(`${name}({${inner}})`);
+    const listrepr = PyObject_Repr(PyList_New(setItems(so))).value;
+    const inner = listrepr.slice(1, -1);
+    if (so.ob_type !== PySet_Type) return PyUnicode_FromString(`${name}({${inner}})`);
+    return PyUnicode_FromString(`{${inner}}`);
   } finally {
     Py_ReprLeave(so);
   }
+}
+
+function set_len(self: PyVal): number {
+  return (self as PySetObject).used;
+}
+
+function isTypeError(e: unknown): boolean {
+  return e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_TypeError);
+}
+
+function set_contains(self: PyVal, key: PyVal): boolean {
+  const so = self as PySetObject;
+  try {
+    return set_contains_key(so, key);
+  } catch (e) {
+    if (!PySet_Check(key) || !isTypeError(e)) throw e;
+  }
+  return set_contains_key(so, make_new_set(PyFrozenSet_Type, key));
+}
+
+function set_richcompare(v: PyVal, w: PyVal, op: number): PyVal {
+  const so = v as PySetObject;
+  if (!PyAnySet_Check(w)) return Py_NotImplemented;
+  switch (op) {
+    case Py_EQ:
+      if (so.used !== w.used) return PyBool_FromLong(false);
+      if (so.hashed && w.hashed && (so.hash !== w.hash || so.hashHiCached !== w.hashHiCached)) return PyBool_FromLong(false);
+      return set_issubset(so, w);
+    case Py_NE:
+      return PyBool_FromLong(!PyObject_IsTrue(set_richcompare(v, w, Py_EQ)));
+    case Py_LE:
+      return set_issubset(so, w);
+    case Py_GE:
+      return set_issuperset(so, w);
+    case Py_LT:
+      if (so.used >= w.used) return PyBool_FromLong(false);
+      return set_issubset(so, w);
+    case Py_GT:
+      if (so.used <= w.used) return PyBool_FromLong(false);
+      return set_issuperset(so, w);
+    default:
+      return Py_NotImplemented;
+  }
+}
+
+// frozenset_hash works on unsigned 64-bit values; BigInt keeps it exact (hashing a frozenset is not a hot path).
+const M64 = (1n << 64n) - 1n;
+function _shuffle_bits(h: bigint): bigint {
+  return (((h ^ 89869747n) ^ ((h << 16n) & M64)) * 3644798167n) & M64;
+}
+function u64(lo: number, hi: number): bigint {
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+}
+
+function frozenset_hash(self: PyVal): number {
+  const so = self as PySetObject;
+  if (so.hashed) { Py_HashHi[0] = so.hashHiCached; return so.hash; }
+  let hash = 0n;
+  for (let i = 0; i <= so.mask; i++) hash ^= _shuffle_bits(u64(so.hashLo[i], so.hashHi[i]));
+  if (((so.mask + 1 - so.fill) & 1) !== 0) hash ^= _shuffle_bits(0n);
+  if (((so.fill - so.used) & 1) !== 0) hash ^= _shuffle_bits(M64);
+  hash ^= ((BigInt(so.used) + 1n) * 1927868237n) & M64;
+  hash ^= (hash >> 11n) ^ (hash >> 25n);
+  hash = (hash * 69069n + 907133923n) & M64;
+  if (hash === M64) hash = 590923713n;
+  so.hash = Number(hash & 0xffffffffn) | 0;
+  so.hashHiCached = Number(hash >> 32n) | 0;
+  so.hashed = true;
+  Py_HashHi[0] = so.hashHiCached;
+  return so.hash;
 }
 
 // ---- iterator ----
@@ -511,207 +479,510 @@ export class PySetIterObject extends PyObject {
   si_used: number;
   si_pos: number;
   len: number;
-  constructor(s: PySetObject) {
+  constructor(so: PySetObject) {
     super(PySetIter_Type);
-    this.si_set = s;
-    this.si_used = s.used;
+    this.si_set = so;
+    this.si_used = so.used;
     this.si_pos = 0;
-    this.len = s.used;
+    this.len = so.used;
   }
 }
 
-function setiter_next(self: PyVal): PyVal | undefined {
-  const it = self as PySetIterObject;
-  const so = it.si_set;
+function set_iter(self: PyVal): PyVal {
+  return new PySetIterObject(self as PySetObject);
+}
+
+function setiter_iternext(self: PyVal): PyVal | undefined {
+  const si = self as PySetIterObject;
+  const so = si.si_set;
   if (so === null) return undefined;
-  if (it.si_used !== so.used) {
-    it.si_used = -1;
+  if (si.si_used !== so.used) {
+    si.si_used = -1;
     return PyErr_Format(PyExc_RuntimeError, "Set changed size during iteration");
   }
-  let i = it.si_pos;
-  const mask = so.mask;
-  while (i <= mask && (so.keys[i] === null || so.keys[i] === dummy)) i++;
-  it.si_pos = i + 1;
-  if (i > mask) { it.si_set = null; return undefined; }
-  it.len--;
-  return so.keys[i]!;
+  let i = si.si_pos;
+  const t = so.table, mask = so.mask;
+  while (i <= mask && (t[i] === null || t[i] === dummy)) i++;
+  si.si_pos = i + 1;
+  if (i > mask) {
+    si.si_set = null;
+    return undefined;
+  }
+  si.len--;
+  return t[i]!;
+}
+
+function setiter_len(self: PyVal): PyVal {
+  const si = self as PySetIterObject;
+  return si.si_set !== null && si.si_used === si.si_set.used ? si.len : 0;
+}
+
+function setiter_reduce(self: PyVal): PyVal {
+  const si = self as PySetIterObject;
+  const items: PyVal[] = [];
+  const so = si.si_set;
+  if (so !== null) {
+    for (let i = si.si_pos; i <= so.mask; i++) {
+      const k = so.table[i];
+      if (k !== null && k !== dummy) items.push(k);
+    }
+  }
+  return PyTuple_New([builtinIter(), PyTuple_New([PyList_New(items)])]);
+}
+
+/** builtins.iter, for __reduce__ results. */
+function builtinIter(): PyVal {
+  return PyDict_GetItemString(getBuiltins().dict!, "iter") ?? Py_None;
 }
 
 PyType_FromSpecStatic({
   name: "set_iterator",
-  slots: { tp_iter: (s) => s, tp_iternext: setiter_next },
-  methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
-    const it = s as PySetIterObject;
-    return it.si_set !== null && it.si_used === it.si_set.used ? it.len : 0;
-  }, flags: METH_NOARGS }],
+  slots: { tp_iter: (s) => s, tp_iternext: setiter_iternext },
+  methods: [
+    { name: "__length_hint__", meth: setiter_len, flags: METH_NOARGS, doc: "Private method returning an estimate of len(list(it))." },
+    { name: "__reduce__", meth: setiter_reduce, flags: METH_NOARGS, doc: "Return state information for pickling." },
+  ],
 }, PySetIter_Type);
 
-// ---- methods ----
-
-const S = (v: PyVal): PySetObject => v as PySetObject;
-
-function multiArg(self: PyVal, args: PyVal[], f: (acc: PySetObject, o: PyVal) => PySetObject): PyVal {
-  let r = S(self);
-  if (args.length === 0) return set_copy(r);
-  for (const o of args) r = f(r, o);
-  return r;
-}
-
-function set_or(a: PyVal, b: PyVal): PyVal {
-  if (!(a instanceof PySetObject) || !(b instanceof PySetObject)) return Py_NotImplemented;
-  const r = set_copy(a);
-  if (a !== b) set_update_internal(r, b);
-  return r;
-}
-function set_and(a: PyVal, b: PyVal): PyVal {
-  if (!(a instanceof PySetObject) || !(b instanceof PySetObject)) return Py_NotImplemented;
-  return set_intersection(a, b);
-}
-function set_sub(a: PyVal, b: PyVal): PyVal {
-  if (!(a instanceof PySetObject) || !(b instanceof PySetObject)) return Py_NotImplemented;
-  return set_difference(a, b);
-}
-function set_xor(a: PyVal, b: PyVal): PyVal {
-  if (!(a instanceof PySetObject) || !(b instanceof PySetObject)) return Py_NotImplemented;
-  return set_symmetric_difference(a, b);
-}
+// ---- constructors ----
 
 function set_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  if (type === PySet_Type) checkNoKwargs("set", kwnames);
+  void args; void kwnames;
   return new PySetObject(type);
 }
 
 function set_init(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): void {
-  if (Py_TYPE(self) === PySet_Type) checkNoKwargs("set", kwnames);
-  if (args.length > 1) PyErr_Format(PyExc_TypeError, `set expected at most 1 argument, got ${args.length}`);
   const so = self as PySetObject;
-  if (so.used > 0) set_clear_internal(so);
-  if (args.length === 1) set_update_internal(so, args[0]);
+  checkNoKwargs("set", kwnames);
+  const [iterable] = unpackArgs(so.ob_type.tp_name, args, 0, 1);
+  if (so.fill) set_clear_internal(so);
+  so.hashed = false;
+  if (iterable === undefined) return;
+  set_update_internal(so, iterable);
 }
 
 function frozenset_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  if (type === PyFrozenSet_Type) checkNoKwargs("frozenset", kwnames);
-  if (args.length > 1) return PyErr_Format(PyExc_TypeError, `frozenset expected at most 1 argument, got ${args.length}`);
-  const it = args.length === 1 ? args[0] : null;
-  if (type === PyFrozenSet_Type && it instanceof PySetObject && it.ob_type === PyFrozenSet_Type) return it;
-  return make_new_set(type, it);
+  if (type === PyFrozenSet_Type || type.tp_init === PyFrozenSet_Type.tp_init) checkNoKwargs("frozenset", kwnames);
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  const [iterable] = unpackArgs(type.tp_name, args.slice(0, args.length - nkw), 0, 1);
+  if (type !== PyFrozenSet_Type) return make_new_set(type, iterable ?? null);
+  if (iterable !== undefined && PyFrozenSet_CheckExact(iterable)) return iterable;
+  return make_new_set(type, iterable ?? null);
 }
 
-const commonMethods = [
-  { name: "copy", meth: (s: PyVal) => (S(s).ob_type === PyFrozenSet_Type ? s : set_copy(S(s))), flags: METH_NOARGS },
-  { name: "union", meth: (s: PyVal, a: PyVal[]) => multiArg(s, a, (r, o) => {
-    const x = r === s ? set_copy(r) : r;
-    set_update_internal(x, o);
-    return x;
-  }), flags: METH_FASTCALL },
-  { name: "intersection", meth: (s: PyVal, a: PyVal[]) => multiArg(s, a, set_intersection), flags: METH_FASTCALL },
-  { name: "difference", meth: (s: PyVal, a: PyVal[]) => multiArg(s, a, (r, o) => {
-    if (r === s) return set_difference(r, o);
-    set_difference_update_internal(r, o);
-    return r;
-  }), flags: METH_FASTCALL },
-  { name: "symmetric_difference", meth: (s: PyVal, o: PyVal) => set_symmetric_difference(S(s), o), flags: METH_O },
-  { name: "issubset", meth: (s: PyVal, o: PyVal) => PyBool_FromLong(set_issubset(S(s), o)), flags: METH_O },
-  { name: "issuperset", meth: (s: PyVal, o: PyVal) => {
-    if (o instanceof PySetObject) return PyBool_FromLong(set_issubset(o, S(s)));
-    const it = PyObject_GetIter(o);
-    for (let k = Py_TYPE(it).tp_iternext!(it); k !== undefined; k = Py_TYPE(it).tp_iternext!(it)) {
-      if (!PySet_Contains(S(s), k)) return PyBool_FromLong(false);
-    }
-    return PyBool_FromLong(true);
-  }, flags: METH_O },
-  { name: "isdisjoint", meth: (s: PyVal, o: PyVal) => {
-    const so = S(s);
-    if (o instanceof PySetObject) {
-      let a = so, b = o;
-      if (b.used > a.used) { const t = a; a = b; b = t; }
-      for (const j of entries(b)) {
-        const f = set_lookkey(a, b.keys[j]!, b.hlo[j], b.hhi[j]);
-        if (f >= 0 && a.keys[f] !== null) return PyBool_FromLong(false);
-      }
-      return PyBool_FromLong(true);
-    }
-    const it = PyObject_GetIter(o);
-    for (let k = Py_TYPE(it).tp_iternext!(it); k !== undefined; k = Py_TYPE(it).tp_iternext!(it)) {
-      if (PySet_Contains(so, k)) return PyBool_FromLong(false);
-    }
-    return PyBool_FromLong(true);
-  }, flags: METH_O },
-  { name: "__reduce__", meth: (s: PyVal) => PyTuple_New([S(s).ob_type, PyTuple_New([PyList_New(setItems(S(s)))]), Py_None]), flags: METH_NOARGS },
-  { name: "__sizeof__", meth: (s: PyVal) => 200 + 16 * (S(s).mask + 1), flags: METH_NOARGS },
-];
+// ---- methods ----
 
-const commonSlots = {
-  tp_repr: set_repr, tp_richcompare: set_richcompare,
-  tp_iter: (s: PyVal) => new PySetIterObject(S(s)),
-  sq_length: (s: PyVal) => S(s).used,
-  sq_contains: (s: PyVal, k: PyVal) => PySet_Contains(S(s), k),
-  nb_or: set_or, nb_and: set_and, nb_subtract: set_sub, nb_xor: set_xor,
+function set_copy(self: PyVal): PyVal {
+  const so = self as PySetObject;
+  const copy = make_new_set_basetype(so.ob_type, null);
+  set_merge(copy, so);
+  return copy;
+}
+
+function frozenset_copy(self: PyVal): PyVal {
+  if (PyFrozenSet_CheckExact(self)) return self;
+  return set_copy(self);
+}
+
+function set_clear(self: PyVal): PyVal {
+  set_clear_internal(self as PySetObject);
+  return Py_None;
+}
+
+function set_pop(self: PyVal): PyVal {
+  const so = self as PySetObject;
+  if (so.used === 0) return PyErr_Format(PyExc_KeyError, "pop from an empty set");
+  let i = so.finger & so.mask;
+  while (so.table[i] === null || so.table[i] === dummy) {
+    i++;
+    if (i > so.mask) i = 0;
+  }
+  const key = so.table[i]!;
+  so.table[i] = dummy;
+  so.hashLo[i] = -1;
+  so.hashHi[i] = -1;
+  so.used--;
+  so.finger = i + 1;
+  return key;
+}
+
+function set_add(self: PyVal, key: PyVal): PyVal {
+  set_add_key(self as PySetObject, key);
+  return Py_None;
+}
+
+function set___contains__(self: PyVal, key: PyVal): PyVal {
+  return PyBool_FromLong(set_contains(self, key));
+}
+
+/** set.discard/remove: an unhashable set argument is looked up as a frozenset. */
+function discardWithFrozenRetry(so: PySetObject, key: PyVal): number {
+  try {
+    return set_discard_key(so, key);
+  } catch (e) {
+    if (!PySet_Check(key) || !isTypeError(e)) throw e;
+  }
+  return set_discard_key(so, make_new_set(PyFrozenSet_Type, key));
+}
+
+function set_remove(self: PyVal, key: PyVal): PyVal {
+  if (discardWithFrozenRetry(self as PySetObject, key) === 0) PyErr_SetKeyError(key);
+  return Py_None;
+}
+
+function set_discard(self: PyVal, key: PyVal): PyVal {
+  discardWithFrozenRetry(self as PySetObject, key);
+  return Py_None;
+}
+
+function set_update(self: PyVal, args: readonly PyVal[]): PyVal {
+  for (const other of args) set_update_internal(self as PySetObject, other);
+  return Py_None;
+}
+
+function set_union(self: PyVal, args: readonly PyVal[]): PyVal {
+  const result = set_copy(self) as PySetObject;
+  for (const other of args) {
+    if (other === self) continue;
+    set_update_internal(result, other);
+  }
+  return result;
+}
+
+function set_intersection(so: PySetObject, other: PyVal): PySetObject {
+  if (so === other) return set_copy(so) as PySetObject;
+  const result = make_new_set_basetype(so.ob_type, null);
+  if (PyAnySet_Check(other)) {
+    let a = so, b: PySetObject = other;
+    if (b.used > a.used) { const t = a; a = b; b = t; }
+    for (const i of activeSlots(b)) {
+      const key = b.table[i], lo = b.hashLo[i], hi = b.hashHi[i];
+      if (key === null || key === dummy) continue;
+      if (set_contains_entry(a, key, lo, hi)) set_add_entry(result, key, lo, hi);
+    }
+    return result;
+  }
+  const it = PyObject_GetIter(other);
+  for (let key = PyIter_Next(it); key !== undefined; key = PyIter_Next(it)) {
+    const lo = PyObject_Hash(key), hi = Py_HashHi[0];
+    if (set_contains_entry(so, key, lo, hi)) {
+      set_add_entry(result, key, lo, hi);
+      if (result.used >= so.used) break;
+    }
+  }
+  return result;
+}
+
+function set_intersection_multi(self: PyVal, args: readonly PyVal[]): PyVal {
+  if (args.length === 0) return set_copy(self);
+  let result = self as PySetObject;
+  for (const other of args) result = set_intersection(result, other);
+  return result;
+}
+
+/** set_swap_bodies: exchange the tables of a and b. */
+function set_swap_bodies(a: PySetObject, b: PySetObject): void {
+  const f = a.fill; a.fill = b.fill; b.fill = f;
+  const u = a.used; a.used = b.used; b.used = u;
+  const m = a.mask; a.mask = b.mask; b.mask = m;
+  const t = a.table; a.table = b.table; b.table = t;
+  const l = a.hashLo; a.hashLo = b.hashLo; b.hashLo = l;
+  const h = a.hashHi; a.hashHi = b.hashHi; b.hashHi = h;
+  if (isFrozenSet(a) && isFrozenSet(b)) {
+    const x = a.hash; a.hash = b.hash; b.hash = x;
+    const y = a.hashHiCached; a.hashHiCached = b.hashHiCached; b.hashHiCached = y;
+    const z = a.hashed; a.hashed = b.hashed; b.hashed = z;
+  } else {
+    a.hashed = false;
+    b.hashed = false;
+  }
+}
+
+function set_intersection_update_multi(self: PyVal, args: readonly PyVal[]): PyVal {
+  const tmp = set_intersection_multi(self, args) as PySetObject;
+  set_swap_bodies(self as PySetObject, tmp);
+  return Py_None;
+}
+
+function set_isdisjoint(self: PyVal, other: PyVal): PyVal {
+  let so = self as PySetObject;
+  if (so === other) return PyBool_FromLong(so.used === 0);
+  if (PyAnySet_CheckExact(other)) {
+    let b: PySetObject = other;
+    if (b.used > so.used) { const t = so; so = b; b = t; }
+    for (const i of activeSlots(b)) {
+      const key = b.table[i];
+      if (key === null || key === dummy) continue;
+      if (set_contains_entry(so, key, b.hashLo[i], b.hashHi[i])) return PyBool_FromLong(false);
+    }
+    return PyBool_FromLong(true);
+  }
+  const it = PyObject_GetIter(other);
+  for (let key = PyIter_Next(it); key !== undefined; key = PyIter_Next(it)) {
+    if (set_contains_key(so, key)) return PyBool_FromLong(false);
+  }
+  return PyBool_FromLong(true);
+}
+
+function set_difference_update_internal(so: PySetObject, other: PyVal): void {
+  if (so === other) { set_clear_internal(so); return; }
+  if (PyAnySet_Check(other)) {
+    let o: PySetObject = other;
+    if ((o.used >> 3) > so.used) o = set_intersection(so, o);
+    const keys = o.table.slice(), hl = o.hashLo.slice(), hh = o.hashHi.slice();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key !== null && key !== dummy) set_discard_entry(so, key, hl[i], hh[i]);
+    }
+  } else {
+    const it = PyObject_GetIter(other);
+    for (let key = PyIter_Next(it); key !== undefined; key = PyIter_Next(it)) set_discard_key(so, key);
+  }
+  if (so.fill - so.used <= (so.mask >>> 2)) return;
+  set_table_resize(so, so.used > 50000 ? so.used * 2 : so.used * 4);
+}
+
+function set_difference_update(self: PyVal, args: readonly PyVal[]): PyVal {
+  for (const other of args) set_difference_update_internal(self as PySetObject, other);
+  return Py_None;
+}
+
+function set_copy_and_difference(so: PySetObject, other: PyVal): PySetObject {
+  const result = set_copy(so) as PySetObject;
+  set_difference_update_internal(result, other);
+  return result;
+}
+
+function set_difference(so: PySetObject, other: PyVal): PySetObject {
+  let other_size: number;
+  if (PyAnySet_Check(other)) other_size = other.used;
+  else if (PyDict_CheckExact(other)) other_size = other.ma_used;
+  else return set_copy_and_difference(so, other);
+  if ((so.used >> 2) > other_size) return set_copy_and_difference(so, other);
+  const result = make_new_set_basetype(so.ob_type, null);
+  for (const i of activeSlots(so)) {
+    const key = so.table[i], lo = so.hashLo[i], hi = so.hashHi[i];
+    if (key === null || key === dummy) continue;
+    const present = PyDict_CheckExact(other) ? dictContains(other, key)
+      : set_contains_entry(other as PySetObject, key, lo, hi);
+    if (!present) set_add_entry(result, key, lo, hi);
+  }
+  return result;
+}
+
+function set_difference_multi(self: PyVal, args: readonly PyVal[]): PyVal {
+  if (args.length === 0) return set_copy(self);
+  const result = set_difference(self as PySetObject, args[0]);
+  for (let i = 1; i < args.length; i++) set_difference_update_internal(result, args[i]);
+  return result;
+}
+
+function set_symmetric_difference_update_set(so: PySetObject, other: PySetObject): void {
+  for (const i of activeSlots(other)) {
+    const key = other.table[i], lo = other.hashLo[i], hi = other.hashHi[i];
+    if (key === null || key === dummy) continue;
+    if (set_discard_entry(so, key, lo, hi) === 0) set_add_entry(so, key, lo, hi);
+  }
+}
+
+function set_symmetric_difference_update(self: PyVal, other: PyVal): PyVal {
+  const so = self as PySetObject;
+  if (so === other) return set_clear(so);
+  if (PyDict_CheckExact(other)) {
+    const n = other.dk_nentries;
+    const keys = other.me_key.slice(0, n), hl = other.me_hashlo.slice(0, n), hh = other.me_hashhi.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      if (key === null) continue;
+      if (set_discard_entry(so, key, hl[i], hh[i]) === 0) set_add_entry(so, key, hl[i], hh[i]);
+    }
+  } else if (PyAnySet_Check(other)) {
+    set_symmetric_difference_update_set(so, other);
+  } else {
+    set_symmetric_difference_update_set(so, make_new_set_basetype(so.ob_type, other));
+  }
+  return Py_None;
+}
+
+function set_symmetric_difference(self: PyVal, other: PyVal): PyVal {
+  const so = self as PySetObject;
+  const result = make_new_set_basetype(so.ob_type, null);
+  set_update_internal(result, other);
+  set_symmetric_difference_update_set(result, so);
+  return result;
+}
+
+function set_issubset(so: PySetObject, other: PyVal): PyVal {
+  if (!PyAnySet_Check(other)) {
+    const tmp = set_intersection(so, other);
+    return PyBool_FromLong(tmp.used === so.used);
+  }
+  if (so.used > other.used) return PyBool_FromLong(false);
+  for (const i of activeSlots(so)) {
+    const key = so.table[i];
+    if (key === null || key === dummy) continue;
+    if (!set_contains_entry(other, key, so.hashLo[i], so.hashHi[i])) return PyBool_FromLong(false);
+  }
+  return PyBool_FromLong(true);
+}
+
+function set_issuperset(so: PySetObject, other: PyVal): PyVal {
+  if (PyAnySet_Check(other)) return set_issubset(other, so);
+  const it = PyObject_GetIter(other);
+  for (let key = PyIter_Next(it); key !== undefined; key = PyIter_Next(it)) {
+    if (!set_contains_key(so, key)) return PyBool_FromLong(false);
+  }
+  return PyBool_FromLong(true);
+}
+
+function set_reduce(self: PyVal): PyVal {
+  const so = self as PySetObject;
+  const keys = PyList_New(setItems(so));
+  let state: PyVal = Py_None;
+  const getstate = _PyObject_LookupAttr(so, PyUnicode_InternFromString("__getstate__"));
+  if (getstate !== undefined) state = PyObject_CallNoArgs(getstate);
+  return PyTuple_New([so.ob_type, PyTuple_New([keys]), state]);
+}
+
+function set_sizeof(self: PyVal): PyVal {
+  const so = self as PySetObject;
+  // sizeof(PySetObject) is 200 on 64-bit builds; a table larger than the small table adds 16 bytes per slot.
+  return 200 + (so.mask + 1 > PySet_MINSIZE ? (so.mask + 1) * 16 : 0);
+}
+
+// ---- number protocol ----
+
+function set_sub(a: PyVal, b: PyVal): PyVal {
+  if (!PyAnySet_Check(a) || !PyAnySet_Check(b)) return Py_NotImplemented;
+  return set_difference(a, b);
+}
+function set_isub(a: PyVal, b: PyVal): PyVal {
+  if (!PyAnySet_Check(b)) return Py_NotImplemented;
+  set_difference_update_internal(a as PySetObject, b);
+  return a;
+}
+function set_and(a: PyVal, b: PyVal): PyVal {
+  if (!PyAnySet_Check(a) || !PyAnySet_Check(b)) return Py_NotImplemented;
+  return set_intersection(a, b);
+}
+function set_iand(a: PyVal, b: PyVal): PyVal {
+  if (!PyAnySet_Check(b)) return Py_NotImplemented;
+  set_swap_bodies(a as PySetObject, set_intersection(a as PySetObject, b));
+  return a;
+}
+function set_or(a: PyVal, b: PyVal): PyVal {
+  if (!PyAnySet_Check(a) || !PyAnySet_Check(b)) return Py_NotImplemented;
+  const result = set_copy(a) as PySetObject;
+  if (a === b) return result;
+  set_update_internal(result, b);
+  return result;
+}
+function set_ior(a: PyVal, b: PyVal): PyVal {
+  if (!PyAnySet_Check(b)) return Py_NotImplemented;
+  set_update_internal(a as PySetObject, b);
+  return a;
+}
+function set_xor(a: PyVal, b: PyVal): PyVal {
+  if (!PyAnySet_Check(a) || !PyAnySet_Check(b)) return Py_NotImplemented;
+  return set_symmetric_difference(a, b);
+}
+function set_ixor(a: PyVal, b: PyVal): PyVal {
+  if (!PyAnySet_Check(b)) return Py_NotImplemented;
+  set_symmetric_difference_update(a, b);
+  return a;
+}
+
+const genericAlias = {
+  // Until types.GenericAlias exists, set[int] evaluates to set itself (usable in annotations).
+  f: (cls: PyVal, arg: PyVal): PyVal => { void arg; return cls; },
 };
-
-function inplace(f: (so: PySetObject, o: PyVal) => void) {
-  return (a: PyVal, b: PyVal): PyVal => {
-    if (!(b instanceof PySetObject)) return Py_NotImplemented;
-    f(S(a), b);
-    return a;
-  };
+/** types.GenericAlias, for __class_getitem__ (installed when the type exists). */
+export function _PySet_InstallGenericAlias(f: (cls: PyVal, arg: PyVal) => PyVal): void {
+  genericAlias.f = f;
 }
 
-function set_intersection_update(so: PySetObject, o: PyVal): void {
-  const r = set_intersection(so, o);
-  so.fill = r.fill; so.used = r.used; so.mask = r.mask; so.keys = r.keys; so.hlo = r.hlo; so.hhi = r.hhi;
-}
+const D = {
+  add: "Add an element to a set.\n\nThis has no effect if the element is already present.",
+  clear: "Remove all elements from this set.",
+  contains: "x.__contains__(y) <==> y in x.",
+  copy: "Return a shallow copy of a set.",
+  discard: "Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() method does not raise\nan exception when an element is missing from the set.",
+  difference: "Return a new set with elements in the set that are not in the others.",
+  difference_update: "Update the set, removing elements found in others.",
+  intersection: "Return a new set with elements common to the set and all others.",
+  intersection_update: "Update the set, keeping only elements found in it and all others.",
+  isdisjoint: "Return True if two sets have a null intersection.",
+  issubset: "Report whether another set contains this set.",
+  issuperset: "Report whether this set contains another set.",
+  pop: "Remove and return an arbitrary set element.\n\nRaises KeyError if the set is empty.",
+  reduce: "Return state information for pickling.",
+  remove: "Remove an element from a set; it must be a member.\n\nIf the element is not a member, raise a KeyError.",
+  sizeof: "S.__sizeof__() -> size of S in memory, in bytes.",
+  symmetric_difference: "Return a new set with elements in either the set or other but not both.",
+  symmetric_difference_update: "Update the set, keeping only elements found in either set, but not in both.",
+  union: "Return a new set with elements from the set and all others.",
+  update: "Update the set, adding elements from all others.",
+} as const;
+
+const classGetItem = { name: "__class_getitem__", meth: (cls: PyVal, a: PyVal) => genericAlias.f(cls, a), flags: METH_O | 0x10, doc: "See PEP 585" };
 
 PyType_FromSpecStatic({
   name: "set",
-  flags: Py_TPFLAGS_BASETYPE,
+  flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_MATCH_SELF,
   doc: "Build an unordered collection of unique elements.",
   slots: {
-    ...commonSlots, tp_new: set_new, tp_init: set_init, tp_hash: null,
-    nb_inplace_or: inplace(set_update_internal), nb_inplace_and: inplace(set_intersection_update),
-    nb_inplace_subtract: inplace(set_difference_update_internal), nb_inplace_xor: inplace(set_symmetric_difference_update),
+    tp_repr: set_repr, tp_richcompare: set_richcompare, tp_iter: set_iter, tp_init: set_init, tp_new: set_new,
+    sq_length: set_len, sq_contains: set_contains,
+    nb_subtract: set_sub, nb_and: set_and, nb_xor: set_xor, nb_or: set_or,
+    nb_inplace_subtract: set_isub, nb_inplace_and: set_iand, nb_inplace_xor: set_ixor, nb_inplace_or: set_ior,
   },
   methods: [
-    ...commonMethods,
-    { name: "add", meth: (s: PyVal, k: PyVal) => { PySet_Add(S(s), k); return Py_None; }, flags: METH_O },
-    { name: "clear", meth: (s: PyVal) => { set_clear_internal(S(s)); return Py_None; }, flags: METH_NOARGS },
-    { name: "discard", meth: (s: PyVal, k: PyVal) => { set_discard_key(S(s), k); return Py_None; }, flags: METH_O },
-    { name: "remove", meth: (s: PyVal, k: PyVal) => {
-      if (!set_discard_key(S(s), k)) PyErr_SetKeyError(k);
-      return Py_None;
-    }, flags: METH_O },
-    { name: "pop", meth: (s: PyVal) => {
-      const so = S(s);
-      if (so.used === 0) return PyErr_Format(PyExc_KeyError, "pop from an empty set");
-      // CPython remembers a "finger" so repeated pops are O(1) amortised; the starting point is slot 0 & mask.
-      let i = so.finger & so.mask;
-      while (so.keys[i] === null || so.keys[i] === dummy) { i++; if (i > so.mask) i = 0; }
-      const k = so.keys[i]!;
-      so.keys[i] = dummy; so.hlo[i] = -1; so.hhi[i] = -1;
-      so.used--;
-      so.finger = i + 1;
-      return k;
-    }, flags: METH_NOARGS },
-    { name: "update", meth: (s: PyVal, a: PyVal[]) => { for (const o of a) set_update_internal(S(s), o); return Py_None; }, flags: METH_FASTCALL },
-    { name: "intersection_update", meth: (s: PyVal, a: PyVal[]) => {
-      for (const o of a) set_intersection_update(S(s), o);
-      return Py_None;
-    }, flags: METH_FASTCALL },
-    { name: "difference_update", meth: (s: PyVal, a: PyVal[]) => {
-      for (const o of a) set_difference_update_internal(S(s), o);
-      return Py_None;
-    }, flags: METH_FASTCALL },
-    { name: "symmetric_difference_update", meth: (s: PyVal, o: PyVal) => {
-      set_symmetric_difference_update(S(s), o);
-      return Py_None;
-    }, flags: METH_O },
+    { name: "add", meth: set_add, flags: METH_O, doc: D.add },
+    { name: "clear", meth: set_clear, flags: METH_NOARGS, doc: D.clear },
+    { name: "__contains__", meth: set___contains__, flags: METH_O, doc: D.contains },
+    { name: "copy", meth: set_copy, flags: METH_NOARGS, doc: D.copy },
+    { name: "discard", meth: set_discard, flags: METH_O, doc: D.discard },
+    { name: "difference", meth: set_difference_multi, flags: METH_FASTCALL, doc: D.difference },
+    { name: "difference_update", meth: set_difference_update, flags: METH_FASTCALL, doc: D.difference_update },
+    { name: "intersection", meth: set_intersection_multi, flags: METH_FASTCALL, doc: D.intersection },
+    { name: "intersection_update", meth: set_intersection_update_multi, flags: METH_FASTCALL, doc: D.intersection_update },
+    { name: "isdisjoint", meth: set_isdisjoint, flags: METH_O, doc: D.isdisjoint },
+    { name: "issubset", meth: (s: PyVal, o: PyVal) => set_issubset(s as PySetObject, o), flags: METH_O, doc: D.issubset },
+    { name: "issuperset", meth: (s: PyVal, o: PyVal) => set_issuperset(s as PySetObject, o), flags: METH_O, doc: D.issuperset },
+    { name: "pop", meth: set_pop, flags: METH_NOARGS, doc: D.pop },
+    { name: "__reduce__", meth: set_reduce, flags: METH_NOARGS, doc: D.reduce },
+    { name: "remove", meth: set_remove, flags: METH_O, doc: D.remove },
+    { name: "__sizeof__", meth: set_sizeof, flags: METH_NOARGS, doc: D.sizeof },
+    { name: "symmetric_difference", meth: set_symmetric_difference, flags: METH_O, doc: D.symmetric_difference },
+    { name: "symmetric_difference_update", meth: set_symmetric_difference_update, flags: METH_O, doc: D.symmetric_difference_update },
+    { name: "union", meth: set_union, flags: METH_FASTCALL, doc: D.union },
+    { name: "update", meth: set_update, flags: METH_FASTCALL, doc: D.update },
+    classGetItem,
   ],
 }, PySet_Type);
 
 PyType_FromSpecStatic({
   name: "frozenset",
-  flags: Py_TPFLAGS_BASETYPE,
+  flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_MATCH_SELF,
   doc: "Build an immutable unordered collection of unique elements.",
-  slots: { ...commonSlots, tp_new: frozenset_new, tp_hash: frozenset_hash },
-  methods: commonMethods,
+  slots: {
+    tp_repr: set_repr, tp_hash: frozenset_hash, tp_richcompare: set_richcompare, tp_iter: set_iter,
+    tp_new: frozenset_new, sq_length: set_len, sq_contains: set_contains,
+    nb_subtract: set_sub, nb_and: set_and, nb_xor: set_xor, nb_or: set_or,
+  },
+  methods: [
+    { name: "__contains__", meth: set___contains__, flags: METH_O, doc: D.contains },
+    { name: "copy", meth: frozenset_copy, flags: METH_NOARGS, doc: D.copy },
+    { name: "difference", meth: set_difference_multi, flags: METH_FASTCALL, doc: D.difference },
+    { name: "intersection", meth: set_intersection_multi, flags: METH_FASTCALL, doc: D.intersection },
+    { name: "isdisjoint", meth: set_isdisjoint, flags: METH_O, doc: D.isdisjoint },
+    { name: "issubset", meth: (s: PyVal, o: PyVal) => set_issubset(s as PySetObject, o), flags: METH_O, doc: D.issubset },
+    { name: "issuperset", meth: (s: PyVal, o: PyVal) => set_issuperset(s as PySetObject, o), flags: METH_O, doc: D.issuperset },
+    { name: "__reduce__", meth: set_reduce, flags: METH_NOARGS, doc: D.reduce },
+    { name: "__sizeof__", meth: set_sizeof, flags: METH_NOARGS, doc: D.sizeof },
+    { name: "symmetric_difference", meth: set_symmetric_difference, flags: METH_O, doc: D.symmetric_difference },
+    { name: "union", meth: set_union, flags: METH_FASTCALL, doc: D.union },
+    classGetItem,
+  ],
 }, PyFrozenSet_Type);
+

@@ -20,6 +20,7 @@ import { PySlice_Type } from "../objects/sliceobject.js";
 import { PyRange_Type } from "../objects/rangeobject.js";
 import { PyEnum_Type, PyReversed_Type } from "../objects/enumobject.js";
 import { PySet_Type, PyFrozenSet_Type } from "../objects/setobject.js";
+import { PyComplex_Type } from "../objects/complexobject.js";
 import { PyProperty_Type } from "../objects/descrobject.js";
 import { PyClassMethod_Type, PyStaticMethod_Type, PyFunctionObject } from "../objects/funcobject.js";
 import { PySuper_Type, _PyObject_GetDict } from "../objects/typeobject.js";
@@ -793,7 +794,7 @@ export function _PyBuiltin_Init(): PyModuleObject {
     ["enumerate", PyEnum_Type], ["reversed", PyReversed_Type], ["property", PyProperty_Type],
     ["classmethod", PyClassMethod_Type], ["staticmethod", PyStaticMethod_Type], ["super", PySuper_Type],
     ["map", PyMap_Type], ["filter", PyFilter_Type], ["zip", PyZip_Type], ["set", PySet_Type],
-    ["frozenset", PyFrozenSet_Type],
+    ["frozenset", PyFrozenSet_Type], ["complex", PyComplex_Type],
   ];
   for (const [n, t] of types) PyDict_SetItemString(d, n, t);
   PyDict_SetItemString(d, "None", Py_None);

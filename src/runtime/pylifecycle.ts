@@ -26,7 +26,7 @@ import { _PyMethod_InstallAddressOf, nativeFunction, PyCFunction_Type } from "..
 import { PyMethodDescr_Type, PyWrapperDescr_Type, PyClassMethodDescr_Type } from "../objects/descrobject.js";
 import { PyLong_FromBigInt, _PyLong_InstallCall, _PyLong_InstallRepr, _PyLong_InstallBytesRepr,
   _PyLong_InstallBytesFromObject } from "../objects/longobject.js";
-import { _PyFloat_InstallCall, _PyFloat_InstallBytesRepr, PyFloat_FromDouble } from "../objects/floatobject.js";
+import { _PyFloat_InstallCall, _PyFloat_InstallBytesRepr, PyFloat_FromDouble, _PyFloat_InstallComplexPow } from "../objects/floatobject.js";
 import { PyBytes_FromArray, PyBytesObject, bytesReprText, bytesFromObject, _PyBytes_InstallEncode } from "../objects/bytesobject.js";
 import { encodeUtf8 } from "../objects/unicodeobject.js";
 import { _PyExc_InstallTracebackCheck, _PyExc_InstallDict, PyExc_ValueError, PyExc_OverflowError, PyExc_RuntimeError,
@@ -47,6 +47,7 @@ import { CodeRecord } from "../compiler/code.js";
 import { ConstTuple, ConstFrozenset, type ConstValue } from "../compiler/consts.js";
 import { PyComplex, PyBytes, SurrogateStr } from "../ast/constant.js";
 import { marshalHooks } from "./marshal.js";
+import { PyComplex_FromDoubles, _PyComplex_FloatPow } from "../objects/complexobject.js";
 import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictContains } from "../objects/setobject.js";
 import { _Py_HashRandomization_Init } from "./pyhash.js";
 import type { Host } from "../host/host.js";
@@ -350,6 +351,8 @@ function installHooks(host: Host): void {
   vmHooks.buildSet = PySet_New;
   vmHooks.setAdd = (s, v) => PySet_Add(s as PySetObject, v);
   vmHooks.setUpdate = (s, it) => set_update_internal(s as PySetObject, it);
+  marshalHooks.complex = PyComplex_FromDoubles;
+  _PyFloat_InstallComplexPow(_PyComplex_FloatPow);
   marshalHooks.set = (items, frozen) => (frozen ? PyFrozenSet_New(items) : PySet_New(items));
   _PySet_InstallDictContains((d, k) => PyDict_GetItem(d, k) !== undefined);
   vmHooks.importName = importName;

@@ -1,0 +1,25 @@
+// set/frozenset, complex, bytes/bytearray, memoryview, SimpleNamespace, weakref and structseq against CPython:
+// every golden group of tests/golden/objects/typesA.json.gz (captured by tools/capture_typesA.py) run under Typhon,
+// result by result. KNOWN lists the mismatches still expected per group with the reason; counts must match (ratchet).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { loadGolden, runGroup } from "./typesA_harness.js";
+
+const KNOWN: Record<string, [number, string]> = {
+  complex_pow: [11, "DEVIATION: V8's Math.pow/atan2/exp/log/cos/sin are not correctly rounded as glibc's (last-ulp differences)"],
+  complex_pow_real: [3, "DEVIATION: V8's Math.pow/atan2/cos/sin last-ulp differences"],
+  complex_fstr: [1, "str.__format__ with a width after !r (typesB)"],
+  set_ops_err: [2, "dict views have no set operations yet (dictobject.ts)"],
+  set_methods: [3, "__text_signature__ is None for builtin types; types.GenericAlias missing (set[int] is set)"],
+};
+
+const golden = loadGolden();
+for (const g of golden.groups) {
+  test(`typesA golden: ${g.name} (${g.results.length} cases)`, () => {
+    const r = runGroup(golden, g);
+    const [allowed, reason] = KNOWN[g.name] ?? [0, ""];
+    const first = r.mismatches.slice(0, 3).map((i) => `#${i}: want ${g.results[i]} got ${r.got[i]}`).join("\n");
+    assert.equal(r.mismatches.length, allowed,
+      `${r.mismatches.length} mismatches (listed: ${allowed}${reason ? ", " + reason : ""})\n${r.stderr}${first}`);
+  });
+}
