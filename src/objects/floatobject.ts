@@ -15,7 +15,8 @@ import { longValue, PyLong_Check, PyLong_AsNumber, PyLong_FromBigInt, PyLong_AsD
 import { parseArgs } from "../runtime/getargs.js";
 import { PyNumber_Index, _PyObject_LookupSpecial, PyObject_CallNoArgs, PyObject_Str } from "./abstract.js";
 import { formatFloatValue, parseFormatSpec, roundHalfEvenScaled } from "./formatter.js";
-import { PyBytesObject } from "./bytesobject.js";
+import { bytesLikeData, PyBytes_FromArray } from "./bytesobject.js";
+import { _PyUnicode_IsWhitespace, _PyUnicode_ToDecimalDigit } from "../unicode/unicodectype.js";
 
 export class PyFloatObject extends PyObject {
   ob_fval: number;
@@ -366,15 +367,24 @@ function float_hash(a: PyVal): number {
 }
 
 /** Parse float() text (CPython's _Py_string_to_number_with_underscores + PyOS_string_to_double). */
-export function parseFloatText(text: string): number | null {
-  let s = text.replace(/^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/g, "");
-  s = s.replace(/\p{Nd}/gu, (d) => {
-    const cp = d.codePointAt(0)!;
-    if (cp < 128) return d;
-    let z = cp;
-    while (/\p{Nd}/u.test(String.fromCodePoint(z - 1))) z--;
-    return String(cp - z);
-  });
+export function parseFloatText(text: string, isBytes = false): number | null {
+  let s = text;
+  if (isBytes && !/^[\x00-\x7f]*$/.test(s)) return null;
+  if (!/^[\x00-\x7e]*$/.test(s)) {
+    // _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode spaces to ' ', decimal digits to ASCII; anything
+    // else outside ASCII makes the text invalid.
+    let t = "";
+    for (const ch of s) {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 127) { t += ch; continue; }
+      if (_PyUnicode_IsWhitespace(cp)) { t += " "; continue; }
+      const d = _PyUnicode_ToDecimalDigit(cp);
+      if (d < 0) return null;
+      t += String.fromCharCode(48 + d);
+    }
+    s = t;
+  }
+  s = s.replace(/^[ \t\n\r\x0b\x0c]+|[ \t\n\r\x0b\x0c]+$/g, "");
   const m = /^([+-]?)(?:(inf|infinity)|(nan)|((?:\d(?:_?\d)*)?(?:\.(?:\d(?:_?\d)*)?)?(?:[eE][+-]?\d(?:_?\d)*)?))$/i.exec(s);
   if (!m) return null;
   const neg = m[1] === "-";
@@ -398,10 +408,12 @@ function float_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly
     const r = parseFloatText(x.value);
     if (r === null) return PyErr_Format(PyExc_ValueError, `could not convert string to float: ${unicode_repr_text(x.value)}`);
     v = r;
-  } else if (x instanceof PyBytesObject) {
-    const text = new TextDecoder("latin1").decode(x.ob_bytes);
-    const r = parseFloatText(text);
-    if (r === null) return PyErr_Format(PyExc_ValueError, `could not convert string to float: ${bytesReprHook(x)}`);
+  } else if (Py_TYPE(x).nb_float === null && Py_TYPE(x).nb_index === null && bytesLikeData(x) !== null) {
+    const data = bytesLikeData(x)!;
+    let text = "";
+    for (let i = 0; i < data.length; i++) text += String.fromCharCode(data[i]);
+    const r = parseFloatText(text, true);
+    if (r === null) return PyErr_Format(PyExc_ValueError, `could not convert string to float: ${bytesReprHook(PyBytes_FromArray(data))}`);
     v = r;
   } else {
     const t = Py_TYPE(x);

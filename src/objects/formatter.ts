@@ -129,6 +129,10 @@ function zeroPadGrouped(sign: string, intDigits: string, rest: string, spec: For
 export function formatLongValue(v: PyVal, spec: FormatSpec): string {
   const t = spec.type || "d";
   if ("eEfFgG%".includes(t)) return formatFloatValue(PyLong_AsDouble(v), spec);
+  // The type is checked first (_PyLong_FormatAdvancedWriter), then precision and z (format_long_internal).
+  if (!"bcdoxXn".includes(t)) {
+    return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type '${Py_TYPE(v).tp_name}'`);
+  }
   if (spec.precision >= 0) return PyErr_Format(PyExc_ValueError, "Precision not allowed in integer format specifier");
   if (spec.z) return PyErr_Format(PyExc_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
   const x = longValue(v);

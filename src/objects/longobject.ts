@@ -422,11 +422,11 @@ export function parseIntLiteral(text: string, base: number, isBytes = false): bi
   // Map the text to ASCII as CPython does: Unicode spaces to ' ', decimal digits to '0'..'9', anything else
   // non-ASCII to '?' (which no base accepts). Bytes are taken as they are.
   let s = text;
-  if (!isBytes && !/^[\x00-\x7f]*$/.test(text)) {
+  if (!isBytes && !/^[\x00-\x7e]*$/.test(text)) {
     let t = "";
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      if (cp < 128) { t += ch; continue; }
+      if (cp < 127) { t += ch; continue; }
       if (_PyUnicode_IsWhitespace(cp)) { t += " "; continue; }
       const d = _PyUnicode_ToDecimalDigit(cp);
       t += d >= 0 ? String.fromCharCode(48 + d) : "?";
@@ -435,7 +435,7 @@ export function parseIntLiteral(text: string, base: number, isBytes = false): bi
   }
   const n = s.length;
   let i = 0;
-  const space = isBytes ? isAsciiSpace : (c: number) => isAsciiSpace(c) || (c >= 0x1c && c <= 0x1f);
+  const space = isAsciiSpace;
   while (i < n && space(s.charCodeAt(i))) i++;
   let neg = false;
   if (s[i] === "+") i++;

@@ -110,36 +110,33 @@ export function markupNext(s: string, pos: number): [MarkupPiece, number] | null
   return [piece, pos];
 }
 
-/** FieldNameIterator over the part after the first name: [isAttribute, index or -1, name] steps. */
-export function fieldNameRest(rest: string): [boolean, number, string][] {
-  const out: [boolean, number, string][] = [];
-  let i = 0;
+/** FieldNameIterator_next over `rest` from index `i`: [isAttribute, index or -1, name, next i], or null at
+ *  the end. */
+export function fieldNameNext(rest: string, i: number): [boolean, number, string, number] | null {
   const n = rest.length;
-  while (i < n) {
-    const c = rest[i++];
-    let name: string;
-    let idx = -1;
-    let isAttr: boolean;
-    if (c === ".") {
-      isAttr = true;
-      const st = i;
-      while (i < n && rest[i] !== "." && rest[i] !== "[") i++;
-      name = rest.slice(st, i);
-    } else if (c === "[") {
-      isAttr = false;
-      const st = i;
-      while (i < n && rest[i] !== "]") i++;
-      if (i >= n) return PyErr_Format(PyExc_ValueError, "Missing ']' in format string");
-      name = rest.slice(st, i);
-      i++;
-      idx = getInteger(name);
-    } else {
-      return PyErr_Format(PyExc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-    }
-    if (name.length === 0) return PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
-    out.push([isAttr, idx, name]);
+  if (i >= n) return null;
+  const c = rest[i++];
+  let name: string;
+  let idx = -1;
+  let isAttr: boolean;
+  if (c === ".") {
+    isAttr = true;
+    const st = i;
+    while (i < n && rest[i] !== "." && rest[i] !== "[") i++;
+    name = rest.slice(st, i);
+  } else if (c === "[") {
+    isAttr = false;
+    const st = i;
+    while (i < n && rest[i] !== "]") i++;
+    if (i >= n) return PyErr_Format(PyExc_ValueError, "Missing ']' in format string");
+    name = rest.slice(st, i);
+    i++;
+    idx = getInteger(name);
+  } else {
+    return PyErr_Format(PyExc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
   }
-  return out;
+  if (name.length === 0) return PyErr_Format(PyExc_ValueError, "Empty attribute in format string");
+  return [isAttr, idx, name, i];
 }
 
 /** field_name_split: the first name (text and integer value or -1) and the rest. */
@@ -181,7 +178,8 @@ function getFieldObject(field: string, args: readonly PyVal[] | null, kwargs: ((
     }
     obj = args[idx];
   }
-  for (const [isAttr, i, name] of fieldNameRest(rest)) {
+  for (let step = fieldNameNext(rest, 0); step !== null; step = fieldNameNext(rest, step[3])) {
+    const [isAttr, i, name] = step;
     if (isAttr) obj = PyObject_GetAttr(obj, PyUnicode_FromString(name));
     else obj = PyObject_GetItem(obj, i === -1 ? PyUnicode_FromString(name) : i);
   }

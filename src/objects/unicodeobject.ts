@@ -421,6 +421,9 @@ function unicode_join(self: PyVal, iterable: PyVal): PyVal {
       parts.push(x.value);
     }
   } else {
+    // PySequence_Fast's message for a non-iterable argument.
+    const t = Py_TYPE(iterable);
+    if (t.tp_iter === null && t.sq_item === null) return PyErr_Format(PyExc_TypeError, "can only join an iterable");
     const it = PyObject_GetIter(iterable);
     for (let x = PyIter_Next(it), i = 0; x !== undefined; x = PyIter_Next(it), i++) {
       if (!PyUnicode_Check(x)) return joinError(i, x);
