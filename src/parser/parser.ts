@@ -2422,6 +2422,8 @@ export class PythonParser extends Parser {
     for (;;) {
       const m2 = this.mark;
       const t = this.peek().type;
+      // `primary genexp` is tried at any token: genexp's invalid_comprehension also starts with '[' or '{'.
+      if (this.callInvalidRules && (t === T.LSQB || t === T.LBRACE)) { I.invalid_comprehension(this); this.mark = m2; }
       if (t === T.DOT) {
         this.mark++;
         const b = this.name();
@@ -3507,6 +3509,8 @@ export class PythonParser extends Parser {
         const m2 = this.mark;
         const t = this.peek().type;
         let next: A.expr | null = null;
+        // `t_primary genexp &t_lookahead`: genexp's invalid_comprehension also starts with '['.
+        if (this.callInvalidRules && t === T.LSQB) { I.invalid_comprehension(this); this.mark = m2; }
         if (t === T.DOT) {
           this.mark++;
           const b = this.name();
