@@ -223,6 +223,29 @@ exprs("str_methods_err", [
     "'a\\nb'.splitlines(1)", "'x'.title().istitle()", "'ǅ'.istitle()", "'ǅa'.istitle()", "'Aǅ'.istitle()",
 ])
 
+METHOD_CALLS = [
+    "a.find('a', 1)", "a.find('', 3)", "a.find('', 100)", "a.rfind('')", "a.rfind('l', 0, -2)", "a.index('a') if 'a' in a else -9",
+    "a.count('a', 0, 3)", "a.count('', 2, 1)", "a.count('', -100, 100)", "a.startswith('a', 1)", "a.startswith('', 100)",
+    "a.startswith('', len(a))", "a.endswith(('x', ''), 2, 1)", "a.endswith('c', -100, 100)", "a.find('b', -3, -1)",
+    "a.split('a')", "a.split('a', 1)", "a.rsplit('a', 1)", "a.split(' ', -1)", "a.rsplit(' ', 2)", "a.split('  ')",
+    "a.splitlines(keepends=False)", "a.partition('a')", "a.rpartition('a')", "a.partition('ab')", "a.rpartition('xyz')",
+    "a.center(0)", "a.center(len(a) + 1, '+')", "a.center(len(a) + 2)", "a.center(len(a) + 3, '.')", "a.ljust(-5)",
+    "a.rjust(len(a) + 1, '\u20ac')", "a.zfill(len(a) + 3)", "('-' + a).zfill(len(a) + 4)", "('+' + a).zfill(2)",
+    "a.expandtabs(0)", "a.expandtabs(1)", "a.expandtabs(8)", "('\t' + a + '\t').expandtabs(4)", "a.replace('', '.', 2)",
+    "a.replace('a', '')", "a.replace('a', 'A', 0)", "a.replace('a', 'bb', -5)", "a.replace(a, 'X')", "a.strip('sa ')",
+    "a.lstrip('')", "a.rstrip(None)", "a.removeprefix('')", "a.removeprefix(a)", "a.removesuffix(a[1:])",
+    "a * 2", "a[::2]", "a[-3:]", "a[1:-1:3]", "a[::-2]", "len(a)", "repr(a)", "ascii(a)", "str(a) == a", "a.__len__()",
+    "a < 'b'", "a >= 'ab'", "hash(a) == hash(a + '')", "a.__contains__('a')", "list(a)[:4]", "a.title().istitle()",
+    "a.join(['1', '2', '3'])", "a.encode('utf-16-le', 'surrogatepass')[:8]", "a.encode('ascii', 'backslashreplace')",
+    "a.encode('latin-1', 'xmlcharrefreplace')", "a.encode('ascii', 'namereplace')", "f'{a!r:>20}'", "f'{a:^{len(a) + 2}}'",
+    "'%-10s|%5.2s|' % (a, a)", "'%r' % a", "'%a' % a", "format(a, '.3')", "format(a, '_<12')",
+]
+grid("str_methods", STRS_SRC, repr(METHOD_CALLS), "eval(b, {'a': a})")
+CHARS = "[chr(c) for c in list(range(0, 0x250)) + list(range(0x370, 0x400)) + list(range(0x1e00, 0x1f20)) + list(range(0x2000, 0x2070)) + list(range(0x2150, 0x2190)) + list(range(0x3000, 0x3010)) + [0xfb00, 0xfb01, 0xfb13, 0x10400, 0x10428, 0x1d7ce, 0x1f600, 0xe0001, 0xd800, 0xdfff, 0xfeff, 0x110000 - 1]]"
+each("str_chars", CHARS, "(a.upper(), a.lower(), a.title(), a.casefold(), a.isalpha(), a.isdigit(), a.isdecimal(), "
+     "a.isnumeric(), a.isspace(), a.isprintable(), a.isidentifier(), a.isupper(), a.islower(), a.istitle(), repr(a), "
+     "('x' + a + 'y').split(), a.encode('utf-8', 'surrogatepass'), a.encode('ascii', 'namereplace'))")
+
 PCT = [("'%s'", "'x'"), ("'%r'", "'x'"), ("'%a'", "'é'"), ("'%d'", "3.7"), ("'%d'", "'3'"), ("'%i'", "-5"), ("'%u'", "7"),
        ("'%x'", "255"), ("'%X'", "-255"), ("'%o'", "8"), ("'%#x'", "255"), ("'%#o'", "8"), ("'%#X'", "0"), ("'%c'", "65"),
        ("'%c'", "'z'"), ("'%c'", "'zz'"), ("'%c'", "0x110000"), ("'%c'", "-1"), ("'%c'", "1.5"), ("'%5s|'", "'ab'"),

@@ -387,7 +387,11 @@ function asStr(v: PyVal, what: string): string {
   return v.value;
 }
 
-const isSpaceCh = (c: string): boolean => _PyUnicode_IsWhitespace(c.charCodeAt(0));
+/** Py_UNICODE_ISSPACE with CPython's ASCII table first (_Py_ascii_whitespace: \t..\r, \x1c..\x1f, space). */
+const isSpaceCh = (c: string): boolean => {
+  const n = c.charCodeAt(0);
+  return n < 128 ? (n >= 9 && n <= 13) || (n >= 28 && n <= 32) : _PyUnicode_IsWhitespace(n);
+};
 
 function stripImpl(self: PyVal, args: PyVal[], name: string, left: boolean, right: boolean): PyVal {
   const [chars] = unpackArgs(name, args, 0, 1);
@@ -544,7 +548,9 @@ function sliceArgs(u: PyUnicodeObject, startArg: PyVal | undefined, endArg: PyVa
   if (end < 0) { end += len; if (end < 0) end = 0; }
   if (end > len) end = len;
   if (start > len) return [len + 1, len];
-  return [cpToUtf16(u, start), cpToUtf16(u, Math.max(start, end))];
+  // An empty or reversed slice keeps end < start so that callers see it (find -> -1, count -> 0).
+  const s16 = cpToUtf16(u, start);
+  return end < start ? [s16, s16 - 1] : [s16, cpToUtf16(u, end)];
 }
 
 function utf16ToCp(u: PyUnicodeObject, off: number): number {
