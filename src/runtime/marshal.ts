@@ -251,6 +251,14 @@ export function marshal_loads(data: Uint8Array, offset = 0): PyVal {
   return v;
 }
 
+/** marshal.load's core: the object at `offset` and the offset just past it. */
+export function marshal_loads_at(data: Uint8Array, offset: number): [PyVal, number] {
+  const r = new Reader(data, offset);
+  const v = readObject(r);
+  if (v === null) return PyErr_Format(PyExc_ValueError, "bad marshal data (NULL object)");
+  return [v, r.pos];
+}
+
 /** The code object of a .pyc file (header checked as CPython's run_pyc_file does). */
 export function readPyc(data: Uint8Array): PyCodeObject {
   if (data.length < 16 || (data[0] | (data[1] << 8)) !== MAGIC_NUMBER || data[2] !== 13 || data[3] !== 10) {

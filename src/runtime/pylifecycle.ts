@@ -50,6 +50,7 @@ import { marshalHooks } from "./marshal.js";
 import { PyComplex_FromDoubles, _PyComplex_FloatPow } from "../objects/complexobject.js";
 import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictContains } from "../objects/setobject.js";
 import { _Py_HashRandomization_Init } from "./pyhash.js";
+import { _PyImport_PreInit, _PyImport_InitFromHost } from "./import.js";
 import type { Host } from "../host/host.js";
 
 let initialized = false;
@@ -254,6 +255,7 @@ function displayHook(v: PyVal): PyVal {
 
 /** Start the interpreter: types, hooks, builtins, sys, __main__ (Py_InitializeFromConfig). */
 export function Py_Initialize(host: Host, argv: string[], executable = "typhon"): void {
+  _PyImport_PreInit(host);
   if (!initialized) {
     initialized = true;
     _PyTypes_InitTypes();
@@ -285,6 +287,7 @@ export function Py_Initialize(host: Host, argv: string[], executable = "typhon")
       return null;
     }
   };
+  _PyImport_InitFromHost(host);
 }
 
 function installHooks(host: Host): void {

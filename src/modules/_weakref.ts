@@ -1,0 +1,255 @@
+// The _weakref module (Modules/_weakref.c, Objects/weakrefobject.c): ref (with subclassing, callbacks, hashing
+// and comparison as CPython), proxy, getweakrefcount/getweakrefs, _remove_dead_weakref, on JS WeakRef.
+// DEVIATION: a referent dies when V8 collects it, so callbacks run late (after the current job), never at `del`.
+import {
+  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE,
+  Py_HashHi, Py_TPFLAGS_BASETYPE, METH_FASTCALL, METH_O, METH_NOARGS, type PyVal, PyUnicodeObject,
+} from "../objects/object.js";
+import { PyUnicode_FromString } from "../objects/unicodeobject.js";
+import { PyList_New } from "../objects/listobject.js";
+import { PyDictObject, PyDict_GetItem, PyDict_DelItem } from "../objects/dictobject.js";
+import { PyExc_TypeError } from "../objects/exceptions.js";
+import { PyObject_Hash, PyObject_RichCompare, PyObject_CallOneArg, PyObject_GetAttrStr, PyObject_Vectorcall,
+  PyObject_Repr, PyObject_Str } from "../objects/abstract.js";
+import { addressOf } from "../objects/methodobject.js";
+import { PyBool_FromLong } from "../objects/boolobject.js";
+import { PyErr_Format } from "../runtime/errors.js";
+import { unpackArgs } from "../runtime/getargs.js";
+import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+
+export const PyWeakref_RefType = PyType_Declare("weakref.ReferenceType");
+export const PyWeakref_ProxyType = PyType_Declare("weakref.ProxyType");
+export const PyWeakref_CallableProxyType = PyType_Declare("weakref.CallableProxyType");
+
+export class PyWeakReference extends PyObject {
+  wr_object: WeakRef<PyObject> | null;
+  wr_callback: PyVal | null;
+  hashLo: number;
+  hashHi: number;
+  hashed: boolean;
+  /** Subclass instances keep their attributes (KeyedRef.key) here. */
+  dict: PyDictObject | null;
+  constructor(type: PyTypeObject, ob: PyObject, callback: PyVal | null) {
+    super(type);
+    this.wr_object = new WeakRef(ob);
+    this.wr_callback = callback;
+    this.hashLo = 0;
+    this.hashHi = 0;
+    this.hashed = false;
+    this.dict = null;
+  }
+}
+
+/** Every weak reference to an object, for getweakrefcount/getweakrefs and callbacks. */
+const refsTo = new WeakMap<PyObject, Set<WeakRef<PyWeakReference>>>();
+/** The shared callback-less basic ref (CPython reuses it). */
+const basicRef = new WeakMap<PyObject, WeakRef<PyWeakReference>>();
+
+const registry = new FinalizationRegistry<WeakRef<PyWeakReference>>((held) => {
+  const r = held.deref();
+  if (r === undefined || r.wr_callback === null) return;
+  const cb = r.wr_callback;
+  r.wr_callback = null;
+  try {
+    PyObject_CallOneArg(cb, r);
+  } catch {
+    // CPython prints "Exception ignored in: <function ...>"; there is no frame to report it from here.
+  }
+});
+
+function referent(r: PyWeakReference): PyObject | null {
+  return r.wr_object === null ? null : (r.wr_object.deref() ?? null);
+}
+
+function checkReferent(ob: PyVal): PyObject {
+  const t = Py_TYPE(ob);
+  if (typeof ob === "number" || NOT_WEAKREFABLE.has(t.tp_name) && !(t.tp_flags & (1 << 9))) {
+    return PyErr_Format(PyExc_TypeError, `cannot create weak reference to '${t.tp_name}' object`);
+  }
+  return ob as PyObject;
+}
+
+const NOT_WEAKREFABLE = new Set(["int", "str", "tuple", "bytes", "float", "bool", "NoneType", "list", "dict",
+  "complex", "NotImplementedType", "ellipsis"]);
+
+function newRef(type: PyTypeObject, ob: PyObject, callback: PyVal | null): PyWeakReference {
+  const cb = callback === Py_None ? null : callback;
+  if (type === PyWeakref_RefType && cb === null) {
+    const existing = basicRef.get(ob)?.deref();
+    if (existing !== undefined) return existing;
+  }
+  const r = new PyWeakReference(type, ob, cb);
+  const held = new WeakRef(r);
+  let set = refsTo.get(ob);
+  if (set === undefined) {
+    set = new Set();
+    refsTo.set(ob, set);
+  }
+  set.add(held);
+  if (type === PyWeakref_RefType && cb === null) basicRef.set(ob, held);
+  if (cb !== null) registry.register(ob, held);
+  return r;
+}
+
+function weakref_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  const npos = args.length - (kwnames?.length ?? 0);
+  const [ob, cb] = unpackArgs("__new__", args.slice(0, npos), 1, 2);
+  return newRef(type, checkReferent(ob!), cb ?? null);
+}
+
+function weakref_call(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  if (kwnames !== null && kwnames.length > 0) return PyErr_Format(PyExc_TypeError, "weakref() takes no keyword arguments");
+  unpackArgs("weakref", args, 0, 0);
+  return referent(self as PyWeakReference) ?? Py_None;
+}
+
+function weakref_hash(self: PyVal): number {
+  const r = self as PyWeakReference;
+  if (r.hashed) {
+    Py_HashHi[0] = r.hashHi;
+    return r.hashLo;
+  }
+  const o = referent(r);
+  if (o === null) return PyErr_Format(PyExc_TypeError, "weak object has gone away");
+  r.hashLo = PyObject_Hash(o);
+  r.hashHi = Py_HashHi[0];
+  r.hashed = true;
+  return r.hashLo;
+}
+
+function weakref_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
+  if ((op !== Py_EQ && op !== Py_NE) || !(a instanceof PyWeakReference) || !(b instanceof PyWeakReference)) {
+    return Py_NotImplemented;
+  }
+  const x = referent(a), y = referent(b);
+  if (x === null || y === null) {
+    const same = a === b;
+    return PyBool_FromLong(op === Py_EQ ? same : !same);
+  }
+  return PyObject_RichCompare(x, y, op);
+}
+
+function weakref_repr(self: PyVal): PyUnicodeObject {
+  const o = referent(self as PyWeakReference);
+  if (o === null) return PyUnicode_FromString(`<weakref at ${addressOf(self)}; dead>`);
+  const name = PyObject_GetAttrStr(o, "__name__", true);
+  const tn = Py_TYPE(o).tp_name;
+  if (name !== undefined && name instanceof PyUnicodeObject) {
+    return PyUnicode_FromString(`<weakref at ${addressOf(self)}; to '${tn}' at ${addressOf(o)} (${name.value})>`);
+  }
+  return PyUnicode_FromString(`<weakref at ${addressOf(self)}; to '${tn}' at ${addressOf(o)}>`);
+}
+
+PyType_FromSpecStatic({
+  name: "weakref.ReferenceType",
+  flags: Py_TPFLAGS_BASETYPE,
+  slots: {
+    tp_new: weakref_new,
+    tp_init: () => undefined,
+    tp_call: weakref_call,
+    tp_hash: weakref_hash,
+    tp_richcompare: weakref_richcompare,
+    tp_repr: weakref_repr,
+  },
+  methods: [
+    { name: "__class_getitem__", meth: (cls: PyVal, a: PyVal) => genericAlias(cls, a), flags: METH_O | 0x0010 },
+  ],
+  members: [
+    { name: "__callback__", get: (s) => (s as PyWeakReference).wr_callback ?? Py_None },
+  ],
+}, PyWeakref_RefType);
+
+let genericAlias: (cls: PyVal, a: PyVal) => PyVal = (cls) => cls;
+export function _PyWeakref_InstallGenericAlias(f: (cls: PyVal, a: PyVal) => PyVal): void {
+  genericAlias = f;
+}
+
+// ---- proxies: forward attribute access, calls and common operators to the referent ----
+
+class PyWeakProxy extends PyWeakReference {}
+
+function proxyTarget(self: PyVal): PyObject {
+  const o = referent(self as PyWeakReference);
+  if (o === null) return PyErr_Format(PyExc_TypeError, "weakly-referenced object no longer exists");
+  return o;
+}
+
+function proxySpec(name: string, callable: boolean, t: PyTypeObject): void {
+  PyType_FromSpecStatic({
+    name,
+    slots: {
+      tp_getattro: (s, n, suppress) => PyObject_GetAttrStr(proxyTarget(s), n.value, suppress),
+      tp_setattro: (s, n, v) => {
+        const o = proxyTarget(s);
+        (Py_TYPE(o).tp_setattro!)(o, n, v);
+      },
+      tp_repr: (s) => {
+        const o = referent(s as PyWeakReference);
+        return PyUnicode_FromString(o === null ? `<weakproxy at ${addressOf(s)}; dead>`
+          : `<weakproxy at ${addressOf(s)}; to '${Py_TYPE(o).tp_name}' at ${addressOf(o)}>`);
+      },
+      tp_str: (s) => PyObject_Str(proxyTarget(s)),
+      tp_richcompare: (a, b, op) => PyObject_RichCompare(a instanceof PyWeakProxy ? proxyTarget(a) : a,
+        b instanceof PyWeakProxy ? proxyTarget(b) : b, op),
+      ...(callable ? { tp_call: (s: PyVal, a: readonly PyVal[], k: readonly PyVal[] | null) => PyObject_Vectorcall(proxyTarget(s), a, k) } : {}),
+    },
+    methods: [
+      { name: "__bytes__", meth: (s: PyVal) => PyObject_Vectorcall(PyObject_GetAttrStr(proxyTarget(s), "__bytes__")!, [], null), flags: METH_NOARGS },
+    ],
+  }, t);
+}
+proxySpec("weakref.ProxyType", false, PyWeakref_ProxyType);
+proxySpec("weakref.CallableProxyType", true, PyWeakref_CallableProxyType);
+
+function weakref_proxy(_m: PyVal, args: PyVal[]): PyVal {
+  const [ob, cb] = unpackArgs("proxy", args, 1, 2);
+  const o = checkReferent(ob!);
+  const callable = Py_TYPE(o).tp_call !== null;
+  const r = new PyWeakProxy(callable ? PyWeakref_CallableProxyType : PyWeakref_ProxyType, o, cb === undefined || cb === Py_None ? null : cb);
+  let set = refsTo.get(o);
+  if (set === undefined) {
+    set = new Set();
+    refsTo.set(o, set);
+  }
+  set.add(new WeakRef(r));
+  return r;
+}
+
+function liveRefs(ob: PyVal): PyWeakReference[] {
+  if (typeof ob === "number") return [];
+  const set = refsTo.get(ob);
+  if (set === undefined) return [];
+  const out: PyWeakReference[] = [];
+  for (const w of set) {
+    const r = w.deref();
+    if (r === undefined) set.delete(w);
+    else out.push(r);
+  }
+  return out;
+}
+
+function remove_dead_weakref(_m: PyVal, args: PyVal[]): PyVal {
+  const [d, key] = unpackArgs("_remove_dead_weakref", args, 2, 2);
+  if (!(d instanceof PyDictObject)) return PyErr_Format(PyExc_TypeError, "not a dict");
+  const v = PyDict_GetItem(d, key!);
+  if (v !== undefined && v instanceof PyWeakReference && referent(v) === null) PyDict_DelItem(d, key!);
+  return Py_None;
+}
+
+export const weakrefmodule: PyModuleDef = {
+  m_name: "_weakref",
+  m_doc: "Weak-reference support module.",
+  m_methods: [
+    { name: "getweakrefcount", meth: (_m: PyVal, o: PyVal) => liveRefs(o).length, flags: METH_O },
+    { name: "getweakrefs", meth: (_m: PyVal, o: PyVal) => PyList_New(liveRefs(o)), flags: METH_O },
+    { name: "proxy", meth: weakref_proxy, flags: METH_FASTCALL },
+    { name: "_remove_dead_weakref", meth: remove_dead_weakref, flags: METH_FASTCALL },
+  ],
+  m_exec: (m) => {
+    PyModule_Add(m, "ref", PyWeakref_RefType);
+    PyModule_Add(m, "ReferenceType", PyWeakref_RefType);
+    PyModule_Add(m, "ProxyType", PyWeakref_ProxyType);
+    PyModule_Add(m, "CallableProxyType", PyWeakref_CallableProxyType);
+    void PyObject_Repr;
+  },
+};

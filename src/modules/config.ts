@@ -1,0 +1,24 @@
+// The table of built-in modules (Modules/config.c, _PyImport_Inittab): name -> definition. sys, builtins and _imp
+// are created by the runtime itself. Add a native module by adding its row here. See docs/imports.md.
+import type { PyModuleDef } from "./moduledef.js";
+import { posixmodule } from "./posixmodule.js";
+import { marshalmodule } from "./marshalmodule.js";
+import { threadmodule } from "./_threadmodule.js";
+import { weakrefmodule } from "./_weakref.js";
+import { warningsmodule } from "./_warnings.js";
+import { timemodule } from "./timemodule.js";
+import { iomodule } from "./_io/_iomodule.js";
+import { zipimportmodule } from "./zipimport.js";
+import { stringmodule } from "./_stringmodule.js";
+
+export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
+  ["posix", posixmodule],
+  ["marshal", marshalmodule],
+  ["_thread", threadmodule],
+  ["_weakref", weakrefmodule],
+  ["_warnings", warningsmodule],
+  ["time", timemodule],
+  ["_io", iomodule],
+  ["zipimport", zipimportmodule],
+  ["_string", stringmodule],
+]);

@@ -1,0 +1,579 @@
+// The import system's native half (Python/import.c, Python/frozen.c): the _imp module, the built-in module table,
+// frozen modules, the bootstrap of DESIGN-FACTS §8.2 (_frozen_importlib._install, _install_external_importers,
+// zipimport), __import__ (PyImport_ImportModuleLevelObject) and IMPORT_FROM. See docs/imports.md.
+import {
+  PyTypeObject, Py_None, Py_TYPE, PyUnicode_InternFromString, METH_NOARGS, METH_O, METH_FASTCALL, METH_KEYWORDS,
+  type PyVal, PyUnicodeObject,
+} from "../objects/object.js";
+import { PyModuleObject, PyModule_New, builtinModuleNames } from "../objects/moduleobject.js";
+import { PyDictObject, PyDict_GetItemStr, PyDict_SetItemString, PyDict_GetItem, PyDict_SetItem } from "../objects/dictobject.js";
+import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
+import { PyTuple_New } from "../objects/tupleobject.js";
+import { PyList_New, PyListObject } from "../objects/listobject.js";
+import { PyBytes_FromArray, PyBytesObject } from "../objects/bytesobject.js";
+import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
+import { PyCodeObject } from "../objects/codeobject.js";
+import { PyLong_FromBigInt, longValue } from "../objects/longobject.js";
+import { PyExc_ImportError, PyExc_ModuleNotFoundError, PyExc_TypeError, PyExc_ValueError, PyExc_KeyError,
+  PyImportErrorObject, PyBaseExceptionObject } from "../objects/exceptions.js";
+import { formatException } from "./traceback.js";
+import { PyObject_GetAttrStr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_CallMethod, _PyObject_LookupAttr,
+  PyObject_GetAttr } from "../objects/abstract.js";
+import { PyStructSequence_NewType, PyStructSequence_New } from "../objects/structseq.js";
+import { _PyNamespace_New } from "../objects/namespaceobject.js";
+import { PyFrameObject } from "../objects/frameobject.js";
+import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "./errors.js";
+import { parseArgs, unpackArgs } from "./getargs.js";
+import { getSys } from "./sysmodule.js";
+import { getBuiltins } from "./bltinmodule.js";
+import { PyEval_EvalCode, importHooks } from "./pylifecycle.js";
+import { vmHooks } from "../vm/hooks.js";
+import { marshal_loads } from "./marshal.js";
+import { PyErr_WarnEx } from "../modules/_warnings.js";
+import { PyModule_FromDef, type PyModuleDef } from "../modules/moduledef.js";
+import { _PyImport_Inittab } from "../modules/config.js";
+import type { Host } from "../host/host.js";
+import { setCurrentHost } from "../host/current.js";
+import { _PyIO_InstallBuiltinExc } from "../modules/_io/_iomodule.js";
+import { _PyIO_InstallBuiltins } from "../modules/_io/iobase.js";
+import { _PyIO_InstallLookupError } from "../modules/_io/textio.js";
+
+/** Typhon's bytecode cache tag (sys.implementation.cache_tag): .pyc files are `name.typhon-313.pyc`. */
+export const CACHE_TAG = "typhon-313";
+
+// ---- the frozen-module table (Python/frozen.c), built by tools/freeze.ts into <dist>/frozen.bin ----
+
+interface FrozenEntry {
+  name: string;
+  /** The module whose source it was compiled from (importlib._bootstrap for _frozen_importlib). */
+  origname: string;
+  ispkg: boolean;
+  /** Part of the standard library (skipped when --stdlib selects another Lib), as opposed to the bootstrap. */
+  stdlib: boolean;
+  code: Uint8Array;
+}
+
+const frozenModules = new Map<string, FrozenEntry>();
+
+/** Parse frozen.bin: "TYFZ", a u32 header length, a JSON header [{name, origname, ispkg, stdlib, offset, size}], data. */
+export function loadFrozenTable(data: Uint8Array, includeStdlib: boolean): void {
+  frozenModules.clear();
+  if (data.length < 8 || String.fromCharCode(data[0], data[1], data[2], data[3]) !== "TYFZ") return;
+  const hlen = data[4] | (data[5] << 8) | (data[6] << 16) | (data[7] << 24);
+  const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + hlen))) as
+    { name: string; origname: string; ispkg: boolean; stdlib: boolean; offset: number; size: number }[];
+  const base = 8 + hlen;
+  for (const h of header) {
+    if (h.stdlib && !includeStdlib) continue;
+    frozenModules.set(h.name, { name: h.name, origname: h.origname, ispkg: h.ispkg, stdlib: h.stdlib,
+      code: data.subarray(base + h.offset, base + h.offset + h.size) });
+  }
+}
+
+function frozenCode(name: string): PyCodeObject {
+  const e = frozenModules.get(name);
+  if (e === undefined) return raiseImportError(`No such frozen object named '${name}'`, name);
+  const c = marshal_loads(e.code);
+  if (!(c instanceof PyCodeObject)) return PyErr_Format(PyExc_TypeError, `frozen object ${name} is not a code object`);
+  return c;
+}
+
+// ---- errors ----
+
+/** An exception class from builtins by name (those object.ts does not export, e.g. ImportWarning). */
+export function builtinExc(name: string): PyTypeObject {
+  return PyDict_GetItemStr(getBuiltins().dict!, PyUnicode_InternFromString(name)) as PyTypeObject;
+}
+
+function raiseImportError(msg: string, name: string | null, path: string | null = null, type: PyTypeObject = PyExc_ImportError): never {
+  const e = _PyErr_CreateException(type, [PyUnicode_FromString(msg)]) as PyImportErrorObject;
+  e.name = name === null ? Py_None : PyUnicode_FromString(name);
+  e.path = path === null ? Py_None : PyUnicode_FromString(path);
+  _PyErr_ChainContext(e);
+  throw e;
+}
+
+// ---- built-in modules ----
+
+const builtinModules = new Map<string, PyModuleObject>();
+
+/** Create (once) the built-in module `name` from the inittab (create_builtin). */
+export function createBuiltin(name: string): PyModuleObject | null {
+  if (name === "sys") return getSys().module;
+  if (name === "builtins") return getBuiltins();
+  const done = builtinModules.get(name);
+  if (done !== undefined) return done;
+  const def = name === "_imp" ? impmodule : _PyImport_Inittab.get(name);
+  if (def === undefined) return null;
+  const m = PyModule_FromDef(def);
+  builtinModules.set(name, m);
+  return m;
+}
+
+// ---- the _imp module ----
+
+function strArg(v: PyVal, fname: string, pos = 1): string {
+  if (!PyUnicode_Check(v)) return PyErr_Format(PyExc_TypeError, `${fname}() argument${pos ? ` ${pos}` : ""} must be str, not ${Py_TYPE(v).tp_name}`);
+  return v.value;
+}
+
+function imp_create_builtin(_m: PyVal, spec: PyVal): PyVal {
+  const nameObj = PyObject_GetAttrStr(spec, "name")!;
+  if (!PyUnicode_Check(nameObj)) return PyErr_Format(PyExc_TypeError, `name must be string, not ${Py_TYPE(nameObj).tp_name}`);
+  const name = nameObj.value;
+  const existing = PyDict_GetItemStr(getSys().modules, PyUnicode_FromString(name));
+  if ((name === "sys" || name === "builtins") && existing !== undefined) return existing;
+  const m = createBuiltin(name);
+  if (m === null) return Py_None;
+  return m;
+}
+
+function imp_find_frozen(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [n, withdata] = parseArgs("find_frozen", args, kwnames, ["", "*withdata"], 1, 1);
+  const name = strArg(n!, "find_frozen");
+  const e = frozenModules.get(name);
+  if (e === undefined) return Py_None;
+  const data = withdata !== undefined && PyObject_IsTrue(withdata) ? PyBytes_FromArray(e.code) : Py_None;
+  return PyTuple_New([data, PyBool_FromLong(e.ispkg), PyUnicode_FromString(e.origname)]);
+}
+
+function imp_get_frozen_object(_m: PyVal, args: PyVal[]): PyVal {
+  const [n, data] = unpackArgs("get_frozen_object", args, 1, 2);
+  const name = strArg(n!, "get_frozen_object");
+  if (data !== undefined && data !== Py_None && data instanceof PyBytesObject) {
+    const c = marshal_loads(data.ob_bytes);
+    if (!(c instanceof PyCodeObject)) return PyErr_Format(PyExc_TypeError, `frozen object ${name} is not a code object`);
+    return c;
+  }
+  return frozenCode(name);
+}
+
+function imp_init_frozen(_m: PyVal, n: PyVal): PyVal {
+  const name = strArg(n, "init_frozen");
+  if (!frozenModules.has(name)) return Py_None;
+  return execFrozen(name);
+}
+
+/** Replace co_filename in a code object and its nested code objects (_imp._fix_co_filename). */
+function fixCoFilename(code: PyCodeObject, oldName: string, newName: PyUnicodeObject): void {
+  if (code.co_filename.value !== oldName) return;
+  code.co_filename = newName;
+  for (const c of code.co_consts.ob_item) if (c instanceof PyCodeObject) fixCoFilename(c, oldName, newName);
+}
+
+const M64 = (1n << 64n) - 1n;
+function rotl(x: bigint, b: bigint): bigint {
+  return ((x << b) | (x >> (64n - b))) & M64;
+}
+
+/** SipHash-1-3 with a 128-bit key (k0, k1), as _Py_KeyedHash (BigInt: only hash-based pycs use it). */
+export function siphash13Keyed(k0: bigint, k1: bigint, src: Uint8Array): bigint {
+  let v0 = k0 ^ 0x736f6d6570736575n, v1 = k1 ^ 0x646f72616e646f6dn;
+  let v2 = k0 ^ 0x6c7967656e657261n, v3 = k1 ^ 0x7465646279746573n;
+  const round = (): void => {
+    v0 = (v0 + v1) & M64; v1 = rotl(v1, 13n); v1 ^= v0; v0 = rotl(v0, 32n);
+    v2 = (v2 + v3) & M64; v3 = rotl(v3, 16n); v3 ^= v2;
+    v0 = (v0 + v3) & M64; v3 = rotl(v3, 21n); v3 ^= v0;
+    v2 = (v2 + v1) & M64; v1 = rotl(v1, 17n); v1 ^= v2; v2 = rotl(v2, 32n);
+  };
+  const n = src.length;
+  const full = n - (n % 8);
+  const dv = new DataView(src.buffer, src.byteOffset, src.byteLength);
+  for (let i = 0; i < full; i += 8) {
+    const m = dv.getBigUint64(i, true);
+    v3 ^= m;
+    round();
+    v0 ^= m;
+  }
+  let t = BigInt(n & 0xff) << 56n;
+  for (let i = full; i < n; i++) t |= BigInt(src[i]) << BigInt(8 * (i - full));
+  v3 ^= t;
+  round();
+  v0 ^= t;
+  v2 ^= 0xffn;
+  round(); round(); round();
+  return (v0 ^ v1 ^ v2 ^ v3) & M64;
+}
+
+function imp_source_hash(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [key, source] = parseArgs("source_hash", args, kwnames, ["key", "source"], 2, 2);
+  const k = BigInt.asUintN(64, BigInt(longValue(key!)));
+  const b = (source as PyBytesObject).ob_bytes;
+  const h = siphash13Keyed(k, 0n, b);
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, h, true);
+  return PyBytes_FromArray(out);
+}
+
+export const impmodule: PyModuleDef = {
+  m_name: "_imp",
+  m_doc: "(Extremely) low-level import machinery bits as used by importlib.",
+  m_methods: [
+    { name: "lock_held", meth: () => Py_False, flags: METH_NOARGS },
+    { name: "acquire_lock", meth: () => Py_None, flags: METH_NOARGS },
+    { name: "release_lock", meth: () => Py_None, flags: METH_NOARGS },
+    { name: "is_builtin", meth: (_m: PyVal, n: PyVal) => {
+      const name = strArg(n, "is_builtin");
+      if (name === "sys" || name === "builtins") return -1;
+      return name === "_imp" || _PyImport_Inittab.has(name) ? 1 : 0;
+    }, flags: METH_O },
+    { name: "create_builtin", meth: imp_create_builtin, flags: METH_O },
+    { name: "exec_builtin", meth: () => 0, flags: METH_O },
+    { name: "is_frozen", meth: (_m: PyVal, n: PyVal) => PyBool_FromLong(frozenModules.has(strArg(n, "is_frozen"))), flags: METH_O },
+    { name: "is_frozen_package", meth: (_m: PyVal, n: PyVal) => {
+      const name = strArg(n, "is_frozen_package");
+      const e = frozenModules.get(name);
+      if (e === undefined) return raiseImportError(`No such frozen object named '${name}'`, name);
+      return PyBool_FromLong(e.ispkg);
+    }, flags: METH_O },
+    { name: "find_frozen", meth: imp_find_frozen, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "get_frozen_object", meth: imp_get_frozen_object, flags: METH_FASTCALL },
+    { name: "init_frozen", meth: imp_init_frozen, flags: METH_O },
+    { name: "_frozen_module_names", meth: () => PyTuple_New([...frozenModules.keys()].map(PyUnicode_FromString)), flags: METH_NOARGS },
+    { name: "_override_frozen_modules_for_tests", meth: () => Py_None, flags: METH_O },
+    { name: "_override_multi_interp_extensions_check", meth: () => -1, flags: METH_O },
+    { name: "extension_suffixes", meth: () => PyList_New([]), flags: METH_NOARGS },
+    { name: "create_dynamic", meth: (_m: PyVal, a: PyVal[]) => {
+      const spec = a[0];
+      const n = PyObject_GetAttrStr(spec, "name")!;
+      const name = PyUnicode_Check(n) ? n.value : "?";
+      return raiseImportError(`extension modules are not supported by Typhon: '${name}'`, name);
+    }, flags: METH_FASTCALL },
+    { name: "exec_dynamic", meth: () => 0, flags: METH_O },
+    { name: "_fix_co_filename", meth: (_m: PyVal, a: PyVal[]) => {
+      const [code, path] = unpackArgs("_fix_co_filename", a, 2, 2);
+      if (!(code instanceof PyCodeObject)) return PyErr_Format(PyExc_TypeError, `_fix_co_filename() argument 1 must be code, not ${Py_TYPE(code!).tp_name}`);
+      const p = strArg(path!, "_fix_co_filename", 2);
+      fixCoFilename(code, code.co_filename.value, PyUnicode_FromString(p));
+      return Py_None;
+    }, flags: METH_FASTCALL },
+    { name: "source_hash", meth: imp_source_hash, flags: METH_FASTCALL | METH_KEYWORDS },
+  ],
+  m_exec: (m) => {
+    PyDict_SetItemString(m.dict!, "check_hash_based_pycs", PyUnicode_FromString(checkHashBasedPycs));
+  },
+};
+
+let checkHashBasedPycs = "default";
+
+// ---- executing frozen modules (PyImport_ImportFrozenModuleObject) ----
+
+function execFrozen(name: string): PyModuleObject {
+  const code = frozenCode(name);
+  const e = frozenModules.get(name)!;
+  const modules = getSys().modules;
+  const m = PyModule_New(name);
+  const d = m.dict!;
+  if (e.ispkg) PyDict_SetItemString(d, "__path__", PyList_New([]));
+  PyDict_SetItemString(d, "__builtins__", getBuiltins());
+  // FrozenImporter._fix_up_module reads it back (PyImport_ImportFrozenModuleObject).
+  PyDict_SetItemString(d, "__origname__", PyUnicode_FromString(e.origname));
+  PyDict_SetItemString(modules, name, m);
+  try {
+    PyEval_EvalCode(code, d, d);
+  } catch (e) {
+    if (PyDict_GetItemStr(modules, PyUnicode_FromString(name)) === m) {
+      PyObject_CallMethod(modules, "pop", [PyUnicode_FromString(name), Py_None]);
+    }
+    throw e;
+  }
+  return (PyDict_GetItemStr(modules, PyUnicode_FromString(name)) as PyModuleObject | undefined) ?? m;
+}
+
+// ---- __import__ (PyImport_ImportModuleLevelObject) ----
+
+let importlib: PyModuleObject | null = null;
+
+function getModule(name: PyUnicodeObject): PyVal | undefined {
+  return PyDict_GetItem(getSys().modules, name);
+}
+
+function isInitializing(spec: PyVal | undefined): boolean {
+  if (spec === undefined || spec === Py_None) return false;
+  const v = _PyObject_LookupAttr(spec, PyUnicode_InternFromString("_initializing"));
+  return v !== undefined && PyObject_IsTrue(v);
+}
+
+/** resolve_name: the absolute name of a relative import from the importing module's globals. */
+function resolveName(name: string, globals: PyVal, level: number): string {
+  if (globals === Py_None) return PyErr_Format(PyExc_KeyError, "'__name__' not in globals");
+  if (!(globals instanceof PyDictObject)) return PyErr_Format(PyExc_TypeError, "globals must be a dict");
+  let pkg = PyDict_GetItemStr(globals, PyUnicode_InternFromString("__package__"));
+  if (pkg === Py_None) pkg = undefined;
+  const spec = PyDict_GetItemStr(globals, PyUnicode_InternFromString("__spec__"));
+  let packageName: string;
+  if (pkg !== undefined) {
+    if (!PyUnicode_Check(pkg)) return PyErr_Format(PyExc_TypeError, "package must be a string");
+    packageName = pkg.value;
+    if (spec !== undefined && spec !== Py_None) {
+      const parent = PyObject_GetAttrStr(spec, "parent")!;
+      if (!(PyUnicode_Check(parent) && parent.value === packageName)) {
+        PyErr_WarnEx(builtinExc("ImportWarning"), PyUnicode_FromString("__package__ != __spec__.parent"), 1);
+      }
+    }
+  } else if (spec !== undefined && spec !== Py_None) {
+    const parent = PyObject_GetAttrStr(spec, "parent")!;
+    if (!PyUnicode_Check(parent)) return PyErr_Format(PyExc_TypeError, "__spec__.parent must be a string");
+    packageName = parent.value;
+  } else {
+    PyErr_WarnEx(builtinExc("ImportWarning"), PyUnicode_FromString(
+      "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__"), 1);
+    const n = PyDict_GetItemStr(globals, PyUnicode_InternFromString("__name__"));
+    if (n === undefined) return PyErr_Format(PyExc_KeyError, "'__name__' not in globals");
+    if (!PyUnicode_Check(n)) return PyErr_Format(PyExc_TypeError, "__name__ must be a string");
+    packageName = n.value;
+    if (PyDict_GetItemStr(globals, PyUnicode_InternFromString("__path__")) === undefined) {
+      const dot = packageName.lastIndexOf(".");
+      packageName = dot < 0 ? "" : packageName.slice(0, dot);
+    }
+  }
+  let lastDot = packageName.length;
+  if (lastDot === 0) return raiseImportError("attempted relative import with no known parent package", null);
+  for (let up = 1; up < level; up++) {
+    lastDot = packageName.lastIndexOf(".", lastDot - 1);
+    if (lastDot === -1) return raiseImportError("attempted relative import beyond top-level package", null);
+  }
+  const base = packageName.slice(0, lastDot);
+  return name.length === 0 ? base : `${base}.${name}`;
+}
+
+function builtinsImport(): PyVal {
+  return PyDict_GetItemStr(getBuiltins().dict!, PyUnicode_InternFromString("__import__")) ?? Py_None;
+}
+
+function findAndLoad(absName: string): PyVal {
+  if (importlib === null) {
+    return raiseImportError(`No module named '${absName.split(".")[0]}'`, absName.split(".")[0], null, PyExc_ModuleNotFoundError);
+  }
+  const f = PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_find_and_load"))!;
+  return PyObject_Vectorcall(f, [PyUnicode_FromString(absName), builtinsImport()], null);
+}
+
+/** __import__(name, globals, locals, fromlist, level) as CPython's PyImport_ImportModuleLevelObject. */
+export function PyImport_ImportModuleLevel(name: string, globals: PyVal, fromlist: PyVal, level: number): PyVal {
+  if (level < 0) return PyErr_Format(PyExc_ValueError, "level must be >= 0");
+  let absName: string;
+  if (level > 0) absName = resolveName(name, globals, level);
+  else {
+    if (name.length === 0) return PyErr_Format(PyExc_ValueError, "Empty module name");
+    absName = name;
+  }
+  const absObj = PyUnicode_FromString(absName);
+  let mod = getModule(absObj);
+  if (mod !== undefined && mod !== Py_None) {
+    const spec = _PyObject_LookupAttr(mod, PyUnicode_InternFromString("__spec__"));
+    if (isInitializing(spec) && importlib !== null) {
+      PyObject_Vectorcall(PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_lock_unlock_module"))!, [absObj], null);
+    }
+  } else {
+    mod = findAndLoad(absName);
+  }
+  const hasFrom = fromlist !== Py_None && PyObject_IsTrue(fromlist);
+  if (!hasFrom) {
+    if (level === 0 || name.length > 0) {
+      const dot = name.indexOf(".");
+      if (dot === -1) return mod;
+      if (level === 0) return PyImport_ImportModuleLevel(name.slice(0, dot), Py_None, Py_None, 0);
+      const cutOff = name.length - dot;
+      const toReturn = absName.slice(0, absName.length - cutOff);
+      const fm = getModule(PyUnicode_FromString(toReturn));
+      if (fm === undefined) return PyErr_Format(PyExc_KeyError, `'${toReturn}' not in sys.modules as expected`);
+      return fm;
+    }
+    return mod;
+  }
+  const path = _PyObject_LookupAttr(mod, PyUnicode_InternFromString("__path__"));
+  if (path !== undefined && importlib !== null) {
+    return PyObject_Vectorcall(PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_handle_fromlist"))!,
+      [mod, fromlist, builtinsImport()], null);
+  }
+  return mod;
+}
+
+/** PyImport_ImportModule(name): the module itself, not the top-level package. */
+export function PyImport_ImportModule(name: string): PyVal {
+  PyImport_ImportModuleLevel(name, Py_None, Py_None, 0);
+  const m = getModule(PyUnicode_FromString(name));
+  if (m === undefined) return PyErr_Format(PyExc_KeyError, `'${name}' not in sys.modules as expected`);
+  return m;
+}
+
+/** IMPORT_FROM (_PyEval_ImportFrom): the attribute, else the submodule from sys.modules, else ImportError. */
+export function _PyEval_ImportFrom(v: PyVal, name: PyUnicodeObject): PyVal {
+  const x = _PyObject_LookupAttr(v, name);
+  if (x !== undefined) return x;
+  const pn = _PyObject_LookupAttr(v, PyUnicode_InternFromString("__name__"));
+  const pkgname = pn !== undefined && PyUnicode_Check(pn) ? pn.value : null;
+  if (pkgname !== null) {
+    const sub = getModule(PyUnicode_FromString(`${pkgname}.${name.value}`));
+    if (sub !== undefined) return sub;
+  }
+  const shown = pkgname ?? "<unknown module name>";
+  const fileObj = v instanceof PyModuleObject ? PyDict_GetItemStr(v.dict!, PyUnicode_InternFromString("__file__")) : undefined;
+  const q = (s: string) => `'${s}'`;
+  let msg: string;
+  let path: string | null = null;
+  if (fileObj === undefined || !PyUnicode_Check(fileObj)) {
+    msg = `cannot import name ${q(name.value)} from ${q(shown)} (unknown location)`;
+  } else {
+    path = fileObj.value;
+    const spec = _PyObject_LookupAttr(v, PyUnicode_InternFromString("__spec__"));
+    msg = isInitializing(spec)
+      ? `cannot import name ${q(name.value)} from partially initialized module ${q(shown)} (most likely due to a circular import) (${path})`
+      : `cannot import name ${q(name.value)} from ${q(shown)} (${path})`;
+  }
+  const e = _PyErr_CreateException(PyExc_ImportError, [PyUnicode_FromString(msg)]) as PyImportErrorObject;
+  e.name = pkgname === null ? Py_None : PyUnicode_FromString(pkgname);
+  e.path = path === null ? Py_None : PyUnicode_FromString(path);
+  e.name_from = name;
+  _PyErr_ChainContext(e);
+  throw e;
+}
+
+// ---- start-up ----
+
+export interface ImportConfig {
+  /** The standard library: pyodide's zip (through zipimport) or a CPython 3.13 Lib directory. */
+  stdlib: { kind: "zip" | "dir"; path: string } | null;
+  /** The contents of <dist>/frozen.bin, or null when the build has not produced it. */
+  frozen: Uint8Array | null;
+  /** sys.path[0]: the script's directory, '' for -c/-m/stdin, null for none (-P / -I). */
+  path0: string | null;
+  /** PYTHONPATH entries. */
+  pythonpath: string[];
+  dontWriteBytecode: boolean;
+  verbose: number;
+  optimize: number;
+  noSite: boolean;
+  isolated: boolean;
+  safePath: boolean;
+  checkHashBasedPycs: string;
+}
+
+let flagsType: PyTypeObject | null = null;
+const FLAG_FIELDS = ["debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+  "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+  "warn_default_encoding", "safe_path", "int_max_str_digits"];
+
+/** Runs before sys exists: the struct sequences sys needs (version_info, flags, ...). */
+export function _PyImport_PreInit(host: Host): void {
+  setCurrentHost(host);
+}
+
+/** sys's import-related attributes, the _imp module, the frozen importlib, and the path-based importers. */
+export function _PyImport_Init(cfg: ImportConfig): void {
+  const sys = getSys();
+  const d = sys.dict;
+  checkHashBasedPycs = cfg.checkHashBasedPycs;
+  const names = ["_imp", "builtins", "sys", ..._PyImport_Inittab.keys()].sort();
+  for (const n of names) builtinModuleNames.add(n);
+  PyDict_SetItemString(d, "builtin_module_names", PyTuple_New(names.map(PyUnicode_FromString)));
+  PyDict_SetItemString(d, "implementation", _PyNamespace_New([
+    ["name", PyUnicode_FromString("typhon")],
+    ["cache_tag", PyUnicode_FromString(CACHE_TAG)],
+    ["version", PyDict_GetItemStr(d, PyUnicode_InternFromString("version_info"))!],
+    ["hexversion", 0x030d00f0],
+    ["_multiarch", PyUnicode_FromString("x86_64-linux-gnu")],
+  ]));
+  if (flagsType === null) flagsType = PyStructSequence_NewType({ name: "sys.flags", fields: FLAG_FIELDS, n_in_sequence: FLAG_FIELDS.length });
+  PyDict_SetItemString(d, "flags", PyStructSequence_New(flagsType, [0, 0, 0, cfg.optimize, cfg.dontWriteBytecode ? 1 : 0,
+    cfg.isolated ? 1 : 0, cfg.noSite ? 1 : 0, cfg.isolated ? 1 : 0, cfg.verbose, 0, 0, 1, cfg.isolated ? 1 : 0, Py_False,
+    0, 0, PyBool_FromLong(cfg.safePath), 4300]));
+  PyDict_SetItemString(d, "dont_write_bytecode", PyBool_FromLong(cfg.dontWriteBytecode));
+  PyDict_SetItemString(d, "pycache_prefix", Py_None);
+  PyDict_SetItemString(d, "_stdlib_dir", cfg.stdlib === null ? Py_None : PyUnicode_FromString(cfg.stdlib.path));
+  const path: PyVal[] = [];
+  if (cfg.path0 !== null) path.push(PyUnicode_FromString(cfg.path0));
+  for (const p of cfg.pythonpath) path.push(PyUnicode_FromString(p));
+  if (cfg.stdlib !== null) path.push(PyUnicode_FromString(cfg.stdlib.path));
+  PyDict_SetItemString(d, "path", PyList_New(path));
+  const imp = createBuiltin("_imp")!;
+  PyDict_SetItemString(sys.modules, "_imp", imp);
+  importHooks.importModule = PyImport_ImportModuleLevel;
+  _PyIO_InstallBuiltinExc(builtinExc);
+  _PyIO_InstallBuiltins(getBuiltins);
+  _PyIO_InstallLookupError(() => builtinExc("LookupError"));
+  vmHooks.importFrom = _PyEval_ImportFrom;
+  if (cfg.frozen === null) return;
+  loadFrozenTable(cfg.frozen, cfg.stdlib !== null && cfg.stdlib.kind === "zip");
+  if (!frozenModules.has("_frozen_importlib")) return;
+  // init_importlib: exec _frozen_importlib, then _install(sys, _imp).
+  const bootstrap = execFrozen("_frozen_importlib");
+  PyObject_Vectorcall(PyObject_GetAttrStr(bootstrap, "_install")!, [sys.module, imp], null);
+  importlib = bootstrap;
+  // init_importlib_external: _install_external_importers().
+  PyObject_Vectorcall(PyObject_GetAttrStr(bootstrap, "_install_external_importers")!, [], null);
+  // init_zipimport: zipimporter first on sys.path_hooks; silently skipped if zipimport cannot be imported.
+  try {
+    const zi = PyImport_ImportModule("zipimport");
+    const hooks = PyDict_GetItemStr(d, PyUnicode_InternFromString("path_hooks"));
+    if (hooks instanceof PyListObject) hooks.ob_item.unshift(PyObject_GetAttr(zi, PyUnicode_InternFromString("zipimporter")));
+  } catch {
+    // as CPython: no zipimport, no zip imports
+  }
+  void PyDict_SetItem; void PyLong_FromBigInt; void Py_True; void PyFrameObject;
+}
+
+export function _PyImport_Installed(): boolean {
+  return importlib !== null;
+}
+
+// ---- configuration: the command line (main.ts) sets it before Py_Initialize; embedders may too ----
+
+let pendingConfig: Partial<ImportConfig> = {};
+
+/** Set import options for the next Py_Initialize (the command line's -B, -v, -S, --stdlib, sys.path[0]...). */
+export function setImportConfig(cfg: Partial<ImportConfig>): void {
+  pendingConfig = cfg;
+}
+
+/** The default stdlib: $TYPHONSTDLIB (a Lib directory or a zip), else pyodide's zip beside Typhon's build. */
+export function defaultStdlib(host: Host): ImportConfig["stdlib"] {
+  const env = host.env().get("TYPHONSTDLIB");
+  if (env !== undefined && env !== "") return { kind: env.endsWith(".zip") ? "zip" : "dir", path: env };
+  const home = host.typhonHome?.() ?? null;
+  if (home === null) return null;
+  return { kind: "zip", path: `${home.replace(/\/dist\/?$/, "")}/node_modules/pyodide/python_stdlib.zip` };
+}
+
+function readFrozen(host: Host): Uint8Array | null {
+  const home = host.typhonHome?.() ?? null;
+  if (home === null) return null;
+  try {
+    return host.readFile(`${home}/frozen.bin`);
+  } catch {
+    return null;
+  }
+}
+
+/** Called at the end of Py_Initialize: the import system with the pending (or default) configuration. */
+export function _PyImport_InitFromHost(host: Host): void {
+  const p = pendingConfig;
+  const env = host.env();
+  const cfg: ImportConfig = {
+    stdlib: p.stdlib !== undefined ? p.stdlib : defaultStdlib(host),
+    frozen: p.frozen !== undefined ? p.frozen : readFrozen(host),
+    path0: p.path0 !== undefined ? p.path0 : "",
+    pythonpath: p.pythonpath ?? (env.get("PYTHONPATH") ?? "").split(":").filter((x) => x !== ""),
+    dontWriteBytecode: p.dontWriteBytecode ?? (env.get("PYTHONDONTWRITEBYTECODE") ?? "") !== "",
+    verbose: p.verbose ?? 0,
+    optimize: p.optimize ?? 0,
+    noSite: p.noSite ?? true,
+    isolated: p.isolated ?? false,
+    safePath: p.safePath ?? false,
+    checkHashBasedPycs: p.checkHashBasedPycs ?? "default",
+  };
+  try {
+    _PyImport_Init(cfg);
+  } catch (e) {
+    // CPython stops with "Fatal Python error: init_importlib"; Typhon reports it and runs without imports.
+    importlib = null;
+    let text: string;
+    try {
+      text = e instanceof PyBaseExceptionObject ? formatException(e) : String((e as Error)?.stack ?? e);
+    } catch (e2) {
+      text = String(e2);
+    }
+    host.writeStderr(new TextEncoder().encode(`Fatal Python error: _PyImport_Init: failed to initialize the import system\n${text}`));
+  }
+}

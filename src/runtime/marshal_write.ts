@@ -1,0 +1,254 @@
+// marshal.dumps over runtime objects (Python/marshal.c w_object, format version 4 with references), the writer
+// behind marshal.dumps/dump, importlib's .pyc cache and tools/freeze.ts. See docs/imports.md.
+import { PyObject, Py_None, Py_Ellipsis, Py_TYPE, PyLongObject, PyUnicodeObject, type PyVal } from "../objects/object.js";
+import { PyTupleObject } from "../objects/tupleobject.js";
+import { PyListObject } from "../objects/listobject.js";
+import { PyDictObject, PyDict_Items } from "../objects/dictobject.js";
+import { PyBytesObject } from "../objects/bytesobject.js";
+import { PyFloatObject } from "../objects/floatobject.js";
+import { Py_True, Py_False } from "../objects/boolobject.js";
+import { PyCodeObject } from "../objects/codeobject.js";
+import { PyExc_StopIteration, PyExc_ValueError } from "../objects/exceptions.js";
+import { PyObject_GetIter, PyIter_Next } from "../objects/abstract.js";
+import { PyErr_Format } from "./errors.js";
+
+const FLAG_REF = 0x80;
+const MAX_DEPTH = 2000;
+
+class Writer {
+  buf: Uint8Array;
+  len: number;
+  refs: Map<PyObject, number>;
+  version: number;
+  allowCode: boolean;
+  depth: number;
+  constructor(version: number, allowCode: boolean) {
+    this.buf = new Uint8Array(256);
+    this.len = 0;
+    this.refs = new Map();
+    this.version = version;
+    this.allowCode = allowCode;
+    this.depth = 0;
+  }
+  reserve(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.len + n) cap *= 2;
+    const b = new Uint8Array(cap);
+    b.set(this.buf.subarray(0, this.len));
+    this.buf = b;
+  }
+  u8(v: number): void {
+    this.reserve(1);
+    this.buf[this.len++] = v & 0xff;
+  }
+  i32(v: number): void {
+    this.reserve(4);
+    const b = this.buf;
+    b[this.len++] = v & 0xff;
+    b[this.len++] = (v >> 8) & 0xff;
+    b[this.len++] = (v >> 16) & 0xff;
+    b[this.len++] = (v >>> 24) & 0xff;
+  }
+  bytes(b: Uint8Array): void {
+    this.reserve(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+  f64(v: number): void {
+    this.reserve(8);
+    new DataView(this.buf.buffer).setFloat64(this.len, v, true);
+    this.len += 8;
+  }
+}
+
+function utf8Surrogatepass(s: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+/** Write a reference if `v` was written before; otherwise remember it and return the FLAG_REF bit (w_ref). */
+function w_ref(w: Writer, v: PyObject): number | null {
+  if (w.version < 3) return 0;
+  const idx = w.refs.get(v);
+  if (idx !== undefined) {
+    w.u8(0x72); // 'r'
+    w.i32(idx);
+    return null;
+  }
+  w.refs.set(v, w.refs.size);
+  return FLAG_REF;
+}
+
+function w_long(w: Writer, v: bigint | number): void {
+  if (typeof v === "number" && v >= -0x80000000 && v <= 0x7fffffff) {
+    w.u8(0x69); // 'i'
+    w.i32(v);
+    return;
+  }
+  let big = BigInt(v);
+  const neg = big < 0n;
+  if (neg) big = -big;
+  const digits: number[] = [];
+  while (big > 0n) {
+    digits.push(Number(big & 0x7fffn));
+    big >>= 15n;
+  }
+  w.u8(0x6c); // 'l'
+  w.i32(neg ? -digits.length : digits.length);
+  for (const d of digits) {
+    w.u8(d & 0xff);
+    w.u8(d >> 8);
+  }
+}
+
+function w_str(w: Writer, u: PyUnicodeObject, flag: number): void {
+  const s = u.value;
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) { ascii = false; break; }
+  if (ascii && w.version >= 4) {
+    const b = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+    if (s.length < 256) {
+      w.u8((u.interned ? 0x5a : 0x7a) | flag); // 'Z' / 'z'
+      w.u8(s.length);
+    } else {
+      w.u8((u.interned ? 0x41 : 0x61) | flag); // 'A' / 'a'
+      w.i32(s.length);
+    }
+    w.bytes(b);
+    return;
+  }
+  const b = utf8Surrogatepass(s);
+  w.u8((u.interned && w.version >= 1 ? 0x74 : 0x75) | flag); // 't' / 'u'
+  w.i32(b.length);
+  w.bytes(b);
+}
+
+function w_object(w: Writer, v: PyVal): void {
+  if (++w.depth > MAX_DEPTH) PyErr_Format(PyExc_ValueError, "object too deeply nested to marshal");
+  try {
+    w_object_inner(w, v);
+  } finally {
+    w.depth--;
+  }
+}
+
+function w_object_inner(w: Writer, v: PyVal): void {
+  if (typeof v === "number") { w_long(w, v); return; }
+  if (v === Py_None) { w.u8(0x4e); return; }
+  if (v === Py_False) { w.u8(0x46); return; }
+  if (v === Py_True) { w.u8(0x54); return; }
+  if (v === Py_Ellipsis) { w.u8(0x2e); return; }
+  if (v === PyExc_StopIteration) { w.u8(0x53); return; }
+  const tn = Py_TYPE(v).tp_name;
+  if (v instanceof PyLongObject && tn === "int") {
+    w_long(w, v.big !== null ? v.big : v.ival);
+    return;
+  }
+  if (v instanceof PyFloatObject && tn === "float") {
+    w.u8(0x67); // 'g'
+    w.f64(v.ob_fval);
+    return;
+  }
+  const flag = w_ref(w, v);
+  if (flag === null) return;
+  if (v instanceof PyUnicodeObject && tn === "str") { w_str(w, v, flag); return; }
+  if (v instanceof PyBytesObject && tn === "bytes") {
+    w.u8(0x73 | flag); // 's'
+    w.i32(v.ob_bytes.length);
+    w.bytes(v.ob_bytes);
+    return;
+  }
+  if (v instanceof PyTupleObject && tn === "tuple") {
+    const items = v.ob_item;
+    if (items.length < 256 && w.version >= 4) {
+      w.u8(0x29 | flag); // ')'
+      w.u8(items.length);
+    } else {
+      w.u8(0x28 | flag); // '('
+      w.i32(items.length);
+    }
+    for (const x of items) w_object(w, x);
+    return;
+  }
+  if (v instanceof PyListObject && tn === "list") {
+    w.u8(0x5b | flag); // '['
+    w.i32(v.ob_item.length);
+    for (const x of v.ob_item) w_object(w, x);
+    return;
+  }
+  if (v instanceof PyDictObject && tn === "dict") {
+    w.u8(0x7b | flag); // '{'
+    for (const [k, x] of PyDict_Items(v)) {
+      w_object(w, k);
+      w_object(w, x);
+    }
+    w.u8(0x30); // '0'
+    return;
+  }
+  if (tn === "set" || tn === "frozenset") {
+    const items: PyVal[] = [];
+    const it = PyObject_GetIter(v);
+    for (let x = PyIter_Next(it); x !== undefined; x = PyIter_Next(it)) items.push(x);
+    w.u8((tn === "set" ? 0x3c : 0x3e) | flag); // '<' / '>'
+    w.i32(items.length);
+    for (const x of items) w_object(w, x);
+    return;
+  }
+  if (tn === "complex") {
+    const c = v as unknown as { cval?: { real: number; imag: number }; real?: number; imag?: number };
+    const re = c.cval?.real ?? c.real;
+    const im = c.cval?.imag ?? c.imag;
+    if (typeof re === "number" && typeof im === "number") {
+      w.u8(0x79 | flag); // 'y'
+      w.f64(re);
+      w.f64(im);
+      return;
+    }
+  }
+  if (v instanceof PyCodeObject) {
+    if (!w.allowCode) PyErr_Format(PyExc_ValueError, "unmarshallable object");
+    w.u8(0x63 | flag); // 'c'
+    w.i32(v.co_argcount);
+    w.i32(v.co_posonlyargcount);
+    w.i32(v.co_kwonlyargcount);
+    w.i32(v.co_stacksize);
+    w.i32(v.co_flags);
+    w_object(w, v.co_code);
+    w_object(w, v.co_consts);
+    w_object(w, v.co_names);
+    w_object(w, v.co_localsplusnames);
+    w_object(w, v.co_localspluskinds);
+    w_object(w, v.co_filename);
+    w_object(w, v.co_name);
+    w_object(w, v.co_qualname);
+    w.i32(v.co_firstlineno);
+    w_object(w, v.co_linetable);
+    w_object(w, v.co_exceptiontable);
+    return;
+  }
+  // Subclasses of marshallable types and everything else (CPython: "unmarshallable object").
+  PyErr_Format(PyExc_ValueError, "unmarshallable object");
+}
+
+/** marshal.dumps(value, version). */
+export function marshal_dumps(v: PyVal, version = 4, allowCode = true): Uint8Array {
+  const w = new Writer(version, allowCode);
+  w_object(w, v);
+  return w.buf.slice(0, w.len);
+}
