@@ -244,3 +244,64 @@ test("astral characters and lone surrogates are single code points", () => {
   assert.ok(sre_chars_from_string("abc") instanceof Int32Array);
   assert.deepStrictEqual([...sre_chars_from_string("a\ud800\udc00\udc00")], [0x61, 0x10000, 0xdc00]);
 });
+
+test("fuzz: mutated code that passes the validator never crashes or hangs the matcher", () => {
+  // Deterministic LCG; mutations as in tools/capture_sre.py's validator cases, many more of them.
+  let seed = 12345;
+  const rnd = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const subjects = ["", "abc", "aaaa", "ab\ncd", "xyzzy", "\u00e9\u017f\u{1F600}", "a1_ b2"].map(sre_chars_from_string);
+  let ran = 0;
+  let steps = 0;
+  sre_set_interrupt_hook(() => {
+    if (++steps > 200) throw new Error("budget");
+  });
+  try {
+    for (let k = 0; k < 4000; k++) {
+      const rec = cases.patterns[rnd(cases.patterns.length)]!;
+      if (rec[1] !== 0) continue;
+      let code = rec[3];
+      for (let t = 1 + rnd(3); t > 0 && code.length > 0; t--) code = mutate(code, rnd(5), rnd(code.length), rnd(45));
+      let p: SrePattern;
+      try {
+        p = _sre_compile(code, rec[4] + rnd(2), rec[2], 0);
+      } catch (e) {
+        assert.ok(e instanceof SreError, String(e));
+        continue;
+      }
+      ran++;
+      for (const s of subjects) {
+        steps = 0;
+        try {
+          pattern_search(p, s, false);
+          pattern_match(p, s, false);
+          pattern_findall(p, s, false, 0, 100, (i, j) => j - i);
+          pattern_split(p, s, false, 0, (i, j) => j - i, -1);
+        } catch (e) {
+          // an engine error (RuntimeError for an illegal state) or the budget; never a JS TypeError/RangeError
+          if (!(e instanceof SreError) && (e as Error).message !== "budget") throw e;
+        }
+      }
+    }
+  } finally {
+    sre_set_interrupt_hook(null);
+  }
+  assert.ok(ran > 200, `${ran} mutated programs passed the validator and ran`);
+});
+
+test("findall, split and sub stay linear on large subjects", () => {
+  const n = 1 << 20;
+  const js = "lorem ipsum dolor sit amet, ".repeat(n / 28 + 1).slice(0, n);
+  const text = sre_chars_from_string(js);
+  const word = findPattern("\\w+");
+  const t0 = performance.now();
+  const words = pattern_findall(word, text, false, 0, n, (i, j) => j - i);
+  const empty = findPattern("x*");
+  const pieces = pattern_split(empty, text, false, 0, (i, j) => j - i, -1);
+  const ms = performance.now() - t0;
+  assert.equal(words.length, js.match(/\w+/g)!.length);
+  assert.equal(pieces.length, n + 2);
+  assert.ok(ms < 5000, `took ${ms} ms`);
+});
