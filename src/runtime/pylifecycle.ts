@@ -258,16 +258,18 @@ export function Py_Initialize(host: Host, argv: string[], executable = "typhon")
   _PyImport_PreInit(host);
   if (!initialized) {
     initialized = true;
+    // The hash secret first: readying the types hashes (and caches the hashes of) interned names such as
+    // "object", which builtins' dict must find under the same secret.
+    const seed = host.env().get("PYTHONHASHSEED");
+    const n = seed === undefined || seed === "random" ? null : Number(seed);
+    _Py_HashRandomization_Init(n !== null && Number.isInteger(n) && n >= 0 && n <= 4294967295 ? n : null, (k) => {
+      const b = new Uint8Array(k);
+      for (let i = 0; i < k; i++) b[i] = Math.floor(Math.random() * 256);
+      return b;
+    });
     _PyTypes_InitTypes();
     installHooks(host);
   }
-  const seed = host.env().get("PYTHONHASHSEED");
-  const n = seed === undefined || seed === "random" ? null : Number(seed);
-  _Py_HashRandomization_Init(n !== null && Number.isInteger(n) && n >= 0 && n <= 4294967295 ? n : null, (k) => {
-    const b = new Uint8Array(k);
-    for (let i = 0; i < k; i++) b[i] = Math.floor(Math.random() * 256);
-    return b;
-  });
   const builtins = _PyBuiltin_Init();
   const sys = _PySys_Create(host, argv, executable);
   PyDict_SetItemString(sys.modules, "builtins", builtins);
