@@ -108,6 +108,33 @@ exprs("int_misc", [
     "0x_1", "0b1_0", "1_0", "int('+0_0')", "int(' -0 ')", "bin(-5)", "oct(-8)", "hex(-255)", "bin(2**70)",
 ])
 
+PROTO_SETUP = (
+    "class I:\n    def __init__(self, v): self.v = v\n    def __index__(self): return self.v\n"
+    "class N:\n    def __init__(self, v): self.v = v\n    def __int__(self): return self.v\n"
+    "class F:\n    def __init__(self, v): self.v = v\n    def __float__(self): return self.v\n"
+    "class T:\n    def __trunc__(self): return 7\n"
+    "class SI(int): pass\n"
+    "class SF(float): pass\n"
+    "class SS(str): pass\n"
+)
+GROUPS.append({"name": "number_protocols", "src": PROTO_SETUP + "".join(f"R.append(_fmt(lambda: {e}))\n" for e in [
+    "int(I(5))", "int(I(True))", "int(I(2.5))", "int(N(5))", "int(N(True))", "int(N('x'))", "int(N(2**70))", "float(F(1.5))",
+    "float(F(2))", "float(F(SF(2.5)))", "type(float(F(SF(2.5))))", "float(I(3))", "float(I(2**1100))", "float(N(3))",
+    "int(T())", "int(SI(5))", "type(int(SI(5)))", "type(+SI(5))", "type(abs(SI(-5)))", "type(SI(5) + 0)", "SI(5) == 5",
+    "repr(SI(7))", "str(SI(7))", "format(SI(7), 'x')", "type(SF(1.5) * 1)", "repr(SF(1.5))", "float(SS('1.5'))",
+    "int(SS('12'))", "int(SS(' 12 '), 8)", "SS('ab').upper()", "type(SS('ab').upper())", "type(SS('ab') + 'c')",
+    "type(SS('ab')[0])", "type(str(SS('x')))", "hex(I(255))", "oct(I(8))", "bin(I(5))", "hex(N(5))", "round(SF(2.5))",
+    "range(I(3))", "[1, 2, 3][I(1)]", "'abc'[I(-1)]", "'%d' % I(5)", "'%x' % I(255)", "'%d' % N(5)", "'%x' % N(5)",
+    "'%f' % I(2)", "'%f' % F(2.5)", "'%d' % F(2.5)", "'%c' % I(65)", "format(I(5), 'd')", "pow(I(2), I(3))",
+    "divmod(SI(7), 2)", "int.__add__(5, 2.0)", "float.__add__(1.5, 1)", "(5).__eq__(5.0)", "(5.0).__eq__(5)",
+    "(2**53 + 1) == float(2**53 + 1)", "int.__new__(SI, 5)", "float.__new__(SF, '2.5')", "str.__new__(SS, 5)",
+    "int.__new__(str, 5)", "int.__new__(int, 'x', 16)", "float('1e-400')", "float('-0')", "int('-0')",
+    "int(2.9999999999999996)", "int(-0.0)", "int(1e20)", "int(-1e20)", "float(True)", "complex_fail if False else -0.0 == 0.0",
+    "True.__class__.__name__", "(True).real.__class__", "(1.5).__int__()", "(1.5).__float__()", "(7).__float__()",
+    "bool.__new__(bool, 5)", "bool(-0.0)", "bool(float('nan'))", "int.__floor__(SI(3))", "(3).__round__(I(-1))",
+    "round(1234, I(-2))", "round(12.345, I(1))", "round(1.5, N(1))", "1 .__lt__(2.5)", "(2.5).__lt__(1)",
+])})
+
 # ---------------------------------------------------------------- float
 fvals = [0.0, -0.0, 1.0, -1.5, 0.1, 0.5, 2.5, 1e16, 1e-5, 1e-4, 1e22, 1.5e300, 5e-324, 2.2250738585072014e-308,
          1.7976931348623157e308, 123456789.0, 0.000123456, 3.141592653589793, 2.675, 1.005, 0.125, 0.375,

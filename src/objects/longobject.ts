@@ -356,10 +356,8 @@ export function long_compare(x: number | bigint, y: number | bigint): number {
 }
 
 function long_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
-  if (!isInt(b)) {
-    if (b instanceof PyFloatObject) return float_richcompare_number(a, b, op);
-    return Py_NotImplemented;
-  }
+  // int vs float is float's job (the reflected float_richcompare), so int.__eq__(5, 5.0) is NotImplemented.
+  if (!isInt(b)) return Py_NotImplemented;
   const c = long_compare(longValue(a), longValue(b));
   let r: boolean;
   switch (op) {
