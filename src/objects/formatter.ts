@@ -39,6 +39,8 @@ function specInteger(cps: readonly number[], pos: { i: number }): number {
  *  ('d' for int, 's' for str, '' for float); `defAlign` '>' for numbers, '<' for str. */
 export function parseFormatSpec(spec: string, defType: string, typeName = typeNameFor(defType),
   defAlign = defType === "s" ? "<" : ">"): FormatSpec {
+  // A type name in place of the default type (parseFormatSpec(spec, "complex")): no default type.
+  if (defType.length > 1) { typeName = defType; defType = ""; defAlign = ">"; }
   const cps = codePoints(spec);
   const ch = (k: number): string => (k < cps.length ? String.fromCodePoint(cps[k]) : "");
   const pos = { i: 0 };
