@@ -73,7 +73,7 @@ export function invalid_expression(p: P): null {
   const softKw = t0.type === T.NAME && (t0.string === "match" || t0.string === "case" || t0.string === "type" || t0.string === "_");
   const isName = t0.type === T.NAME && !KEYWORDS.has(t0.string);
   const t1 = isName ? p.peekAt(p.mark + 1) : null;
-  if (!(t1 !== null && (t1.type === T.STRING || t1.type === T.FSTRING_START)) && !softKw) {
+  if (!(t1 !== null && t1.type === T.STRING) && !softKw) {
     const a = p.disjunction();
     if (a !== null) {
       const saved = p.callInvalidRules;
