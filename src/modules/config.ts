@@ -10,6 +10,7 @@ import { timemodule } from "./timemodule.js";
 import { iomodule } from "./_io/_iomodule.js";
 import { zipimportmodule } from "./zipimport.js";
 import { stringmodule } from "./_stringmodule.js";
+import { sremodule } from "./_sre/module.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["posix", posixmodule],
@@ -21,4 +22,5 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_io", iomodule],
   ["zipimport", zipimportmodule],
   ["_string", stringmodule],
+  ["_sre", sremodule],
 ]);

@@ -6,9 +6,10 @@ import {
   Py_EQ, Py_NE, METH_NOARGS, METH_O, METH_FASTCALL, METH_KEYWORDS, Py_TPFLAGS_DISALLOW_INSTANTIATION,
   Py_TPFLAGS_IMMUTABLETYPE, PyUnicodeObject, type PyVal,
 } from "../../objects/object.js";
-import { PyModuleObject, PyModule_New, PyModule_GetDict } from "../../objects/moduleobject.js";
-import { PyDictObject, PyDict_New, PyDict_Check, PyDict_GetItem, PyDict_SetItem, PyDict_SetItemString,
-  PyDict_Size, PyDict_Items } from "../../objects/dictobject.js";
+import type { PyModuleObject } from "../../objects/moduleobject.js";
+import { PyModule_FromDef, PyModule_Add, type PyModuleDef } from "../moduledef.js";
+import { PyDictObject, PyDict_New, PyDict_Check, PyDict_GetItem, PyDict_SetItem, PyDict_Size,
+  PyDict_Items } from "../../objects/dictobject.js";
 import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_CheckExact, PyUnicode_GetLength } from "../../objects/unicodeobject.js";
 import { PyBytesObject, PyBytes_FromArray, PyBytes_Check, bytesLikeData } from "../../objects/bytesobject.js";
 import { PyList_New, PyList_Check, PyListObject } from "../../objects/listobject.js";
@@ -17,7 +18,6 @@ import { PyLong_Check, longValue } from "../../objects/longobject.js";
 import { PyBool_FromLong } from "../../objects/boolobject.js";
 import { PyCallIterObject } from "../../objects/iterobject.js";
 import { PyMappingProxyObject } from "../../objects/descrobject.js";
-import { nativeFunction } from "../../objects/methodobject.js";
 import {
   PyObject_Vectorcall, PyObject_CallOneArg, PyObject_GetAttrStr, PyObject_Hash, PyObject_Repr,
   PyObject_RichCompareBool, PyNumber_AsSsize_t, PyNumber_Index,
@@ -29,6 +29,7 @@ import {
 import { PyErr_Format } from "../../runtime/errors.js";
 import { parseArgs } from "../../runtime/getargs.js";
 import { importHooks } from "../../runtime/pylifecycle.js";
+import { getSys } from "../../runtime/sysmodule.js";
 import { SRE_MAGIC, CODESIZE, SRE_MAXREPEAT, SRE_MAXGROUPS, SRE_FLAG_IGNORECASE, SRE_FLAG_LOCALE,
   SRE_FLAG_MULTILINE, SRE_FLAG_DOTALL, SRE_FLAG_UNICODE, SRE_FLAG_VERBOSE, SRE_FLAG_DEBUG,
   SRE_FLAG_ASCII } from "./sre_constants.js";
@@ -286,14 +287,18 @@ function match_repr(self: PyVal): PyUnicodeObject {
 // ---------------------------------------------------------------------------------------------------------------
 // Templates and sub/subn.
 
-/* re._compile_template, looked up at the first use and kept, as sre.c keeps it in the module state */
+/* re._compile_template, looked up at the first use and kept, as sre.c keeps it in the module state; the state here
+   is per interpreter (per sys.modules), since the types are static */
 let compileTemplateFunc: PyVal | null = null;
+let compileTemplateModules: PyVal | null = null;
 
 /** compile_template: re._compile_template(pattern, repl), which returns an SRE_Template. */
 function compile_template(pattern: PatternObject, template: PyVal): TemplateObject {
-  if (compileTemplateFunc === null) {
+  const modules = getSys().modules;
+  if (compileTemplateFunc === null || compileTemplateModules !== modules) {
     const re = importHooks.importModule("re", Py_None, Py_None, 0);
     compileTemplateFunc = PyObject_GetAttrStr(re, "_compile_template")!;
+    compileTemplateModules = modules;
   }
   const func = compileTemplateFunc;
   let result: PyVal;
@@ -713,30 +718,37 @@ function intArg(name: string, args: readonly PyVal[]): number {
   return cInt(args[0]!);
 }
 
-/** PyInit__sre: the module object (the import system registers it as a builtin module). */
+const intFn = (name: string, f: (ch: number) => PyVal) =>
+  (_s: PyVal, a: readonly PyVal[]): PyVal => f(intArg(name, a));
+
+/** The _sre module definition (registered in src/modules/config.ts). */
+export const sremodule: PyModuleDef = {
+  m_name: "_sre",
+  m_methods: [
+    { name: "compile", meth: _sre_compile_impl, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "template", meth: _sre_template_impl, flags: METH_FASTCALL,
+      doc: "\n\n  template\n    A list containing interleaved literal strings (str or bytes) and group\n" +
+        "    indices (int), as returned by re._parser.parse_template():\n" +
+        "        [literal1, group1, ..., literalN, groupN]" },
+    { name: "getcodesize", meth: () => CODESIZE, flags: METH_NOARGS },
+    { name: "ascii_iscased", meth: intFn("ascii_iscased", (c) => PyBool_FromLong(_sre_ascii_iscased(c) ? 1 : 0)),
+      flags: METH_FASTCALL },
+    { name: "unicode_iscased",
+      meth: intFn("unicode_iscased", (c) => PyBool_FromLong(_sre_unicode_iscased(c) ? 1 : 0)), flags: METH_FASTCALL },
+    { name: "ascii_tolower", meth: intFn("ascii_tolower", _sre_ascii_tolower), flags: METH_FASTCALL },
+    { name: "unicode_tolower", meth: intFn("unicode_tolower", _sre_unicode_tolower), flags: METH_FASTCALL },
+  ],
+  m_exec: (m) => {
+    /* sre_exec */
+    PyModule_Add(m, "MAGIC", SRE_MAGIC);
+    PyModule_Add(m, "CODESIZE", CODESIZE);
+    PyModule_Add(m, "MAXREPEAT", SRE_MAXREPEAT);
+    PyModule_Add(m, "MAXGROUPS", SRE_MAXGROUPS);
+    PyModule_Add(m, "copyright", PyUnicode_FromString(copyright));
+  },
+};
+
+/** A fresh _sre module object (what the import system's create_builtin makes from sremodule). */
 export function PyInit__sre(): PyModuleObject {
-  const m = PyModule_New("_sre");
-  const d = PyModule_GetDict(m);
-  const fn = (name: string, meth: (self: PyVal, args: readonly PyVal[], kw: readonly PyVal[] | null) => PyVal,
-    flags: number, doc: string | null = null): void => {
-    PyDict_SetItemString(d, name, nativeFunction(name, meth, flags, doc));
-  };
-  fn("compile", _sre_compile_impl, METH_FASTCALL | METH_KEYWORDS);
-  fn("template", _sre_template_impl, METH_FASTCALL,
-    "template($module, pattern, template, /)\n--\n\n\n\n  template\n    A list containing interleaved literal " +
-    "strings (str or bytes) and group\n    indices (int), as returned by re._parser.parse_template():\n" +
-    "        [literal1, group1, ..., literalN, groupN]");
-  fn("getcodesize", () => CODESIZE, METH_NOARGS);
-  fn("ascii_iscased", (_s, a) => PyBool_FromLong(_sre_ascii_iscased(intArg("ascii_iscased", a)) ? 1 : 0),
-    METH_FASTCALL);
-  fn("unicode_iscased", (_s, a) => PyBool_FromLong(_sre_unicode_iscased(intArg("unicode_iscased", a)) ? 1 : 0),
-    METH_FASTCALL);
-  fn("ascii_tolower", (_s, a) => _sre_ascii_tolower(intArg("ascii_tolower", a)), METH_FASTCALL);
-  fn("unicode_tolower", (_s, a) => _sre_unicode_tolower(intArg("unicode_tolower", a)), METH_FASTCALL);
-  PyDict_SetItemString(d, "MAGIC", SRE_MAGIC);
-  PyDict_SetItemString(d, "CODESIZE", CODESIZE);
-  PyDict_SetItemString(d, "MAXREPEAT", SRE_MAXREPEAT);
-  PyDict_SetItemString(d, "MAXGROUPS", SRE_MAXGROUPS);
-  PyDict_SetItemString(d, "copyright", PyUnicode_FromString(copyright));
-  return m;
+  return PyModule_FromDef(sremodule);
 }
