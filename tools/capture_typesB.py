@@ -340,8 +340,33 @@ exprs("string_module", [
 ])
 
 
+def stateful_cases():
+    """codecs.*_decode(data, errors, final) on every prefix of some byte strings: (text, consumed) or the error."""
+    import codecs
+    datas = [b'a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80z', b'\xed\xa0\x80\xed\xb0\x80', b'\xff\xfea\x00=\xd8\x00\xde\x00\xdc',
+             b'\xfe\xff\x00a\xd8=\xde\x00', b'\xff\xfe\x00\x00a\x00\x00\x00\x00\xd8\x00\x00', b'\x00\x00\xfe\xff\x00\x01\xf6\x00']
+    fns = [("utf_8", codecs.utf_8_decode, None), ("utf_16_le", codecs.utf_16_le_decode, None),
+           ("utf_16_be", codecs.utf_16_be_decode, None), ("utf_16", codecs.utf_16_ex_decode, 0),
+           ("utf_32_le", codecs.utf_32_le_decode, None), ("utf_32_be", codecs.utf_32_be_decode, None),
+           ("utf_32", codecs.utf_32_ex_decode, 0)]
+    out = []
+    for data in datas:
+        for k in range(len(data) + 1):
+            chunk = data[:k]
+            for name, fn, bo in fns:
+                for errors in ("strict", "replace", "surrogatepass"):
+                    for final in (False, True):
+                        try:
+                            r = fn(chunk, errors, bo, final) if bo is not None else fn(chunk, errors, final)
+                            res = [r[0], r[1]] + ([r[2]] if bo is not None else [])
+                        except UnicodeDecodeError as e:
+                            res = "!" + str(e)
+                        out.append([name, chunk.hex(), errors, final, res])
+    return out
+
+
 def main():
-    out = {"harness": HARNESS, "groups": []}
+    out = {"harness": HARNESS, "groups": [], "stateful": stateful_cases()}
     total = 0
     for g in GROUPS:
         ns = {}

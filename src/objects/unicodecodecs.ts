@@ -309,7 +309,13 @@ function encodeEscape(s: string, raw: boolean): Uint8Array {
 
 /** str.encode(encoding, errors) for the built-in codecs (PyUnicode_AsEncodedString). */
 export function PyUnicode_AsEncodedString(str: PyUnicodeObject, encoding: string, errors: string): Uint8Array {
-  const c = _PyCodec_Lookup(encoding);
+  const c = lookupBuiltin(encoding);
+  if (c === null) return registry!.encode(str, encoding, errors);
+  return _PyCodec_Encode(c, str, errors);
+}
+
+/** A built-in codec's encoder (codecs.utf_8_encode(str, errors) etc.). */
+export function _PyCodec_Encode(c: CodecName, str: PyUnicodeObject, errors: string): Uint8Array {
   switch (c) {
     case "utf_8": return encodeUTF8(str, errors);
     case "utf_8_sig": {
@@ -372,9 +378,12 @@ function utf8Check(b: Uint8Array, i: number): [number, string | 0] {
   return [need + 1, 0];
 }
 
-function decodeUTF8(b: Uint8Array, errors: string, obj: PyVal): string {
+/** A decoder's result: the text and how many bytes it consumed (less than all only when not `final`). */
+export type Decoded = [string, number];
+
+function decodeUTF8(b: Uint8Array, errors: string, obj: PyVal, final = true): Decoded {
   try {
-    return utf8Fatal.decode(b);
+    return [utf8Fatal.decode(b), b.length];
   } catch {
     // fall through to the careful decoder
   }
@@ -386,9 +395,15 @@ function decodeUTF8(b: Uint8Array, errors: string, obj: PyVal): string {
     if (b[i] < 0x80) { i++; continue; }
     const [n, reason] = utf8Check(b, i);
     if (reason === 0) { i += n; continue; }
+    if (!final && (reason === "unexpected end of data" ||
+      // A truncated surrogate (ED A0..BF at the end) waits for more data too, for surrogatepass.
+      (b[i] === 0xed && b.length - i === 2 && b[i + 1] >= 0xa0 && b[i + 1] <= 0xbf))) {
+      flush(i);
+      return [out, i];
+    }
     flush(i);
     const [rep, next] = decodeHandler(errors, "utf-8", obj, b, i, n, reason, (at) => {
-      if (at + 2 < b.length + 0 && (b[at] & 0xf0) === 0xe0 && (b[at + 1] & 0xc0) === 0x80 && (b[at + 2] & 0xc0) === 0x80) {
+      if (at + 2 < b.length && (b[at] & 0xf0) === 0xe0 && (b[at + 1] & 0xc0) === 0x80 && (b[at + 2] & 0xc0) === 0x80) {
         const cp = ((b[at] & 0x0f) << 12) | ((b[at + 1] & 0x3f) << 6) | (b[at + 2] & 0x3f);
         return isSurrogate(cp) ? [cp, 3] : null;
       }
@@ -398,7 +413,7 @@ function decodeUTF8(b: Uint8Array, errors: string, obj: PyVal): string {
     i = runStart = next;
   }
   flush(b.length);
-  return out;
+  return [out, b.length];
 }
 
 function decodeASCII(b: Uint8Array, errors: string, obj: PyVal): string {
@@ -419,20 +434,22 @@ function decodeASCII(b: Uint8Array, errors: string, obj: PyVal): string {
   return out;
 }
 
-/** UTF-16 (PyUnicode_DecodeUTF16Stateful): byte order from a BOM for plain "utf-16", else little-endian. */
-function decodeUTF16(b: Uint8Array, errors: string, obj: PyVal, order: "le" | "be" | "bom"): string {
-  let le = order !== "be";
+/** UTF-16 (PyUnicode_DecodeUTF16Stateful). `byteorder` -1 little, 1 big, 0 from a BOM (little without one);
+ *  returns the text, bytes consumed and the byte order in effect (for utf_16_ex_decode). */
+export function decodeUTF16(b: Uint8Array, errors: string, obj: PyVal, byteorder: number, final = true): [string, number, number] {
+  let le = byteorder <= 0;
   let i = 0;
-  if (order === "bom" && b.length >= 2) {
-    if (b[0] === 0xff && b[1] === 0xfe) { i = 2; le = true; }
-    else if (b[0] === 0xfe && b[1] === 0xff) { i = 2; le = false; }
+  let bo = byteorder;
+  if (byteorder === 0) {
+    if (b.length < 2 && !final) return ["", 0, 0];
+    if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) { i = 2; le = true; bo = -1; }
+    else if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) { i = 2; le = false; bo = 1; }
   }
   // Errors name the byte order in use, even for plain "utf-16" (bo is set by the BOM or defaults to native).
   const enc = le ? "utf-16-le" : "utf-16-be";
-  const passLE = le;
   const pass = (at: number): [number, number] | null => {
     if (at + 1 >= b.length) return null;
-    const u = passLE ? b[at] | (b[at + 1] << 8) : (b[at] << 8) | b[at + 1];
+    const u = le ? b[at] | (b[at + 1] << 8) : (b[at] << 8) | b[at + 1];
     return isSurrogate(u) ? [u, 2] : null;
   };
   const unitAt = (k: number): number => (le ? b[k] | (b[k + 1] << 8) : (b[k] << 8) | b[k + 1]);
@@ -441,6 +458,7 @@ function decodeUTF16(b: Uint8Array, errors: string, obj: PyVal, order: "le" | "b
   const end2 = b.length - (b.length - i) % 2;
   while (i < b.length) {
     if (i >= end2) {
+      if (!final) break;
       out += fromCharCodes(codes.splice(0));
       const [rep, next] = decodeHandler(errors, enc, obj, b, i, b.length, "truncated data", pass);
       out += rep;
@@ -448,11 +466,18 @@ function decodeUTF16(b: Uint8Array, errors: string, obj: PyVal, order: "le" | "b
       continue;
     }
     const u = unitAt(i);
-    if (!isSurrogate(u)) { codes.push(u); i += 2; continue; }
+    if (!isSurrogate(u)) {
+      codes.push(u);
+      i += 2;
+      if (codes.length >= 8192) out += fromCharCodes(codes.splice(0));
+      continue;
+    }
     let err: [number, number, string] | null = null;
     if (u >= 0xdc00) err = [i, i + 2, "illegal encoding"];
-    else if (i + 2 >= end2) err = [i, b.length, "unexpected end of data"];
-    else {
+    else if (i + 2 >= end2) {
+      if (!final) break;
+      err = [i, b.length, "unexpected end of data"];
+    } else {
       const u2 = unitAt(i + 2);
       if (u2 < 0xdc00 || u2 > 0xdfff) err = [i, i + 2, "illegal UTF-16 surrogate"];
       else { codes.push(u, u2); i += 4; continue; }
@@ -462,36 +487,38 @@ function decodeUTF16(b: Uint8Array, errors: string, obj: PyVal, order: "le" | "b
     out += rep;
     i = next;
   }
-  return out + fromCharCodes(codes);
+  return [out + fromCharCodes(codes), i, bo];
 }
 
-/** UTF-32 (PyUnicode_DecodeUTF32Stateful). */
-function decodeUTF32(b: Uint8Array, errors: string, obj: PyVal, order: "le" | "be" | "bom"): string {
-  let le = order !== "be";
+/** UTF-32 (PyUnicode_DecodeUTF32Stateful); byteorder as for decodeUTF16. */
+export function decodeUTF32(b: Uint8Array, errors: string, obj: PyVal, byteorder: number, final = true): [string, number, number] {
+  let le = byteorder <= 0;
   let i = 0;
-  if (order === "bom" && b.length >= 4) {
-    if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) { i = 4; le = true; }
-    else if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) { i = 4; le = false; }
+  let bo = byteorder;
+  if (byteorder === 0) {
+    if (b.length < 4 && !final) return ["", 0, 0];
+    if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) { i = 4; le = true; bo = -1; }
+    else if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) { i = 4; le = false; bo = 1; }
   }
   const enc = le ? "utf-32-le" : "utf-32-be";
-  const passLE = le;
-  const read = (k: number, little: boolean): number => (little
+  const read = (k: number): number => (le
     ? (b[k] | (b[k + 1] << 8) | (b[k + 2] << 16) | (b[k + 3] << 24)) >>> 0
     : ((b[k] << 24) | (b[k + 1] << 16) | (b[k + 2] << 8) | b[k + 3]) >>> 0);
   const pass = (at: number): [number, number] | null => {
     if (at + 3 >= b.length) return null;
-    const u = read(at, passLE);
+    const u = read(at);
     return isSurrogate(u) ? [u, 4] : null;
   };
   let out = "";
   while (i < b.length) {
     if (i + 4 > b.length) {
+      if (!final) break;
       const [rep, next] = decodeHandler(errors, enc, obj, b, i, b.length, "truncated data", pass);
       out += rep;
       i = next;
       continue;
     }
-    const u = read(i, le);
+    const u = read(i);
     if (u > 0x10ffff || isSurrogate(u)) {
       const reason = u > 0x10ffff ? "code point not in range(0x110000)" : "code point in surrogate code point range(0xd800, 0xe000)";
       const [rep, next] = decodeHandler(errors, enc, obj, b, i, i + 4, reason, pass);
@@ -502,34 +529,67 @@ function decodeUTF32(b: Uint8Array, errors: string, obj: PyVal, order: "le" | "b
     out += String.fromCodePoint(u);
     i += 4;
   }
-  return out;
+  return [out, i, bo];
 }
 
-/** bytes.decode(encoding, errors) for the built-in codecs (PyUnicode_Decode). `obj` is the object the error
- *  reports (converted to bytes when it is not). */
-export function PyUnicode_Decode(b: Uint8Array, encoding: string, errors: string, obj: PyVal): string {
-  const c = _PyCodec_Lookup(encoding);
-  let o = obj;
-  const errObj = (): PyVal => (PyBytes_Check(o) ? o : (o = PyBytes_FromArray(b.slice())));
+/** Codecs outside the built-in set (cp1252, the charmap codecs, ...) through the Python codec registry, once
+ *  the import machinery installs it (codecs.lookup(encoding).encode/.decode). */
+export interface CodecRegistry {
+  encode(str: PyUnicodeObject, encoding: string, errors: string): Uint8Array;
+  decode(b: Uint8Array, encoding: string, errors: string, obj: PyVal): string;
+}
+let registry: CodecRegistry | null = null;
+export function _PyCodec_InstallRegistry(r: CodecRegistry): void {
+  registry = r;
+}
+
+/** The built-in codec for a name, or null when the registry should be asked (or LookupError without one). */
+function lookupBuiltin(encoding: string): CodecName | null {
+  if (registry === null) return _PyCodec_Lookup(encoding);
+  let c = lookupCache.get(encoding);
+  if (c === undefined) {
+    const n = normalizeEncoding(encoding);
+    c = ALIASES[n] ?? ALIASES[n.replace(/\./g, "_")] ?? null;
+    lookupCache.set(encoding, c);
+  }
+  return c;
+}
+
+/** A built-in codec's decoder with CPython's `final` semantics (codecs.utf_8_decode(data, errors, final) etc.). */
+export function _PyCodec_DecodeStateful(c: CodecName, b: Uint8Array, errors: string, obj: PyVal, final: boolean): Decoded {
   switch (c) {
-    case "utf_8": return decodeUTF8(b, errors, errObj());
+    case "utf_8": return decodeUTF8(b, errors, obj, final);
     case "utf_8_sig": {
+      if (!final && b.length < 3 && [0xef, 0xbb, 0xbf].slice(0, b.length).every((x, k) => b[k] === x)) return ["", 0];
       const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+      if (!bom) return decodeUTF8(b, errors, obj, final);
       // encodings.utf_8_sig decodes input[3:], so error positions and objects are relative to it.
-      return bom ? decodeUTF8(b.subarray(3), errors, PyBytes_FromArray(b.slice(3))) : decodeUTF8(b, errors, errObj());
+      const [t, n] = decodeUTF8(b.subarray(3), errors, PyBytes_FromArray(b.slice(3)), final);
+      return [t, n + 3];
     }
-    case "latin_1": return latin1(b);
-    case "ascii": return decodeASCII(b, errors, errObj());
-    case "utf_16": return decodeUTF16(b, errors, errObj(), "bom");
-    case "utf_16_le": return decodeUTF16(b, errors, errObj(), "le");
-    case "utf_16_be": return decodeUTF16(b, errors, errObj(), "be");
-    case "utf_32": return decodeUTF32(b, errors, errObj(), "bom");
-    case "utf_32_le": return decodeUTF32(b, errors, errObj(), "le");
-    case "utf_32_be": return decodeUTF32(b, errors, errObj(), "be");
+    case "latin_1": return [latin1(b), b.length];
+    case "ascii": return [decodeASCII(b, errors, obj), b.length];
+    case "utf_16": case "utf_16_le": case "utf_16_be": {
+      const [t, n] = decodeUTF16(b, errors, obj, c === "utf_16" ? 0 : c === "utf_16_le" ? -1 : 1, final);
+      return [t, n];
+    }
+    case "utf_32": case "utf_32_le": case "utf_32_be": {
+      const [t, n] = decodeUTF32(b, errors, obj, c === "utf_32" ? 0 : c === "utf_32_le" ? -1 : 1, final);
+      return [t, n];
+    }
     case "unicode_escape": case "raw_unicode_escape":
-      return PyErr_Format(PyExc_LookupError, `unknown encoding: ${encoding}`);
+      return PyErr_Format(PyExc_LookupError, `unknown encoding: ${c}`);
     default: return unreachable(c);
   }
+}
+
+/** bytes.decode(encoding, errors) (PyUnicode_Decode). `obj` is the object the error reports (converted to
+ *  bytes when it is not). */
+export function PyUnicode_Decode(b: Uint8Array, encoding: string, errors: string, obj: PyVal): string {
+  const c = lookupBuiltin(encoding);
+  if (c === null) return registry!.decode(b, encoding, errors, obj);
+  const o = PyBytes_Check(obj) ? obj : PyBytes_FromArray(b.slice());
+  return _PyCodec_DecodeStateful(c, b, errors, o, true)[0];
 }
 
 /** The `encoding`/`errors` arguments of encode(), decode() and str(): str or absent. */

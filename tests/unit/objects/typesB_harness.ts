@@ -11,7 +11,9 @@ import { Py_RunMain } from "../../../src/runtime/pythonrun.js";
 const ROOT = process.env.TYPHON_ROOT ?? join(fileURLToPath(import.meta.url), "..", "..", "..", "..", "..");
 
 export interface Group { name: string; src: string; results: string[] }
-export interface Golden { harness: string; groups: Group[] }
+/** [codec, hex bytes, errors, final, [text, consumed(, byteorder)] or "!message"] from codecs.*_decode. */
+export type StatefulCase = [string, string, string, boolean, [string, number, number?] | string];
+export interface Golden { harness: string; groups: Group[]; stateful: StatefulCase[] }
 
 export function loadGolden(): Golden {
   const raw = gunzipSync(readFileSync(join(ROOT, "tests", "golden", "objects", "typesB.json.gz")));
@@ -29,6 +31,11 @@ function memoryHost(out: Uint8Array[], err: Uint8Array[]): Host {
     timeNs: () => 0n,
     monotonicNs: () => 0n,
   };
+}
+
+/** Start an interpreter without running anything (for tests that call runtime functions directly). */
+export function initRuntime(): void {
+  Py_RunMain(memoryHost([], []), { kind: "command", command: "pass", argv: ["-c"] });
 }
 
 export interface GroupRun { got: string[]; stderr: string; mismatches: number[] }
