@@ -578,6 +578,56 @@ show(p.sub, '\\\\1', 'xabdy')
 """
 
 
+# CPython's own re._parser and re._compiler on the interpreter under test, over Lib/test/re_tests.py's table (which
+# the program carries, since the test package is not in the stdlib zip). If `import re` fails (a module it needs is
+# not there yet), a stand-in package object lets re._compiler import from the same directory.
+PROGRAM_RE_TESTS = """import sys
+try:
+    import re._compiler as C
+except Exception:
+    for k in [k for k in sys.modules if k == 're' or k.startswith('re.')]:
+        del sys.modules[k]
+    import _sre
+    re = type(sys)('re')
+    re.__path__ = [p + '/re' for p in sys.path if p.endswith('.zip')]
+    re.__package__ = 're'
+    sys.modules['re'] = re
+    import re._compiler as C
+TESTS = {tests!r}
+for t in TESTS:
+    pattern, s = t[:2]
+    try:
+        p = C.compile(pattern, {flags})
+    except Exception as e:
+        print('compile', type(e).__name__, e)
+        continue
+    m = p.search(s)
+    if m is None:
+        print('no match')
+        continue
+    print(m.span(), m.groups(), m.lastindex, m.lastgroup, m.groupdict())
+    if len(t) > 3:
+        vardict = {{'found': m.group(0), 'groups': m.group(), 'flags': m.re.flags}}
+        for i in range(1, 100):
+            try:
+                gi = m.group(i)
+                if gi is None:
+                    gi = 'None'
+            except IndexError:
+                gi = 'Error'
+            vardict['g%d' % i] = gi
+        for i in m.re.groupindex.keys():
+            try:
+                gi = m.group(i)
+                if gi is None:
+                    gi = 'None'
+            except IndexError:
+                gi = 'Error'
+            vardict[i] = gi
+        print(repr(eval(t[3], vardict)))
+"""
+
+
 def build_programs():
     import subprocess
     programs = []
@@ -588,6 +638,10 @@ def build_programs():
         programs.append(("pattern%d" % i, src))
     code = compile_code("a(b|c)*d", 0)[0]
     programs.append(("errors", PROGRAM_HEAD + PROGRAM_ERRORS.format(code=code)))
+    from test import re_tests
+    tests = [t for t in re_tests.tests if isinstance(t[0], str)]
+    programs.append(("re_tests", PROGRAM_RE_TESTS.format(tests=tests, flags=0)))
+    programs.append(("re_tests_ignorecase", PROGRAM_RE_TESTS.format(tests=tests, flags="2")))
     out = []
     for name, src in programs:
         r = subprocess.run([sys.executable, "-I", "-S", "-c", src], capture_output=True)
