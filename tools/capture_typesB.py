@@ -323,6 +323,16 @@ exprs("codec_misc", [
     "'\\U0001f600'.encode('utf-16-le')", "b'=\\xd8\\x00\\xde'.decode('utf-16-le')", "b'\\xd8=\\xde\\x00'.decode('utf-16-be')",
 ])
 
+ESC_BYTES = [b'a\\', b'\\x4', b'\\x4g', b'\\x41\\x4A', b'\\u12', b'\\u00e9', b'\\U0011ffff', b'\\U0001F600',
+             b'\\N{LATIN SMALL LETTER A}', b'\\N{xx}', b'\\N{', b'\\N', b'\\Nx', b'\\N{}', b'\\q', b'\\777', b'\\0', b'\\12x',
+             b'\\\n', b'\xe9\\t', b'\\\\u0041', b'\\\\\\u0041', b'\\a\\b\\f\\n\\r\\t\\v\\\'\\"', b'plain', b'',
+             b'\\N{EM DASH}x\\N{BOGUS NAME}y', b'x\\U00000041\\Uffffffff']
+grid("escape_decode", repr(ESC_BYTES), repr([(c, e) for c in ('unicode_escape', 'raw_unicode_escape')
+                                            for e in ('strict', 'replace', 'backslashreplace', 'ignore', 'surrogateescape')]),
+     "a.decode(b[0], b[1])")
+each("escape_encode", "['a\\\\b', 'tab\\tnl\\ncr\\r', '\\x00\\x1f\\x7f\\x80\\xff', '\\u0100\\uffff', '\\U0001f600', \"'\\\"\", '\\ud800']",
+     "(a.encode('unicode_escape'), a.encode('raw_unicode_escape'))")
+
 # ---------------------------------------------------------------- _string
 exprs("string_module", [
     "list(__import__('_string').formatter_parser('a{0}b{1:x}c{2!r}d{{e}}'))",

@@ -9,7 +9,7 @@ import {
 } from "./exceptions.js";
 import { PyUnicode_FromString, PyUnicode_Check, codePoints } from "./unicodeobject.js";
 import { PyBytes_FromArray, PyBytes_Check } from "./bytesobject.js";
-import { name as ucdName, ucd_latest } from "../unicode/unicodedata_impl.js";
+import { name as ucdName, ucd_latest, lookupForEscape } from "../unicode/unicodedata_impl.js";
 
 // ---- codec names ----
 
@@ -532,6 +532,80 @@ export function decodeUTF32(b: Uint8Array, errors: string, obj: PyVal, byteorder
   return [out, i, bo];
 }
 
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  "\n": "", "\\": "\\", "'": "'", "\"": "\"", b: "\b", f: "\f", t: "\t", n: "\n", r: "\r", v: "\v", a: "\x07",
+};
+
+/** unicode_escape and raw_unicode_escape decoders (_PyUnicode_DecodeUnicodeEscapeInternal,
+ *  PyUnicode_DecodeRawUnicodeEscapeStateful). Unknown escapes are kept; their DeprecationWarning is not issued. */
+function decodeEscape(b: Uint8Array, errors: string, obj: PyVal, raw: boolean, final = true): Decoded {
+  const enc = raw ? "rawunicodeescape" : "unicodeescape";
+  let out = "";
+  let i = 0;
+  const n = b.length;
+  const hexval = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1);
+  while (i < n) {
+    const c = b[i++];
+    if (c !== 0x5c) { out += String.fromCharCode(c); continue; }
+    const start = i - 1;
+    let message: string;
+    let incomplete = false;
+    fail: {
+      if (i >= n) {
+        if (raw) { out += "\\"; continue; }
+        message = "\\ at end of string"; incomplete = true; break fail;
+      }
+      const e = String.fromCharCode(b[i++]);
+      let count = 0;
+      if (e === "u") { count = 4; message = "truncated \\uXXXX escape"; }
+      else if (e === "U") { count = 8; message = "truncated \\UXXXXXXXX escape"; }
+      else if (raw) { out += "\\" + e; continue; }
+      else if (e === "x") { count = 2; message = "truncated \\xXX escape"; }
+      else if (e in SIMPLE_ESCAPES) { out += SIMPLE_ESCAPES[e]; continue; }
+      else if (e >= "0" && e <= "7") {
+        let ch = e.charCodeAt(0) - 48;
+        if (i < n && b[i] >= 48 && b[i] <= 55) {
+          ch = ch * 8 + b[i++] - 48;
+          if (i < n && b[i] >= 48 && b[i] <= 55) ch = ch * 8 + b[i++] - 48;
+        }
+        out += String.fromCharCode(ch);
+        continue;
+      } else if (e === "N") {
+        message = "malformed \\N character escape";
+        if (i >= n) { incomplete = true; break fail; }
+        if (b[i] === 0x7b) {
+          const st = ++i;
+          while (i < n && b[i] !== 0x7d) i++;
+          if (i >= n) { incomplete = true; break fail; }
+          if (i > st) {
+            const name = latin1(b, st, i);
+            i++;
+            const cp = lookupForEscape(name);
+            if (cp >= 0) { out += String.fromCodePoint(cp); continue; }
+            message = "unknown Unicode character name";
+          }
+        }
+        break fail;
+      } else { out += "\\" + e; continue; }
+      let ch = 0;
+      for (; count > 0; count--, i++) {
+        if (i >= n) { incomplete = true; break fail; }
+        const h = hexval(b[i]);
+        if (h < 0) break fail;
+        ch = ch * 16 + h;
+      }
+      if (ch > 0x10ffff) { message = raw ? "\\Uxxxxxxxx out of range" : "illegal Unicode character"; break fail; }
+      out += String.fromCodePoint(ch);
+      continue;
+    }
+    if (incomplete && !final) return [out, start];
+    const [rep, next] = decodeHandler(errors, enc, obj, b, start, i, message!, null);
+    out += rep;
+    i = next;
+  }
+  return [out, n];
+}
+
 /** Codecs outside the built-in set (cp1252, the charmap codecs, ...) through the Python codec registry, once
  *  the import machinery installs it (codecs.lookup(encoding).encode/.decode). */
 export interface CodecRegistry {
@@ -577,8 +651,8 @@ export function _PyCodec_DecodeStateful(c: CodecName, b: Uint8Array, errors: str
       const [t, n] = decodeUTF32(b, errors, obj, c === "utf_32" ? 0 : c === "utf_32_le" ? -1 : 1, final);
       return [t, n];
     }
-    case "unicode_escape": case "raw_unicode_escape":
-      return PyErr_Format(PyExc_LookupError, `unknown encoding: ${c}`);
+    case "unicode_escape": return decodeEscape(b, errors, obj, false, final);
+    case "raw_unicode_escape": return decodeEscape(b, errors, obj, true, final);
     default: return unreachable(c);
   }
 }
