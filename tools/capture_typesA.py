@@ -265,6 +265,130 @@ R.append(repr(list(set(range(1000)) & set(range(990, 2000)))))
 R.append(repr(list(frozenset(range(64)) ^ frozenset(range(32, 96)))))
 """)
 
+# ---------------------------------------------------------------- bytes / bytearray methods
+BYTES = ("[b'', b'a', b'abc', b'Hello World', b'  spaced out  ', b'a,b,,c', b'\\t tab\\x0bvt\\x0cff\\r\\n', "
+         "b'ab\\ncd\\r\\nef\\rgh\\n', b'x' * 20, b'MiXeD cAsE 123', b'\\x00\\xff\\x80abc', b'hello world hello', b'1234', "
+         "b'-42', b'+7', b'Title Case String', b'aBc dEf', b'aaaa']")
+for kind in ("b", "ba"):
+    wrap = "a" if kind == "b" else "bytearray(a)"
+    each(f"{kind}_case", BYTES, f"({wrap}.upper(), {wrap}.lower(), {wrap}.swapcase(), {wrap}.title(), {wrap}.capitalize())")
+    each(f"{kind}_pred", BYTES, f"({wrap}.isalnum(), {wrap}.isalpha(), {wrap}.isascii(), {wrap}.isdigit(), {wrap}.islower(), "
+         f"{wrap}.isupper(), {wrap}.isspace(), {wrap}.istitle())")
+    each(f"{kind}_split", BYTES, f"({wrap}.split(), {wrap}.split(None, 1), {wrap}.rsplit(None, 1), {wrap}.split(b'a'), "
+         f"{wrap}.split(b'l', 1), {wrap}.rsplit(b'l', 1), {wrap}.split(b','), {wrap}.splitlines(), {wrap}.splitlines(True), "
+         f"{wrap}.partition(b'l'), {wrap}.rpartition(b'l'), {wrap}.split(maxsplit=2), {wrap}.rsplit(sep=b' '))")
+    each(f"{kind}_strip", BYTES, f"({wrap}.strip(), {wrap}.lstrip(), {wrap}.rstrip(), {wrap}.strip(b'ax'), {wrap}.lstrip(b' a'), "
+         f"{wrap}.rstrip(b'\\n\\r'), {wrap}.removeprefix(b'a'), {wrap}.removesuffix(b'c'), {wrap}.strip(None))")
+    each(f"{kind}_find", BYTES, f"({wrap}.find(b'l'), {wrap}.rfind(b'l'), {wrap}.find(b''), {wrap}.rfind(b''), {wrap}.count(b'l'), "
+         f"{wrap}.count(b''), {wrap}.find(97), {wrap}.count(b'a', 1), {wrap}.find(b'o', 2, -1), {wrap}.rfind(b'a', None, 3), "
+         f"{wrap}.find(b'a', -100, 100), {wrap}.count(b'aa'), {wrap}.startswith(b'a'), {wrap}.endswith((b'c', b'd')), "
+         f"{wrap}.startswith(b'', 50), {wrap}.endswith(b'o', 0, 5), b'l' in {wrap}, 97 in {wrap})")
+    each(f"{kind}_pad", BYTES, f"({wrap}.center(11), {wrap}.center(10, b'*'), {wrap}.ljust(8, b'-'), {wrap}.rjust(8), {wrap}.zfill(6), "
+         f"{wrap}.expandtabs(), {wrap}.expandtabs(2), {wrap}.replace(b'l', b'L'), {wrap}.replace(b'', b'.', 3), "
+         f"{wrap}.replace(b'a', b''), {wrap}.hex(), {wrap}.hex(':'), {wrap}.hex(b'-', 2), {wrap}.hex(' ', -3))")
+    exprs(f"{kind}_errors", [e.replace("B(", "bytes(" if kind == "b" else "bytearray(") for e in [
+        "B(b'a').center(5, 'x')", "B(b'a').center(5, b'xy')", "B(b'a').center(5, bytearray(b'x'))", "B(b'a').center()",
+        "B(b'a').find('a')", "B(b'a').find(300)", "B(b'a').find(-1)", "B(b'a').startswith('a')", "B(b'a').startswith(('a',))",
+        "B(b'a').strip('a')", "B(b'a').split('a')", "B(b'a').replace('a', b'')", "B(b'a').join(['a'])", "B(b'a').join([b'x', bytearray(b'y'), memoryview(b'z')])",
+        "B(b'a').translate(b'x')", "B(b'abc').translate(None, b'b')", "B(b'abc').translate(bytes(range(256))[::-1])",
+        "B.maketrans(b'a', b'bc')", "B.maketrans(b'ab', b'cd')[97:100]", "B(b'a').partition('a')", "B(b'a').partition(b'')",
+        "B(b'a').split(b'')", "B(b'a').rsplit(b'')", "B(b'a').removeprefix('a')", "B(b'a').count(b'a', 'x')",
+        "B(b'a').find(b'a', None, None)", "B(b'abc').hex(':', 2)", "B(b'abc').hex('::')", "B(b'abc').hex(1)", "B(b'abc').hex('\\xe9')",
+        "B.fromhex('a')", "B.fromhex('zz')", "B.fromhex(' 01 02  0a ')", "B.fromhex('0 1')", "B.fromhex(b'01')",
+        "B(b'a').zfill('x')", "B(b'a').expandtabs('x')", "B(b'a').index(b'b')", "B(b'a').rindex(b'b')", "B(b'abcb').rindex(b'b')",
+        "B(b'a').ljust(3, b'')", "B(b'a').split(maxsplit='x')", "B(b'a b').split(sep=None, maxsplit=0)", "B(b'a').splitlines(keepends=1)",
+        "B(b'a').replace(b'a', b'b', count=1)", "B(b'aaa').replace(b'a', b'b', -5)", "B(b'abc')[1]", "B(b'abc')[-1]", "B(b'abc')[3]",
+        "B(b'abc')[::-1]", "B(b'abc')[1:2]", "B(b'abc')['x']", "B(b'ab') * 3", "B(b'ab') * -1", "B(b'ab') + 'x'", "B(b'ab') + memoryview(b'c')",
+        "B(b'ab') < B(b'b')", "B(b'ab') == bytearray(b'ab')", "B(b'ab') == memoryview(b'ab')", "B(b'a') in [B(b'a')]",
+        "sorted(set(dir(B)) - set(dir(object)))", "B(b'x').__getnewargs__() if hasattr(B(b'x'), '__getnewargs__') else None",
+        "B([1, 2, 3])", "B(3)", "B(-1)", "B('x')", "B('x', 'ascii')", "B('\\xe9', 'latin-1')", "B(1, 'ascii')", "B([300])", "B(['a'])",
+        "B(memoryview(b'xy'))", "B(x=1)", "B(iter([65, 66]))", "B(range(3))", "B(None)", "B(b'abc').isascii()",
+    ]])
+exprs("ba_mutate", [
+    "bytearray().extend('ab')", "bytearray().extend(5)", "bytearray().append('a')", "bytearray().append(300)",
+    "bytearray().pop()", "bytearray(b'a').pop(5)", "bytearray(b'a').remove(9)", "bytearray(b'a').insert(0, 300)",
+    "bytearray(b'ab')['x']", "bytearray(b'ab')[5]", "bytearray(b'ab').__setitem__(5, 1)", "bytearray(b'ab').__setitem__(0, 300)",
+    "bytearray(b'ab').__setitem__(0, 'a')", "bytearray(b'ab').__setitem__(slice(0, 1), 5)", "bytearray(b'ab').__setitem__(slice(0, 1), 'x')",
+    "bytearray(b'abc').__setitem__(slice(0, 3, 2), b'x')", "bytearray(b'ab') + 'x'", "bytearray('x')", "bytearray('x', 'ascii', 5)",
+    "bytearray(5, 'ascii')", "bytearray(b'x', errors='strict')", "bytearray([300])", "bytearray(['a'])", "bytearray(-1)",
+    "repr(type('B', (bytearray,), {})(b'x'))", "bytearray(b'x') == b'x'", "bytearray(b'x') < memoryview(b'y')", "hash(bytearray())",
+    "bytearray(b'ab').__iadd__('x')", "bytearray.fromhex('61')", "type('B', (bytearray,), {}).fromhex('61')",
+    "bytearray(b'ab').__reduce__()", "bytearray().__reduce__()", "bytearray(b'a') * -1", "b'a' + bytearray(b'b')",
+    "bytearray(b'a').__delitem__(3)", "bytearray(b'a').__setitem__(slice(0, 0), [1, 300])", "bytearray(b'abc').copy()",
+    "bytearray(b'abc').decode()", "bytearray('é', 'utf-8')", "bytearray(3)", "bytearray(b'a').__alloc__() > 0",
+    "(lambda b: (b.extend(b'xyz'), b.extend([1, 2]), b.extend(bytearray(b'q')), b.extend(iter([3])), b)[-1])(bytearray())",
+    "(lambda b: (b.insert(-100, 1), b.insert(100, 2), b.insert(1, 3), b)[-1])(bytearray(b'ab'))",
+    "(lambda b: (b.reverse(), b)[-1])(bytearray(b'abc'))", "(lambda b: (b.clear(), b)[-1])(bytearray(b'abc'))",
+    "(lambda b: (b.remove(98), b)[-1])(bytearray(b'abcb'))", "(lambda b: [b.pop() for _ in range(3)])(bytearray(b'abc'))",
+    "(lambda b: (b.__setitem__(slice(1, 2), b'XYZ'), b)[-1])(bytearray(b'abc'))",
+    "(lambda b: (b.__setitem__(slice(None, None, 2), b'XY'), b)[-1])(bytearray(b'abc'))",
+    "(lambda b: (b.__setitem__(slice(None, None, -1), b'XYZ'), b)[-1])(bytearray(b'abc'))",
+    "(lambda b: (b.__delitem__(slice(None, None, 2)), b)[-1])(bytearray(b'abcdef'))",
+    "(lambda b: (b.__delitem__(slice(None, None, -2)), b)[-1])(bytearray(b'abcdef'))",
+    "(lambda b: (b.__delitem__(slice(1, 3)), b)[-1])(bytearray(b'abcdef'))",
+    "(lambda b: (b.__setitem__(slice(0, 2), b), b)[-1])(bytearray(b'abc'))",
+    "(lambda b: (b.__setitem__(slice(0, 2), [120, 121, 122]), b)[-1])(bytearray(b'abc'))",
+    "(lambda b: (b.__setitem__(slice(0, 2), memoryview(b'QQ')), b)[-1])(bytearray(b'abc'))",
+    "(lambda b: (b.__iadd__(b'x'), b.__imul__(2), b)[-1])(bytearray(b'ab'))", "(lambda b: (b.__imul__(0), b)[-1])(bytearray(b'ab'))",
+    "(lambda b: (b.__init__(b'new'), b)[-1])(bytearray(b'old'))", "list(bytearray(b'ab'))", "list(reversed(bytearray(b'ab')))",
+    "(lambda b: (b.__setitem__(-1, 90), b)[-1])(bytearray(b'abc'))", "bytearray(b'abc')[True]",
+    "(lambda b, m: (b.append(1),))(*(lambda b: (b, memoryview(b)))(bytearray(b'x')))",
+    "(lambda b: (lambda m: (m.release(), b.append(1), b))(memoryview(b)))(bytearray(b'x'))[-1]",
+    "(lambda b: (lambda m: (b.__setitem__(0, 65), b.__setitem__(slice(0, 1), b'Z'), bytes(m)))(memoryview(b)))(bytearray(b'xy'))",
+    "(lambda b: (lambda m: b.__setitem__(slice(0, 1), b'ZZ'))(memoryview(b)))(bytearray(b'xy'))",
+    "(lambda b: (lambda m: b.clear())(memoryview(b)))(bytearray(b'xy'))",
+])
+
+# ---------------------------------------------------------------- memoryview
+exprs("memoryview", [
+    "memoryview('x')", "memoryview()", "memoryview(b'a', 1)", "memoryview(object=b'ab').tolist()", "memoryview(b'abcdef')[10]",
+    "memoryview(b'abcdef')['x']", "memoryview(b'abcdef')[1:3].tolist()", "memoryview(b'abcdef')[-1]", "memoryview(b'abcdef')[::-2].tolist()",
+    "memoryview(b'abcdef').cast('x')", "memoryview(b'abcdef').cast('i')", "memoryview(b'abcdef').cast('h').tolist()",
+    "memoryview(b'abcdef').cast('B', [2, 3]).tolist()", "memoryview(b'abcdef').cast('B', (3, 2)).tolist()",
+    "memoryview(b'abcdef').cast('B', [2, 3])[0]", "memoryview(b'abcdef').cast('B', [2, 3])[1, 2]", "memoryview(b'abcdef').cast('B', [2, 3])[1, 5]",
+    "memoryview(b'abcdef').cast('B', [2, 3])[1, 2, 0]", "memoryview(b'abcdef').cast('B', [4, 3])", "memoryview(b'abcdef').cast('B', [0, 3])",
+    "memoryview(b'abcdef').cast('B', 6)", "memoryview(b'abcdef').cast('@B').format", "memoryview(b'abcdef').cast('<B')",
+    "list(memoryview(b'abcdef').cast('B', [2, 3]))", "memoryview(b'abcdef').__setitem__(0, 1)",
+    "hash(memoryview(bytearray(b'a')))", "hash(memoryview(b'abcd').cast('h'))", "hash(memoryview(b'abcdef')) == hash(b'abcdef')",
+    "hash(memoryview(b'abcdef')[::2]) == hash(b'ace')",
+    "memoryview(bytearray(b'ab')).__setitem__(0, 300)", "memoryview(bytearray(b'ab')).__setitem__(0, 'a')",
+    "memoryview(bytearray(b'ab')).__setitem__(slice(0, 2), b'x')", "memoryview(b'abcdef').cast('c')[0]",
+    "memoryview(b'abcdef').cast('c').tolist()", "memoryview(b'\\xff\\x80').cast('b').tolist()", "memoryview(b'abcdef').hex('-')",
+    "memoryview(b'abcdef').tobytes('F')", "memoryview(b'abcdef').tobytes(order='X')", "memoryview(b'abcdef').cast('B', [2, 3]).tobytes('F')",
+    "(lambda m: (m.nbytes, m.itemsize, m.format, m.ndim, m.shape, m.strides, m.suboffsets, m.readonly, m.c_contiguous, m.f_contiguous, m.contiguous))(memoryview(b'abcdef'))",
+    "(lambda m: (m.nbytes, m.itemsize, m.format, m.ndim, m.shape, m.strides, m.c_contiguous, m.f_contiguous, m.contiguous))(memoryview(b'abcdefgh').cast('h', [2, 2]))",
+    "(lambda m: (m.nbytes, m.shape, m.strides, m.c_contiguous, m.contiguous, m.tobytes(), m.tolist()))(memoryview(b'abcdefgh')[::3])",
+    "memoryview(b'abcdef') == b'abcdef'", "memoryview(b'abcdef') == 'x'", "memoryview(b'ab') != bytearray(b'ab')",
+    "memoryview(b'abcdef') < memoryview(b'x')", "memoryview(b'\\x01\\x00').cast('h') == memoryview(b'\\x01\\x00\\x00\\x00').cast('i')",
+    "memoryview(b'ab').cast('c') == b'ab'", "memoryview(b'abcd').cast('h') == memoryview(b'abcd')",
+    "memoryview(b'abcdef').toreadonly().readonly", "memoryview(bytearray(b'ab')).toreadonly().readonly",
+    "memoryview(b'abcdefgh').cast('d').tolist()", "memoryview(b'abcdefgh').cast('q').tolist()", "memoryview(b'abcdefgh').cast('Q').tolist()",
+    "memoryview(b'abcdefgh').cast('f').tolist()", "memoryview(b'abcd').cast('I').tolist()", "memoryview(b'abcd').cast('e').tolist()",
+    "memoryview(b'\\x01\\x00').cast('?').tolist()", "len(memoryview(b'abcdef').cast('B', [2, 3]))", "memoryview(b'abcdef')[::2].tobytes()",
+    "memoryview(b'abcdef')[::2].cast('B')", "memoryview(b'abcdef').cast('B', [2, 3]).cast('B').tolist()",
+    "memoryview(b'abcdef').cast('h').cast('i')", "memoryview(b'abcdefgh').cast('h').cast('B', [2, 4]).shape",
+    "memoryview(b'abcdef')[1:3].obj", "memoryview(memoryview(b'xy')).obj", "memoryview(memoryview(b'xy')[1:]).tolist()",
+    "bytes(memoryview(b'abcdef')[1:4])", "bytearray(memoryview(b'abcdef')[::2])", "list(memoryview(b'abc'))",
+    "(lambda m: (m.release(), repr(m)[:18], m.release()))(memoryview(b'x'))", "(lambda m: (m.release(), m[0]))(memoryview(b'x'))",
+    "(lambda m: (m.release(), len(m)))(memoryview(b'x'))", "(lambda m: (m.release(), m.tobytes()))(memoryview(b'x'))",
+    "(lambda m: (m.release(), m == m, m == b'x'))(memoryview(b'x'))",
+    "(lambda m: (m.release(), m.obj))(memoryview(b'x'))", "(lambda m: (m.__enter__() is m, m.__exit__(None, None, None), repr(m)[:10]))(memoryview(b'x'))",
+    "(lambda b: (lambda m: (m.__setitem__(0, 65), m.__setitem__(slice(1, 3), b'QQ'), m.__setitem__(-1, 90), b))(memoryview(b)))(bytearray(b'abcd'))",
+    "(lambda b: (lambda m: (m.__setitem__(slice(None, None, 2), b'XY'), b))(memoryview(b)))(bytearray(b'abcd'))",
+    "(lambda b: (lambda m: (m.__setitem__(0, 1000), b))(memoryview(b).cast('h')))(bytearray(b'abcd'))",
+    "(lambda b: (lambda m: (m.__setitem__(0, 2**40), b))(memoryview(b).cast('h')))(bytearray(b'abcd'))",
+    "(lambda b: (lambda m: (m.__setitem__(0, 1.5), b))(memoryview(b).cast('d')))(bytearray(8))",
+    "(lambda b: (lambda m: (m.__setitem__(0, 1), b))(memoryview(b).cast('d')))(bytearray(8))",
+    "(lambda b: (lambda m: (m.__setitem__(0, 'x'), b))(memoryview(b).cast('d')))(bytearray(8))",
+    "(lambda b: (lambda m: (m.__setitem__(0, b'Z'), b))(memoryview(b).cast('c')))(bytearray(b'ab'))",
+    "(lambda b: (lambda m: (m.__setitem__(0, b'ZZ'), b))(memoryview(b).cast('c')))(bytearray(b'ab'))",
+    "(lambda b: (lambda m: (m.__setitem__(0, 0), b))(memoryview(b).cast('?')))(bytearray(b'ab'))",
+    "(lambda b: (lambda m: (m.__setitem__((1, 0), 90), b))(memoryview(b).cast('B', [2, 2])))(bytearray(b'abcd'))",
+    "(lambda b: (lambda m: m.__delitem__(0))(memoryview(b)))(bytearray(b'abcd'))",
+    "memoryview(b'ab').__buffer__(0).tolist()", "int(memoryview(b'42'))" , "str(memoryview(b'ab'))[:8]",
+    "sorted(set(dir(memoryview)) - set(dir(object)))", "b'ab' + memoryview(b'cd')", "b'abcd'.find(memoryview(b'c'))",
+    "b'-'.join([memoryview(b'a'), b'b'])", "memoryview(b'abc').cast('B', shape=[3]).shape",
+])
 # ---------------------------------------------------------------- run
 
 

@@ -2,7 +2,7 @@
 // The core of the type (layout, repr, hash, comparison, indexing, decode); more methods belong here.
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_HashHi, Py_NotImplemented, Py_None, Py_TYPE,
-  Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, METH_O, METH_NOARGS, METH_FASTCALL, METH_KEYWORDS,
+  Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, METH_O, METH_NOARGS, METH_FASTCALL, METH_KEYWORDS, METH_CLASS, METH_STATIC,
   Py_TPFLAGS_BASETYPE, Py_TPFLAGS_BYTES_SUBCLASS, hasFlag, type PyVal, PyUnicodeObject,
 } from "./object.js";
 import { _Py_HashBytes, hashOut } from "../runtime/pyhash.js";
@@ -17,6 +17,9 @@ import { longValue } from "./longobject.js";
 import { parseArgs } from "../runtime/getargs.js";
 import { PyUnicode_Decode, codecArg } from "./unicodecodecs.js";
 import { _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
+import * as M from "./bytes_methods.js";
+import { PyTuple_New } from "./tupleobject.js";
+import { PyObject_CallOneArg } from "./abstract.js";
 
 export const PyBytes_Type = PyType_Declare("bytes");
 
@@ -206,6 +209,9 @@ export function bytesFromObject(x: PyVal, what = "bytes"): Uint8Array {
     if (n < 0) return PyErr_Format(PyExc_ValueError, "negative count");
     return new Uint8Array(Number(n));
   }
+  if (Py_TYPE(x).tp_iter === null && Py_TYPE(x).sq_item === null) {
+    return PyErr_Format(PyExc_TypeError, `cannot convert '${Py_TYPE(x).tp_name}' object to ${what}`);
+  }
   const out: number[] = [];
   const it = PyObject_GetIter(x);
   for (let v = PyIter_Next(it); v !== undefined; v = PyIter_Next(it)) {
@@ -273,9 +279,56 @@ PyType_FromSpecStatic({
     mp_length: bytes_length, mp_subscript: bytes_subscript,
   },
   methods: [
+    { name: "__getnewargs__", meth: (s: PyVal) => PyTuple_New([PyBytes_FromArray((s as PyBytesObject).ob_bytes)]), flags: METH_NOARGS },
+    { name: "capitalize", meth: M.bytes_capitalize, flags: METH_NOARGS },
+    { name: "center", meth: M.bytes_center, flags: METH_FASTCALL },
+    { name: "count", meth: M.bytes_count, flags: METH_FASTCALL },
     { name: "decode", meth: bytes_decode, flags: METH_FASTCALL | METH_KEYWORDS },
-    { name: "hex", meth: bytes_hex, flags: METH_NOARGS },
+    { name: "endswith", meth: M.bytes_endswith, flags: METH_FASTCALL },
+    { name: "expandtabs", meth: M.bytes_expandtabs, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "find", meth: M.bytes_find, flags: METH_FASTCALL },
+    { name: "fromhex", meth: bytes_fromhex, flags: METH_O | METH_CLASS },
+    { name: "hex", meth: M.bytes_hex, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "index", meth: M.bytes_index, flags: METH_FASTCALL },
+    { name: "isalnum", meth: M.bytes_isalnum, flags: METH_NOARGS },
+    { name: "isalpha", meth: M.bytes_isalpha, flags: METH_NOARGS },
+    { name: "isascii", meth: M.bytes_isascii, flags: METH_NOARGS },
+    { name: "isdigit", meth: M.bytes_isdigit, flags: METH_NOARGS },
+    { name: "islower", meth: M.bytes_islower, flags: METH_NOARGS },
+    { name: "isspace", meth: M.bytes_isspace, flags: METH_NOARGS },
+    { name: "istitle", meth: M.bytes_istitle, flags: METH_NOARGS },
+    { name: "isupper", meth: M.bytes_isupper, flags: METH_NOARGS },
     { name: "join", meth: bytes_join, flags: METH_O },
+    { name: "ljust", meth: M.bytes_ljust, flags: METH_FASTCALL },
+    { name: "lower", meth: M.bytes_lower, flags: METH_NOARGS },
+    { name: "lstrip", meth: M.bytes_lstrip, flags: METH_FASTCALL },
+    { name: "maketrans", meth: (_s: PyVal, a: PyVal[]) => M.bytes_maketrans(Py_None, a), flags: METH_FASTCALL | METH_STATIC },
+    { name: "partition", meth: M.bytes_partition, flags: METH_O },
+    { name: "removeprefix", meth: M.bytes_removeprefix, flags: METH_O },
+    { name: "removesuffix", meth: M.bytes_removesuffix, flags: METH_O },
+    { name: "replace", meth: M.bytes_replace, flags: METH_FASTCALL },
+    { name: "rfind", meth: M.bytes_rfind, flags: METH_FASTCALL },
+    { name: "rindex", meth: M.bytes_rindex, flags: METH_FASTCALL },
+    { name: "rjust", meth: M.bytes_rjust, flags: METH_FASTCALL },
+    { name: "rpartition", meth: M.bytes_rpartition, flags: METH_O },
+    { name: "rsplit", meth: M.bytes_rsplit, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "rstrip", meth: M.bytes_rstrip, flags: METH_FASTCALL },
+    { name: "split", meth: M.bytes_split, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "splitlines", meth: M.bytes_splitlines, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "startswith", meth: M.bytes_startswith, flags: METH_FASTCALL },
+    { name: "strip", meth: M.bytes_strip, flags: METH_FASTCALL },
+    { name: "swapcase", meth: M.bytes_swapcase, flags: METH_NOARGS },
+    { name: "title", meth: M.bytes_title, flags: METH_NOARGS },
+    { name: "translate", meth: M.bytes_translate, flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "upper", meth: M.bytes_upper, flags: METH_NOARGS },
+    { name: "zfill", meth: M.bytes_zfill, flags: METH_O },
   ],
 }, PyBytes_Type);
+
+/** bytes.fromhex (a classmethod: a subclass is called with the bytes). */
+function bytes_fromhex(cls: PyVal, arg: PyVal): PyVal {
+  const b = PyBytes_FromArray(M.fromhexBytes(arg));
+  if (cls === PyBytes_Type) return b;
+  return PyObject_CallOneArg(cls, b);
+}
 

@@ -21,6 +21,8 @@ import { PyRange_Type } from "../objects/rangeobject.js";
 import { PyEnum_Type, PyReversed_Type } from "../objects/enumobject.js";
 import { PySet_Type, PyFrozenSet_Type } from "../objects/setobject.js";
 import { PyComplex_Type } from "../objects/complexobject.js";
+import { PyByteArray_Type } from "../objects/bytearrayobject.js";
+import { PyMemoryView_Type } from "../objects/memoryobject.js";
 import { PyProperty_Type } from "../objects/descrobject.js";
 import { PyClassMethod_Type, PyStaticMethod_Type, PyFunctionObject } from "../objects/funcobject.js";
 import { PySuper_Type, _PyObject_GetDict } from "../objects/typeobject.js";
@@ -795,6 +797,7 @@ export function _PyBuiltin_Init(): PyModuleObject {
     ["classmethod", PyClassMethod_Type], ["staticmethod", PyStaticMethod_Type], ["super", PySuper_Type],
     ["map", PyMap_Type], ["filter", PyFilter_Type], ["zip", PyZip_Type], ["set", PySet_Type],
     ["frozenset", PyFrozenSet_Type], ["complex", PyComplex_Type],
+    ["bytearray", PyByteArray_Type], ["memoryview", PyMemoryView_Type],
   ];
   for (const [n, t] of types) PyDict_SetItemString(d, n, t);
   PyDict_SetItemString(d, "None", Py_None);

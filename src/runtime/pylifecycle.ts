@@ -48,6 +48,9 @@ import { ConstTuple, ConstFrozenset, type ConstValue } from "../compiler/consts.
 import { PyComplex, PyBytes, SurrogateStr } from "../ast/constant.js";
 import { marshalHooks } from "./marshal.js";
 import { PyComplex_FromDoubles, _PyComplex_FloatPow } from "../objects/complexobject.js";
+import { PyObject_GetBufferData } from "../objects/memoryobject.js";
+import { PyObject_CallMethod } from "../objects/abstract.js";
+import { _PyBytes_InstallBytesLike } from "../objects/bytesobject.js";
 import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictContains } from "../objects/setobject.js";
 import { _Py_HashRandomization_Init } from "./pyhash.js";
 import { _PyImport_PreInit, _PyImport_InitFromHost } from "./import.js";
@@ -309,7 +312,7 @@ function installHooks(host: Host): void {
   _PyLong_InstallBytesRepr((b) => bytesReprText((b as PyBytesObject).ob_bytes));
   _PyFloat_InstallBytesRepr((b) => bytesReprText((b as PyBytesObject).ob_bytes));
   _PyLong_InstallBytesFromObject((v) => bytesFromObject(v));
-  _PyBytes_InstallEncode((s) => encodeUtf8(s.value, "strict"));
+  _PyBytes_InstallEncode((s, enc, err) => bytesFromObject(PyObject_CallMethod(s, "encode", err === undefined ? [enc] : [enc, err])));
   _PyMethod_InstallAddressOf(addressOf);
   _PyType_InstallIdHash((o) => Math.floor(idOf(o) / 16) | 0);
   _PyType_InstallStaticMethod(PyStaticMethod_New);
@@ -358,6 +361,7 @@ function installHooks(host: Host): void {
   vmHooks.setUpdate = (s, it) => set_update_internal(s as PySetObject, it);
   marshalHooks.complex = PyComplex_FromDoubles;
   _PyFloat_InstallComplexPow(_PyComplex_FloatPow);
+  _PyBytes_InstallBytesLike(PyObject_GetBufferData);
   marshalHooks.set = (items, frozen) => (frozen ? PyFrozenSet_New(items) : PySet_New(items));
   _PySet_InstallDictContains((d, k) => PyDict_GetItem(d, k) !== undefined);
   vmHooks.importName = importName;

@@ -8,7 +8,6 @@ import { loadGolden, runGroup } from "./typesA_harness.js";
 const KNOWN: Record<string, [number, string]> = {
   complex_pow: [11, "DEVIATION: V8's Math.pow/atan2/exp/log/cos/sin are not correctly rounded as glibc's (last-ulp differences)"],
   complex_pow_real: [3, "DEVIATION: V8's Math.pow/atan2/cos/sin last-ulp differences"],
-  complex_fstr: [1, "str.__format__ with a width after !r (typesB)"],
   set_ops_err: [2, "dict views have no set operations yet (dictobject.ts)"],
   set_methods: [3, "__text_signature__ is None for builtin types; types.GenericAlias missing (set[int] is set)"],
 };
