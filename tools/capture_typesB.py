@@ -196,6 +196,20 @@ exprs("float_misc", [
     "float('0.1') .__repr__()", "(1.0).__format__('.2f')", "float.__format__(1.0, 1)", "float('1e-7')", "float('1e16')",
 ])
 
+# Random doubles built in-program (an LCG over mantissa and exponent) so the fixture holds only results.
+GROUPS.append({"name": "float_random", "src": """\
+_s = 12345
+def _rand(n):
+    global _s
+    _s = (_s * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+    return _s >> (64 - n)
+for _k in range(2500):
+    _e = _rand(11) - 1075 if _k % 3 else _rand(7) - 64
+    _x = float.fromhex('%s0x1.%013xp%d' % ('-' if _rand(1) else '', _rand(52), _e))
+    _p = _rand(5)
+    R.append(_fmt(lambda: (repr(_x), format(_x, '.%de' % _p), format(_x, '.%dg' % (_p + 1)), '%.*f' % (_p % 20, _x) if abs(_x) < 1e22 else '', round(_x, _p - 10), _x.as_integer_ratio()[1].bit_length())))
+"""})
+
 # ---------------------------------------------------------------- str
 STRS = ["''", "'abc'", "'Hello World'", "'  spaced  out  '", "'a,b,,c'", "'line1\\nline2\\r\\nline3\\rline4'",
         "'tab\\there\\tx'", "'ß straße'", "'ǅungla ǈ'", "'ΣΑΣ ΌΣΟΣ'", "'ﬁne ﬂow'", "'İstanbul'", "'ŉ'", "'\\u1e9e'",
