@@ -593,6 +593,19 @@ export function _PyExc_InstallGenericAlias(f: (t: PyVal, a: PyVal) => PyVal): vo
 function UnicodeError_str(self: PyVal): PyUnicodeObject {
   const e = self as PyUnicodeErrorObject;
   const name = e.ob_type.tp_name;
+  if (name === "UnicodeTranslateError" || (e.ob_type.mro.includes(PyExc_UnicodeTranslateError) && !e.ob_type.mro.includes(PyExc_UnicodeDecodeError))) {
+    // UnicodeTranslateError_str: no encoding, the object is a str.
+    if (!PyUnicode_Check(e.object)) return BaseException_str(self);
+    const st = longValue(e.start) as number, en = longValue(e.end) as number;
+    const rs = PyObject_Str(e.reason).value;
+    const cs = Array.from(e.object.value);
+    if (en === st + 1 && st >= 0 && st < cs.length) {
+      const c = cs[st].codePointAt(0)!;
+      const esc = c < 0x100 ? `\\x${c.toString(16).padStart(2, "0")}` : c < 0x10000 ? `\\u${c.toString(16).padStart(4, "0")}` : `\\U${c.toString(16).padStart(8, "0")}`;
+      return PyUnicode_FromString(`can't translate character '${esc}' in position ${st}: ${rs}`);
+    }
+    return PyUnicode_FromString(`can't translate characters in position ${st}-${en - 1}: ${rs}`);
+  }
   if (e.encoding === Py_None || e.object === Py_None) return BaseException_str(self);
   const start = longValue(e.start) as number;
   const end = longValue(e.end) as number;
@@ -620,6 +633,8 @@ function UnicodeError_init(self: PyVal, args: readonly PyVal[], kwnames: readonl
   const e = self as PyUnicodeErrorObject;
   if (args.length === 5) {
     [e.encoding, e.object, e.start, e.end, e.reason] = args;
+  } else if (args.length === 4 && e.ob_type.mro.includes(PyExc_UnicodeTranslateError)) {
+    [e.object, e.start, e.end, e.reason] = args;
   }
 }
 
