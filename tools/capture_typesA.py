@@ -339,6 +339,18 @@ exprs("ba_mutate", [
     "(lambda b: (lambda m: b.clear())(memoryview(b)))(bytearray(b'xy'))",
 ])
 
+exprs("bytes_percent", [
+    'b"%x" % 1.5', 'b"%d" % "s"', 'b"%f" % "s"', 'b"%c" % 300', 'b"%c" % b"ab"', 'b"%c" % "a"', 'b"%s" % "a"', 'b"%s" % 5',
+    'b"%y" % 1', 'b"%" % ()', 'b"%s %s" % (1,)', 'b"%s" % (b"a", b"b")', 'b"%(a)s" % 1', 'b"%(a)s" % {"a": b"x"}',
+    'b"%(a)s" % {b"a": b"x"}', 'b"%r %a" % ("\xe9", b"x")', 'b"%5s|%-5b|" % (b"a", bytearray(b"b"))', 'b"%.1s" % b"abc"',
+    'b"%*d" % (5, 3)', 'b"%#x %+d % d %05.1f %e" % (255, 3, 4, 2.5, 1e10)', 'b"x" % ()', 'b"x" % 5', 'b"x" % {}', 'b"%d" % 3.7',
+    'b"%s" % memoryview(b"mv")', 'bytearray(b"%s") % b"x"', 'b"%(x" % {}', 'b"%i %u" % (1, 2)', 'b"%c" % 65', 'b"%s %s" % (b"a",)',
+    'b"%s" % [1]', 'b"%(a)s %(b)d" % {b"a": b"1", b"b": 2}', 'b"%%%s" % b"x"', 'b"%c%c" % (b"x", 66)', 'b"%-4c|" % 65',
+    'b"%10.3f|%-8.2e|%g" % (3.14159, 12345.678, 0.0001)', 'b"%o %X %#o" % (8, 255, 8)', 'b"%.*f" % (2, 1.2345)',
+    'b"%s" % type("B", (), {"__bytes__": lambda s: b"BB"})()', 'bytes(type("B", (), {"__bytes__": lambda s: b"BB"})())',
+    'bytes(type("B", (), {"__bytes__": lambda s: "no"})())', 'b"%s" % type("B", (), {"__bytes__": lambda s: 1})()',
+    'bytearray(b"%d%%") % 5', 'b"%a" % "\u20ac"', 'b"%5.2s|" % b"abc"', 'b"%(a)s" % {b"b": 1}',
+])
 # ---------------------------------------------------------------- memoryview
 exprs("memoryview", [
     "memoryview('x')", "memoryview()", "memoryview(b'a', 1)", "memoryview(object=b'ab').tolist()", "memoryview(b'abcdef')[10]",

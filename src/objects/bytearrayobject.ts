@@ -457,6 +457,7 @@ PyType_FromSpecStatic({
     sq_length: bytearray_length, sq_concat: bytearray_concat, sq_repeat: bytearray_repeat,
     sq_contains: bytearray_contains, sq_inplace_concat: bytearray_iconcat, sq_inplace_repeat: bytearray_irepeat,
     mp_length: bytearray_length, mp_subscript: bytearray_subscript, mp_ass_subscript: bytearray_ass_subscript,
+    nb_remainder: M.bytes_mod,
   },
   methods: [
     { name: "__alloc__", meth: bytearray_alloc, flags: METH_NOARGS, doc: "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated." },

@@ -1,16 +1,17 @@
 // The methods bytes and bytearray share: searching, splitting, stripping, padding, case mapping and predicates over
 // ASCII, hex/fromhex, translate/maketrans. Counterparts: Objects/bytes_methods.c and Objects/stringlib/*.h (as
 // instantiated for bytes). Each function takes the receiver and returns a result of the receiver's kind.
-import { Py_None, Py_TYPE, type PyVal } from "./object.js";
+import { Py_None, Py_NotImplemented, Py_TYPE, type PyVal } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "./exceptions.js";
 import { PyBytesObject, PyBytes_Type, PyBytes_FromArray, PyBytes_Check, bytesLikeData } from "./bytesobject.js";
 import { PyByteArrayObject, PyByteArray_FromArray } from "./bytearrayobject.js";
-import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
-import { PyTuple_New, PyTuple_Check } from "./tupleobject.js";
+import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_Format } from "./unicodeobject.js";
+import { PyTuple_New, PyTuple_Check, PyTupleObject } from "./tupleobject.js";
 import { PyList_New } from "./listobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
-import { PyNumber_AsSsize_t, PyNumber_Index, PyObject_IsTrue, PyObject_GetIter, PyIter_Next, PyObject_Size } from "./abstract.js";
+import { PyNumber_AsSsize_t, PyNumber_Index, PyObject_IsTrue, PyObject_GetIter, PyIter_Next, PyObject_Size,
+  _PyObject_LookupSpecial, PyObject_CallNoArgs, PyObject_ASCII } from "./abstract.js";
 import { longValue } from "./longobject.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 
@@ -696,4 +697,172 @@ export function bytes_join_impl(self: PyVal, iterable: PyVal): PyVal {
     parts.push(d.slice());
   }
   return newLike(self, concat(parts));
+}
+
+// ---- printf-style formatting (_PyBytes_FormatEx) ----
+
+function isMappingArg(v: PyVal): boolean {
+  if (typeof v === "number" || PyTuple_Check(v) || PyBytes_Check(v) || PyUnicode_Check(v)) return false;
+  return Py_TYPE(v).mp_subscript !== null;
+}
+
+/** %b / %s: the bytes of a bytes-like object or of __bytes__ (format_obj). */
+function formatObjBytes(v: PyVal): Uint8Array {
+  const d = bytesLikeData(v);
+  if (d !== null) return d;
+  if (typeof v !== "number") {
+    const f = _PyObject_LookupSpecial(v, "__bytes__");
+    if (f !== undefined) {
+      const r = PyObject_CallNoArgs(f);
+      if (!PyBytes_Check(r)) {
+        return PyErr_Format(PyExc_TypeError, `__bytes__ returned non-bytes (type ${Py_TYPE(r).tp_name})`);
+      }
+      return r.ob_bytes;
+    }
+  }
+  return PyErr_Format(PyExc_TypeError,
+    `%b requires a bytes-like object, or an object that implements __bytes__, not '${Py_TYPE(v).tp_name}'`);
+}
+
+function latin1(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+}
+
+/** bytes % args and bytearray % args. */
+export function PyBytes_Format(fmt: Uint8Array, args: PyVal): Uint8Array {
+  const out: Uint8Array[] = [];
+  // getnextarg's cursor: a tuple is consumed item by item; any other object is the single argument (arglen -1).
+  let arglen: number, argidx: number;
+  if (PyTuple_Check(args)) { arglen = args.ob_item.length; argidx = 0; } else { arglen = -1; argidx = -2; }
+  const dict = isMappingArg(args) ? args : null;
+  const nextArg = (): PyVal => {
+    if (argidx < arglen) {
+      const k = argidx++;
+      return arglen < 0 ? args : (args as PyTupleObject).ob_item[k];
+    }
+    return PyErr_Format(PyExc_TypeError, "not enough arguments for format string");
+  };
+  let i = 0;
+  const n = fmt.length;
+  let litStart = 0;
+  while (i < n) {
+    if (fmt[i] !== 0x25) { i++; continue; }
+    out.push(fmt.subarray(litStart, i));
+    i++;
+    let v: PyVal | null = null;
+    if (i < n && fmt[i] === 0x28) {
+      if (dict === null) return PyErr_Format(PyExc_TypeError, "format requires a mapping");
+      let depth = 1;
+      const ks = ++i;
+      while (i < n && depth > 0) {
+        if (fmt[i] === 0x29) depth--;
+        else if (fmt[i] === 0x28) depth++;
+        i++;
+      }
+      if (depth > 0) return PyErr_Format(PyExc_ValueError, "incomplete format key");
+      const key = PyBytes_FromArray(fmt.slice(ks, i - 1));
+      v = Py_TYPE(dict).mp_subscript!(dict, key);
+      arglen = -1;
+      argidx = -2;
+    }
+    let flags = "";
+    while (i < n && "-+ #0".includes(String.fromCharCode(fmt[i]))) flags += String.fromCharCode(fmt[i++]);
+    let width = "";
+    if (i < n && fmt[i] === 0x2a) {
+      const w = nextArg();
+      if (typeof w !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
+      width = String(w);
+      i++;
+    } else while (i < n && fmt[i] >= 0x30 && fmt[i] <= 0x39) width += String.fromCharCode(fmt[i++]);
+    let prec = "";
+    let hasPrec = false;
+    if (i < n && fmt[i] === 0x2e) {
+      hasPrec = true;
+      i++;
+      if (i < n && fmt[i] === 0x2a) {
+        const p = nextArg();
+        if (typeof p !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
+        prec = String(p);
+        i++;
+      } else while (i < n && fmt[i] >= 0x30 && fmt[i] <= 0x39) prec += String.fromCharCode(fmt[i++]);
+    }
+    while (i < n && (fmt[i] === 0x68 || fmt[i] === 0x6c || fmt[i] === 0x4c)) i++;
+    if (i >= n) return PyErr_Format(PyExc_ValueError, "incomplete format");
+    const c = String.fromCharCode(fmt[i]);
+    const convIndex = i;
+    i++;
+    litStart = i;
+    if (c === "%") { out.push(Uint8Array.of(0x25)); continue; }
+    if (v === null) v = nextArg();
+    let body: Uint8Array;
+    const w = width === "" ? 0 : Number(width);
+    const left = flags.includes("-");
+    const padTo = (b: Uint8Array): Uint8Array => {
+      if (b.length >= w) return b;
+      const padding = new Uint8Array(w - b.length).fill(0x20);
+      return left ? concat([b, padding]) : concat([padding, b]);
+    };
+    switch (c) {
+      case "s": case "b": {
+        let d = formatObjBytes(v);
+        if (hasPrec) d = d.subarray(0, Number(prec || "0"));
+        body = padTo(d.slice());
+        break;
+      }
+      case "r": case "a": {
+        let s = PyObject_ASCII(v).value;
+        if (hasPrec) s = s.slice(0, Number(prec || "0"));
+        body = padTo(latin1(s));
+        break;
+      }
+      case "c": {
+        let ch: number;
+        if (PyBytes_Check(v) || v instanceof PyByteArrayObject) {
+          const d = bytesLikeData(v)!;
+          if (d.length !== 1) return PyErr_Format(PyExc_TypeError, "%c requires an integer in range(256) or a single byte");
+          ch = d[0];
+        } else if (typeof v === "number" || Py_TYPE(v).nb_index !== null && !PyUnicode_Check(v)) {
+          const x = longValue(PyNumber_Index(v));
+          if (x < 0 || x > 255) return PyErr_Format(PyExc_OverflowError, "%c arg not in range(256)");
+          ch = Number(x);
+        } else {
+          return PyErr_Format(PyExc_TypeError, "%c requires an integer in range(256) or a single byte");
+        }
+        body = padTo(Uint8Array.of(ch));
+        break;
+      }
+      case "d": case "i": case "u": case "o": case "x": case "X": case "e": case "E": case "f": case "F": case "g": case "G": {
+        if ("eEfFgG".includes(c) && typeof v !== "number" && !PyFloatLike(v)) {
+          return PyErr_Format(PyExc_TypeError, `float argument required, not ${Py_TYPE(v).tp_name}`);
+        }
+        const spec = "%" + flags + width + (hasPrec ? "." + prec : "") + c;
+        body = latin1(PyUnicode_Format(spec, PyTuple_New([v])));
+        break;
+      }
+      default: {
+        const code = fmt[convIndex];
+        const shown = code >= 0x20 && code < 0x7f ? String.fromCharCode(code) : "?";
+        return PyErr_Format(PyExc_ValueError,
+          `unsupported format character '${shown}' (0x${code.toString(16)}) at index ${convIndex}`);
+      }
+    }
+    out.push(body);
+  }
+  out.push(fmt.subarray(litStart));
+  if (argidx < arglen && dict === null) {
+    return PyErr_Format(PyExc_TypeError, "not all arguments converted during bytes formatting");
+  }
+  return concat(out);
+}
+
+function PyFloatLike(v: PyVal): boolean {
+  return Py_TYPE(v).nb_float !== null || Py_TYPE(v).nb_index !== null;
+}
+
+/** nb_remainder of bytes and bytearray: only when the left operand is the bytes object. */
+export function bytes_mod(a: PyVal, b: PyVal): PyVal {
+  if (!(PyBytes_Check(a) || a instanceof PyByteArrayObject)) return Py_NotImplemented;
+  return newLike(a, PyBytes_Format(selfBytes(a), b));
 }

@@ -19,7 +19,7 @@ import { PyUnicode_Decode, codecArg } from "./unicodecodecs.js";
 import { _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
 import * as M from "./bytes_methods.js";
 import { PyTuple_New } from "./tupleobject.js";
-import { PyObject_CallOneArg } from "./abstract.js";
+import { PyObject_CallOneArg, _PyObject_LookupSpecial, PyObject_CallNoArgs } from "./abstract.js";
 
 export const PyBytes_Type = PyType_Declare("bytes");
 
@@ -238,7 +238,16 @@ function bytes_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly
   else if (enc !== undefined) {
     if (!PyUnicode_Check(x)) return PyErr_Format(PyExc_TypeError, "encoding without a string argument");
     data = encodeHook(x, enc, errors);
-  } else data = bytesFromObject(x);
+  } else {
+    // bytes_new consults __bytes__ before the buffer protocol and iteration.
+    const f = typeof x !== "number" && !PyBytes_Check(x) ? _PyObject_LookupSpecial(x, "__bytes__") : undefined;
+    if (f !== undefined) {
+      const r = PyObject_CallNoArgs(f);
+      if (!PyBytes_Check(r)) return PyErr_Format(PyExc_TypeError, `__bytes__ returned non-bytes (type ${Py_TYPE(r).tp_name})`);
+      if (type === PyBytes_Type && r.ob_type === PyBytes_Type) return r;
+      data = r.ob_bytes;
+    } else data = bytesFromObject(x);
+  }
   return new PyBytesObject(type, data);
 }
 
@@ -276,7 +285,7 @@ PyType_FromSpecStatic({
     tp_repr: bytes_repr, tp_str: bytes_repr, tp_hash: bytes_hash, tp_richcompare: bytes_richcompare,
     tp_iter: (s) => new PyBytesIterObject(PyBytesIter_Type, (s as PyBytesObject).ob_bytes), tp_new: bytes_new,
     sq_length: bytes_length, sq_concat: bytes_concat, sq_repeat: bytes_repeat, sq_contains: bytes_contains,
-    mp_length: bytes_length, mp_subscript: bytes_subscript,
+    mp_length: bytes_length, mp_subscript: bytes_subscript, nb_remainder: M.bytes_mod,
   },
   methods: [
     { name: "__getnewargs__", meth: (s: PyVal) => PyTuple_New([PyBytes_FromArray((s as PyBytesObject).ob_bytes)]), flags: METH_NOARGS },
