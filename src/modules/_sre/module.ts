@@ -121,7 +121,8 @@ function guard<T>(f: () => T): T {
 // ---------------------------------------------------------------------------------------------------------------
 // Subjects (getstring) and slices (getslice).
 
-/** Long str subjects converted once (a findall over the same text in a loop); keyed weakly by the str object. */
+/** Long str subjects converted once (several patterns over the same text); keyed weakly by the str object. Short
+    ones are converted per call: a WeakMap entry costs more than converting a line. */
 const charsCache = new WeakMap<PyUnicodeObject, SRE_CHARS>();
 
 interface Subject {
@@ -133,7 +134,7 @@ interface Subject {
 function getstring(obj: PyVal): Subject | null {
   if (typeof obj !== "number" && PyUnicode_Check(obj)) {
     const u = obj;
-    if (u.value.length < 64) return { chars: sre_chars_from_string(u.value), isbytes: false };
+    if (u.value.length < 1024) return { chars: sre_chars_from_string(u.value), isbytes: false };
     let c = charsCache.get(u);
     if (c === undefined) {
       c = sre_chars_from_string(u.value);
@@ -327,15 +328,15 @@ function compile_template(pattern: PatternObject, template: PyVal): TemplateObje
 /** Joins pieces as str or bytes, as PyUnicode_Join / PyBytes_Join do (TypeError for a piece of another kind). */
 function join(pieces: readonly PyVal[], isbytes: boolean): PyVal {
   if (!isbytes) {
-    let out = "";
+    const parts: string[] = new Array<string>(pieces.length);
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!;
       if (typeof p === "number" || !PyUnicode_Check(p)) {
         return PyErr_Format(PyExc_TypeError, `sequence item ${i}: expected str instance, ${Py_TYPE(p).tp_name} found`);
       }
-      out += p.value;
+      parts[i] = p.value;
     }
-    return PyUnicode_FromString(out);
+    return PyUnicode_FromString(parts.join(""));
   }
   const parts: Uint8Array[] = [];
   let n = 0;
