@@ -27,7 +27,9 @@ export class BasicBlock {
   startdepth = -0x80000000;
   cold = false;
   warm = false;
-  unsafeLocalsMask = 0n;
+  /** The unsafe-locals mask of add_checks_for_loads_of_uninitialized_variables, locals 0-31 and 32-63. */
+  unsafeLo = 0;
+  unsafeHi = 0;
   exceptstack: BasicBlock[] | null = null;
 }
 
@@ -782,12 +784,17 @@ export function addChecksForLoadsOfUninitializedVariables(entry: BasicBlock, nlo
     nlocals = 64;
   }
   resetVisited(entry);
-  for (let b: BasicBlock | null = entry; b; b = b.next) b.unsafeLocalsMask = 0n;
+  for (let b: BasicBlock | null = entry; b; b = b.next) {
+    b.unsafeLo = 0;
+    b.unsafeHi = 0;
+  }
+  // CPython's uint64_t mask, as two 32-bit halves (BigInt arithmetic here would allocate per instruction).
   const stack: BasicBlock[] = [];
-  const maybePush = (b: BasicBlock, mask: bigint): void => {
-    const both = b.unsafeLocalsMask | mask;
-    if (b.unsafeLocalsMask !== both) {
-      b.unsafeLocalsMask = both;
+  const maybePush = (b: BasicBlock, lo: number, hi: number): void => {
+    const bothLo = b.unsafeLo | lo, bothHi = b.unsafeHi | hi;
+    if (b.unsafeLo !== bothLo || b.unsafeHi !== bothHi) {
+      b.unsafeLo = bothLo;
+      b.unsafeHi = bothHi;
       if (!b.visited) {
         stack.push(b);
         b.visited = true;
@@ -795,36 +802,46 @@ export function addChecksForLoadsOfUninitializedVariables(entry: BasicBlock, nlo
     }
   };
   const scan = (b: BasicBlock): void => {
-    let mask = b.unsafeLocalsMask;
+    let lo = b.unsafeLo, hi = b.unsafeHi;
     for (const instr of b.instrs) {
-      if (instr.except !== null) maybePush(instr.except, mask);
-      if (instr.oparg >= 64) continue;
-      const bit = 1n << BigInt(instr.oparg);
-      switch (instr.opcode) {
+      if (instr.except !== null) maybePush(instr.except, lo, hi);
+      const arg = instr.oparg;
+      if (arg >= 64) continue;
+      const op = instr.opcode;
+      if (op !== O.DELETE_FAST && op !== O.LOAD_FAST_AND_CLEAR && op !== O.STORE_FAST_MAYBE_NULL &&
+        op !== O.STORE_FAST && op !== O.LOAD_FAST_CHECK && op !== O.LOAD_FAST) continue;
+      const bitLo = arg < 32 ? 1 << arg : 0, bitHi = arg >= 32 ? 1 << (arg - 32) : 0;
+      switch (op) {
         case O.DELETE_FAST:
         case O.LOAD_FAST_AND_CLEAR:
         case O.STORE_FAST_MAYBE_NULL:
-          mask |= bit;
+          lo |= bitLo;
+          hi |= bitHi;
           break;
         case O.STORE_FAST:
         case O.LOAD_FAST_CHECK:
-          mask &= ~bit;
+          lo &= ~bitLo;
+          hi &= ~bitHi;
           break;
         case O.LOAD_FAST:
-          if (mask & bit) instr.opcode = O.LOAD_FAST_CHECK;
-          mask &= ~bit;
+          if ((lo & bitLo) !== 0 || (hi & bitHi) !== 0) instr.opcode = O.LOAD_FAST_CHECK;
+          lo &= ~bitLo;
+          hi &= ~bitHi;
           break;
         default:
           break;
       }
     }
-    if (b.next !== null && hasFallthrough(b)) maybePush(b.next, mask);
+    if (b.next !== null && hasFallthrough(b)) maybePush(b.next, lo, hi);
     const l = last(b);
-    if (l !== null && isJump(l)) maybePush(l.target!, mask);
+    if (l !== null && isJump(l)) maybePush(l.target!, lo, hi);
   };
-  let startMask = 0n;
-  for (let i = nparams; i < nlocals; i++) startMask |= 1n << BigInt(i);
-  maybePush(entry, startMask);
+  let startLo = 0, startHi = 0;
+  for (let i = nparams; i < nlocals; i++) {
+    if (i < 32) startLo |= 1 << i;
+    else startHi |= 1 << (i - 32);
+  }
+  maybePush(entry, startLo, startHi);
   for (let b: BasicBlock | null = entry; b; b = b.next) scan(b);
   while (stack.length > 0) {
     const b = stack.pop()!;
