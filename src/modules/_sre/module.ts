@@ -183,9 +183,11 @@ function pattern_new_match(self: PatternObject, string: PyVal, m: SreMatch | nul
   return m === null ? Py_None : new MatchObject(m, string, self);
 }
 
+/** Slices of the matched subject: a str's code points from the match (str is immutable: no second conversion),
+    a bytes-like object's current contents (a bytearray may have changed since, as match_getslice_by_index allows). */
 function match_slicer(self: MatchObject): (i: number, j: number) => PyVal {
-  const subj = getstring(self.string);
-  return slicer(self.string, subj!);
+  if (self.m.isbytes) return slicer(self.string, getstringOrRaise(self.string));
+  return slicer(self.string, { chars: self.m.string, isbytes: false });
 }
 
 /** match_getindex: a group number from an int or a group name; IndexError('no such group') otherwise. */
