@@ -38,8 +38,10 @@ import {
   _sre_template, pattern_match, pattern_fullmatch, pattern_search, pattern_findall as sre_pattern_findall,
   pattern_split as sre_pattern_split, pattern_subx as sre_pattern_subx,
   expand_template, match_getslice_by_index, sre_chars_from_string, sre_string_slice, _sre_ascii_iscased,
-  _sre_unicode_iscased, _sre_ascii_tolower, _sre_unicode_tolower,
+  _sre_unicode_iscased, _sre_ascii_tolower, _sre_unicode_tolower, sre_set_interrupt_hook,
 } from "./sre.js";
+import { _PyThreadState_GET } from "../../runtime/pystate.js";
+import { vmHooks } from "../../vm/hooks.js";
 
 const copyright = " SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB ";
 const MAXSIZE = Number.MAX_SAFE_INTEGER;
@@ -721,6 +723,11 @@ function intArg(name: string, args: readonly PyVal[]): number {
   return cInt(args[0]!);
 }
 
+function sre_check_signals(): void {
+  const ts = _PyThreadState_GET();
+  if (ts.eval_breaker !== 0) vmHooks.handleEvalBreaker(ts);
+}
+
 const intFn = (name: string, f: (ch: number) => PyVal) =>
   (_s: PyVal, a: readonly PyVal[]): PyVal => f(intArg(name, a));
 
@@ -742,6 +749,8 @@ export const sremodule: PyModuleDef = {
     { name: "unicode_tolower", meth: intFn("unicode_tolower", _sre_unicode_tolower), flags: METH_FASTCALL },
   ],
   m_exec: (m) => {
+    /* MAYBE_CHECK_SIGNALS: a long match polls the eval breaker (KeyboardInterrupt, thread switches, time limits) */
+    sre_set_interrupt_hook(sre_check_signals);
     /* sre_exec */
     PyModule_Add(m, "MAGIC", SRE_MAGIC);
     PyModule_Add(m, "CODESIZE", CODESIZE);
