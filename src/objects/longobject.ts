@@ -7,7 +7,8 @@ import {
 } from "./object.js";
 import { hashOut, hashFromNumber, hashBigInt } from "../runtime/pyhash.js";
 import { PyErr_Format } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_ValueError, PyExc_ZeroDivisionError, PyExc_OverflowError } from "./exceptions.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_ZeroDivisionError, PyExc_OverflowError, PyExc_DeprecationWarning } from "./exceptions.js";
+import { PyErr_WarnEx } from "../modules/_warnings.js";
 import { PyFloat_FromDouble, PyFloatObject, PyFloat_Type, float_richcompare_number, float_pow } from "./floatobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
@@ -579,6 +580,7 @@ export function PyNumber_Long(x: PyVal): PyVal {
   if (t.nb_index !== null) return long_int(PyNumber_Index(x));
   const trunc = _PyObject_LookupSpecial(x, "__trunc__");
   if (trunc !== undefined) {
+    PyErr_WarnEx(PyExc_DeprecationWarning, PyUnicode_FromString("The delegation of int() to __trunc__ is deprecated."), 1);
     const r = PyObject_CallNoArgs(trunc);
     if (PyLong_Check(r)) return long_int(r);
     if (Py_TYPE(r).nb_index !== null) return long_int(PyNumber_Index(r));
