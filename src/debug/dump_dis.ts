@@ -26,7 +26,8 @@ const FUNCTION_ATTR_FLAGS = ["defaults", "kwdefaults", "annotations", "closure"]
 
 /**
  * How Typhon prints the `at 0x…` part of a code object's repr: CPython prints a memory address, Typhon a fixed
- * id per code object, numbered in disassembly order. tools/diff_modes/dis.ts ignores exactly this part.
+ * id per code object, numbered in order of first appearance. tools/diff_modes/dis.py renumbers CPython's addresses
+ * the same way, so the comparison ignores exactly the address.
  */
 export const DIS_ADDRESS = (n: number): string => "0xc0de" + n.toString(16).padStart(8, "0");
 
