@@ -2,12 +2,15 @@
 // under Typhon in-process and compares result lines. `node dist/tests/unit/objects/typesB_harness.js [GROUP]`
 // prints every mismatch (expected, then got) for a group, or a per-group summary.
 import { readFileSync } from "node:fs";
+import { HostError } from "../../../src/host/host.js";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Host } from "../../../src/host/host.js";
 import { Py_RunMain } from "../../../src/runtime/pythonrun.js";
 
+/** The build directory this file was compiled into (dist/), Typhon's home for frozen.bin. */
+const DIST = join(fileURLToPath(import.meta.url), "..", "..", "..", "..");
 const ROOT = process.env.TYPHON_ROOT ?? join(fileURLToPath(import.meta.url), "..", "..", "..", "..", "..");
 
 export interface Group { name: string; src: string; results: string[] }
@@ -22,7 +25,15 @@ export function loadGolden(): Golden {
 
 function memoryHost(out: Uint8Array[], err: Uint8Array[]): Host {
   return {
-    readFile: () => { throw new Error("no files"); },
+    // Real files, read-only: the build's frozen modules and the stdlib zip (for groups that import).
+    readFile: (path) => {
+      try {
+        return readFileSync(path);
+      } catch (e) {
+        throw new HostError((e as NodeJS.ErrnoException).code ?? "EIO", String(e));
+      }
+    },
+    typhonHome: () => DIST,
     writeStdout: (d) => { out.push(d.slice()); },
     writeStderr: (d) => { err.push(d.slice()); },
     readStdin: () => new Uint8Array(0),
