@@ -511,70 +511,90 @@ function formatSyntaxError(e: PySyntaxErrorObject, stype: string): string[] {
 
 const MAX_GROUP_WIDTH = 15, MAX_GROUP_DEPTH = 10;
 
-/** Format an exception with its chain, as traceback.print_exception does. */
+/** _ExceptionPrintContext: the exception-group nesting of the text being produced. */
+interface PrintContext {
+  depth: number;
+  needClose: boolean;
+}
+
+function emitText(ctx: PrintContext, text: string, margin = "|"): string {
+  let indent = " ".repeat(2 * ctx.depth);
+  if (ctx.depth) indent += margin + " ";
+  // textwrap.indent(text, indent, lambda line: True): every line, keeping line ends.
+  return text.split(/(?<=\n)/).map((l) => (l === "" ? "" : indent + l)).join("");
+}
+
+/** Format an exception with its chain, as traceback.TracebackException.format does. */
 export function formatException(exc: PyBaseExceptionObject): string {
   const out: string[] = [];
-  formatChain(exc, new Set(), out, 0);
+  formatTE(exc, new Set(), out, { depth: 0, needClose: false });
   return out.join("");
 }
 
-function indentLines(text: string, prefix: string): string {
-  return text.split("\n").map((l, i, a) => (i === a.length - 1 && l === "" ? "" : prefix + l)).join("\n");
-}
-
-function formatChain(exc: PyBaseExceptionObject, seen: Set<unknown>, out: string[], depth: number): void {
-  seen.add(exc);
-  const cause = exc.cause;
-  const context = exc.context;
-  if (cause instanceof PyBaseExceptionObject && !seen.has(cause)) {
-    formatChain(cause, seen, out, depth);
-    out.push(emit("\nThe above exception was the direct cause of the following exception:\n\n", depth));
-  } else if (!exc.suppress_context && context instanceof PyBaseExceptionObject && !seen.has(context)) {
-    formatChain(context, seen, out, depth);
-    out.push(emit("\nDuring handling of the above exception, another exception occurred:\n\n", depth));
+function formatTE(top: PyBaseExceptionObject, seen: Set<unknown>, out: string[], ctx: PrintContext): void {
+  const chain: [string | null, PyBaseExceptionObject][] = [];
+  let exc: PyBaseExceptionObject | null = top;
+  seen.add(top);
+  while (exc !== null) {
+    let msg: string | null = null;
+    let next: PyBaseExceptionObject | null = null;
+    if (exc.cause instanceof PyBaseExceptionObject) {
+      if (!seen.has(exc.cause)) { msg = "\nThe above exception was the direct cause of the following exception:\n\n"; next = exc.cause; }
+    } else if (exc.context instanceof PyBaseExceptionObject && !exc.suppress_context && !seen.has(exc.context)) {
+      msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+      next = exc.context;
+    }
+    chain.push([msg, exc]);
+    if (next !== null) seen.add(next);
+    exc = next;
   }
-  formatOne(exc, seen, out, depth);
-}
-
-function emit(text: string, depth: number, margin = "|"): string {
-  if (depth === 0) return text;
-  return indentLines(text, " ".repeat(2 * depth) + margin + " ");
-}
-
-function formatOne(exc: PyBaseExceptionObject, seen: Set<unknown>, out: string[], depth: number): void {
-  const tb = exc.traceback instanceof PyTracebackObject ? exc.traceback : null;
-  const isGroup = exc instanceof PyBaseExceptionGroupObject;
-  if (!isGroup) {
-    if (tb !== null) out.push(emit("Traceback (most recent call last):\n", depth));
-    out.push(emit(formatStack(summarize(tb)), depth));
-    out.push(emit(formatExceptionOnly(exc).join(""), depth));
-    return;
-  }
-  // Exception groups (TracebackException.format with exceptions).
-  const first = depth === 0;
-  if (tb !== null) out.push(emit(first ? "  + Exception Group Traceback (most recent call last):\n" : "Exception Group Traceback (most recent call last):\n", depth, first ? "+" : "|"));
-  out.push(emit(formatStack(summarize(tb)), depth));
-  out.push(emit(formatExceptionOnly(exc).join(""), depth));
-  const excs = ((exc as PyBaseExceptionGroupObject).excs as PyTupleObject).ob_item;
-  if (depth + 1 > MAX_GROUP_DEPTH) {
-    out.push(emit(`... (max_group_depth is ${MAX_GROUP_DEPTH})\n`, depth + 1, "-"));
-    return;
-  }
-  const n = excs.length;
-  const shown = Math.min(n, MAX_GROUP_WIDTH);
-  for (let i = 0; i < shown; i++) {
-    const last = i === n - 1;
-    const title = i === 0 ? `+---------------- ${i + 1} ----------------\n` : `+---------------- ${i + 1} ----------------\n`;
-    out.push(" ".repeat(2 * (depth + 1)) + title);
-    const sub: string[] = [];
-    formatChain(excs[i] as PyBaseExceptionObject, seen, sub, depth + 1);
-    out.push(sub.join(""));
-    if (last && shown === n) out.push(" ".repeat(2 * (depth + 1)) + "+------------------------------------\n");
-  }
-  if (n > MAX_GROUP_WIDTH) {
-    out.push(" ".repeat(2 * (depth + 1)) + `+---------------- ... ----------------\n`);
-    out.push(emit(`and ${n - MAX_GROUP_WIDTH} more exception${n - MAX_GROUP_WIDTH > 1 ? "s" : ""}\n`, depth + 1));
-    out.push(" ".repeat(2 * (depth + 1)) + "+------------------------------------\n");
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const [msg, e] = chain[k];
+    if (msg !== null) out.push(emitText(ctx, msg));
+    const tb = e.traceback instanceof PyTracebackObject ? e.traceback : null;
+    if (!(e instanceof PyBaseExceptionGroupObject)) {
+      if (tb !== null) {
+        out.push(emitText(ctx, "Traceback (most recent call last):\n"));
+        out.push(emitText(ctx, formatStack(summarize(tb))));
+      }
+      out.push(emitText(ctx, formatExceptionOnly(e).join("")));
+      continue;
+    }
+    if (ctx.depth > MAX_GROUP_DEPTH) {
+      out.push(emitText(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`));
+      continue;
+    }
+    const isTop = ctx.depth === 0;
+    if (isTop) ctx.depth++;
+    if (tb !== null) {
+      out.push(emitText(ctx, "Exception Group Traceback (most recent call last):\n", isTop ? "+" : "|"));
+      out.push(emitText(ctx, formatStack(summarize(tb))));
+    }
+    out.push(emitText(ctx, formatExceptionOnly(e).join("")));
+    const excs = (e.excs as PyTupleObject).ob_item;
+    const num = excs.length;
+    const n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+    ctx.needClose = false;
+    for (let i = 0; i < n; i++) {
+      const last = i === n - 1;
+      if (last) ctx.needClose = true;
+      const truncated = i >= MAX_GROUP_WIDTH;
+      const title = truncated ? "..." : `${i + 1}`;
+      out.push(" ".repeat(2 * ctx.depth) + (i === 0 ? "+-" : "  ") + `+---------------- ${title} ----------------\n`);
+      ctx.depth++;
+      if (!truncated) {
+        formatTE(excs[i] as PyBaseExceptionObject, seen, out, ctx);
+      } else {
+        const remaining = num - MAX_GROUP_WIDTH;
+        out.push(emitText(ctx, `and ${remaining} more exception${remaining > 1 ? "s" : ""}\n`));
+      }
+      if (last && ctx.needClose) {
+        out.push(" ".repeat(2 * ctx.depth) + "+------------------------------------\n");
+        ctx.needClose = false;
+      }
+      ctx.depth--;
+    }
+    if (isTop) ctx.depth = 0;
   }
 }
 
