@@ -9,6 +9,9 @@ import { warningsmodule } from "./_warnings.js";
 import { timemodule } from "./timemodule.js";
 import { iomodule } from "./_io/_iomodule.js";
 import { zipimportmodule } from "./zipimport.js";
+import { errnomodule } from "./errnomodule.js";
+import { atexitmodule } from "./atexitmodule.js";
+import { signalmodule } from "./signalmodule.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 
@@ -21,6 +24,9 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["time", timemodule],
   ["_io", iomodule],
   ["zipimport", zipimportmodule],
+  ["errno", errnomodule],
+  ["atexit", atexitmodule],
+  ["_signal", signalmodule],
   ["_string", stringmodule],
   ["_sre", sremodule],
 ]);

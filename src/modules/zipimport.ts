@@ -6,7 +6,7 @@ import {
   METH_O, METH_FASTCALL, METH_KEYWORDS, PyUnicode_InternFromString, PyUnicodeObject, type PyVal,
 } from "../objects/object.js";
 import { PyModuleObject } from "../objects/moduleobject.js";
-import { PyDict_New, PyDict_SetItemString, PyDictObject, PyDict_GetItemStr } from "../objects/dictobject.js";
+import { PyDict_New, PyDict_SetItemString, PyDictObject } from "../objects/dictobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
 import { PyBytes_FromArray, PyBytesObject } from "../objects/bytesobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
@@ -20,7 +20,6 @@ import { parseArgs } from "../runtime/getargs.js";
 import { PyEval_EvalCode, PyCode_FromRecord, compileOrRaise } from "../runtime/pylifecycle.js";
 import { marshal_loads } from "../runtime/marshal.js";
 import { marshal_dumps } from "../runtime/marshal_write.js";
-import { getSys } from "../runtime/sysmodule.js";
 import { ZipArchive, ZipError } from "../runtime/stdlib_zip.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { PyOS_FSPath, fsdecode } from "./posixmodule.js";
@@ -168,9 +167,9 @@ function readCache(file: string, crc: number, size: number): PyCodeObject | null
 }
 
 function writeCache(file: string, crc: number, size: number, code: PyCodeObject): void {
-  const sys = getSys();
-  const dwb = PyDict_GetItemStr(sys.dict, PyUnicode_InternFromString("dont_write_bytecode"));
-  if (dwb === Py_True) return;
+  // Typhon's own cache in its build directory, not a __pycache__: -B / PYTHONDONTWRITEBYTECODE do not apply to it
+  // (as they do not stop CPython from using its frozen and pre-compiled stdlib); TYPHON_NO_CACHE=1 does.
+  if ((currentHost().env().get("TYPHON_NO_CACHE") ?? "") !== "") return;
   try {
     const body = marshal_dumps(code);
     const out = new Uint8Array(16 + body.length);

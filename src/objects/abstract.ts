@@ -45,7 +45,14 @@ export function _PyObject_LookupAttr(o: PyVal, name: PyUnicodeObject): PyVal | u
   const t = Py_TYPE(o);
   const f = t.tp_getattro;
   if (f === null) return undefined;
-  return f(o, name, true);
+  try {
+    return f(o, name, true);
+  } catch (e) {
+    // PyObject_GetOptionalAttr: an AttributeError raised anywhere below (a descriptor's getter, __getattr__)
+    // also means "absent".
+    if (e instanceof PyObject && PyType_IsSubtype(e.ob_type, PyExc_AttributeError)) return undefined;
+    throw e;
+  }
 }
 
 /** Convenience: attribute by JS string. */

@@ -1,7 +1,7 @@
 // builtin_function_or_method: a native function, optionally bound to self (Objects/methodobject.c). Calls dispatch
 // on the method row's calling convention (METH_NOARGS / METH_O / METH_FASTCALL[|METH_KEYWORDS]). See docs/objects.md.
 import {
-  PyObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, METH_NOARGS,
+  PyObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, METH_NOARGS, Py_HashHi,
   METH_O, METH_FASTCALL, METH_KEYWORDS, METH_CLASS, METH_STATIC, type PyMethodDef, type PyVal, PyUnicodeObject,
   PyTypeObject,
 } from "./object.js";
@@ -106,9 +106,25 @@ function cfunction_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
   return PyBool_FromLong(op === Py_EQ ? eq : !eq);
 }
 
+/** meth_hash: the identities of self and of the method row (CPython hashes the two pointers). */
+const methodRowIds = new WeakMap<PyMethodDef, number>();
+let nextMethodRowId = 1;
+function cfunction_hash(self: PyVal): number {
+  const f = self as PyCFunctionObject;
+  let row = methodRowIds.get(f.m_ml);
+  if (row === undefined) {
+    row = nextMethodRowId++;
+    methodRowIds.set(f.m_ml, row);
+  }
+  const x = f.m_self === null ? 0 : Math.floor(parseInt(addressOf(f.m_self).slice(2), 16) / 16);
+  Py_HashHi[0] = 0;
+  const h = (x ^ (row * 0x9e3779b1)) | 0;
+  return h === -1 ? -2 : h;
+}
+
 PyType_FromSpecStatic({
   name: "builtin_function_or_method",
-  slots: { tp_call: cfunction_call, tp_repr: cfunction_repr, tp_richcompare: cfunction_richcompare },
+  slots: { tp_call: cfunction_call, tp_repr: cfunction_repr, tp_richcompare: cfunction_richcompare, tp_hash: cfunction_hash },
   getset: [
     { name: "__name__", get: (s) => hooks.str((s as PyCFunctionObject).m_ml.name) },
     { name: "__qualname__", get: (s) => {

@@ -46,6 +46,7 @@ import {
 import { parseArgs, unpackArgs, checkNoKwargs } from "./getargs.js";
 import { _PyThreadState_GET } from "./pystate.js";
 import { getSys, streamWrite, streamFlush, PyStdStreamObject, stdinReadline } from "./sysmodule.js";
+import { PyTextIOObject, PyTextIOWrapper_Type, textio_write_str, textio_flush } from "../modules/_io/textio.js";
 import { hashToValue } from "./pyhash.js";
 
 export const builtinsHooks = {
@@ -89,12 +90,17 @@ function builtin_print(args: PyVal[], kwnames: PyVal[] | null): PyVal {
   }
   const sepS = sep === Py_None ? " " : (sep as PyUnicodeObject).value;
   const endS = end === Py_None ? "\n" : (end as PyUnicodeObject).value;
-  if (file instanceof PyStdStreamObject) {
+  if (file instanceof PyStdStreamObject || file instanceof PyTextIOObject && Py_TYPE(file) === PyTextIOWrapper_Type) {
     let s = "";
     for (let i = 0; i < npos; i++) {
       if (i > 0) s += sepS;
       const a = args[i];
       s += typeof a === "number" ? String(a) : PyObject_Str(a).value;
+    }
+    if (file instanceof PyTextIOObject) {
+      textio_write_str(file, s + endS);
+      if (PyObject_IsTrue(flush)) textio_flush(file);
+      return Py_None;
     }
     streamWrite(file, s + endS);
     if (PyObject_IsTrue(flush)) streamFlush(file);

@@ -6,7 +6,7 @@ import {
   type PyVal, PyUnicodeObject,
 } from "../objects/object.js";
 import { PyModuleObject, PyModule_New, builtinModuleNames } from "../objects/moduleobject.js";
-import { PyDictObject, PyDict_GetItemStr, PyDict_SetItemString, PyDict_GetItem, PyDict_SetItem } from "../objects/dictobject.js";
+import { PyDictObject, PyDict_GetItemStr, PyDict_SetItemString, PyDict_GetItem, PyDict_SetItem, PyDict_New } from "../objects/dictobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
 import { PyList_New, PyListObject } from "../objects/listobject.js";
@@ -16,7 +16,8 @@ import { PyCodeObject } from "../objects/codeobject.js";
 import { PyLong_FromBigInt, longValue } from "../objects/longobject.js";
 import { PyExc_ImportError, PyExc_ModuleNotFoundError, PyExc_TypeError, PyExc_ValueError, PyExc_KeyError,
   PyImportErrorObject, PyBaseExceptionObject } from "../objects/exceptions.js";
-import { formatException } from "./traceback.js";
+import { formatException, PyTracebackObject } from "./traceback.js";
+import { PyType_IsSubtype } from "../objects/abstract.js";
 import { PyObject_GetAttrStr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_CallMethod, _PyObject_LookupAttr,
   PyObject_GetAttr } from "../objects/abstract.js";
 import { PyStructSequence_NewType, PyStructSequence_New } from "../objects/structseq.js";
@@ -27,6 +28,8 @@ import { parseArgs, unpackArgs } from "./getargs.js";
 import { getSys } from "./sysmodule.js";
 import { getBuiltins } from "./bltinmodule.js";
 import { PyEval_EvalCode, importHooks } from "./pylifecycle.js";
+import { moduleRunner } from "./pythonrun.js";
+import { atexitHooks } from "../modules/atexitmodule.js";
 import { vmHooks } from "../vm/hooks.js";
 import { marshal_loads } from "./marshal.js";
 import { PyErr_WarnEx } from "../modules/_warnings.js";
@@ -34,7 +37,16 @@ import { PyModule_FromDef, type PyModuleDef } from "../modules/moduledef.js";
 import { _PyImport_Inittab } from "../modules/config.js";
 import type { Host } from "../host/host.js";
 import { setCurrentHost } from "../host/current.js";
-import { _PyIO_InstallBuiltinExc } from "../modules/_io/_iomodule.js";
+import { Py_GenericAlias } from "../objects/genericaliasobject.js";
+import { _PyGenericAlias_InstallUnion } from "../objects/genericaliasobject.js";
+import { _Py_union_type_or } from "../objects/unionobject.js";
+import { _PySet_InstallGenericAlias } from "../objects/setobject.js";
+import { _PyExc_InstallGenericAlias } from "../objects/exceptions.js";
+import { _PyWeakref_InstallGenericAlias } from "../modules/_weakref.js";
+import { _PyType_InstallUnion, PyType_Modified } from "../objects/typeobject.js";
+import { PyCFunction_New } from "../objects/methodobject.js";
+import { PyClassMethod_New } from "../objects/funcobject.js";
+import { _PyIO_InstallBuiltinExc, create_stdio } from "../modules/_io/_iomodule.js";
 import { _PyIO_InstallBuiltins } from "../modules/_io/iobase.js";
 import { _PyIO_InstallLookupError } from "../modules/_io/textio.js";
 
@@ -349,6 +361,37 @@ function findAndLoad(absName: string): PyVal {
   return PyObject_Vectorcall(f, [PyUnicode_FromString(absName), builtinsImport()], null);
 }
 
+/**
+ * remove_importlib_frames: drop the frozen importlib's frames from an import error's traceback: every chunk of
+ * them for an ImportError, and chunks ending in _call_with_frames_removed for other errors (not with -v).
+ */
+function removeImportlibFrames(exc: PyBaseExceptionObject): void {
+  if (verboseImports > 0) return;
+  const alwaysTrim = PyType_IsSubtype(exc.ob_type, PyExc_ImportError);
+  const isImportlib = (tb: PyTracebackObject): boolean => {
+    const f = tb.tb_frame.f_code.co_filename.value;
+    return f === "<frozen importlib._bootstrap>" || f === "<frozen importlib._bootstrap_external>";
+  };
+  // Work on an array of links, then rebuild the chain.
+  const tbs: PyTracebackObject[] = [];
+  for (let tb = exc.traceback instanceof PyTracebackObject ? exc.traceback : null; tb !== null; tb = tb.tb_next) tbs.push(tb);
+  const keep: PyTracebackObject[] = [];
+  let chunkStart = -1;
+  let inImportlib = false;
+  for (const tb of tbs) {
+    const now = isImportlib(tb);
+    if (now && !inImportlib) chunkStart = keep.length;
+    inImportlib = now;
+    if (now && (alwaysTrim || tb.tb_frame.f_code.co_name.value === "_call_with_frames_removed")) {
+      keep.length = chunkStart; // the whole chunk so far goes
+    } else keep.push(tb);
+  }
+  for (let i = 0; i < keep.length; i++) keep[i].tb_next = i + 1 < keep.length ? keep[i + 1] : null;
+  exc.traceback = keep.length > 0 ? keep[0] : Py_None;
+}
+
+let verboseImports = 0;
+
 /** __import__(name, globals, locals, fromlist, level) as CPython's PyImport_ImportModuleLevelObject. */
 export function PyImport_ImportModuleLevel(name: string, globals: PyVal, fromlist: PyVal, level: number): PyVal {
   if (level < 0) return PyErr_Format(PyExc_ValueError, "level must be >= 0");
@@ -366,7 +409,12 @@ export function PyImport_ImportModuleLevel(name: string, globals: PyVal, fromlis
       PyObject_Vectorcall(PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_lock_unlock_module"))!, [absObj], null);
     }
   } else {
-    mod = findAndLoad(absName);
+    try {
+      mod = findAndLoad(absName);
+    } catch (e) {
+      if (e instanceof PyBaseExceptionObject) removeImportlibFrames(e);
+      throw e;
+    }
   }
   const hasFrom = fromlist !== Py_None && PyObject_IsTrue(fromlist);
   if (!hasFrom) {
@@ -448,6 +496,8 @@ export interface ImportConfig {
   isolated: boolean;
   safePath: boolean;
   checkHashBasedPycs: string;
+  /** -u / PYTHONUNBUFFERED: binary stdout/stderr unbuffered, text written through. */
+  unbuffered: boolean;
 }
 
 let flagsType: PyTypeObject | null = null;
@@ -462,9 +512,11 @@ export function _PyImport_PreInit(host: Host): void {
 
 /** sys's import-related attributes, the _imp module, the frozen importlib, and the path-based importers. */
 export function _PyImport_Init(cfg: ImportConfig): void {
+  installGenericAlias();
   const sys = getSys();
   const d = sys.dict;
   checkHashBasedPycs = cfg.checkHashBasedPycs;
+  verboseImports = cfg.verbose;
   const names = ["_imp", "builtins", "sys", ..._PyImport_Inittab.keys()].sort();
   for (const n of names) builtinModuleNames.add(n);
   PyDict_SetItemString(d, "builtin_module_names", PyTuple_New(names.map(PyUnicode_FromString)));
@@ -481,6 +533,16 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     0, 0, PyBool_FromLong(cfg.safePath), 4300]));
   PyDict_SetItemString(d, "dont_write_bytecode", PyBool_FromLong(cfg.dontWriteBytecode));
   PyDict_SetItemString(d, "pycache_prefix", Py_None);
+  // sys attributes that os, site, sysconfig and warnings read and sysmodule.ts does not set.
+  const setDefault = (k: string, v: PyVal): void => {
+    if (PyDict_GetItemStr(d, PyUnicode_InternFromString(k)) === undefined) PyDict_SetItemString(d, k, v);
+  };
+  setDefault("getfilesystemencodeerrors", PyCFunction_New({ name: "getfilesystemencodeerrors",
+    meth: () => PyUnicode_FromString("surrogateescape"), flags: METH_NOARGS }, null));
+  setDefault("warnoptions", PyList_New([]));
+  setDefault("_xoptions", PyDict_New());
+  setDefault("platlibdir", PyUnicode_FromString("lib"));
+  setDefault("abiflags", PyUnicode_FromString(""));
   PyDict_SetItemString(d, "_stdlib_dir", cfg.stdlib === null ? Py_None : PyUnicode_FromString(cfg.stdlib.path));
   const path: PyVal[] = [];
   if (cfg.path0 !== null) path.push(PyUnicode_FromString(cfg.path0));
@@ -489,7 +551,33 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   PyDict_SetItemString(d, "path", PyList_New(path));
   const imp = createBuiltin("_imp")!;
   PyDict_SetItemString(sys.modules, "_imp", imp);
+  // init_sys_streams: sys.stdin/stdout/stderr as TextIOWrapper over FileIO(0/1/2).
+  const streams: [string, number, boolean, string][] = [["stdin", 0, false, "strict"], ["stdout", 1, true, "strict"],
+    ["stderr", 2, true, "backslashreplace"]];
+  for (const [name, fd, write, errors] of streams) {
+    let f: PyVal = Py_None;
+    try {
+      f = create_stdio(fd, `<${name}>`, write, errors, cfg.unbuffered);
+    } catch {
+      // a closed descriptor gives None, as CPython's is_valid_fd check does
+    }
+    PyDict_SetItemString(d, name, f);
+    PyDict_SetItemString(d, `__${name}__`, f);
+  }
   importHooks.importModule = PyImport_ImportModuleLevel;
+  moduleRunner.run = (name: string) => {
+    const runpy = PyImport_ImportModule("runpy");
+    PyObject_Vectorcall(PyObject_GetAttrStr(runpy, "_run_module_as_main")!, [PyUnicode_FromString(name)], null);
+  };
+  atexitHooks.report = (where, exc) => {
+    const err = PyDict_GetItemStr(getSys().dict, PyUnicode_InternFromString("stderr"));
+    if (err === undefined || err === Py_None) return;
+    try {
+      PyObject_CallMethod(err, "write", [PyUnicode_FromString(`${where}\n${formatException(exc)}`)]);
+    } catch {
+      // nothing left to report with
+    }
+  };
   _PyIO_InstallBuiltinExc(builtinExc);
   _PyIO_InstallBuiltins(getBuiltins);
   _PyIO_InstallLookupError(() => builtinExc("LookupError"));
@@ -516,6 +604,31 @@ export function _PyImport_Init(cfg: ImportConfig): void {
 
 export function _PyImport_Installed(): boolean {
   return importlib !== null;
+}
+
+// ---- types.GenericAlias and types.UnionType for the types that wait for them ----
+
+let genericAliasInstalled = false;
+function installGenericAlias(): void {
+  if (genericAliasInstalled) return;
+  genericAliasInstalled = true;
+  _PySet_InstallGenericAlias(Py_GenericAlias);
+  _PyExc_InstallGenericAlias(Py_GenericAlias);
+  _PyWeakref_InstallGenericAlias(Py_GenericAlias);
+  _PyType_InstallUnion(_Py_union_type_or);
+  _PyGenericAlias_InstallUnion(_Py_union_type_or);
+  // list, dict, tuple and enumerate define __class_getitem__ in CPython's method tables (METH_O|METH_CLASS).
+  const b = getBuiltins().dict!;
+  for (const n of ["list", "dict", "tuple", "enumerate"]) {
+    const t = PyDict_GetItemStr(b, PyUnicode_InternFromString(n));
+    if (!(t instanceof PyTypeObject)) continue;
+    const dict = t.tp_dict as PyDictObject;
+    if (PyDict_GetItemStr(dict, PyUnicode_InternFromString("__class_getitem__")) !== undefined) continue;
+    const f = PyCFunction_New({ name: "__class_getitem__", meth: (_s: PyVal, a: PyVal[]) => Py_GenericAlias(a[0], a[1]),
+      flags: METH_FASTCALL, doc: "See PEP 585" }, null);
+    PyDict_SetItem(dict, PyUnicode_InternFromString("__class_getitem__"), PyClassMethod_New(f));
+    PyType_Modified(t);
+  }
 }
 
 // ---- configuration: the command line (main.ts) sets it before Py_Initialize; embedders may too ----
@@ -562,6 +675,7 @@ export function _PyImport_InitFromHost(host: Host): void {
     isolated: p.isolated ?? false,
     safePath: p.safePath ?? false,
     checkHashBasedPycs: p.checkHashBasedPycs ?? "default",
+    unbuffered: p.unbuffered ?? (env.get("PYTHONUNBUFFERED") ?? "") !== "",
   };
   try {
     _PyImport_Init(cfg);
@@ -576,4 +690,37 @@ export function _PyImport_InitFromHost(host: Host): void {
     }
     host.writeStderr(new TextEncoder().encode(`Fatal Python error: _PyImport_Init: failed to initialize the import system\n${text}`));
   }
+}
+
+/** The command line's import options (Modules/main.c, PyConfig): sys.path[0], -B, -v, -O, -S, -I, -P, -u, --stdlib. */
+export function configureImports(host: Host, cl: {
+  dontWriteBytecode: boolean; verbose: number; optimize: number; noSite: boolean; isolated: boolean; safePath: boolean;
+  unbuffered: boolean; ignoreEnvironment: boolean; checkHashBasedPycs: string; stdlib: string | null;
+  run: { kind: "command" } | { kind: "module" } | { kind: "file"; path: string } | { kind: "stdin" };
+}): void {
+  const env = host.env();
+  const useEnv = !cl.ignoreEnvironment;
+  let path0: string | null = "";
+  if (cl.run.kind === "file") {
+    const p = cl.run.path;
+    const abs = p.startsWith("/") ? p : `${host.cwd()}/${p}`;
+    path0 = abs.slice(0, abs.lastIndexOf("/")) || "/";
+  } else if (cl.run.kind === "module") path0 = host.cwd();
+  if (cl.safePath || (useEnv && (env.get("PYTHONSAFEPATH") ?? "") !== "")) path0 = null;
+  let stdlib: ImportConfig["stdlib"] | undefined;
+  if (cl.stdlib !== null) stdlib = { kind: cl.stdlib.endsWith(".zip") ? "zip" : "dir", path: cl.stdlib.replace(/\/+$/, "") };
+  setImportConfig({
+    ...(stdlib !== undefined ? { stdlib } : {}),
+    path0,
+    pythonpath: useEnv ? (env.get("PYTHONPATH") ?? "").split(":").filter((x) => x !== "") : [],
+    dontWriteBytecode: cl.dontWriteBytecode || (useEnv && (env.get("PYTHONDONTWRITEBYTECODE") ?? "") !== ""),
+    verbose: cl.verbose,
+    optimize: cl.optimize,
+    noSite: true,
+    isolated: cl.isolated,
+    safePath: cl.safePath,
+    unbuffered: cl.unbuffered || (useEnv && (env.get("PYTHONUNBUFFERED") ?? "") !== ""),
+    checkHashBasedPycs: cl.checkHashBasedPycs,
+  });
+  void cl.noSite;
 }

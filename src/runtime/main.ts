@@ -7,6 +7,7 @@ import { TYPHON_VERSION, PY_VERSION } from "./version.js";
 import { DEBUG_DUMPS, type DebugDump } from "../debug/index.js";
 import { Py_RunMain } from "./pythonrun.js";
 import { DebugDumpFailure } from "../debug/dump_failure.js";
+import { configureImports } from "./import.js";
 
 const encoder = new TextEncoder();
 
@@ -76,6 +77,8 @@ export interface CommandLine {
   skipFirstLine: boolean;
   xOptions: string[];
   checkHashBasedPycs: string;
+  /** Typhon's --stdlib DIR: another CPython 3.13 Lib directory (or zip) instead of pyodide's zip. */
+  stdlib: string | null;
   /** What to run: a command string, a module name, a file path, or stdin. */
   run: { kind: "command"; command: string } | { kind: "module"; module: string } | { kind: "file"; path: string } | { kind: "stdin" };
   /** sys.argv as Python sees it. */
@@ -97,7 +100,7 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
   const cl: CommandLine = {
     bytesWarning: 0, dontWriteBytecode: false, ignoreEnvironment: false, inspect: false, isolated: false,
     optimize: 0, safePath: false, quiet: false, noUserSite: false, noSite: false, unbuffered: false, verbose: 0,
-    warnOptions: [], skipFirstLine: false, xOptions: [], checkHashBasedPycs: "default",
+    warnOptions: [], skipFirstLine: false, xOptions: [], checkHashBasedPycs: "default", stdlib: null,
     run: { kind: "stdin" }, argv: [""],
   };
   let i = 0;
@@ -106,6 +109,13 @@ export function parseCommandLine(args: readonly string[]): CommandLine {
     if (arg === "--") { i++; break; }
     if (!arg.startsWith("-") || arg === "-") break;
     if (arg.startsWith("--")) {
+      if (arg === "--stdlib") {
+        const v = args[i + 1];
+        if (v === undefined) throw new UsageError("Argument expected for the --stdlib option");
+        cl.stdlib = v;
+        i += 2;
+        continue;
+      }
       if (arg === "--check-hash-based-pycs") {
         const v = args[i + 1];
         if (v === undefined) throw new UsageError("Argument expected for the --check-hash-based-pycs option");
@@ -243,11 +253,8 @@ function runProgram(host: Host, cl: CommandLine, prog: string): number {
       throw e;
     }
   }
-  if (cl.run.kind === "module") {
-    // TODO(#5): -m needs the import system.
-    err(host, `${prog}: No module named ${cl.run.module}\n`);
-    return 1;
-  }
+  configureImports(host, cl);
   return Py_RunMain(host, { kind: cl.run.kind, path: cl.run.kind === "file" ? cl.run.path : undefined,
-    command: cl.run.kind === "command" ? cl.run.command : undefined, argv: cl.argv });
+    command: cl.run.kind === "command" ? cl.run.command : undefined,
+    module: cl.run.kind === "module" ? cl.run.module : undefined, argv: cl.argv });
 }

@@ -21,6 +21,7 @@ import { formatException } from "./traceback.js";
 import { readPyc, looksLikePyc } from "./marshal.js";
 import { FrontEndSyntaxError } from "../parser/errors.js";
 import type { Host } from "../host/host.js";
+import { _PyAtExit_Call } from "../modules/atexitmodule.js";
 
 const encoder = new TextEncoder();
 
@@ -84,16 +85,20 @@ function handleSystemExit(exc: PySystemExitObject): number {
   const sys = getSys();
   let text: string;
   try { text = PyObject_Str(code).value; } catch { text = ""; }
-  streamFlush(sys.stdout);
-  streamWrite(sys.stderr, text + "\n");
-  streamFlush(sys.stderr);
+  flushStd("stdout");
+  const err = PyDict_GetItemStr(sys.dict, PyUnicode_InternFromString("stderr"));
+  if (err !== undefined && err !== Py_None && !(err instanceof PyStdStreamObject)) {
+    try { PyObject_Vectorcall(PyObject_GetAttrWrite(err), [PyUnicode_FromString(text + "\n")], null); } catch { /* as CPython */ }
+  } else streamWrite(sys.stderr, text + "\n");
+  flushStd("stderr");
   return 1;
 }
 
-function flushAll(): void {
+/** Flush sys.stdout or sys.stderr, whatever object it is now (flush_std_files). */
+function flushStd(name: "stdout" | "stderr"): void {
   const sys = getSys();
   try {
-    const out = PyDict_GetItemStr(sys.dict, PyUnicode_InternFromString("stdout"));
+    const out = PyDict_GetItemStr(sys.dict, PyUnicode_InternFromString(name));
     if (out instanceof PyStdStreamObject) streamFlush(out);
     else if (out !== undefined && out !== Py_None) {
       const f = (Py_TYPE(out).tp_getattro!)(out, PyUnicode_InternFromString("flush"), true);
@@ -102,16 +107,25 @@ function flushAll(): void {
   } catch {
     // CPython reports "Exception ignored ... flushing sys.stdout"; nothing more to do here.
   }
-  streamFlush(sys.stdout);
-  streamFlush(sys.stderr);
+  streamFlush(name === "stdout" ? sys.stdout : sys.stderr);
+}
+
+function flushAll(): void {
+  // Py_FinalizeEx: atexit callbacks, then flush_std_files.
+  _PyAtExit_Call();
+  flushStd("stdout");
+  flushStd("stderr");
 }
 
 /** Run a code object as __main__ and return the process exit status. */
-function runMain(code: () => PyCodeObject, file: string | null): number {
+function runMain(code: () => PyCodeObject | null, file: string | null): number {
   let status = 0;
   try {
-    const m = mainModule(file);
-    PyEval_EvalCode(code(), m.dict!, m.dict!);
+    if (file === null && moduleRunner.name !== null) moduleRunner.run(moduleRunner.name);
+    else {
+      const m = mainModule(file);
+      PyEval_EvalCode(code()!, m.dict!, m.dict!);
+    }
   } catch (e) {
     let exc: PyBaseExceptionObject;
     try {
@@ -122,7 +136,7 @@ function runMain(code: () => PyCodeObject, file: string | null): number {
     }
     if (PyType_IsSubtype(exc.ob_type, PyExc_SystemExit)) status = handleSystemExit(exc as PySystemExitObject);
     else {
-      streamFlush(getSys().stdout);
+      flushStd("stdout");
       PyErr_Display(exc);
       status = 1;
     }
@@ -131,8 +145,15 @@ function runMain(code: () => PyCodeObject, file: string | null): number {
   return status;
 }
 
+/** -m: runpy._run_module_as_main(name), set by the import system (src/runtime/import.ts). */
+export const moduleRunner = {
+  name: null as string | null,
+  run: (name: string): void => { void name; },
+};
+
 export interface RunRequest {
-  kind: "file" | "command" | "stdin";
+  kind: "file" | "command" | "stdin" | "module";
+  module?: string;
   path?: string;
   command?: string;
   argv: string[];
@@ -142,6 +163,10 @@ export interface RunRequest {
 export function Py_RunMain(host: Host, req: RunRequest): number {
   Py_Initialize(host, req.argv);
   _PyRun_InstallSyntaxError(toPySyntaxError);
+  if (req.kind === "module") {
+    moduleRunner.name = req.module!;
+    return runMain(() => null, null);
+  }
   if (req.kind === "command") {
     const src = req.command!;
     return runMain(() => PyCode_FromRecord(compileOrRaise(src, "<string>", "exec")), null);

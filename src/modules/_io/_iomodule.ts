@@ -162,3 +162,19 @@ export const iomodule: PyModuleDef = {
     void PyDictObject; void PyUnicodeObject; void LOCALE_ENCODING; void PyObject_GetAttrStr;
   },
 };
+
+/** One standard stream as CPython's create_stdio makes it (Python/pylifecycle.c). */
+export function create_stdio(fd: number, name: string, write: boolean, errors: string, unbuffered: boolean): PyVal {
+  const raw = PyObject_Vectorcall(PyFileIO_Type, [fd, PyUnicode_FromString(write ? "wb" : "rb"), Py_False], null) as PyFileIOObject;
+  const isatty = hostFS().isatty(fd);
+  let buffer: PyVal;
+  if (unbuffered && write) buffer = PyObject_Vectorcall(PyBufferedWriter_Type, [raw, 1], null);
+  else buffer = PyObject_Vectorcall(write ? PyBufferedWriter_Type : PyBufferedReader_Type, [raw], null);
+  PyObject_SetAttr(raw, PyUnicode_InternFromString("name"), PyUnicode_FromString(name));
+  // stderr is always line-buffered (3.9+); stdout when it is a terminal; -u makes text writes go through.
+  const lineBuffering = write && (isatty || fd === 2);
+  const text = PyObject_Vectorcall(PyTextIOWrapper_Type, [buffer, PyUnicode_FromString("utf-8"), PyUnicode_FromString(errors),
+    PyUnicode_FromString("\n"), PyBool(lineBuffering), PyBool(unbuffered && write)], null);
+  PyObject_SetAttr(text, PyUnicode_InternFromString("mode"), PyUnicode_FromString(write ? "w" : "r"));
+  return text;
+}
