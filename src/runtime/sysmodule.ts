@@ -213,7 +213,7 @@ function sys_exc_info(): PyVal {
 function sys_set_int_max_str_digits(args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [m] = parseArgs("set_int_max_str_digits", args, kwnames, ["maxdigits"], 1, 1);
   const n = Number(longValue(PyNumber_Index(m!)));
-  if (n !== 0 && n < 640) return PyErr_Format(PyExc_ValueError, "maxdigits must be >= 640 or 0 for unlimited");
+  if (n !== 0 && n < 640) return PyErr_Format(PyExc_ValueError, "maxdigits must be 0 or larger than 640");
   intMaxStrDigits = n;
   return Py_None;
 }
