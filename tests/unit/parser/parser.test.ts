@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { mode } from "../../../tools/diff_modes/ast.js";
 import { parse } from "../../../src/parser/parser.js";
-import { FrontEndSyntaxError } from "../../../src/parser/errors.js";
+import { FrontEndSyntaxError, formatSyntaxError } from "../../../src/parser/errors.js";
 import { ParserStackOverflow } from "../../../src/parser/pegen.js";
 import { reprConstant, PyComplex, PyBytes, makeStr } from "../../../src/ast/constant.js";
 
@@ -83,4 +83,22 @@ test("file input: Non-UTF-8 lines without a declared encoding; compile() semanti
   assert.deepEqual(err(bytes("x = 1\ny = '\xe9'\n"), false), decodeErr(2));
   assert.deepEqual(err(bytes("# coding: utf-8\ny = '\xe9'\n"), true), decodeErr(2));
   assert.deepEqual(err(bytes("\xef\xbb\xbfy = '\xe9'\n"), true), decodeErr(1));
+});
+
+// traceback.TracebackException._format_syntax_error with the fields CPython leaves None (output of python3.13 for
+// compile(b"# coding: nope\nx", "f", "exec") and compile("x\0", "f", "exec")).
+test("formatSyntaxError: None fields", () => {
+  const report = (src: string | Uint8Array) => {
+    try {
+      parse(src, "f", "exec");
+    } catch (e) {
+      if (e instanceof FrontEndSyntaxError) return formatSyntaxError(e);
+      throw e;
+    }
+    return null;
+  };
+  assert.equal(report(new TextEncoder().encode("# coding: nope\nx")), '  File "f", line 0\nSyntaxError: unknown encoding: nope\n');
+  assert.equal(report("x\0"), "SyntaxError: source code string cannot contain null bytes\n");
+  const e = new FrontEndSyntaxError("SyntaxError", "m", "f.py", null, null, null, null, null);
+  assert.equal(formatSyntaxError(e), "SyntaxError: m (f.py)\n");
 });
