@@ -623,8 +623,10 @@ function int_to_bytes(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVa
     if (x >= lim || x < -lim) return PyErr_Format(PyExc_OverflowError, "int too big to convert");
     if (x < 0n) x += 1n << bits;
   } else if (x >= (1n << bits)) return PyErr_Format(PyExc_OverflowError, "int too big to convert");
+  // Through one hex string: linear, where byte-by-byte shifts of a big value would be quadratic.
   const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) { out[length - 1 - i] = Number(x & 0xffn); x >>= 8n; }
+  const hex = x.toString(16);
+  for (let i = hex.length, k = length - 1; i > 0 && k >= 0; i -= 2, k--) out[k] = parseInt(hex.slice(Math.max(0, i - 2), i), 16);
   if (order === "little") out.reverse();
   return PyBytes_FromArray(out);
 }
@@ -667,10 +669,15 @@ function int_from_bytes(type: PyVal, args: PyVal[], kwnames: PyVal[] | null): Py
   const order = byteorderArg("from_bytes", orderA);
   const signed = signedA !== undefined && PyObject_IsTrue(signedA);
   const bytes = bytesForFromBytes(bytesA!);
-  const arr = order === "little" ? Array.from(bytes).reverse() : Array.from(bytes);
-  let x = 0n;
-  for (const b of arr) x = (x << 8n) | BigInt(b);
-  if (signed && arr.length > 0 && arr[0] >= 128) x -= 1n << BigInt(arr.length * 8);
+  const n = bytes.length;
+  let hex = "";
+  for (let i = 0; i < n; i++) {
+    const b = bytes[order === "little" ? n - 1 - i : i];
+    hex += (b < 16 ? "0" : "") + b.toString(16);
+  }
+  let x = n === 0 ? 0n : BigInt("0x" + hex);
+  const top = n === 0 ? 0 : bytes[order === "little" ? n - 1 : 0];
+  if (signed && top >= 128) x -= 1n << BigInt(n * 8);
   const v = norm(x);
   if (type === PyLong_Type) return v;
   return PyObject_CallOne(type, v);
