@@ -389,20 +389,11 @@ export function long_hash(a: PyVal): number {
 export function longToDecimal(x: number | bigint): string {
   if (typeof x === "number") return String(x);
   const limit = getIntMaxStrDigits();
-  if (limit > 0 && bitLen(x) > limit * 3.33 + 4) {
-    const s = x.toString();
-    const digits = s.length - (x < 0n ? 1 : 0);
-    if (digits > limit) {
-      return PyErr_Format(PyExc_ValueError,
-        `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
-    }
-    return s;
-  }
+  const msg = `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`;
+  // Enough bits for more than `limit` digits: refuse before converting (as long_to_decimal_string_internal).
+  if (limit > 0 && bitLen(x) - 1 >= limit * 3.3219281) return PyErr_Format(PyExc_ValueError, msg);
   const s = x.toString();
-  if (limit > 0 && s.length - (x < 0n ? 1 : 0) > limit) {
-    return PyErr_Format(PyExc_ValueError,
-      `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
-  }
+  if (limit > 0 && s.length - (x < 0n ? 1 : 0) > limit) return PyErr_Format(PyExc_ValueError, msg);
   return s;
 }
 
