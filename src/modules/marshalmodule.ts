@@ -10,11 +10,12 @@ import { parseArgs } from "../runtime/getargs.js";
 import { marshal_loads_at } from "../runtime/marshal.js";
 import { marshal_dumps } from "../runtime/marshal_write.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 
 function bufferOf(v: PyVal, fname: string): Uint8Array {
   if (v instanceof PyBytesObject) return v.ob_bytes;
-  const b = (v as { ob_bytes?: unknown }).ob_bytes;
-  if (b instanceof Uint8Array) return b;
+  const b = PyObject_GetBufferData(v);
+  if (b !== null) return b;
   return PyErr_Format(PyExc_TypeError, `a bytes-like object is required, not '${Py_TYPE(v).tp_name}'`);
   void fname;
 }

@@ -22,6 +22,7 @@ import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../ru
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { ERRNO_TABLE } from "./errno_table.js";
+import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { HostError, type HostStat } from "../host/host.js";
 import { hostFS, hostProc, currentHost } from "../host/current.js";
 
@@ -355,8 +356,8 @@ function posix_read(_m: PyVal, args: PyVal[]): PyVal {
 
 export function bytesLike(v: PyVal, what: string): Uint8Array {
   if (v instanceof PyBytesObject) return v.ob_bytes;
-  const b = (v as { ob_bytes?: unknown }).ob_bytes;
-  if (b instanceof Uint8Array) return b;
+  const b = PyObject_GetBufferData(v);
+  if (b !== null) return b;
   return PyErr_Format(PyExc_TypeError, `${what}a bytes-like object is required, not '${Py_TYPE(v).tp_name}'`);
 }
 

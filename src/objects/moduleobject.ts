@@ -61,7 +61,11 @@ function module_getattro(self: PyVal, name: PyUnicodeObject, suppress: boolean):
   return raiseAttributeError(self, name, `module '${mn}' has no attribute '${name.value}'`);
 }
 
+/** importlib._bootstrap._module_repr, once the import system is up (CPython's module_repr delegates to it). */
+export const moduleReprHook = { f: null as ((m: PyVal) => PyUnicodeObject) | null };
+
 function module_repr(self: PyVal): PyUnicodeObject {
+  if (moduleReprHook.f !== null) return moduleReprHook.f(self);
   const m = self as PyModuleObject;
   const d = m.dict!;
   const name = PyDict_GetItemStr(d, PyUnicode_InternFromString("__name__"));

@@ -5,7 +5,7 @@ import {
   PyTypeObject, Py_None, Py_TYPE, PyUnicode_InternFromString, METH_NOARGS, METH_O, METH_FASTCALL, METH_KEYWORDS,
   type PyVal, PyUnicodeObject,
 } from "../objects/object.js";
-import { PyModuleObject, PyModule_New, builtinModuleNames } from "../objects/moduleobject.js";
+import { PyModuleObject, PyModule_New, builtinModuleNames, moduleReprHook } from "../objects/moduleobject.js";
 import { PyDictObject, PyDict_GetItemStr, PyDict_SetItemString, PyDict_GetItem, PyDict_SetItem, PyDict_New } from "../objects/dictobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
@@ -551,6 +551,9 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   PyDict_SetItemString(d, "path", PyList_New(path));
   const imp = createBuiltin("_imp")!;
   PyDict_SetItemString(sys.modules, "_imp", imp);
+  // init_set_builtins_open: builtins.open is io.open.
+  const io = createBuiltin("_io")!;
+  PyDict_SetItemString(getBuiltins().dict!, "open", PyDict_GetItemStr(io.dict!, PyUnicode_InternFromString("open"))!);
   // init_sys_streams: sys.stdin/stdout/stderr as TextIOWrapper over FileIO(0/1/2).
   const streams: [string, number, boolean, string][] = [["stdin", 0, false, "strict"], ["stdout", 1, true, "strict"],
     ["stderr", 2, true, "backslashreplace"]];
@@ -566,8 +569,18 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   }
   importHooks.importModule = PyImport_ImportModuleLevel;
   moduleRunner.run = (name: string) => {
+    // add_main_module: runpy runs the module in the existing __main__'s namespace.
+    const main = PyModule_New("__main__");
+    PyDict_SetItemString(main.dict!, "__builtins__", getBuiltins());
+    PyDict_SetItemString(sys.modules, "__main__", main);
     const runpy = PyImport_ImportModule("runpy");
     PyObject_Vectorcall(PyObject_GetAttrStr(runpy, "_run_module_as_main")!, [PyUnicode_FromString(name)], null);
+  };
+  moduleRunner.setMainLoader = (md, file) => {
+    if (importlib === null) return;
+    const ext = PyImport_ImportModule("_frozen_importlib_external");
+    const cls = PyObject_GetAttrStr(ext, file.endsWith(".pyc") ? "SourcelessFileLoader" : "SourceFileLoader")!;
+    PyDict_SetItemString(md, "__loader__", PyObject_Vectorcall(cls, [PyUnicode_FromString("__main__"), PyUnicode_FromString(file)], null));
   };
   atexitHooks.report = (where, exc) => {
     const err = PyDict_GetItemStr(getSys().dict, PyUnicode_InternFromString("stderr"));
@@ -589,6 +602,8 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   const bootstrap = execFrozen("_frozen_importlib");
   PyObject_Vectorcall(PyObject_GetAttrStr(bootstrap, "_install")!, [sys.module, imp], null);
   importlib = bootstrap;
+  const moduleRepr = PyDict_GetItemStr(bootstrap.dict!, PyUnicode_InternFromString("_module_repr"));
+  if (moduleRepr !== undefined) moduleReprHook.f = (m) => PyObject_Vectorcall(moduleRepr, [m], null) as PyUnicodeObject;
   // init_importlib_external: _install_external_importers().
   PyObject_Vectorcall(PyObject_GetAttrStr(bootstrap, "_install_external_importers")!, [], null);
   // init_zipimport: zipimporter first on sys.path_hooks; silently skipped if zipimport cannot be imported.

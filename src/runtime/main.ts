@@ -254,7 +254,9 @@ function runProgram(host: Host, cl: CommandLine, prog: string): number {
     }
   }
   configureImports(host, cl);
-  return Py_RunMain(host, { kind: cl.run.kind, path: cl.run.kind === "file" ? cl.run.path : undefined,
+  // CPython makes the script's path absolute (config->run_filename): __main__.__file__ and tracebacks show it so.
+  const runPath = cl.run.kind === "file" ? (cl.run.path.startsWith("/") ? cl.run.path : `${host.cwd()}/${cl.run.path}`) : undefined;
+  return Py_RunMain(host, { kind: cl.run.kind, path: runPath,
     command: cl.run.kind === "command" ? cl.run.command : undefined,
     module: cl.run.kind === "module" ? cl.run.module : undefined, argv: cl.argv });
 }

@@ -3,7 +3,7 @@
 // See docs/interpreter.md.
 import { PyUnicode_InternFromString, Py_None, Py_TYPE, type PyVal } from "../objects/object.js";
 import { PyModule_New, PyModuleObject } from "../objects/moduleobject.js";
-import { PyDict_SetItemString, PyDict_GetItemStr } from "../objects/dictobject.js";
+import { PyDict_SetItemString, PyDict_GetItemStr, type PyDictObject } from "../objects/dictobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
 import { PyCodeObject } from "../objects/codeobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
@@ -43,6 +43,7 @@ function mainModule(file: string | null): PyModuleObject {
   if (file !== null) {
     PyDict_SetItemString(d, "__file__", PyUnicode_FromString(file));
     PyDict_SetItemString(d, "__cached__", Py_None);
+    if (file !== "<stdin>") moduleRunner.setMainLoader(d, file);
   }
   PyDict_SetItemString(getSys().modules, "__main__", m);
   return m;
@@ -149,6 +150,8 @@ function runMain(code: () => PyCodeObject | null, file: string | null): number {
 export const moduleRunner = {
   name: null as string | null,
   run: (name: string): void => { void name; },
+  /** set_main_loader: __main__.__loader__ = SourceFileLoader('__main__', file) (or SourcelessFileLoader for .pyc). */
+  setMainLoader: (d: PyDictObject, file: string): void => { void d; void file; },
 };
 
 export interface RunRequest {

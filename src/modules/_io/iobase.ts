@@ -7,6 +7,8 @@ import {
 } from "../../objects/object.js";
 import { PyDictObject } from "../../objects/dictobject.js";
 import { PyBytes_FromArray, PyBytesObject } from "../../objects/bytesobject.js";
+import { PyByteArrayObject, byteArrayData } from "../../objects/bytearrayobject.js";
+import { PyObject_GetBufferData } from "../../objects/memoryobject.js";
 import { PyUnicode_FromString } from "../../objects/unicodeobject.js";
 import { PyList_New } from "../../objects/listobject.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../../objects/boolobject.js";
@@ -76,8 +78,10 @@ function checkBool(self: PyVal, meth: string, msg: string): void {
 /** Bytes of a bytes-like argument (bytes, bytearray, memoryview). */
 export function bufferBytes(v: PyVal, what = "a bytes-like object is required"): Uint8Array {
   if (v instanceof PyBytesObject) return v.ob_bytes;
-  const b = (v as { ob_bytes?: unknown }).ob_bytes;
-  if (b instanceof Uint8Array) return b;
+  // readinto() targets: a bytearray's live contents (a view, so writes land in it).
+  if (v instanceof PyByteArrayObject) return byteArrayData(v);
+  const b = PyObject_GetBufferData(v);
+  if (b !== null) return b;
   return PyErr_Format(PyExc_TypeError, `${what}, not '${Py_TYPE(v).tp_name}'`);
 }
 

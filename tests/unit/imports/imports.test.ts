@@ -1,0 +1,80 @@
+// The import system on package trees written to a temporary directory (tests/golden/imports/cases.json, captured
+// from CPython 3.13 by tools/capture_imports.py): packages, relative and namespace imports, circular-import
+// errors, reload, -m, __pycache__. Each case runs bin/typhon.js in a child process, as a user would.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..", "..", "..", "..");
+const typhon = path.join(root, "bin", "typhon.js");
+const cases = JSON.parse(fs.readFileSync(path.join(root, "tests", "golden", "imports", "cases.json"), "utf8")) as {
+  name: string; argv: string[]; runs?: number; files: Record<string, string>;
+  expected: { stdout: string; stderr: string; status: number }[];
+}[];
+
+/** Cases that do not match yet, with the reason (the ratchet: a listed case that passes fails the run). */
+const KNOWN_FAILURES: Record<string, string> = {
+};
+
+function runCase(c: (typeof cases)[number]): { stdout: string; stderr: string; status: number }[] {
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "typhon-imports-")));
+  try {
+    for (const [p, content] of Object.entries(c.files)) {
+      fs.mkdirSync(path.dirname(path.join(tmp, p)), { recursive: true });
+      fs.writeFileSync(path.join(tmp, p), content);
+    }
+    const env: Record<string, string> = { PATH: process.env.PATH ?? "", PYTHONHASHSEED: "0", LANG: "C.UTF-8" };
+    const out = [];
+    for (let i = 0; i < (c.runs ?? 1); i++) {
+      const r = spawnSync(process.execPath, [typhon, ...c.argv], { cwd: tmp, env, encoding: "utf8", timeout: 60000 });
+      const norm = (t: string) => t.split(tmp).join("<TMP>").replace(/^typhon: /m, "<PROG>: ");
+      out.push({ stdout: norm(r.stdout), stderr: norm(r.stderr), status: r.status ?? -1 });
+    }
+    return out;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+for (const c of cases) {
+  test(`imports: ${c.name}`, () => {
+    const got = runCase(c);
+    const known = KNOWN_FAILURES[c.name];
+    let same = true;
+    try {
+      assert.deepEqual(got, c.expected);
+    } catch (e) {
+      same = false;
+      if (known === undefined) throw e;
+    }
+    if (known !== undefined && same) assert.fail(`${c.name} passes: delete it from KNOWN_FAILURES`);
+  });
+}
+
+test("imports: a .pyc is written under Typhon's cache tag and a second run loads it", () => {
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "typhon-pyc-")));
+  try {
+    fs.writeFileSync(path.join(tmp, "m.py"), "print('m', __cached__.rpartition('/')[2])\n");
+    fs.writeFileSync(path.join(tmp, "main.py"), "import m\n");
+    const env = { PATH: process.env.PATH ?? "", PYTHONHASHSEED: "0" };
+    const r1 = spawnSync(process.execPath, [typhon, "main.py"], { cwd: tmp, env, encoding: "utf8" });
+    assert.equal(r1.stdout, "m m.typhon-313.pyc\n");
+    const pyc = path.join(tmp, "__pycache__", "m.typhon-313.pyc");
+    assert.ok(fs.existsSync(pyc));
+    const data = fs.readFileSync(pyc);
+    assert.equal(data.readUInt16LE(0), 3571);
+    const r2 = spawnSync(process.execPath, [typhon, "main.py"], { cwd: tmp, env, encoding: "utf8" });
+    assert.equal(r2.stdout, "m m.typhon-313.pyc\n");
+    // -B: nothing new is written.
+    fs.rmSync(path.join(tmp, "__pycache__"), { recursive: true });
+    spawnSync(process.execPath, [typhon, "-B", "main.py"], { cwd: tmp, env, encoding: "utf8" });
+    assert.ok(!fs.existsSync(pyc));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
