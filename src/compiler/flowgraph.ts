@@ -124,14 +124,15 @@ export class CfgBuilder {
 
 /** instr_sequence_to_cfg (compile.c): labels resolved to instruction indices, blocks started at jump targets. */
 export function instrSequenceToCfg(seq: InstrSequence): CfgBuilder {
-  const instrs = seq.instrs.map((i) => ({ ...i, oparg: HAS_TARGET(i.opcode) ? seq.labelMap[i.oparg]! : i.oparg }));
-  const isTarget = new Array<boolean>(instrs.length + 1).fill(false);
-  for (const i of instrs) if (HAS_TARGET(i.opcode)) isTarget[i.oparg] = true;
+  const instrs = seq.instrs;
+  const isTarget = new Uint8Array(instrs.length + 1);
+  for (const i of instrs) if (HAS_TARGET(i.opcode)) isTarget[seq.labelMap[i.oparg]!] = 1;
   const g = new CfgBuilder();
-  instrs.forEach((ins, i) => {
+  for (let i = 0; i < instrs.length; i++) {
+    const ins = instrs[i]!;
     if (isTarget[i]) g.useLabel(i);
-    g.addop(ins.opcode, ins.oparg, ins.loc);
-  });
+    g.addop(ins.opcode, HAS_TARGET(ins.opcode) ? seq.labelMap[ins.oparg]! : ins.oparg, ins.loc);
+  }
   return g;
 }
 

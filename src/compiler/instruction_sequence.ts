@@ -12,8 +12,9 @@ export interface Location {
 }
 export const NO_LOCATION: Location = Object.freeze({ lineno: -1, end_lineno: -1, col_offset: -1, end_col_offset: -1 });
 
+/** LOC(node): an AST node carries the four location fields itself, so it serves as its own (read-only) Location. */
 export function LOC(n: { lineno: number; end_lineno: number; col_offset: number; end_col_offset: number }): Location {
-  return { lineno: n.lineno, end_lineno: n.end_lineno, col_offset: n.col_offset, end_col_offset: n.end_col_offset };
+  return n;
 }
 export function LOCATION(lineno: number, end_lineno: number, col: number, end_col: number): Location {
   return { lineno, end_lineno, col_offset: col, end_col_offset: end_col };
