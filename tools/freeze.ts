@@ -1,6 +1,8 @@
 // The freeze step of the build (CPython's Tools/build/freeze_modules.py + Programs/_freeze_module): compiles the
 // modules CPython freezes from the stdlib zip with Typhon's own compiler and writes their marshalled code objects
 // to dist/frozen.bin, which src/runtime/import.ts loads at start-up. Run by `npm run build` / `npm install`.
+// The command line's entry module first: it fixes the evaluation order of the runtime's module cycle.
+import "../src/runtime/main.js";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
