@@ -210,6 +210,17 @@ for _k in range(2500):
     R.append(_fmt(lambda: (repr(_x), format(_x, '.%de' % _p), format(_x, '.%dg' % (_p + 1)), '%.*f' % (_p % 20, _x) if abs(_x) < 1e22 else '', round(_x, _p - 10), _x.as_integer_ratio()[1].bit_length())))
 """})
 
+def mathdata(name):
+    import sysconfig
+    with open(os.path.join(sysconfig.get_paths()["stdlib"], "test", "mathdata", name), encoding="utf-8") as f:
+        return [ln.strip() for ln in f if ln.strip() and not ln.startswith(("--", "#"))]
+
+
+# Lib/test/mathdata: test_float's format test file and its binary-to-decimal conversion numbers.
+FFT = [tuple(ln.split("->")[0].split()) for ln in mathdata("formatfloat_testcases.txt")]
+each("float_formatfile", repr(FFT), "(a[0] % float(a[1]), a[0] % -float(a[1]), format(float(a[1]), a[0][1:]))")
+each("float_points", repr(mathdata("floating_points.txt")), "(repr(float(a)), float(repr(float(a))) == float(a), '%.17g' % float(a), str(-float(a)))")
+
 # ---------------------------------------------------------------- str
 STRS = ["''", "'abc'", "'Hello World'", "'  spaced  out  '", "'a,b,,c'", "'line1\\nline2\\r\\nline3\\rline4'",
         "'tab\\there\\tx'", "'ß straße'", "'ǅungla ǈ'", "'ΣΑΣ ΌΣΟΣ'", "'ﬁne ﬂow'", "'İstanbul'", "'ŉ'", "'\\u1e9e'",
@@ -346,6 +357,42 @@ grid("escape_decode", repr(ESC_BYTES), repr([(c, e) for c in ('unicode_escape', 
      "a.decode(b[0], b[1])")
 each("escape_encode", "['a\\\\b', 'tab\\tnl\\ncr\\r', '\\x00\\x1f\\x7f\\x80\\xff', '\\u0100\\uffff', '\\U0001f600', \"'\\\"\", '\\ud800']",
      "(a.encode('unicode_escape'), a.encode('raw_unicode_escape'))")
+
+def lib_test_calls():
+    """The literal checkequal/checkraises/checkcall calls of CPython's Lib/test/string_tests.py and test_str.py, as
+    'obj.method(*args)' expressions (str receivers only; arguments that are not plain literals are skipped)."""
+    import ast, sysconfig
+    testdir = os.path.join(sysconfig.get_paths()["stdlib"], "test")
+    seen, out = set(), []
+    for fname in ("string_tests.py", "test_str.py"):
+        tree = ast.parse(open(os.path.join(testdir, fname), encoding="utf-8").read())
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("checkequal", "checkraises", "checkcall")):
+                continue
+            args = node.args[1:] if node.func.attr != "checkcall" else node.args
+            if len(args) < 2 or any(isinstance(a, ast.Starred) for a in args):
+                continue
+            try:
+                vals = [eval(compile(ast.Expression(a), "<test>", "eval"), {"__builtins__": {}}) for a in args]
+                kw = {k.arg: eval(compile(ast.Expression(k.value), "<test>", "eval"), {"__builtins__": {}})
+                      for k in node.keywords if k.arg not in (None, "expected_msg")}
+            except Exception:
+                continue
+            obj, meth, rest = vals[0], vals[1], vals[2:]
+            if type(obj) is not str or not isinstance(meth, str) or not meth.isidentifier():
+                continue
+            if any(type(v) not in (str, int, bool, type(None), tuple, float) for v in rest + list(kw.values())):
+                continue
+            text = f"{obj!r}.{meth}(" + ", ".join([repr(v) for v in rest] + [f"{k}={v!r}" for k, v in kw.items()]) + ")"
+            if len(text) > 300 or text in seen:
+                continue
+            seen.add(text)
+            out.append(text)
+    return out
+
+
+exprs("lib_test_str", lib_test_calls())
 
 # ---------------------------------------------------------------- _string
 exprs("string_module", [

@@ -917,6 +917,7 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
       let w = "";
       while (i < n && fmt[i] >= "0" && fmt[i] <= "9") w += fmt[i++];
       if (w) width = Number(w);
+      if (width > 9223372036854775807) return PyErr_Format(PyExc_ValueError, "width too big");
     }
     let prec = -1;
     if (fmt[i] === ".") {
@@ -930,6 +931,7 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
         let p = "";
         while (i < n && fmt[i] >= "0" && fmt[i] <= "9") p += fmt[i++];
         prec = p ? Number(p) : 0;
+        if (prec > 9223372036854775807) return PyErr_Format(PyExc_ValueError, "precision too big");
       }
     }
     while (i < n && "hlL".includes(fmt[i])) i++;
