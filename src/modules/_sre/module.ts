@@ -26,7 +26,7 @@ import {
   PyExc_TypeError, PyExc_ValueError, PyExc_IndexError, PyExc_RuntimeError, PyExc_OverflowError,
   PyExc_SystemError, PyExc_RecursionError, PyExc_MemoryError, PyBaseExceptionObject,
 } from "../../objects/exceptions.js";
-import { PyErr_Format } from "../../runtime/errors.js";
+import { PyErr_Format, PyErr_SetObject } from "../../runtime/errors.js";
 import { parseArgs } from "../../runtime/getargs.js";
 import { importHooks } from "../../runtime/pylifecycle.js";
 import { getSys } from "../../runtime/sysmodule.js";
@@ -108,6 +108,7 @@ function raiseSre(e: unknown): never {
     IndexError: PyExc_IndexError, SystemError: PyExc_SystemError, RecursionError: PyExc_RecursionError,
     MemoryError: PyExc_MemoryError, ValueError: PyExc_ValueError,
   } as const;
+  if (e.kind === "MemoryError") return PyErr_SetObject(PyExc_MemoryError, null); /* PyErr_NoMemory */
   return PyErr_Format(types[e.kind], e.message);
 }
 
@@ -116,6 +117,12 @@ function guard<T>(f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof PyBaseExceptionObject) throw e;
+    if (e instanceof RangeError) {
+      /* the backtracking stacks could not grow (CPython: SRE_ERROR_MEMORY), or hand-built code nested too deep for
+         SRE(count)'s nested matches */
+      if (/call stack/i.test(e.message)) return PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded");
+      return PyErr_SetObject(PyExc_MemoryError, null); /* PyErr_NoMemory */
+    }
     return raiseSre(e);
   }
 }
