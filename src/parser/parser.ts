@@ -3016,12 +3016,12 @@ export class PythonParser extends Parser {
       const l = this.lastToken();
       return A.Dict((a ?? []).map((p) => p.key), (a ?? []).map((p) => p.value), t0.lineno, t0.col_offset, l.end_lineno, l.end_col_offset);
     }
+    // '{' invalid_double_starred_kvpairs '}': pegen guards only alternatives that start with an invalid_ rule, so
+    // this one runs in the first pass too (its sub-rules without their own invalid alternatives); a dict key after a
+    // comma that lacks its ':' is reported here before any second-pass rule sees it.
+    this.mark = m + 1;
+    I.invalid_double_starred_kvpairs(this);
     this.mark = m;
-    if (this.callInvalidRules) {
-      this.mark++;
-      I.invalid_double_starred_kvpairs(this);
-      this.mark = m;
-    }
     return null;
   }
 
