@@ -394,6 +394,7 @@ let verboseImports = 0;
 
 /** __import__(name, globals, locals, fromlist, level) as CPython's PyImport_ImportModuleLevelObject. */
 export function PyImport_ImportModuleLevel(name: string, globals: PyVal, fromlist: PyVal, level: number): PyVal {
+  if (pendingBootstrap !== null) ensureImportlib();
   if (level < 0) return PyErr_Format(PyExc_ValueError, "level must be >= 0");
   let absName: string;
   if (level > 0) absName = resolveName(name, globals, level);
@@ -577,6 +578,7 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     PyObject_Vectorcall(PyObject_GetAttrStr(runpy, "_run_module_as_main")!, [PyUnicode_FromString(name)], null);
   };
   moduleRunner.setMainLoader = (md, file) => {
+    ensureImportlib();
     if (importlib === null) return;
     const ext = PyImport_ImportModule("_frozen_importlib_external");
     const cls = PyObject_GetAttrStr(ext, file.endsWith(".pyc") ? "SourcelessFileLoader" : "SourceFileLoader")!;
@@ -598,9 +600,19 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   if (cfg.frozen === null) return;
   loadFrozenTable(cfg.frozen, cfg.stdlib !== null && cfg.stdlib.kind === "zip");
   if (!frozenModules.has("_frozen_importlib")) return;
+  // The frozen importlib runs at the first import (a `-c pass` never pays for it): every way to see its effects
+  // (sys.meta_path, sys.modules' specs) starts with an import statement.
+  pendingBootstrap = () => bootstrapImportlib(sys.module, imp, d);
+  void PyDict_SetItem; void PyLong_FromBigInt; void Py_True; void PyFrameObject;
+}
+
+let pendingBootstrap: (() => void) | null = null;
+
+/** init_importlib, init_importlib_external and init_zipimport (Python/pylifecycle.c), run once, on demand. */
+function bootstrapImportlib(sysModule: PyModuleObject, imp: PyModuleObject, d: PyDictObject): void {
   // init_importlib: exec _frozen_importlib, then _install(sys, _imp).
   const bootstrap = execFrozen("_frozen_importlib");
-  PyObject_Vectorcall(PyObject_GetAttrStr(bootstrap, "_install")!, [sys.module, imp], null);
+  PyObject_Vectorcall(PyObject_GetAttrStr(bootstrap, "_install")!, [sysModule, imp], null);
   importlib = bootstrap;
   const moduleRepr = PyDict_GetItemStr(bootstrap.dict!, PyUnicode_InternFromString("_module_repr"));
   if (moduleRepr !== undefined) moduleReprHook.f = (m) => PyObject_Vectorcall(moduleRepr, [m], null) as PyUnicodeObject;
@@ -614,7 +626,14 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   } catch {
     // as CPython: no zipimport, no zip imports
   }
-  void PyDict_SetItem; void PyLong_FromBigInt; void Py_True; void PyFrameObject;
+}
+
+/** Run the deferred import-system bootstrap if it has not run yet. */
+export function ensureImportlib(): void {
+  const f = pendingBootstrap;
+  if (f === null) return;
+  pendingBootstrap = null;
+  f();
 }
 
 export function _PyImport_Installed(): boolean {
