@@ -1,5 +1,5 @@
 #!/usr/bin/env python3.13
-"""Mutation fuzz against CPython 3.13's parser: takes random line windows of Lib/*.py, inserts, deletes or spaces a
+"""Mutation fuzz against CPython 3.13's parser: takes random line windows of Lib (Lib/test too), inserts, deletes or spaces a
 few tokens (or inserts bytes that are not UTF-8), compiles each result in a random mode and writes one JSON object per
 case to stdout: {"src" | "src_hex", "mode", "want"} with want "OK", "Kind msg lineno offset end_lineno end_offset"
 or "EXC Kind str". tools/fuzz_syntax_errors.ts replays the cases through Typhon's parser and prints the differences.
@@ -35,7 +35,7 @@ def main():
     args = ap.parse_args()
     rng = random.Random(args.seed)
     lib = os.path.dirname(os.__file__)
-    files = sorted(glob.glob(os.path.join(lib, "*.py")))
+    files = sorted(f for f in glob.glob(os.path.join(lib, "**", "*.py"), recursive=True) if "site-packages" not in f)
     for _ in range(args.count):
         with open(rng.choice(files), "rb") as f:
             lines = f.read().split(b"\n")

@@ -13,6 +13,11 @@ interface FuzzCase {
   readonly want: string;
 }
 
+/** json.dumps with ensure_ascii, as the Python side writes values: non-ASCII as \uXXXX escapes. */
+function pyJson(v: unknown): string {
+  return JSON.stringify(v).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 function outcome(c: FuzzCase): string {
   const src = c.src_hex !== undefined ? Uint8Array.from(Buffer.from(c.src_hex, "hex")) : c.src!;
   try {
@@ -20,7 +25,7 @@ function outcome(c: FuzzCase): string {
     return "OK";
   } catch (e) {
     if (e instanceof FrontEndSyntaxError) {
-      return [e.kind, JSON.stringify(e.msg), ...[e.lineno, e.offset, e.end_lineno, e.end_offset].map((v) => JSON.stringify(v))].join(" ");
+      return [e.kind, pyJson(e.msg), ...[e.lineno, e.offset, e.end_lineno, e.end_offset].map((v) => pyJson(v))].join(" ");
     }
     if (e instanceof FrontEndError) return `EXC ${e.kind} ${e.msg}`;
     if (e instanceof ParserStackOverflow) return `EXC MemoryError ${e.msg}`;
