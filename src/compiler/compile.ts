@@ -9,7 +9,7 @@ import { NO_LOCATION } from "./instruction_sequence.js";
 import { instrSequenceToCfg, optimizeCodeUnit, optimizedCfgToInstructions } from "./flowgraph.js";
 import { makeCodeObject } from "./assemble.js";
 import type { CodeRecord } from "./code.js";
-import type { CompileSource } from "./errors.js";
+import { CompilerRecursionError, type CompileSource } from "./errors.js";
 import { _PyAST_Optimize } from "./ast_opt.js";
 import { parse, type ParseMode } from "../parser/parser.js";
 import type { ConstValue } from "./consts.js";
@@ -96,8 +96,16 @@ export function compileAst(m: mod, src: CompileSource, opts: CompileOptions = {}
   const flags = opts.flags ?? 0;
   future.ff_features |= flags & PyCF_MASK;
   const optimize = opts.optimize === undefined || opts.optimize < 0 ? 0 : opts.optimize;
-  if (!opts.preOptimized) _PyAST_Optimize(m, optimize, future.ff_features);
-  const st = _PySymtable_Build(m, src, future);
-  const c = new Compiler(src, st, future, optimize, flags, optimizeAndAssemble);
-  return c.compileMod(m);
+  try {
+    if (!opts.preOptimized) _PyAST_Optimize(m, optimize, future.ff_features);
+    const st = _PySymtable_Build(m, src, future);
+    const c = new Compiler(src, st, future, optimize, flags, optimizeAndAssemble);
+    return c.compileMod(m);
+  } catch (e) {
+    // The recursive passes run out of JavaScript stack on deeply nested expressions before CPython's C recursion
+    // limit (10000) would stop them: report CPython's RecursionError rather than crash.
+    // DEVIATION: nesting between about 2000 and 10000 levels compiles in CPython but not here.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new CompilerRecursionError();
+    throw e;
+  }
 }

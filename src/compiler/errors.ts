@@ -37,7 +37,9 @@ export function compileError(
 
 /** RecursionError raised by the compiler's recursion guard. */
 export class CompilerRecursionError extends Error {
+  readonly msg: string;
   constructor() {
     super("maximum recursion depth exceeded during compilation");
+    this.msg = "maximum recursion depth exceeded during compilation";
   }
 }
