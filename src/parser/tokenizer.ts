@@ -529,16 +529,21 @@ export class Tokenizer {
     const line = this.shown(this.src.slice(this.line_start, this.inp));
     let col: number;
     let endCol: number;
+    // pegen counts these columns in bytes and converts them on the buffered line(s) decoded with errors="replace";
+    // without bad bytes that is the code point count.
+    const pegenCol = (from: number, to: number): number => this.badBytes
+      ? byteToCharOffset(this.shown(this.src.slice(this.buf, this.inp)), escapedToBytes(this.src.slice(from, to)).length)
+      : this.charCount(from, to);
     if (done === E_LINECONT) {
       // col_offset = tok->cur - tok->buf - 1, then + 1: counted from the start of the (continued) logical line.
-      col = this.charCount(this.buf, this.cur);
+      col = pegenCol(this.buf, this.cur);
       endCol = 0;
     } else if (done === E_DEDENT) {
-      col = this.charCount(this.line_start, this.inp);
+      col = pegenCol(this.line_start, this.inp);
       endCol = -1;
     } else if (done === E_EOF) {
       // _PyPegen_raise_error at the position-less error token: tok->cur - line_start, no end column.
-      col = this.charCount(this.line_start, this.cur);
+      col = pegenCol(this.line_start, this.cur);
       endCol = -1;
     } else {
       col = 1;
