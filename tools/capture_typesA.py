@@ -401,6 +401,22 @@ exprs("memoryview", [
     "sorted(set(dir(memoryview)) - set(dir(object)))", "b'ab' + memoryview(b'cd')", "b'abcd'.find(memoryview(b'c'))",
     "b'-'.join([memoryview(b'a'), b'b'])", "memoryview(b'abc').cast('B', shape=[3]).shape",
 ])
+# ---------------------------------------------------------------- structseq (sys's records)
+exprs("structseq", [
+    "repr(sys.version_info)", "sys.version_info[:2]", "sys.version_info.major", "sys.version_info >= (3, 8)",
+    "type(sys.version_info).__name__", "len(sys.version_info)", "tuple(sys.version_info)",
+    "sys.version_info == (3, 13, 0, 'final', 0)", "hash(sys.version_info) == hash(tuple(sys.version_info))",
+    "(type(sys.version_info).__module__, type(sys.version_info).__qualname__)",
+    "(type(sys.version_info).n_fields, type(sys.version_info).n_sequence_fields, type(sys.version_info).n_unnamed_fields)",
+    "type(sys.version_info).__match_args__", "type(sys.version_info)()", "type(sys.version_info)((3, 1, 2, 'a', 0))",
+    "isinstance(sys.version_info, tuple)", "sys.version_info.count(0)", "sys.version_info.index(13)",
+    "sys.version_info + (1,)", "sys.version_info[-1]", "sys.version_info.minor", "sys.version_info.releaselevel",
+    "sys.float_info.max", "sys.float_info.epsilon", "sys.float_info.dig", "sys.int_info.bits_per_digit", "sys.int_info",
+    "sys.hash_info.modulus", "sys.hash_info.algorithm", "type(sys.float_info)((1,) * 11).dig", "type(sys.float_info)((1,) * 3)",
+    "type(sys.float_info)((1,) * 12)", "type(sys.float_info)(5)", "sys.float_info.__reduce__()[1][0][:3]",
+    "sys.version_info.major.__class__", "sys.version_info.foo", "(lambda v: v.__replace__(major=4))(sys.version_info)",
+], pre="import sys\n")
+
 # ---------------------------------------------------------------- run
 
 

@@ -3,7 +3,7 @@
 // Types are made at run time with PyStructSequence_NewType; see docs/objects.md.
 import {
   PyTypeObject, Py_None, PyType_Type, Py_TPFLAGS_TUPLE_SUBCLASS, type PyVal, type PyMemberDef, type PyMethodDef,
-  METH_NOARGS, METH_FASTCALL, METH_KEYWORDS, PyUnicodeObject,
+  METH_NOARGS, METH_FASTCALL, METH_KEYWORDS, PyUnicodeObject, Py_TPFLAGS_DISALLOW_INSTANTIATION,
 } from "./object.js";
 import { PyTupleObject, PyTuple_Type, PyTuple_New } from "./tupleobject.js";
 import { PyType_Ready } from "./typeobject.js";
@@ -150,4 +150,18 @@ export function PyStructSequence_NewType(desc: PyStructSequence_Desc): PyTypeObj
   PyDict_SetItemString(d, "__match_args__", PyTuple_New(desc.fields.slice(0, nVisible).filter((f) => f !== PyStructSequence_UnnamedField).map((f) => PyUnicode_FromString(f))));
   if (dot >= 0) PyDict_SetItemString(d, "__module__", PyUnicode_FromString(desc.name.slice(0, dot)));
   return t;
+}
+
+const sysTypes = new Map<string, PyTypeObject>();
+
+/** The records of sys (version_info, flags, float_info, ...): one struct sequence type per name, made on first use;
+ *  like CPython, sys.version_info and sys.flags cannot be instantiated from Python. Installed as sysmodule's hook. */
+export function _PyStructSequence_ForSys(name: string, fields: readonly string[], values: readonly PyVal[]): PyVal {
+  let t = sysTypes.get(name);
+  if (t === undefined) {
+    t = PyStructSequence_NewType({ name, fields, n_in_sequence: fields.length });
+    if (name === "sys.version_info" || name === "sys.flags") t.tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
+    sysTypes.set(name, t);
+  }
+  return PyStructSequence_New(t, values);
 }

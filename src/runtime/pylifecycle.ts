@@ -15,6 +15,7 @@ import { PyUnicode_FromString, PyUnicode_Check, unicode_repr_text } from "../obj
 import { PyBool_FromLong } from "../objects/boolobject.js";
 import { PySeqIter_New } from "../objects/iterobject.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItemString, PyDict_SetItem, _PyDict_InstallCall,
+  _PyDict_InstallMappingProxy,
   PyDict_GetItem } from "../objects/dictobject.js";
 import { PyFunctionObject, funcHooks, _PyFunction_InstallBuiltinsOf, _PyFunction_InstallDictSet, _PyFunction_InstallRepr,
   PyClassMethod_New, PyStaticMethod_New, PyFunction_Type } from "../objects/funcobject.js";
@@ -23,7 +24,7 @@ import { PyCodeObject, CO_FAST_CELL } from "../objects/codeobject.js";
 import { PyFrameObject } from "../objects/frameobject.js";
 import { PyModuleObject, PyModule_New, PyModule_Type } from "../objects/moduleobject.js";
 import { _PyMethod_InstallAddressOf, nativeFunction, PyCFunction_Type } from "../objects/methodobject.js";
-import { PyMethodDescr_Type, PyWrapperDescr_Type, PyClassMethodDescr_Type } from "../objects/descrobject.js";
+import { PyMethodDescr_Type, PyWrapperDescr_Type, PyClassMethodDescr_Type, PyMappingProxyObject } from "../objects/descrobject.js";
 import { PyLong_FromBigInt, _PyLong_InstallCall, _PyLong_InstallRepr, _PyLong_InstallBytesRepr,
   _PyLong_InstallBytesFromObject } from "../objects/longobject.js";
 import { _PyFloat_InstallCall, _PyFloat_InstallBytesRepr, PyFloat_FromDouble, _PyFloat_InstallComplexPow } from "../objects/floatobject.js";
@@ -38,7 +39,7 @@ import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "./err
 import { _PyThreadState_GET } from "./pystate.js";
 import { isTraceback, sourceReader } from "./traceback.js";
 import { _PyBuiltin_Init, builtinsHooks, getBuiltins, _PyBuiltin_InstallLastReturn } from "./bltinmodule.js";
-import { _PySys_Create, getSys } from "./sysmodule.js";
+import { _PySys_Create, getSys, _PySys_InstallStructseq } from "./sysmodule.js";
 import { _PyEval_EvalFrame, _PyEval_Init } from "../vm/ceval.js";
 import { _PyFunction_Vectorcall, callHooks, _PyEval_BindArgs } from "../vm/call.js";
 import { vmHooks } from "../vm/hooks.js";
@@ -51,6 +52,7 @@ import { PyComplex_FromDoubles, _PyComplex_FloatPow } from "../objects/complexob
 import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { PyObject_CallMethod } from "../objects/abstract.js";
 import { _PyBytes_InstallBytesLike } from "../objects/bytesobject.js";
+import { _PyStructSequence_ForSys } from "../objects/structseq.js";
 import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictContains } from "../objects/setobject.js";
 import { _Py_HashRandomization_Init } from "./pyhash.js";
 import { _PyImport_PreInit, _PyImport_InitFromHost } from "./import.js";
@@ -306,6 +308,7 @@ function installHooks(host: Host): void {
   hooks.isSubtype = PyType_IsSubtype;
   _PyAbstract_InstallIsPlainFunction((t) => t === PyFunction_Type || t === PyMethodDescr_Type || t === PyWrapperDescr_Type);
   _PyDict_InstallCall(PyObject_CallOneArg);
+  _PyDict_InstallMappingProxy((d) => new PyMappingProxyObject(d));
   _PyLong_InstallCall(PyObject_CallOneArg);
   _PyFloat_InstallCall(PyObject_CallOneArg);
   _PyLong_InstallRepr(unicode_repr_text);
@@ -362,6 +365,7 @@ function installHooks(host: Host): void {
   marshalHooks.complex = PyComplex_FromDoubles;
   _PyFloat_InstallComplexPow(_PyComplex_FloatPow);
   _PyBytes_InstallBytesLike(PyObject_GetBufferData);
+  _PySys_InstallStructseq(_PyStructSequence_ForSys);
   marshalHooks.set = (items, frozen) => (frozen ? PyFrozenSet_New(items) : PySet_New(items));
   _PySet_InstallDictContains((d, k) => PyDict_GetItem(d, k) !== undefined);
   vmHooks.importName = importName;
