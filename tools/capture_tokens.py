@@ -28,6 +28,8 @@ CASES = {
     "unterminated_string": b"x = 'abc\n",
     "unterminated_escaped_quote": b"x = 'abc\\'\n",
     "unterminated_triple": b"x = 1\ny = '''abc\n\ndef\n",
+    "eof_in_statement_non_ascii": b"x = (\xc3\xa9,\n  '\xe2\x82\xac',\n",
+    "eof_in_fstring_bad_byte": b"rf'{eturn\n\n\xff    if x:\n",
     "unterminated_at_eof": b"x = \"abc",
     # f-strings (PEP 701)
     "fstring_basic": b"f'a{b}c' f\"{x!r}\" f'{x!s:>10}' f'{x!a}' F'{{}}' f'{{{x}}}'\n",

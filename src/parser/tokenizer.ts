@@ -491,8 +491,10 @@ export class Tokenizer {
     switch (done) {
       case E_EOF:
         if (this.extra) {
+          // PyErr_SyntaxLocationObject(filename, lineno, tok->inp - tok->buf): a byte count, not converted.
+          const bytes = escapedToBytes(this.src.slice(this.buf, Math.max(this.buf, this.inp))).length;
           throw new LexerAbort(new TokenizerError(done, "SyntaxError", "unexpected EOF in multi-line statement", this.filename,
-            this.lineno, Math.max(0, this.inp - this.buf), this.lineno, Math.max(0, this.inp - this.buf), null));
+            this.lineno, bytes, this.lineno, bytes, null));
         }
         const unclosed = this.unclosedBracketError();
         if (unclosed !== null) throw new LexerAbort(unclosed);
