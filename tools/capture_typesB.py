@@ -394,6 +394,52 @@ def lib_test_calls():
 
 exprs("lib_test_str", lib_test_calls())
 
+
+def lib_test_asserts():
+    """Expressions from assertEqual/assertRaises in CPython's numeric and formatting tests that use only literals and
+    a few builtins (the other side of each assertion is not used: the result is captured from CPython here)."""
+    import ast, sysconfig
+    allowed = {"int", "float", "str", "repr", "format", "round", "divmod", "pow", "abs", "hex", "oct", "bin", "chr",
+               "ord", "bool", "len", "ascii", "True", "False", "None"}
+    testdir = os.path.join(sysconfig.get_paths()["stdlib"], "test")
+    seen, out = set(), []
+    for fname in ("test_int.py", "test_long.py", "test_float.py", "test_format.py", "test_unicode_identifiers.py",
+                  "test_fstring.py", "test_types.py", "test_builtin.py", "test_str.py"):
+        tree = ast.parse(open(os.path.join(testdir, fname), encoding="utf-8").read())
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            cands = []
+            if node.func.attr in ("assertEqual", "assertTrue", "assertFalse", "assertIs", "assertNotEqual") and node.args:
+                cands.append(node.args[0])
+                if node.func.attr == "assertEqual" and len(node.args) > 1:
+                    cands.append(node.args[1])
+            elif node.func.attr == "assertRaises" and len(node.args) >= 2 and isinstance(node.args[1], ast.Name):
+                cands.append(ast.Call(func=node.args[1], args=node.args[2:], keywords=[]))
+            for c in cands:
+                names = {n.id for n in ast.walk(c) if isinstance(n, ast.Name)}
+                if not names <= allowed or any(isinstance(n, (ast.Lambda, ast.JoinedStr, ast.Starred, ast.NamedExpr))
+                                               for n in ast.walk(c)):
+                    continue
+                if not any(isinstance(n, ast.Call) or isinstance(n, ast.BinOp) for n in ast.walk(c)):
+                    continue
+                text = ast.unparse(c)
+                if len(text) > 200 or text in seen or "**" in text and "10 **" not in text and "2 **" not in text:
+                    continue
+                seen.add(text)
+                out.append(text)
+    return out
+
+
+exprs("lib_test_numbers", lib_test_asserts())
+
+each("utf7", repr([''.join(map(chr, range(128))), 'A+B', 'a-b+-', '\u20ac1', '\u20ac-', 'x\U0001f600y', '\ud800a', '~\\',
+                     'hi mom -\u263a-!', '\u65e5\u672c\u8a9e', '+' * 5, '\xe9\xe9\xe9', 'a\u20acb\u20ac']),
+     "(a.encode('utf-7'), a.encode('utf-7').decode('utf-7') == a)")
+grid("utf7_decode", repr([b'+AGE-', b'+AGE', b'+AG', b'+A', b'+', b'+-', b'+!', b'a+2D3cAQ-', b'+2D0-x', b'+2D3cAQ', b'+3AE-',
+                          b'\x80', b'a~b', b'+AGEA-', b'+AGEAYQ', b'+AGEAYQB', b'+ZeVnLIqe-', b'+2D3cAQ.', b'+2D3']),
+     "['strict', 'replace', 'backslashreplace', 'ignore']", "a.decode('utf-7', b)")
+
 # ---------------------------------------------------------------- _string
 exprs("string_module", [
     "list(__import__('_string').formatter_parser('a{0}b{1:x}c{2!r}d{{e}}'))",

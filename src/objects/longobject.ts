@@ -506,6 +506,8 @@ export function _PyLong_InstallRepr(f: (s: string) => string): void {
 }
 
 function long_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  const npos = args.length - (kwnames === null ? 0 : kwnames.length);
+  if (npos > 2) return PyErr_Format(PyExc_TypeError, `int expected at most 2 arguments, got ${npos}`);
   const [x, baseArg] = parseArgs("int", args, kwnames, ["", "base"], 0, 2);
   let v: PyVal;
   if (x === undefined) {

@@ -14,7 +14,7 @@ import { name as ucdName, ucd_latest, lookupForEscape } from "../unicode/unicode
 // ---- codec names ----
 
 export type CodecName = "utf_8" | "utf_8_sig" | "utf_16" | "utf_16_le" | "utf_16_be" | "utf_32" | "utf_32_le" |
-  "utf_32_be" | "latin_1" | "ascii" | "unicode_escape" | "raw_unicode_escape";
+  "utf_32_be" | "latin_1" | "ascii" | "unicode_escape" | "raw_unicode_escape" | "utf_7";
 
 const ALIASES: Readonly<Record<string, CodecName>> = {
   utf_8: "utf_8", u8: "utf_8", utf: "utf_8", utf8: "utf_8", utf8_ucs2: "utf_8", utf8_ucs4: "utf_8", cp65001: "utf_8",
@@ -31,6 +31,7 @@ const ALIASES: Readonly<Record<string, CodecName>> = {
   cp367: "ascii", csascii: "ascii", ibm367: "ascii", iso646_us: "ascii", "iso_646.irv_1991": "ascii",
   iso_ir_6: "ascii", us: "ascii", us_ascii: "ascii",
   unicode_escape: "unicode_escape", raw_unicode_escape: "raw_unicode_escape",
+  utf_7: "utf_7", u7: "utf_7", unicode_1_1_utf_7: "utf_7", utf7: "utf_7",
 };
 
 /** encodings.normalize_encoding after _PyCodec_Lookup's lowercasing: runs of characters other than ASCII
@@ -335,6 +336,7 @@ export function _PyCodec_Encode(c: CodecName, str: PyUnicodeObject, errors: stri
     case "utf_32_be": return encodeUTF16or32(str, errors, 4, "be");
     case "unicode_escape": return encodeEscape(str.value, false);
     case "raw_unicode_escape": return encodeEscape(str.value, true);
+    case "utf_7": return encodeUTF7(str.value);
     default: return unreachable(c);
   }
 }
@@ -606,6 +608,117 @@ function decodeEscape(b: Uint8Array, errors: string, obj: PyVal, raw: boolean, f
   return [out, n];
 }
 
+// ---- UTF-7 (RFC 2152 as PyUnicode_EncodeUTF7 / PyUnicode_DecodeUTF7Stateful) ----
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** RFC 2152 classes of ASCII: 0 set D (direct), 1 set O (optional direct), 2 space/tab/CR/LF, 3 always encoded. */
+const UTF7_CLASS = (() => {
+  const t = new Uint8Array(128).fill(3);
+  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'(),-./:?") t[c.charCodeAt(0)] = 0;
+  for (const c of "!\"#$%&*;<=>@[]^_`{|}") t[c.charCodeAt(0)] = 1;
+  for (const c of " \t\r\n") t[c.charCodeAt(0)] = 2;
+  return t;
+})();
+const isBase64 = (c: number): boolean => c < 128 && B64.includes(String.fromCharCode(c));
+/** The encoder writes sets D, O and whitespace as themselves (_codecs.utf_7_encode: base64SetO = base64WhiteSpace = 0). */
+const utf7Direct = (c: number): boolean => c > 0 && c < 128 && UTF7_CLASS[c] !== 3;
+
+function encodeUTF7(s: string): Uint8Array {
+  let out = "";
+  let inShift = false;
+  let bits = 0, buf = 0;
+  const put = (unit: number): void => {
+    bits += 16;
+    buf = ((buf << 16) | unit) & 0x3fffff;
+    while (bits >= 6) { out += B64[(buf >> (bits - 6)) & 63]; bits -= 6; }
+  };
+  for (const c of codePoints(s)) {
+    if (inShift) {
+      if (utf7Direct(c)) {
+        if (bits > 0) { out += B64[(buf << (6 - bits)) & 63]; buf = 0; bits = 0; }
+        inShift = false;
+        // A character outside the base64 set ends the shift by itself; '-' and base64 characters need the '-'.
+        if (isBase64(c) || c === 0x2d) out += "-";
+        out += String.fromCharCode(c);
+        continue;
+      }
+    } else if (c === 0x2b) { out += "+-"; continue; }
+    else if (utf7Direct(c)) { out += String.fromCharCode(c); continue; }
+    else { out += "+"; inShift = true; }
+    if (c >= 0x10000) { put(0xd800 | ((c - 0x10000) >> 10)); put(0xdc00 | ((c - 0x10000) & 0x3ff)); }
+    else put(c);
+  }
+  if (bits > 0) out += B64[(buf << (6 - bits)) & 63];
+  if (inShift) out += "-";
+  const r = new Uint8Array(out.length);
+  for (let i = 0; i < out.length; i++) r[i] = out.charCodeAt(i);
+  return r;
+}
+
+function decodeUTF7(b: Uint8Array, errors: string, obj: PyVal, final = true): Decoded {
+  let out = "";
+  let inShift = false;
+  let bits = 0, buf = 0, surrogate = 0;
+  let startinpos = 0, shiftOutStart = 0;
+  let i = 0;
+  const n = b.length;
+  const error = (msg: string, end: number): void => {
+    const [rep, next] = decodeHandler(errors, "utf7", obj, b, startinpos, end, msg, null);
+    out += rep;
+    i = next;
+  };
+  while (i < n) {
+    const c = b[i];
+    if (inShift) {
+      if (isBase64(c)) {
+        buf = ((buf << 6) | B64.indexOf(String.fromCharCode(c))) & 0x3fffff;
+        bits += 6;
+        i++;
+        if (bits >= 16) {
+          const unit = (buf >> (bits - 16)) & 0xffff;
+          bits -= 16;
+          buf &= (1 << bits) - 1;
+          if (surrogate !== 0) {
+            if (unit >= 0xdc00 && unit <= 0xdfff) {
+              out += String.fromCodePoint(0x10000 + ((surrogate - 0xd800) << 10) + (unit - 0xdc00));
+              surrogate = 0;
+              continue;
+            }
+            out += String.fromCharCode(surrogate);
+            surrogate = 0;
+          }
+          if (unit >= 0xd800 && unit <= 0xdbff) surrogate = unit;
+          else out += String.fromCharCode(unit);
+        }
+        continue;
+      }
+      inShift = false;
+      if (bits > 0) {
+        if (bits >= 6) { i++; error("partial character in shift sequence", i); continue; }
+        if (buf !== 0) { i++; error("non-zero padding bits in shift sequence", i); continue; }
+      }
+      if (surrogate !== 0 && c <= 127 && c !== 0x2b) out += String.fromCharCode(surrogate);
+      surrogate = 0;
+      if (c === 0x2d) i++;
+      continue;
+    }
+    if (c === 0x2b) {
+      startinpos = i;
+      i++;
+      if (i < n && b[i] === 0x2d) { i++; out += "+"; }
+      else if (i < n && !isBase64(b[i])) { i++; error("ill-formed sequence", i); }
+      else { inShift = true; surrogate = 0; shiftOutStart = out.length; bits = 0; buf = 0; }
+    } else if (c <= 127) { out += String.fromCharCode(c); i++; }
+    else { startinpos = i; i++; error("unexpected special character", i); }
+  }
+  if (inShift && !final) return [out.slice(0, shiftOutStart), startinpos];
+  if (inShift && (surrogate !== 0 || bits >= 6 || (bits > 0 && buf !== 0))) {
+    const [rep] = decodeHandler(errors, "utf7", obj, b, startinpos, n, "unterminated shift sequence", null);
+    out += rep;
+  }
+  return [out, n];
+}
+
 /** Codecs outside the built-in set (cp1252, the charmap codecs, ...) through the Python codec registry, once
  *  the import machinery installs it (codecs.lookup(encoding).encode/.decode). */
 export interface CodecRegistry {
@@ -653,6 +766,7 @@ export function _PyCodec_DecodeStateful(c: CodecName, b: Uint8Array, errors: str
     }
     case "unicode_escape": return decodeEscape(b, errors, obj, false, final);
     case "raw_unicode_escape": return decodeEscape(b, errors, obj, true, final);
+    case "utf_7": return decodeUTF7(b, errors, obj, final);
     default: return unreachable(c);
   }
 }

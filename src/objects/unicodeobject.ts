@@ -21,7 +21,7 @@ import { PyUnicode_AsEncodedString, PyUnicode_Decode, codecArg } from "./unicode
 import {
   str_upper, str_lower, str_casefold, str_title, str_capitalize, str_swapcase, str_isalpha, str_isdigit, str_isdecimal,
   str_isnumeric, str_isalnum, str_isspace, str_islower, str_isupper, str_istitle, str_isidentifier, str_isprintable,
-  _PyUnicode_IsWhitespace,
+  _PyUnicode_IsWhitespace, _PyUnicode_IsPrintable,
 } from "../unicode/unicodectype.js";
 import { formatLongValue, formatFloatValue, parseFormatSpec } from "./formatter.js";
 import { do_string_format, do_string_format_map } from "./unicode_format.js";
@@ -181,15 +181,11 @@ function isPairAt(s: string, i: number): boolean {
 
 // ---- repr ----
 
-const nonPrintable = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
-/** Py_UNICODE_ISPRINTABLE (space is printable; other separators and "Other" categories are not). */
+/** Py_UNICODE_ISPRINTABLE from the Unicode database CPython 3.13 uses (Node's \p{...} follow a newer Unicode). */
 export function isPrintable(cp: number): boolean {
   if (cp < 0x7f) return cp >= 0x20;
   if (cp < 0xa0) return false;
-  if (cp === 0x20) return true;
-  if (cp >= 0xd800 && cp < 0xe000) return false;
-  return !nonPrintable.test(String.fromCodePoint(cp));
+  return _PyUnicode_IsPrintable(cp);
 }
 
 export function unicode_repr_text(s: string): string {
