@@ -497,6 +497,7 @@ function scan_back(s: SRE_CHARS, ptr: number, end: number, room: number, chr: nu
 /** SRE(count): how many times (at most maxcount) the single-width item at code[pattern] matches from state.ptr. */
 function sre_count(state: SRE_STATE, pattern: number, maxcount: number): number {
   const code = state.code;
+  const codeU = state.codeU;
   const s = state.string;
   const start = state.ptr;
   let ptr = start;
@@ -505,7 +506,14 @@ function sre_count(state: SRE_STATE, pattern: number, maxcount: number): number 
   let chr: number;
   switch (code[pattern]) {
     case SRE_OP_IN:
-      while (ptr < end && sre_charset(code, pattern + 2, s[ptr]!)) ptr++;
+      if (code[pattern + 2] === SRE_OP_RANGE && code[pattern + 5] === SRE_OP_FAILURE) {
+        /* a set of one range: the loop without a call per character */
+        const lo = codeU[pattern + 3]!;
+        const hi = codeU[pattern + 4]!;
+        while (ptr < end && s[ptr]! >= lo && s[ptr]! <= hi) ptr++;
+      } else {
+        while (ptr < end && sre_charset(code, pattern + 2, s[ptr]!)) ptr++;
+      }
       break;
     case SRE_OP_ANY:
       while (ptr < end && s[ptr] !== 0x0a) ptr++;
@@ -708,13 +716,21 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         op = NEXT;
         continue;
 
-      case SRE_OP_IN:
+      case SRE_OP_IN: {
         /* <IN> <skip> <set> */
-        if (ptr >= end || !sre_charset(code, pattern + 1, s[ptr]!)) { ret = 0; op = L_EXIT; continue; }
+        if (ptr >= end) { ret = 0; op = L_EXIT; continue; }
+        const ch = s[ptr]!;
+        /* a set of one range ([a-z]) tested here: the call to sre_charset is most of an IN's cost */
+        if (code[pattern + 1] === SRE_OP_RANGE && code[pattern + 4] === SRE_OP_FAILURE
+          ? ch < codeU[pattern + 2]! || ch > codeU[pattern + 3]!
+          : !sre_charset(code, pattern + 1, ch)) {
+          ret = 0; op = L_EXIT; continue;
+        }
         pattern += code[pattern]!;
         ptr++;
         op = NEXT;
         continue;
+      }
 
       case SRE_OP_LITERAL_IGNORE:
         if (ptr >= end || sre_lower_ascii(s[ptr]!) !== code[pattern]) { ret = 0; op = L_EXIT; continue; }
