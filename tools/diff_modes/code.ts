@@ -12,6 +12,8 @@ import { ParserStackOverflow } from "../../src/parser/pegen.js";
 const USE_CPYTHON_AST = process.env.TYPHON_AST === "cpython";
 /** TYPHON_OPTIMIZE=1 or 2: compile at that optimization level on both sides (the bridge stays at level 0). */
 const OPTIMIZE = Number(process.env.TYPHON_OPTIMIZE ?? "0");
+/** TYPHON_CODE_KINDS=1: also co_localspluskinds (see code.py; off by default, as in the golden fixtures). */
+const KINDS = process.env.TYPHON_CODE_KINDS === "1";
 
 function hex(b: Uint8Array): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
@@ -48,6 +50,7 @@ export function dumpCode(co: CodeRecord, out: string[]): void {
   f("co_freevars", co.co_freevars.join(" "));
   f("co_linetable", hex(co.co_linetable));
   f("co_exceptiontable", hex(co.co_exceptiontable));
+  if (KINDS) f("co_localspluskinds", hex(co.co_localspluskinds));
   for (const c of co.co_consts) if (c instanceof CodeRecord) dumpCode(c, out);
 }
 
