@@ -5,9 +5,9 @@ import type { Host } from "../host/host.js";
 import { reprConstant, type ConstantValue } from "../ast/constant.js";
 import { compile } from "../compiler/compile.js";
 import { CodeRecord } from "../compiler/code.js";
-import { ConstFrozenset, ConstTuple, type ConstValue } from "../compiler/consts.js";
+import { ConstFrozenset, ConstTuple, constKey, type ConstValue } from "../compiler/consts.js";
 import {
-  CACHE, CALL_KW, COMPARE_OP, CONVERT_VALUE, SET_FUNCTION_ATTRIBUTE, BINARY_OP, CALL_INTRINSIC_1, CALL_INTRINSIC_2,
+  CACHE, CALL_KW, IMPORT_NAME, LOAD_NAME, STORE_SUBSCR, COMPARE_OP, CONVERT_VALUE, SET_FUNCTION_ATTRIBUTE, BINARY_OP, CALL_INTRINSIC_1, CALL_INTRINSIC_2,
   LOAD_GLOBAL, LOAD_ATTR, LOAD_SUPER_ATTR, LOAD_FAST_LOAD_FAST, STORE_FAST_LOAD_FAST, STORE_FAST_STORE_FAST,
   EXTENDED_ARG, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, opname, _PyOpcode_Caches, _PyOpcode_Deopt, _cache_format,
   _nb_ops, _intrinsic1_descs, _intrinsic2_descs, cmp_op, OPCODE_HAS_ARG, OPCODE_HAS_CONST, OPCODE_HAS_NAME,
@@ -228,8 +228,8 @@ function makeLabelsMap(instrs: readonly RawInstr[], entries: readonly ExceptionT
 /** Assigns the fixed code-object ids of one disassembly (depth-first order of first appearance). */
 export class CodeIds {
   private readonly ids = new Map<CodeRecord, number>();
-  readonly frozensetOrder: (items: readonly ConstValue[]) => readonly ConstValue[];
-  constructor(frozensetOrder: (items: readonly ConstValue[]) => readonly ConstValue[]) {
+  readonly frozensetOrder: (v: ConstFrozenset) => readonly ConstValue[];
+  constructor(frozensetOrder: (v: ConstFrozenset) => readonly ConstValue[]) {
     this.frozensetOrder = frozensetOrder;
   }
   id(co: CodeRecord): number {
@@ -255,7 +255,7 @@ export function reprConstValue(v: ConstValue, ids: CodeIds): string {
   }
   if (v instanceof ConstFrozenset) {
     if (v.items.length === 0) return "frozenset()";
-    return "frozenset({" + ids.frozensetOrder(v.items).map((x) => reprConstValue(x, ids)).join(", ") + "})";
+    return "frozenset({" + ids.frozensetOrder(v).map((x) => reprConstValue(x, ids)).join(", ") + "})";
   }
   if (v instanceof CodeRecord) return reprCode(v, ids);
   return reprConstant(v as ConstantValue);
@@ -406,14 +406,88 @@ function moduleIdentifiers(root: CodeRecord): Set<string> {
   return names;
 }
 
+/** A str object of the compilation: its text and whether it is the interned object for that text. */
+interface StrObject { readonly text: string; interned: boolean }
+
+/**
+ * The print order of every frozenset constant of a module. Each is built in source order and rebuilt from its
+ * iteration order by merge_consts_recursive; at makecode, intern_constants rebuilds it once more if interning
+ * replaced one of its strings, i.e. if an item's object is not the interned one while an equal string is interned
+ * (at startup, as an identifier of the module, or by an earlier makecode). Which object an item is comes from the
+ * constant cache: the first str of that text the compilation met, in compile order (nested code objects are made
+ * before the LOAD_CONST that loads them): a string literal (not interned), or an identifier constant (interned:
+ * keyword-argument names, import from-lists, annotation keys). co_names do not count: measured, a name used before
+ * does not spare the rebuild. Equal sets share the first one's object and order.
+ */
+function frozensetOrders(root: CodeRecord): (v: ConstFrozenset) => readonly ConstValue[] {
+  const globalInterned = new Set<string>(moduleIdentifiers(root));
+  const isInterned = (t: string): boolean => DIS_STARTUP_INTERNED.has(t) || globalInterned.has(t);
+  const cache = new Map<string, StrObject>();
+  const orders = new Map<string, readonly ConstValue[]>();
+  const merge = (t: string, identifier: boolean): StrObject => {
+    let o = cache.get(t);
+    if (o === undefined) {
+      o = { text: t, interned: identifier };
+      cache.set(t, o);
+    }
+    return o;
+  };
+  // The str objects inside each constant of the code object being compiled, by constant index.
+  const mergeConst = (v: ConstValue, identifier: boolean, out: StrObject[]): void => {
+    if (typeof v === "string") out.push(merge(v, identifier));
+    else if (v instanceof ConstTuple || v instanceof ConstFrozenset) for (const x of v.items) mergeConst(x, identifier, out);
+  };
+  const visit = (co: CodeRecord): void => {
+    const objects = new Map<number, StrObject[]>();
+    const instrs = unpackOpargs(co.co_code);
+    const useConst = (idx: number, identifier: boolean): void => {
+      if (objects.has(idx) || idx >= co.co_consts.length) return;
+      const c = co.co_consts[idx]!;
+      const strs: StrObject[] = [];
+      if (c instanceof CodeRecord) visit(c);
+      else if (c instanceof ConstFrozenset && orders.has(constKey(c))) {
+        // merge_consts_recursive hands back the equal set made earlier, whose items are already interned.
+      } else mergeConst(c, identifier, strs);
+      objects.set(idx, strs);
+    };
+    for (let i = 0; i < instrs.length; i++) {
+      const ins = instrs[i]!;
+      if (!OPCODE_HAS_CONST(ins.op) || ins.arg === null) continue;
+      const next = instrs[i + 1]?.op;
+      const prev = instrs[i - 1];
+      const identifier = next === CALL_KW || next === IMPORT_NAME ||
+        (next === STORE_SUBSCR && prev?.op === LOAD_NAME && co.co_names[prev.arg ?? -1] === "__annotations__");
+      useConst(ins.arg, identifier);
+    }
+    for (let idx = 0; idx < co.co_consts.length; idx++) useConst(idx, false);
+    // intern_constants, from the last constant to the first.
+    for (let idx = co.co_consts.length - 1; idx >= 0; idx--) {
+      const c = co.co_consts[idx]!;
+      let replaced = false;
+      for (const o of objects.get(idx) ?? []) {
+        if (o.interned || !/^[A-Za-z0-9_]+$/.test(o.text)) continue;
+        if (o.text.length > 1 && isInterned(o.text)) replaced = true;
+        else {
+          o.interned = true;
+          globalInterned.add(o.text);
+        }
+      }
+      if (c instanceof ConstFrozenset && !orders.has(constKey(c))) {
+        orders.set(constKey(c), frozensetIterationOrder(c.items, () => replaced));
+      }
+    }
+  };
+  visit(root);
+  return (v) => orders.get(constKey(v)) ?? frozensetIterationOrder(v.items, isInterned);
+}
+
 /** dis.dis(co) for a module's code record: the text `python -m dis` prints (with a final newline). */
 export function disCode(co: CodeRecord, opts: DisOptions = {}): string {
   const out: string[] = [];
-  let order = opts.frozensetOrder;
-  if (order === undefined) {
-    let names: Set<string> | null = null;
-    order = (items) => frozensetIterationOrder(items, (s) => DIS_STARTUP_INTERNED.has(s) || (names ??= moduleIdentifiers(co)).has(s));
-  }
+  const given = opts.frozensetOrder;
+  let computed: ((v: ConstFrozenset) => readonly ConstValue[]) | null = null;
+  const order = (v: ConstFrozenset): readonly ConstValue[] =>
+    given !== undefined ? given(v.items) : (computed ??= frozensetOrders(co))(v);
   disassembleRecursive(co, out, new CodeIds(order), opts);
   return out.join("\n") + "\n";
 }
