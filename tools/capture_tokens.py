@@ -29,6 +29,7 @@ CASES = {
     "unterminated_escaped_quote": b"x = 'abc\\'\n",
     "unterminated_triple": b"x = 1\ny = '''abc\n\ndef\n",
     "eof_in_statement_non_ascii": b"x = (\xc3\xa9,\n  '\xe2\x82\xac',\n",
+    "last_line_lone_cr": b"x = 1\ny = (1, 2)\r",
     "eof_in_fstring_bad_byte": b"rf'{eturn\n\n\xff    if x:\n",
     "unterminated_at_eof": b"x = \"abc",
     # f-strings (PEP 701)

@@ -446,7 +446,9 @@ export class Tokenizer {
     let s = str;
     if (type > DEDENT && type < OP) t = OP;
     else if (type === NEWLINE) {
-      s = this.implicit_newline ? "" : this.src.charCodeAt(this.start) === 0x0d ? "\r\n" : "\n";
+      // With the implicit newline Python-tokenize.c keeps the token's own text: "" after a plain last line, "\r"
+      // after a last line ending in a lone carriage return.
+      s = this.implicit_newline ? str : this.src.charCodeAt(this.start) === 0x0d ? "\r\n" : "\n";
       endCol++;
     } else if (type === NL) {
       if (this.implicit_newline) s = "";
