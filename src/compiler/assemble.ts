@@ -14,12 +14,18 @@ function instrSize(i: { opcode: number; oparg: number }): number {
 }
 
 class ByteWriter {
-  buf: number[] = [];
+  buf = new Uint8Array(64);
+  len = 0;
   push(b: number): void {
-    this.buf.push(b & 0xff);
+    if (this.len === this.buf.length) {
+      const bigger = new Uint8Array(this.buf.length * 2);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[this.len++] = b;
   }
   bytes(): Uint8Array {
-    return Uint8Array.from(this.buf);
+    return this.buf.slice(0, this.len);
   }
 }
 
@@ -188,17 +194,21 @@ export function makeCodeObject(md: UnitMetadataForAssembly, consts: ConstValue[]
       }
     });
   } while (again);
-  // emit code
-  const code: number[] = [];
+  // emit code (CACHE units stay zero)
+  let units = 0;
+  for (const ins of instrs) units += instrSize(ins);
+  const code = new Uint8Array(2 * units);
+  let w = 0;
   for (const ins of instrs) {
     const caches = O._PyOpcode_Caches[ins.opcode]!;
     const ilen = instrSize(ins) - caches;
     const oparg = ins.oparg;
-    if (ilen >= 4) code.push(O.EXTENDED_ARG, (oparg >> 24) & 0xff);
-    if (ilen >= 3) code.push(O.EXTENDED_ARG, (oparg >> 16) & 0xff);
-    if (ilen >= 2) code.push(O.EXTENDED_ARG, (oparg >> 8) & 0xff);
-    code.push(ins.opcode, oparg & 0xff);
-    for (let c = 0; c < caches; c++) code.push(0, 0);
+    if (ilen >= 4) { code[w++] = O.EXTENDED_ARG; code[w++] = (oparg >> 24) & 0xff; }
+    if (ilen >= 3) { code[w++] = O.EXTENDED_ARG; code[w++] = (oparg >> 16) & 0xff; }
+    if (ilen >= 2) { code[w++] = O.EXTENDED_ARG; code[w++] = (oparg >> 8) & 0xff; }
+    code[w++] = ins.opcode;
+    code[w++] = oparg & 0xff;
+    w += 2 * caches;
   }
   const linetable = locationTable(instrs, md.firstlineno);
   const excTable = exceptionTable(instrs, offsets, labelMap);
@@ -230,7 +240,7 @@ export function makeCodeObject(md: UnitMetadataForAssembly, consts: ConstValue[]
   }
   return new CodeRecord({
     co_argcount: md.posonlyargcount + md.argcount, co_posonlyargcount: md.posonlyargcount,
-    co_kwonlyargcount: md.kwonlyargcount, co_stacksize: maxdepth, co_flags: codeFlags, co_code: Uint8Array.from(code),
+    co_kwonlyargcount: md.kwonlyargcount, co_stacksize: maxdepth, co_flags: codeFlags, co_code: code,
     co_consts: consts.slice(), co_names: md.names, co_localsplusnames: names, co_localspluskinds: kinds,
     co_filename: filename, co_name: md.name, co_qualname: md.qualname, co_firstlineno: md.firstlineno,
     co_linetable: linetable, co_exceptiontable: excTable,
