@@ -12,6 +12,7 @@ import { zipimportmodule } from "./zipimport.js";
 import { errnomodule } from "./errnomodule.js";
 import { atexitmodule } from "./atexitmodule.js";
 import { signalmodule } from "./signalmodule.js";
+import { codecsmodule } from "./_codecsmodule.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 
@@ -27,6 +28,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["errno", errnomodule],
   ["atexit", atexitmodule],
   ["_signal", signalmodule],
+  ["_codecs", codecsmodule],
   ["_string", stringmodule],
   ["_sre", sremodule],
 ]);

@@ -212,4 +212,3 @@ PyType_FromSpecStatic({
   ],
 }, Py_GenericAliasType);
 
-void METH_FASTCALL;

@@ -48,6 +48,8 @@ import { PyCFunction_New } from "../objects/methodobject.js";
 import { PyClassMethod_New } from "../objects/funcobject.js";
 import { _PyIO_InstallBuiltinExc, create_stdio } from "../modules/_io/_iomodule.js";
 import { _PyIO_InstallBuiltins } from "../modules/_io/iobase.js";
+import { _PyCodecs_InstallNameLookup, _PyCodecs_InstallRegistryFallback } from "../modules/_codecsmodule.js";
+import { lookupForEscape } from "../unicode/unicodedata_impl.js";
 import { _PyIO_InstallLookupError } from "../modules/_io/textio.js";
 
 /** Typhon's bytecode cache tag (sys.implementation.cache_tag): .pyc files are `name.typhon-313.pyc`. */
@@ -594,6 +596,8 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     }
   };
   _PyIO_InstallBuiltinExc(builtinExc);
+  _PyCodecs_InstallNameLookup(lookupForEscape);
+  _PyCodecs_InstallRegistryFallback();
   _PyIO_InstallBuiltins(getBuiltins);
   _PyIO_InstallLookupError(() => builtinExc("LookupError"));
   vmHooks.importFrom = _PyEval_ImportFrom;

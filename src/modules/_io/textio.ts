@@ -730,4 +730,3 @@ PyType_FromSpecStatic({
   ],
 }, PyTextIOWrapper_Type);
 
-void PyIOBase_Type; void PyBytesObject;
