@@ -13,6 +13,7 @@ import { errnomodule } from "./errnomodule.js";
 import { atexitmodule } from "./atexitmodule.js";
 import { signalmodule } from "./signalmodule.js";
 import { codecsmodule } from "./_codecsmodule.js";
+import { itertoolsmodule } from "./itertoolsmodule.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 
@@ -29,6 +30,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["atexit", atexitmodule],
   ["_signal", signalmodule],
   ["_codecs", codecsmodule],
+  ["itertools", itertoolsmodule],
   ["_string", stringmodule],
   ["_sre", sremodule],
 ]);

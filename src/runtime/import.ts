@@ -44,7 +44,8 @@ import { _PySet_InstallGenericAlias } from "../objects/setobject.js";
 import { _PyExc_InstallGenericAlias } from "../objects/exceptions.js";
 import { _PyWeakref_InstallGenericAlias } from "../modules/_weakref.js";
 import { _PyType_InstallUnion, PyType_Modified } from "../objects/typeobject.js";
-import { PyCFunction_New } from "../objects/methodobject.js";
+import { PyCFunction_New, addressOf } from "../objects/methodobject.js";
+import { _PyItertools_InstallGenericAlias, _PyItertools_InstallAddressOf } from "../modules/itertoolsmodule.js";
 import { PyClassMethod_New } from "../objects/funcobject.js";
 import { _PyIO_InstallBuiltinExc, create_stdio } from "../modules/_io/_iomodule.js";
 import { _PyIO_InstallBuiltins } from "../modules/_io/iobase.js";
@@ -653,6 +654,8 @@ function installGenericAlias(): void {
   _PySet_InstallGenericAlias(Py_GenericAlias);
   _PyExc_InstallGenericAlias(Py_GenericAlias);
   _PyWeakref_InstallGenericAlias(Py_GenericAlias);
+  _PyItertools_InstallGenericAlias(Py_GenericAlias);
+  _PyItertools_InstallAddressOf(addressOf);
   _PyType_InstallUnion(_Py_union_type_or);
   _PyGenericAlias_InstallUnion(_Py_union_type_or);
   // list, dict, tuple and enumerate define __class_getitem__ in CPython's method tables (METH_O|METH_CLASS).
