@@ -417,6 +417,92 @@ exprs("structseq", [
     "sys.version_info.major.__class__", "sys.version_info.foo", "(lambda v: v.__replace__(major=4))(sys.version_info)",
 ], pre="import sys\n")
 
+# ---------------------------------------------------------------- types.SimpleNamespace
+exprs("namespace", [
+    "SN()", "SN(a=1, b='x')", "repr(SN(b=2, a=1))", "SN(a=1) == SN(a=1)", "SN(a=1) == SN(a=2)", "SN(a=1) != SN(a=1)",
+    "SN(a=1) == {'a': 1}", "SN(1)", "SN({'a': 1})", "SN({'a': 1}, b=2)", "SN([('a', 1), ('b', 2)])", "SN({'a': 1}, a=2)",
+    "SN({1: 2})", "SN(**{'a': 1})", "SN(a=1).__dict__", "vars(SN(x=3))", "(lambda n: (setattr(n, 'z', 5), n)[1])(SN(a=1))",
+    "(lambda n: (delattr(n, 'a'), n)[1])(SN(a=1))", "(lambda n: delattr(n, 'q'))(SN(a=1))", "SN(a=1).b",
+    "SN(a=1).__reduce__()", "SN(a=1) < SN(a=2)", "hash(SN())", "(lambda n: (n.__setattr__('self', n), repr(n))[1])(SN())",
+    "(lambda S: (repr(S(a=1)), S(a=1) == SN(a=1), type(S(a=1).__replace__(a=2)).__name__))(type('S', (SN,), {}))",
+    "SN(a=1).__replace__(b=2)", "SN(a=1).__replace__(1)", "type(SN()).__name__", "SN.__module__", "SN.__qualname__",
+    "sorted(set(dir(SN)) - set(dir(object)))", "SN(a=[1, 2], b={'c': SN()})", "SN(**{'a b': 1})", "SN(a=1).__eq__(1)",
+], pre="import types\nSN = types.SimpleNamespace\n")
+
+# ---------------------------------------------------------------- weakref
+script("weakref", """\
+import _weakref
+ref, proxy = _weakref.ref, _weakref.proxy
+class C:
+    def __init__(self, v): self.v = v
+    def m(self): return self.v
+    def __repr__(self): return 'C(%d)' % self.v
+o = C(1)
+r = ref(o)
+R.append(repr((r() is o, type(r).__name__, type(r).__module__, type(r).__qualname__, _weakref.getweakrefcount(o), len(_weakref.getweakrefs(o)))))
+r2 = ref(o)
+R.append(repr((r is r2, r == r2, hash(r) == hash(o), ref(o, lambda x: None) is r)))
+R.append(repr((r.__callback__, ref(o, print).__callback__ is print)))
+p = proxy(o)
+R.append(repr((p.v, p.m(), type(p).__name__, _weakref.getweakrefcount(o) >= 2)))
+for bad in (1, [], 'x', (1,), {}, None):
+    try:
+        ref(bad)
+    except TypeError as e:
+        R.append(repr(e))
+try:
+    hash(proxy(o))
+except TypeError as e:
+    R.append(repr(e))
+class F:
+    def __call__(self, x): return x * 2
+f = F()
+cp = proxy(f)
+R.append(repr((cp(21), type(cp).__name__, callable(cp), callable(p))))
+R.append(repr(ref(C)() is C))
+class R2(ref):
+    def __new__(cls, ob, cb=None, extra=0):
+        return super().__new__(cls, ob, cb)
+    def __init__(self, ob, cb=None, extra=0):
+        super().__init__(ob, cb)
+        self.extra = extra
+rr = R2(o, None, 7)
+R.append(repr((rr() is o, rr.extra, isinstance(rr, ref), _weakref.getweakrefcount(o) >= 3, type(rr).__name__)))
+R.append(repr((r == 1, r != r2, r.__eq__(1))))
+R.append(repr((p == o, str(p), repr(ref), p.__class__.__name__)))
+R.append(repr((ref(o, None) is r, ref(o) == ref(C(2)))))
+try:
+    ref()
+except TypeError as e:
+    R.append(repr(e))
+try:
+    ref(o, None, 3)
+except TypeError as e:
+    R.append(repr(e))
+try:
+    p.nope
+except AttributeError as e:
+    R.append(repr(e))
+p.w = 5
+R.append(repr((o.w, p.w)))
+del p.w
+R.append(repr(hasattr(o, 'w')))
+class N:
+    def __init__(self): self.items = [3, 1, 2]
+    def __len__(self): return 3
+    def __iter__(self): return iter(self.items)
+    def __getitem__(self, i): return self.items[i]
+    def __contains__(self, x): return x in self.items
+    def __add__(self, other): return 'added'
+    def __bool__(self): return False
+n = N()
+pn = proxy(n)
+R.append(repr((len(pn), list(pn), pn[0], 2 in pn, pn + 1, bool(pn), sorted(pn))))
+R.append(repr(type(_weakref.ref).__name__))
+R.append(repr(sorted(x for x in dir(_weakref) if not x.startswith('__'))))
+""")
+
+
 # ---------------------------------------------------------------- run
 
 

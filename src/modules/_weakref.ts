@@ -12,6 +12,7 @@ import { PyExc_TypeError } from "../objects/exceptions.js";
 import { PyObject_Hash, PyObject_RichCompare, PyObject_CallOneArg, PyObject_GetAttrStr, PyObject_Vectorcall,
   PyObject_Repr, PyObject_Str } from "../objects/abstract.js";
 import { addressOf } from "../objects/methodobject.js";
+import * as A from "../objects/abstract.js";
 import { PyBool_FromLong } from "../objects/boolobject.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { unpackArgs } from "../runtime/getargs.js";
@@ -174,6 +175,54 @@ function proxyTarget(self: PyVal): PyObject {
   return o;
 }
 
+/** An operand with proxies replaced by their referents (UNWRAP in Objects/weakrefobject.c). */
+function unwrap(v: PyVal): PyVal {
+  return v instanceof PyWeakProxy ? proxyTarget(v) : v;
+}
+// The abstract functions are looked up when called: some are consts, unavailable while modules load.
+type Fn1 = (a: PyVal) => PyVal;
+type Fn2 = (a: PyVal, b: PyVal) => PyVal;
+const bin = (k: keyof typeof A) => (a: PyVal, b: PyVal): PyVal => (A[k] as unknown as Fn2)(unwrap(a), unwrap(b));
+const un = (k: keyof typeof A) => (a: PyVal): PyVal => (A[k] as unknown as Fn1)(unwrap(a));
+
+// The number, sequence and mapping slots of proxy objects (proxy_as_number etc.): each forwards to the referent.
+const proxySlots = {
+  nb_add: bin("PyNumber_Add"), nb_subtract: bin("PyNumber_Subtract"), nb_multiply: bin("PyNumber_Multiply"),
+  nb_remainder: bin("PyNumber_Remainder"), nb_divmod: bin("PyNumber_Divmod"),
+  nb_power: (a: PyVal, b: PyVal, c: PyVal): PyVal => A.PyNumber_Power(unwrap(a), unwrap(b), unwrap(c)),
+  nb_negative: un("PyNumber_Negative"), nb_positive: un("PyNumber_Positive"), nb_absolute: un("PyNumber_Absolute"),
+  nb_bool: (a: PyVal): boolean => A.PyObject_IsTrue(proxyTarget(a)), nb_invert: un("PyNumber_Invert"),
+  nb_lshift: bin("PyNumber_Lshift"), nb_rshift: bin("PyNumber_Rshift"), nb_and: bin("PyNumber_And"),
+  nb_xor: bin("PyNumber_Xor"), nb_or: bin("PyNumber_Or"), nb_floor_divide: bin("PyNumber_FloorDivide"),
+  nb_true_divide: bin("PyNumber_TrueDivide"), nb_matrix_multiply: bin("PyNumber_MatrixMultiply"),
+  nb_int: (a: PyVal): PyVal => PyObject_Vectorcall(PyObject_GetAttrStr(proxyTarget(a), "__int__")!, [], null),
+  nb_float: (a: PyVal): PyVal => PyObject_Vectorcall(PyObject_GetAttrStr(proxyTarget(a), "__float__")!, [], null),
+  nb_index: un("PyNumber_Index"),
+  nb_inplace_add: bin("PyNumber_InPlaceAdd"), nb_inplace_subtract: bin("PyNumber_InPlaceSubtract"),
+  nb_inplace_multiply: bin("PyNumber_InPlaceMultiply"), nb_inplace_remainder: bin("PyNumber_InPlaceRemainder"),
+  nb_inplace_lshift: bin("PyNumber_InPlaceLshift"), nb_inplace_rshift: bin("PyNumber_InPlaceRshift"),
+  nb_inplace_and: bin("PyNumber_InPlaceAnd"), nb_inplace_xor: bin("PyNumber_InPlaceXor"),
+  nb_inplace_or: bin("PyNumber_InPlaceOr"), nb_inplace_floor_divide: bin("PyNumber_InPlaceFloorDivide"),
+  nb_inplace_true_divide: bin("PyNumber_InPlaceTrueDivide"),
+  nb_inplace_matrix_multiply: bin("PyNumber_InPlaceMatrixMultiply"),
+  sq_contains: (a: PyVal, v: PyVal): boolean => A.PySequence_Contains(proxyTarget(a), v),
+  mp_length: (a: PyVal): number => A.PyObject_Size(proxyTarget(a)),
+  mp_subscript: (a: PyVal, k: PyVal): PyVal => A.PyObject_GetItem(proxyTarget(a), k),
+  mp_ass_subscript: (a: PyVal, k: PyVal, v: PyVal | null): void => {
+    if (v === null) A.PyObject_DelItem(proxyTarget(a), k);
+    else A.PyObject_SetItem(proxyTarget(a), k, v);
+  },
+  tp_iter: (a: PyVal): PyVal => A.PyObject_GetIter(proxyTarget(a)),
+  tp_iternext: (a: PyVal): PyVal | undefined => {
+    const o = proxyTarget(a);
+    if (!A.PyIter_Check(o)) {
+      return PyErr_Format(PyExc_TypeError, `Weakref proxy referenced a non-iterator '${Py_TYPE(o).tp_name}' object`);
+    }
+    return A.PyIter_Next(o);
+  },
+  tp_hash: (a: PyVal): number => A.PyObject_HashNotImplemented(a),
+};
+
 function proxySpec(name: string, callable: boolean, t: PyTypeObject): void {
   PyType_FromSpecStatic({
     name,
@@ -192,9 +241,11 @@ function proxySpec(name: string, callable: boolean, t: PyTypeObject): void {
       tp_richcompare: (a, b, op) => PyObject_RichCompare(a instanceof PyWeakProxy ? proxyTarget(a) : a,
         b instanceof PyWeakProxy ? proxyTarget(b) : b, op),
       ...(callable ? { tp_call: (s: PyVal, a: readonly PyVal[], k: readonly PyVal[] | null) => PyObject_Vectorcall(proxyTarget(s), a, k) } : {}),
+      ...proxySlots,
     },
     methods: [
       { name: "__bytes__", meth: (s: PyVal) => PyObject_Vectorcall(PyObject_GetAttrStr(proxyTarget(s), "__bytes__")!, [], null), flags: METH_NOARGS },
+      { name: "__reversed__", meth: (s: PyVal) => PyObject_Vectorcall(PyObject_GetAttrStr(proxyTarget(s), "__reversed__")!, [], null), flags: METH_NOARGS },
     ],
   }, t);
 }

@@ -38,7 +38,7 @@ function namespace_init(self: PyVal, args: readonly PyVal[], kwnames: readonly P
     const tmp = PyDict_New();
     PyDict_Merge(tmp, args[0], true);
     for (const [k] of PyDict_Items(tmp)) {
-      if (!PyUnicode_Check(k)) PyErr_Format(PyExc_TypeError, `keywords must be strings, not '${Py_TYPE(k).tp_name}'`);
+      if (!PyUnicode_Check(k)) PyErr_Format(PyExc_TypeError, "keywords must be strings");
     }
     PyDict_Merge(ns.dict!, tmp, true);
   }
@@ -61,8 +61,8 @@ function namespace_repr(self: PyVal): PyUnicodeObject {
 }
 
 function namespace_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
-  if ((op === Py_EQ || op === Py_NE) && PyType_IsSubtype(Py_TYPE(a), _PyNamespace_Type)
-    && PyType_IsSubtype(Py_TYPE(b), _PyNamespace_Type)) {
+  // namespace_richcompare compares the dicts for every operator (so '<' fails as between dicts).
+  if (PyType_IsSubtype(Py_TYPE(a), _PyNamespace_Type) && PyType_IsSubtype(Py_TYPE(b), _PyNamespace_Type)) {
     return PyObject_RichCompare((a as PyNamespaceObject).dict!, (b as PyNamespaceObject).dict!, op);
   }
   return Py_NotImplemented;

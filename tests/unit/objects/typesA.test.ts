@@ -1,4 +1,4 @@
-// set/frozenset, complex, bytes/bytearray, memoryview, SimpleNamespace, weakref and structseq against CPython:
+// set/frozenset, complex, bytes/bytearray, memoryview, SimpleNamespace, _weakref and structseq against CPython:
 // every golden group of tests/golden/objects/typesA.json.gz (captured by tools/capture_typesA.py) run under Typhon,
 // result by result. KNOWN lists the mismatches still expected per group with the reason; counts must match (ratchet).
 import { test } from "node:test";
@@ -8,8 +8,8 @@ import { loadGolden, runGroup } from "./typesA_harness.js";
 const KNOWN: Record<string, [number, string]> = {
   complex_pow: [11, "DEVIATION: V8's Math.pow/atan2/exp/log/cos/sin are not correctly rounded as glibc's (last-ulp differences)"],
   complex_pow_real: [3, "DEVIATION: V8's Math.pow/atan2/cos/sin last-ulp differences"],
-  set_ops_err: [2, "dict views have no set operations yet (dictobject.ts)"],
-  set_methods: [3, "__text_signature__ is None for builtin types; types.GenericAlias missing (set[int] is set)"],
+  set_ops_err: [2, "dict views' set operations (dictobject.ts, in progress)"],
+  set_methods: [1, "__text_signature__ is None for builtin types"],
 };
 
 const golden = loadGolden();

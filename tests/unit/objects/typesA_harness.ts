@@ -1,11 +1,12 @@
 // Runs the golden groups of tests/golden/objects/typesA.json.gz (captured from CPython by tools/capture_typesA.py)
-// under Typhon in-process (PYTHONHASHSEED=0, as the capture) and compares result lines.
+// under Typhon in-process on the Node host (PYTHONHASHSEED=0, as the capture) and compares result lines.
 // `node dist/tests/unit/objects/typesA_harness.js [GROUP [LIMIT]]` prints mismatches for a group, or a summary.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Host } from "../../../src/host/host.js";
+import { createNodeHost } from "../../../src/host/node.js";
 import { Py_RunMain } from "../../../src/runtime/pythonrun.js";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..", "..", "..", "..");
@@ -18,19 +19,23 @@ export function loadGolden(): Golden {
   return JSON.parse(raw.toString("latin1")) as Golden;
 }
 
-function memoryHost(out: Uint8Array[], err: Uint8Array[]): Host {
-  // Only the members the runtime needs for a -c program; the rest of Host is not used here.
-  const h = {
-    readFile: () => { throw new Error("no files"); },
+/** The Node host (frozen importlib, stdlib zip) with standard output and error captured, PYTHONHASHSEED=0. */
+function capturingHost(out: Uint8Array[], err: Uint8Array[]): Host {
+  const base = createNodeHost();
+  const fs = base.fs!;
+  return {
+    ...base,
     writeStdout: (d: Uint8Array) => { out.push(d.slice()); },
     writeStderr: (d: Uint8Array) => { err.push(d.slice()); },
-    readStdin: () => new Uint8Array(0),
-    cwd: () => "/",
-    env: () => new Map([["PYTHONHASHSEED", "0"]]),
-    timeNs: () => 0n,
-    monotonicNs: () => 0n,
+    env: () => new Map<string, string>([["PYTHONHASHSEED", "0"]]),
+    // sys.stdout and sys.stderr may be _io objects over file descriptors 1 and 2.
+    fs: { ...fs, write: (fd: number, data: Uint8Array): number => {
+      if (fd === 1) out.push(data.slice());
+      else if (fd === 2) err.push(data.slice());
+      else return fs.write(fd, data);
+      return data.length;
+    }, isatty: (fd: number): boolean => (fd <= 2 ? false : fs.isatty(fd)) },
   };
-  return h as unknown as Host;
 }
 
 export interface GroupRun { got: string[]; stderr: string; mismatches: number[] }
@@ -38,7 +43,7 @@ export interface GroupRun { got: string[]; stderr: string; mismatches: number[] 
 export function runGroup(golden: Golden, g: Group): GroupRun {
   const out: Uint8Array[] = [], err: Uint8Array[] = [];
   const src = golden.harness + g.src + "for _x in R:\n    print(_x)\n";
-  Py_RunMain(memoryHost(out, err), { kind: "command", command: src, argv: ["-c"] });
+  Py_RunMain(capturingHost(out, err), { kind: "command", command: src, argv: ["-c"] });
   const text = Buffer.concat(out).toString("utf8");
   const got = text.split("\n");
   if (got[got.length - 1] === "") got.pop();
