@@ -14,6 +14,7 @@ import { atexitmodule } from "./atexitmodule.js";
 import { signalmodule } from "./signalmodule.js";
 import { codecsmodule } from "./_codecsmodule.js";
 import { itertoolsmodule } from "./itertoolsmodule.js";
+import { gcmodule } from "./gcmodule.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 
@@ -31,6 +32,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_signal", signalmodule],
   ["_codecs", codecsmodule],
   ["itertools", itertoolsmodule],
+  ["gc", gcmodule],
   ["_string", stringmodule],
   ["_sre", sremodule],
 ]);
