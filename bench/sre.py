@@ -1,10 +1,12 @@
 # CPython side of bench/sre.ts: builds the regex workloads (the patterns of ../shared/bench/regex.py over its
 # generated log text, plus a few engine stress cases), times each on CPython's _sre (best of --repeat), and prints
 # one JSON object: per workload the code words re._compiler emits, the subject(s), a checksum and the seconds.
+# `--dump` prints the workloads without timing them; `--one NAME N` runs workload NAME N times (for perf stat).
 import json, re, sys, time
 from re import _compiler, _parser
 
-REPEAT = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+MODE = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1].startswith("--") else "time"
+REPEAT = int(sys.argv[1]) if MODE == "time" and len(sys.argv) > 1 else 5
 
 LEVELS = ["INFO", "WARN", "ERROR", "DEBUG"]
 HOSTS = ["alpha.example.org", "beta.test.net", "gamma.local", "delta.example.org"]
@@ -73,16 +75,28 @@ def run(cp, op, subj, repl):
     return acc
 
 
+if MODE == "--one":
+    name, n = sys.argv[2], int(sys.argv[3])
+    for wname, op, pattern, flags, subj, repl in W:
+        if wname == name:
+            cp = re.compile(pattern, flags)
+            for _ in range(n):
+                run(cp, op, subj, repl)
+    sys.exit(0)
+
 out = []
 for name, op, pattern, flags, subj, repl in W:
     p = _parser.parse(pattern, flags)
-    code = _compiler._code(p, flags)
+    code = [int(c) for c in _compiler._code(p, flags)]
     cp = re.compile(pattern, flags)
-    best = float("inf")
-    for _ in range(REPEAT):
-        t0 = time.perf_counter()
-        acc = run(cp, op, subj, repl)
-        best = min(best, time.perf_counter() - t0)
+    best = 0.0
+    acc = run(cp, op, subj, repl)
+    if MODE == "time":
+        best = float("inf")
+        for _ in range(REPEAT):
+            t0 = time.perf_counter()
+            acc = run(cp, op, subj, repl)
+            best = min(best, time.perf_counter() - t0)
     template = _parser.parse_template(repl, cp) if repl is not None else None
     out.append({"name": name, "op": op, "code": code, "groups": p.state.groups - 1, "flags": p.state.flags,
                 "subject": subj, "template": template, "checksum": acc, "seconds": best})

@@ -2,7 +2,12 @@
 // of ../shared/bench/regex.py over its log text, plus unicode and backtracking cases), times them on CPython and
 // hands over the code words; each is then run here and the checksums compared. Usage: npm run bench:sre [-- R].
 // Columns: CPython, Typhon with the str -> code point conversion per call (what the binding pays), engine alone.
+// `--instructions` counts user-space instructions instead (perf stat, `node --single-threaded`, per repetition):
+// unlike times, the counts do not move with the load of a shared machine.
 import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -11,7 +16,9 @@ import {
 } from "../src/modules/_sre/sre.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const repeat = Number(process.argv[2] ?? 5);
+const mode = process.argv[2] === "--one" || process.argv[2] === "--instructions" ? process.argv[2] : "time";
+const repeat = mode === "time" ? Number(process.argv[2] ?? 5) : 5;
+const PY_ENV = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0" };
 
 interface Workload {
   name: string;
@@ -25,14 +32,14 @@ interface Workload {
   seconds: number;
 }
 
-const py = spawnSync("python3.13", [resolve(ROOT, "bench/sre.py"), String(repeat)], {
-  env: { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0" }, maxBuffer: 1 << 28,
-});
-if (py.status !== 0) {
-  console.error(`bench/sre.py failed (CPython 3.13 is needed):\n${py.stderr}`);
-  process.exit(1);
+function workloadsFromPython(arg: string): Workload[] {
+  const py = spawnSync("python3.13", [resolve(ROOT, "bench/sre.py"), arg], { env: PY_ENV, maxBuffer: 1 << 28 });
+  if (py.status !== 0) {
+    console.error(`bench/sre.py failed (CPython 3.13 is needed):\n${py.stderr}`);
+    process.exit(1);
+  }
+  return JSON.parse(py.stdout.toString("utf8")) as Workload[];
 }
-const workloads = JSON.parse(py.stdout.toString("utf8")) as Workload[];
 
 /** One run; `conv` converts a subject (per call when measuring the binding's cost, memoized for the engine alone). */
 function run(w: Workload, p: SrePattern, conv: (s: string) => SRE_CHARS): number {
@@ -90,6 +97,54 @@ function best(f: () => number): { ms: number; acc: number } {
   }
   return { ms, acc };
 }
+
+/** `--one FILE NAME N`: run workload NAME of the dumped FILE N times (what --instructions measures). */
+function one(): void {
+  const [file, name, n] = process.argv.slice(3);
+  const w = (JSON.parse(readFileSync(file!, "utf8")) as Workload[]).find((x) => x.name === name)!;
+  const p = _sre_compile(w.code, w.groups, w.flags, 0);
+  for (let i = 0; i < Number(n); i++) run(w, p, sre_chars_from_string);
+}
+
+/** User-space instructions of `argv` (perf stat), or NaN. */
+function instructions(argv: string[], env: NodeJS.ProcessEnv): number {
+  const r = spawnSync("perf", ["stat", "-x,", "-e", "instructions:u", ...argv], { env, maxBuffer: 1 << 26 });
+  const line = r.stderr.toString("utf8").split("\n").find((l) => l.includes("instructions"));
+  return line === undefined ? NaN : Number(line.split(",")[0]);
+}
+
+/** `--instructions`: per-repetition instruction counts, Typhon (node --single-threaded) beside CPython. */
+function instructionTable(): void {
+  const dir = mkdtempSync(join(tmpdir(), "sre-bench-"));
+  const file = join(dir, "workloads.json");
+  const ws = workloadsFromPython("--dump");
+  writeFileSync(file, JSON.stringify(ws));
+  const self = fileURLToPath(import.meta.url);
+  const N = 21;
+  const per = (argv: (n: number) => string[], env: NodeJS.ProcessEnv): number =>
+    (instructions(argv(N), env) - instructions(argv(1), env)) / (N - 1) / 1e6;
+  console.log(`${"workload".padEnd(34)} ${"CPython".padStart(9)} ${"Typhon".padStart(9)} ${"ratio".padStart(7)}   ` +
+    `(million instructions per run)`);
+  let logSum = 0;
+  for (const w of ws) {
+    const py = per((n) => ["python3.13", resolve(ROOT, "bench/sre.py"), "--one", w.name, String(n)], PY_ENV);
+    const ty = per((n) => [process.execPath, "--single-threaded", self, "--one", file, w.name, String(n)], process.env);
+    logSum += Math.log(ty / py);
+    console.log(`${w.name.padEnd(34)} ${py.toFixed(1).padStart(9)} ${ty.toFixed(1).padStart(9)} ` +
+      `${(ty / py).toFixed(2).padStart(6)}x`);
+  }
+  console.log(`${"geometric mean".padEnd(34)} ${"".padStart(19)} ${Math.exp(logSum / ws.length).toFixed(2).padStart(6)}x`);
+}
+
+if (mode === "--one") {
+  one();
+  process.exit(0);
+}
+if (mode === "--instructions") {
+  instructionTable();
+  process.exit(0);
+}
+const workloads = workloadsFromPython(String(repeat));
 
 const fmt = (ms: number): string => ms.toFixed(2).padStart(9);
 console.log(`${"workload".padEnd(34)} ${"CPython".padStart(9)} ${"Typhon".padStart(9)} ${"ratio".padStart(7)} ` +

@@ -316,3 +316,29 @@ test("findall and split stay linear on large subjects (work counted by the inter
     assert.ok(small[k]! > 0 && large[k]! <= 4.5 * small[k]!, `4x the text, ${large[k]! / small[k]!}x the work`);
   }
 });
+
+test("long str subjects convert to the same code points on every path (ASCII, UTF-8 route, surrogates)", () => {
+  const reference = (s: string): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const d = s.charCodeAt(i + 1);
+      if (c >= 0xd800 && c < 0xdc00 && d >= 0xdc00 && d < 0xe000) {
+        out.push(0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00));
+        i++;
+      } else {
+        out.push(c);
+      }
+    }
+    return out;
+  };
+  const pieces = ["plain ascii text ", "caf\u00e9 na\u00efve ", "\u03c3\u03af\u03c3\u03c5\u03c6\u03bf\u03c2 ",
+    "\u4e2d\u6587 ", "\u{1F600}\u{10FFFF} ", "\uffff\u0800\u07ff\u0080 "];
+  for (const p of pieces) {
+    const s = p.repeat(20);
+    assert.deepStrictEqual([...sre_chars_from_string(s)], reference(s), JSON.stringify(p));
+  }
+  const lone = "x".repeat(100) + "\ud800" + "y".repeat(10) + "\udc00\ud83d\ude00";
+  assert.deepStrictEqual([...sre_chars_from_string(lone)], reference(lone));
+  assert.equal(sre_string_slice(sre_chars_from_string(lone), 0, 200), lone);
+});
