@@ -4,6 +4,7 @@ few tokens (or inserts bytes that are not UTF-8), compiles each result in a rand
 case to stdout: {"src" | "src_hex", "mode", "want"} with want "OK", "Kind msg lineno offset end_lineno end_offset"
 or "EXC Kind str". tools/fuzz_syntax_errors.ts replays the cases through Typhon's parser and prints the differences.
 Usage: PYENV_VERSION=3.13.0 python3.13 tools/fuzz_syntax_errors.py [--seed N] [--count N] [--bytes] > cases.jsonl
+With --files DIR it writes the mutated sources as DIR/fuzzNNNN.py instead, for `npm run diff -- tokens|ast DIR`.
 See docs/parser.md ("Testing the parser").
 """
 import argparse, glob, json, os, random, sys, warnings
@@ -32,11 +33,14 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--bytes", action="store_true", help="insert bytes that are not UTF-8 instead of tokens")
+    ap.add_argument("--files", metavar="DIR", help="write the sources as DIR/fuzzNNNN.py files instead of JSON lines")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     lib = os.path.dirname(os.__file__)
     files = sorted(f for f in glob.glob(os.path.join(lib, "**", "*.py"), recursive=True) if "site-packages" not in f)
-    for _ in range(args.count):
+    if args.files:
+        os.makedirs(args.files, exist_ok=True)
+    for n in range(args.count):
         with open(rng.choice(files), "rb") as f:
             lines = f.read().split(b"\n")
         i = rng.randrange(len(lines))
@@ -59,6 +63,10 @@ def main():
                     src = src[:pos] + " " + src[pos:]
             if rng.random() < 0.3:
                 src += "\n"
+        if args.files:
+            with open(os.path.join(args.files, f"fuzz{n:04d}.py"), "wb") as f:
+                f.write(src if isinstance(src, bytes) else src.encode("utf-8", "surrogatepass"))
+            continue
         mode = rng.choice(["exec", "exec", "exec", "eval", "single"])
         rec = {"mode": mode, "want": outcome(src, mode)}
         if isinstance(src, bytes):

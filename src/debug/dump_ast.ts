@@ -38,7 +38,7 @@ function dumpValue(v: unknown, includeAttributes: boolean, isConstant: boolean):
 
 /** The --dump-ast text for a file's bytes (without the trailing newline print adds). */
 export function dumpAst(filename: string, data: Uint8Array): string {
-  return dumpNode(parse(data, filename, "exec"), true);
+  return dumpNode(parse(data, filename, "exec", { sourceIsFile: true }), true);
 }
 
 export function dumpAstCommand(host: Host, args: readonly string[]): string {

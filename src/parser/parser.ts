@@ -28,6 +28,11 @@ export interface ParseOptions {
    * encoding each line must be UTF-8 ("Non-UTF-8 code starting with ...", no location).
    */
   readonly fileInput?: boolean;
+  /**
+   * `filename` names a file on disk with exactly these bytes (ast.parse(data, FILE) of a real file): pegen then quotes
+   * error lines from the file (_PyErr_ProgramDecodedTextObject), which can change converted columns.
+   */
+  readonly sourceIsFile?: boolean;
 }
 
 // Memo keys, one per memoized rule (< 64).
@@ -2837,7 +2842,7 @@ export class PythonParser extends Parser {
   /** The source text between two positions (0-based UTF-8 byte columns): the tokenizer's debug-expression metadata. */
   sourceBetween(l1: number, c1: number, l2: number, c2: number): string {
     const enc = new TextEncoder();
-    const dec = new TextDecoder();
+    const dec = new TextDecoder("utf-8", { ignoreBOM: true });
     let out = "";
     for (let ln = l1; ln <= l2; ln++) {
       const bytes = enc.encode(this.tokenizer.sourceLine(ln));
@@ -3727,7 +3732,7 @@ export function parse(source: Uint8Array | string, filename: string, mode: Parse
   if (options?.fileInput !== true) checkSourceString(source);
   const tok = new Tokenizer(source, {
     filename, extraTokens: false, execInput: mode === "exec", typeComments: options?.typeComments === true,
-    fileInput: options?.fileInput === true,
+    fileInput: options?.fileInput === true, sourceIsFile: options?.sourceIsFile === true,
   });
   const p = new PythonParser(tok, filename, mode);
   const run = (): A.mod | null => {

@@ -194,7 +194,7 @@ export class Parser {
     if (col <= 0) return col;
     // CPython decodes col bytes of the NUL-terminated line, so one byte past the end counts the NUL as a character.
     const extra = col > bytes.length ? 1 : 0;
-    return Array.from(new TextDecoder().decode(bytes.subarray(0, col - extra))).length + extra;
+    return Array.from(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, col - extra))).length + extra;
   }
 
   /** _PyPegen_raise_error_known_location: columns are 1-based byte offsets, or CURRENT_POS. */
@@ -204,7 +204,7 @@ export class Parser {
       if (endLineno === CURRENT_POS) endLineno = last.end_lineno;
       if (endColOffset === CURRENT_POS) endColOffset = last.end_col_offset;
     }
-    const rawLine = this.tokenizer.errorLine(lineno);
+    const rawLine = (this.startRule === "exec" ? this.tokenizer.fileLine(lineno) : null) ?? this.tokenizer.errorLine(lineno);
     const col = this.byteToCharOffset(rawLine, colOffset);
     const endCol = endColOffset > 0 ? this.byteToCharOffset(rawLine, endColOffset) : endColOffset;
     throw new FrontEndSyntaxError(kind, msg, this.filename, lineno, col, endLineno, endCol, rawLine);

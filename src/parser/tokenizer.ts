@@ -56,6 +56,11 @@ export interface TokenizerOptions {
    * declared encoding every line must be UTF-8 when it is read (_PyTokenizer_ensure_utf8), comments included.
    */
   readonly fileInput?: boolean;
+  /**
+   * The filename names a file on disk holding exactly these bytes, so pegen quotes error lines from it
+   * (_PyErr_ProgramDecodedTextObject): see Tokenizer.fileLine. True for ast.parse(data, FILE) of a real FILE.
+   */
+  readonly sourceIsFile?: boolean;
 }
 
 // Parser/errcode.h: the tokenizer's `done` codes.
@@ -159,6 +164,10 @@ export class Tokenizer {
   private readonly typeComments: boolean;
   /** fileInput without a declared encoding: lines are checked for bad bytes as they are read. */
   private readonly ensureUtf8: boolean;
+  /** sourceIsFile: error lines are quoted as the file holds them. */
+  private readonly sourceIsFile: boolean;
+  /** The bytes started with a BOM (kept in the line err_programtext reads). */
+  private readonly bom: boolean;
 
   // Reading state (tok->cur, tok->inp, tok->buf, tok->line_start, tok->lineno).
   private cur = 0;
@@ -203,12 +212,15 @@ export class Tokenizer {
       text = source;
       this.badBytes = false;
       this.ensureUtf8 = false;
+      this.bom = false;
     } else {
       const dec = decodeForParser(source, options.filename);
       text = dec.text;
       this.badBytes = dec.badBytes;
       this.ensureUtf8 = dec.badBytes && !dec.declared && !this.extra && options.fileInput === true;
+      this.bom = dec.bom;
     }
+    this.sourceIsFile = options.sourceIsFile === true;
     if (!this.extra) {
       // string_tokenizer.c translate_newlines: the parser sees "\n" line ends only.
       if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
@@ -294,6 +306,28 @@ export class Tokenizer {
       while (i < s.length && s.charCodeAt(i) !== 0x0a) i++;
     }
     return false;
+  }
+
+  /**
+   * Line `lineno` as Python/errors.c err_programtext reads it from the file: universal newlines, its newline kept
+   * (none on a last line without one), the BOM kept on line 1, at most 999 bytes, decoded with errors="replace";
+   * null when not sourceIsFile or past the end (pegen then falls back to errorLine).
+   */
+  fileLine(lineno: number): string | null {
+    if (!this.sourceIsFile || lineno < 1) return null;
+    let line = this.sourceLine(lineno);
+    if (line === "") return null;
+    if (this.hasImplicitNewline && line.endsWith("\n") && this.isLastLine(lineno)) line = line.slice(0, -1);
+    if (lineno === 1 && this.bom) line = "\ufeff" + line;
+    const bytes = escapedToBytes(line);
+    if (bytes.length > 999) line = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, 999));
+    return line;
+  }
+
+  private isLastLine(lineno: number): boolean {
+    let i = 0;
+    for (let n = 1; n < lineno; n++) i = this.src.indexOf("\n", i) + 1;
+    return this.src.indexOf("\n", i) === this.src.length - 1;
   }
 
   /** Source text as error reports show it: bad bytes decoded with errors="replace". */

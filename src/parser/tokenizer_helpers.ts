@@ -239,6 +239,8 @@ export interface ParserSource extends DecodedSource {
   readonly badBytes: boolean;
   /** A BOM or a coding cookie declared the encoding (tok->encoding is set). */
   readonly declared: boolean;
+  /** The bytes started with a UTF-8 BOM. */
+  readonly bom: boolean;
 }
 
 /**
@@ -268,9 +270,9 @@ export function decodeForParser(b: Uint8Array, filename: string): ParserSource {
   const body = b.subarray(start);
   if (encoding === "utf-8") {
     try {
-      return { text: utf8Fatal.decode(body), encoding, badBytes: false, declared: bom || spec !== null };
+      return { text: utf8Fatal.decode(body), encoding, badBytes: false, declared: bom || spec !== null, bom };
     } catch {
-      return { text: decodeSurrogateEscape(body), encoding, badBytes: true, declared: bom || spec !== null };
+      return { text: decodeSurrogateEscape(body), encoding, badBytes: true, declared: bom || spec !== null, bom };
     }
   }
   let text = "";
@@ -279,7 +281,7 @@ export function decodeForParser(b: Uint8Array, filename: string): ParserSource {
   } catch (e) {
     fail((e as Error).message);
   }
-  return { text, encoding, badBytes: false, declared: true };
+  return { text, encoding, badBytes: false, declared: true, bom };
 }
 
 /** U+DC80..U+DCFF: a byte that is not valid UTF-8, kept by decodeSurrogateEscape. */

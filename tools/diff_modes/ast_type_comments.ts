@@ -11,7 +11,7 @@ export const mode: DiffMode = {
   cpythonScript: "tools/diff_modes/ast_type_comments.py",
   typhon(path, data) {
     try {
-      return { status: "ok", text: dumpNode(parse(data, path, "exec", { typeComments: true }), true) + "\n" };
+      return { status: "ok", text: dumpNode(parse(data, path, "exec", { typeComments: true, sourceIsFile: true }), true) + "\n" };
     } catch (e) {
       if (e instanceof FrontEndSyntaxError) {
         const f = [e.lineno, e.offset, e.end_lineno, e.end_offset].map(pyField).join(", ");

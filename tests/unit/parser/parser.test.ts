@@ -102,3 +102,24 @@ test("formatSyntaxError: None fields", () => {
   const e = new FrontEndSyntaxError("SyntaxError", "m", "f.py", null, null, null, null, null);
   assert.equal(formatSyntaxError(e), "SyntaxError: m (f.py)\n");
 });
+
+// ast.parse(data, FILE) of a file on disk quotes error lines from the file (_PyErr_ProgramDecodedTextObject: BOM kept,
+// no newline after a last line without one), which moves converted columns; compile() of "<string>" uses the buffer.
+// Fields from python3.13 on these bytes under both names.
+test("sourceIsFile: error lines as the file holds them", () => {
+  const fields = (src: string, sourceIsFile: boolean) => {
+    try {
+      parse(Uint8Array.from(src, (c) => c.charCodeAt(0)), "f.py", "exec", { sourceIsFile });
+    } catch (e) {
+      if (e instanceof FrontEndSyntaxError) return [e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset];
+      throw e;
+    }
+    return null;
+  };
+  assert.deepEqual(fields("x = 1 +", true), ["invalid syntax", 1, 8, 1, 8]);
+  assert.deepEqual(fields("x = 1 +", false), ["invalid syntax", 1, 8, 1, 9]);
+  assert.deepEqual(fields("\xef\xbb\xbfx = 1 $\n", true), ["invalid syntax", 1, 5, 1, 6]);
+  assert.deepEqual(fields("\xef\xbb\xbfx = 1 $\n", false), ["invalid syntax", 1, 7, 1, 8]);
+  const decode = "(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: unexpected end of data";
+  assert.deepEqual(fields("\xef\xbb\xbfy = '\xe9'\n", true), [decode, 1, 3, 1, 6]);
+});
