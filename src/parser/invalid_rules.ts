@@ -70,7 +70,10 @@ export function invalid_expression(p: P): null {
   const m = p.mark;
   // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
   const t0 = p.peek();
-  const softKw = t0.type === T.NAME && (t0.string === "match" || t0.string === "case" || t0.string === "type" || t0.string === "_");
+  // _PyPegen_soft_keyword_token compares with strncmp(keyword, token, len(token)), so any prefix of a soft keyword
+  // ("m", "ca", "typ", ...) counts as SOFT_KEYWORD here.
+  const softKw = t0.type === T.NAME && !KEYWORDS.has(t0.string) && t0.string.length > 0 &&
+    (("_".startsWith(t0.string)) || "case".startsWith(t0.string) || "match".startsWith(t0.string) || "type".startsWith(t0.string));
   const isName = t0.type === T.NAME && !KEYWORDS.has(t0.string);
   const t1 = isName ? p.peekAt(p.mark + 1) : null;
   if (!(t1 !== null && t1.type === T.STRING) && !softKw) {
