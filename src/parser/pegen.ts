@@ -199,11 +199,9 @@ export class Parser {
 
   /** _PyPegen_raise_error_known_location: columns are 1-based byte offsets, or CURRENT_POS. */
   raiseErrorKnownLocation(kind: SyntaxErrorKind, lineno: number, colOffset: number, endLineno: number, endColOffset: number, msg: string): never {
-    if (endLineno === CURRENT_POS || endColOffset === CURRENT_POS) {
-      const last = this.tokens[this.tokens.length - 1]!;
-      if (endLineno === CURRENT_POS) endLineno = last.end_lineno;
-      if (endColOffset === CURRENT_POS) endColOffset = last.end_col_offset;
-    }
+    // CURRENT_POS: the tokenizer's position, tok->lineno and tok->cur - tok->line_start.
+    if (endLineno === CURRENT_POS) endLineno = this.tokenizer.cursorLineno();
+    if (endColOffset === CURRENT_POS) endColOffset = this.tokenizer.cursorOffset();
     const rawLine = (this.startRule === "exec" ? this.tokenizer.fileLine(lineno) : null) ?? this.tokenizer.errorLine(lineno);
     const col = this.byteToCharOffset(rawLine, colOffset);
     const endCol = endColOffset > 0 ? this.byteToCharOffset(rawLine, endColOffset) : endColOffset;

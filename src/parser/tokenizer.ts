@@ -290,6 +290,16 @@ export class Tokenizer {
     this.endToken = null;
   }
 
+  /** tok->lineno. */
+  cursorLineno(): number {
+    return this.lineno;
+  }
+
+  /** tok->cur - tok->line_start in bytes (pegen's CURRENT_POS column). */
+  cursorOffset(): number {
+    return this.col(this.line_start, this.cur);
+  }
+
   /** tok->cur - tok->line_start in bytes (0 when tok->cur == tok->buf): where pegen reports position-less tokens. */
   cursorColumn(): number {
     if (this.cur === this.buf) return 0;
