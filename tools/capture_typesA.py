@@ -503,6 +503,63 @@ R.append(repr(sorted(x for x in dir(_weakref) if not x.startswith('__'))))
 """)
 
 
+# ---------------------------------------------------------------- seeded random differential cases
+def rbytes(n):
+    alphabet = b"ab \t\nxyzAB,.-01\x00\xff"
+    return bytes(rnd.choice(alphabet) for _ in range(rnd.randrange(n)))
+
+
+FUZZ_CALLS = []
+for _ in range(400):
+    a = rbytes(14)
+    sub = rbytes(3)
+    k = rnd.randrange(12)
+    i, j = rnd.randrange(-8, 16), rnd.randrange(-8, 16)
+    call = [f"a.find({sub!r}, {i}, {j})", f"a.rfind({sub!r}, {i})", f"a.count({sub!r}, {i}, {j})",
+            f"a.split({sub!r} or None, {k - 2})", f"a.rsplit({sub!r} or None, {k - 2})", f"a.replace({sub!r}, {rbytes(3)!r}, {k - 3})",
+            f"a.strip({sub!r})", f"a.partition({sub!r} or b'x')", f"a.center({i + 8}, {bytes([rnd.choice(b'*- ')])!r})",
+            f"a.expandtabs({k})", f"a.splitlines({k & 1})", f"a.startswith({sub!r}, {i}, {j})", f"a[{i}:{j}:{k - 5 or 1}]",
+            f"a.title()", f"a.zfill({i + 4})", f"a.hex({bytes([rnd.choice(b':- ')])!r}, {k - 5 or 1})"][rnd.randrange(16)]
+    FUZZ_CALLS.append((a, call))
+GROUPS.append({"name": "bytes_fuzz", "src": "".join(
+    f"a = {a!r}\nR.append(_fmt(lambda: {call}))\nR.append(_fmt(lambda: bytearray(a){call[1:]}))\n"
+    for a, call in FUZZ_CALLS)})
+
+SET_OPS = []
+for t in range(60):
+    lines = ["s = set()", "f = None"]
+    for _ in range(rnd.randrange(5, 40)):
+        op = rnd.randrange(9)
+        v = rnd.choice([rnd.randrange(-50, 200), rnd.randrange(1 << 40), "'%s'" % rnd.choice(["a", "bb", "ccc", "x1", "y2", "zz9", "q"]),
+                        rnd.random() * 100, "(%d, 'k')" % rnd.randrange(9)])
+        if op < 4:
+            lines.append(f"s.add({v})")
+        elif op == 4:
+            lines.append(f"s.discard({v})")
+        elif op == 5 and True:
+            lines.append(f"s |= set(range({rnd.randrange(-5, 5)}, {rnd.randrange(5, 40)}, {rnd.randrange(1, 4)}))")
+        elif op == 6:
+            lines.append(f"s -= set(range({rnd.randrange(0, 30)}, {rnd.randrange(30, 90)}))")
+        elif op == 7:
+            lines.append("s.pop() if s else None")
+        else:
+            lines.append("f = frozenset(s); R.append(repr((list(f), hash(f))))")
+        lines.append("R.append(repr(list(s)))")
+    SET_OPS.append("\n".join(lines))
+GROUPS.append({"name": "set_fuzz", "src": "\n".join(SET_OPS) + "\n"})
+
+CPLX_FUZZ = []
+for _ in range(300):
+    def rf():
+        return rnd.choice([0.0, -0.0, 1.0, -2.5, rnd.uniform(-1e6, 1e6), rnd.uniform(-1, 1) * 10 ** rnd.randrange(-320, 308),
+                           float(rnd.randrange(-10**6, 10**6)), rnd.choice([1e308, 5e-324, float('inf')])])
+    x, y = complex(rf(), rf()), complex(rf(), rf())
+    n = rnd.randrange(-12, 13)
+    spec = rnd.choice(['', '.3', '.5e', '+.2f', '20.10g', '<30', '^25.4', 'G', '#.0f'])
+    CPLX_FUZZ.append(f"(lambda x, y: (repr(x * y), repr(x / y) if y else 0, repr(x + y), repr(x ** {n}), hash(x), "
+                     f"complex(repr(x)) == x, format(x, {spec!r})))(complex({x.real!r}, {x.imag!r}), complex({y.real!r}, {y.imag!r}))")
+exprs("complex_fuzz", CPLX_FUZZ)
+
 # ---------------------------------------------------------------- run
 
 
