@@ -332,16 +332,6 @@ function ctx_grow(state: SRE_STATE, need: number): Int32Array {
   return state.ctxStack;
 }
 
-function data_push(state: SRE_STATE, v: number): void {
-  const top = state.dataTop;
-  if (top + 1 > state.dataStack.length) state.dataStack = grow(state.dataStack, top + 1);
-  state.dataStack[top] = v;
-  state.dataTop = top + 1;
-}
-function data_pop(state: SRE_STATE): number {
-  return state.dataStack[--state.dataTop]!;
-}
-
 /* MARK_PUSH and friends: save or restore mark[0..lastmark] */
 function mark_push(state: SRE_STATE, lastmark: number): void {
   if (lastmark < 0) return;
@@ -571,8 +561,7 @@ function sre_count(state: SRE_STATE, pattern: number, maxcount: number): number 
 
 /* Control points of sre_match's loop besides the opcodes (0..42): entering a context, leaving it, the loops that
    DO_JUMP from inside an opcode, and the resume points (RESUME + jump), one per jump label of sre_lib.h. They are
-   negative, so no code word (an unsigned 32-bit value) can be mistaken for one. */
-const NEXT = -1;
+   negative, so no opcode of validated code can be mistaken for one. Each opcode ends by fetching the next one. */
 const L_ENTRANCE = -2;
 const L_EXIT = -3;
 const L_BRANCH = -4;
@@ -645,8 +634,33 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
   let count: number;
 
   main: for (;;) {
-    if (op === NEXT) op = code[pattern++]!;
     switch (op) {
+      /* entering and leaving a context come first: they are the most frequent control points */
+      case L_ENTRANCE:
+        /* MAYBE_CHECK_SIGNALS, counted per context rather than per opcode: any long-running match enters
+           contexts (backtracking) or restarts sre_match (search), while a straight run of opcodes is bounded
+           by the code's length and a count loop by the subject's */
+        if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+        ptr = state.ptr;
+        if (code[pattern] === SRE_OP_INFO) {
+          /* optimization info block: <INFO> <1=skip> <2=flags> <3=min> ... */
+          if (codeU[pattern + 3] !== 0 && end - ptr < codeU[pattern + 3]!) { ret = 0; op = L_EXIT; continue; }
+          pattern += code[pattern + 1]! + 1;
+        }
+        op = code[pattern++]!;
+        continue;
+
+      case L_EXIT: {
+        const jump = cs[ctx + F_JUMP]!;
+        state.ctxTop = ctx;
+        if (ctx === base) return ret;
+        ctx -= CTX_SIZE;
+        pattern = cs[ctx + F_PATTERN]!;
+        ptr = cs[ctx + F_PTR]!;
+        op = RESUME + jump;
+        continue;
+      }
+
       case SRE_OP_MARK: {
         /* <MARK> <gid> */
         const i = code[pattern]!;
@@ -659,7 +673,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         }
         mark[i] = ptr;
         pattern++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
       }
 
@@ -668,7 +682,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         if (ptr >= end || s[ptr] !== code[pattern]) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_NOT_LITERAL:
@@ -676,7 +690,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         if (ptr >= end || s[ptr] === code[pattern]) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_SUCCESS:
@@ -692,7 +706,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         /* <AT> <code> */
         if (!sre_at(state, ptr, code[pattern]!)) { ret = 0; op = L_EXIT; continue; }
         pattern++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_CATEGORY:
@@ -700,20 +714,20 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         if (ptr >= end || !sre_category(code[pattern]!, s[ptr]!)) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_ANY:
         /* anything but a newline */
         if (ptr >= end || s[ptr] === 0x0a) { ret = 0; op = L_EXIT; continue; }
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_ANY_ALL:
         if (ptr >= end) { ret = 0; op = L_EXIT; continue; }
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_IN: {
@@ -728,7 +742,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         }
         pattern += code[pattern]!;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
       }
 
@@ -736,49 +750,49 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         if (ptr >= end || sre_lower_ascii(s[ptr]!) !== code[pattern]) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_LITERAL_UNI_IGNORE:
         if (ptr >= end || sre_lower_unicode(s[ptr]!) !== code[pattern]) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_LITERAL_LOC_IGNORE:
         if (ptr >= end || !char_loc_ignore(code[pattern]!, s[ptr]!)) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_NOT_LITERAL_IGNORE:
         if (ptr >= end || sre_lower_ascii(s[ptr]!) === code[pattern]) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_NOT_LITERAL_UNI_IGNORE:
         if (ptr >= end || sre_lower_unicode(s[ptr]!) === code[pattern]) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_NOT_LITERAL_LOC_IGNORE:
         if (ptr >= end || char_loc_ignore(code[pattern]!, s[ptr]!)) { ret = 0; op = L_EXIT; continue; }
         pattern++;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_IN_IGNORE:
         if (ptr >= end || !sre_charset(code, pattern + 1, sre_lower_ascii(s[ptr]!))) { ret = 0; op = L_EXIT; continue; }
         pattern += code[pattern]!;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_IN_UNI_IGNORE:
@@ -787,21 +801,21 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         }
         pattern += code[pattern]!;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_IN_LOC_IGNORE:
         if (ptr >= end || !sre_charset_loc_ignore(code, pattern + 1, s[ptr]!)) { ret = 0; op = L_EXIT; continue; }
         pattern += code[pattern]!;
         ptr++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_JUMP:
       case SRE_OP_INFO:
         /* <JUMP> <offset> */
         pattern += code[pattern]!;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_BRANCH:
@@ -1022,7 +1036,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           state.ptr = ptr;
           ret = 1; op = L_EXIT; continue;
         }
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
       }
 
@@ -1093,7 +1107,8 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_LASTINDEX] = state.lastindex;
           mark_push(state, state.lastmark);
           /* zero-width match protection */
-          data_push(state, rs[rep + R_LAST_PTR]!);
+          if (state.dataTop >= state.dataStack.length) state.dataStack = grow(state.dataStack, state.dataTop + 1);
+        state.dataStack[state.dataTop++] = rs[rep + R_LAST_PTR]!;
           rs[rep + R_LAST_PTR] = state.ptr;
           /* DO_JUMP(JUMP_MAX_UNTIL_2) */
           cs[ctx + F_PATTERN] = pattern;
@@ -1135,7 +1150,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       case R_MAX_UNTIL_2:
         rep = cs[ctx + F_U]!;
         rs = state.repStack;
-        rs[rep + R_LAST_PTR] = data_pop(state);
+        rs[rep + R_LAST_PTR] = state.dataStack[--state.dataTop]!;
         if (ret !== 0) {
           mark_pop_discard(state, cs[ctx + F_LASTMARK]!);
           op = L_EXIT; continue;
@@ -1216,7 +1231,8 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         }
         rs[rep + R_COUNT] = count;
         /* zero-width match protection */
-        data_push(state, rs[rep + R_LAST_PTR]!);
+        if (state.dataTop >= state.dataStack.length) state.dataStack = grow(state.dataStack, state.dataTop + 1);
+        state.dataStack[state.dataTop++] = rs[rep + R_LAST_PTR]!;
         rs[rep + R_LAST_PTR] = state.ptr;
         /* DO_JUMP(JUMP_MIN_UNTIL_3) */
         cs[ctx + F_PATTERN] = pattern;
@@ -1234,7 +1250,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       case R_MIN_UNTIL_3:
         rep = cs[ctx + F_U]!;
         rs = state.repStack;
-        rs[rep + R_LAST_PTR] = data_pop(state);
+        rs[rep + R_LAST_PTR] = state.dataStack[--state.dataTop]!;
         if (ret !== 0) { op = L_EXIT; continue; }
         rs[rep + R_COUNT] = cs[ctx + F_COUNT]! - 1;
         state.ptr = ptr;
@@ -1317,7 +1333,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         /* evaluate the tail: skip the item and the SUCCESS that ends it */
         pattern += code[pattern]! + 1;
         ptr = state.ptr;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_ATOMIC_GROUP:
@@ -1342,7 +1358,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         }
         pattern += code[pattern]!;
         ptr = state.ptr;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_GROUPREF:
@@ -1377,7 +1393,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
             break;
         }
         pattern++;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
       }
 
@@ -1392,7 +1408,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           if (p < 0 || e < 0 || e < p) pattern += code[pattern + 1]!;
           else pattern += 2;
         }
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
       }
 
@@ -1415,7 +1431,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
       case R_ASSERT:
         if (ret === 0) { op = L_EXIT; continue; }
         pattern += code[pattern]!;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_ASSERT_NOT:
@@ -1438,7 +1454,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           continue;
         }
         pattern += code[pattern]!;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case R_ASSERT_NOT:
@@ -1450,36 +1466,11 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         state.lastmark = cs[ctx + F_LASTMARK]!;
         state.lastindex = cs[ctx + F_LASTINDEX]!;
         pattern += code[pattern]!;
-        op = NEXT;
+        op = code[pattern++]!;
         continue;
 
       case SRE_OP_FAILURE:
         ret = 0; op = L_EXIT; continue;
-
-      case L_ENTRANCE:
-        /* MAYBE_CHECK_SIGNALS, counted per context rather than per opcode: any long-running match enters
-           contexts (backtracking) or restarts sre_match (search), while a straight run of opcodes is bounded
-           by the code's length and a count loop by the subject's */
-        if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
-        ptr = state.ptr;
-        if (code[pattern] === SRE_OP_INFO) {
-          /* optimization info block: <INFO> <1=skip> <2=flags> <3=min> ... */
-          if (codeU[pattern + 3] !== 0 && end - ptr < codeU[pattern + 3]!) { ret = 0; op = L_EXIT; continue; }
-          pattern += code[pattern + 1]! + 1;
-        }
-        op = NEXT;
-        continue;
-
-      case L_EXIT: {
-        const jump = cs[ctx + F_JUMP]!;
-        state.ctxTop = ctx;
-        if (ctx === base) return ret;
-        ctx -= CTX_SIZE;
-        pattern = cs[ctx + F_PATTERN]!;
-        ptr = cs[ctx + F_PTR]!;
-        op = RESUME + jump;
-        continue;
-      }
 
       case R_NONE:
         /* a context that was entered without a jump label only exists at the base */
