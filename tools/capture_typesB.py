@@ -482,8 +482,37 @@ def stateful_cases():
     return out
 
 
+def charmap_cases():
+    """codecs.charmap_decode/encode/build over cp1252's table and small dict mappings: [op, input, errors, kind, result]."""
+    import codecs, encodings.cp1252 as cp
+    table = cp.decoding_table
+    dmap = {97: 'x', 98: None, 99: 0x20ac, 100: 'long', 101: 0xfffe}
+    emap = {ord('a'): 65, ord('b'): b'BB', ord('c'): None, ord('?'): 63}
+    decs = {"table": table, "dict": dmap, "none": None, "short": "abc\ufffe"}
+    encs = {"table": codecs.charmap_build(table), "dict": emap, "none": None, "build": codecs.charmap_build("abc")}
+    errs = ["strict", "replace", "ignore", "backslashreplace", "surrogateescape", "xmlcharrefreplace", "namereplace"]
+    out = []
+    for data in [b"", b"abcde", b"a\x81\x8dx\x80", bytes(range(256)), b"\x9d\xff\x00"]:
+        for kind, m in decs.items():
+            for e in errs:
+                try:
+                    r = codecs.charmap_decode(data, e, m)[0]
+                except Exception as x:
+                    r = "!" + type(x).__name__ + ": " + str(x)
+                out.append(["decode", data.hex(), e, kind, r])
+    for text in ["", "abc", "a\u20acz\u0100\u0101x", "".join(map(chr, range(256))), "abcd?", "\udc81\udc82a", "\u0100?b"]:
+        for kind, m in encs.items():
+            for e in errs:
+                try:
+                    r = codecs.charmap_encode(text, e, m)[0].hex()
+                except Exception as x:
+                    r = "!" + type(x).__name__ + ": " + str(x)
+                out.append(["encode", text, e, kind, r])
+    return {"table": table, "cases": out, "size": codecs.charmap_build(table).size()}
+
+
 def main():
-    out = {"harness": HARNESS, "groups": [], "stateful": stateful_cases()}
+    out = {"harness": HARNESS, "groups": [], "stateful": stateful_cases(), "charmap": charmap_cases()}
     total = 0
     for g in GROUPS:
         ns = {}

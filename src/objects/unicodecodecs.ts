@@ -2,7 +2,9 @@
 // with CPython's error ranges and the standard error handlers (strict, ignore, replace, backslashreplace,
 // xmlcharrefreplace, namereplace, surrogateescape, surrogatepass). Counterparts: the codec section of
 // Objects/unicodeobject.c, Objects/stringlib/codecs.h, Python/codecs.c, Lib/encodings/__init__.py + aliases.py.
-import { Py_TYPE, type PyVal, PyUnicodeObject } from "./object.js";
+import {
+  PyObject, PyTypeObject, PyType_FromSpecStatic, PyType_Declare, Py_TYPE, Py_None, METH_NOARGS, type PyVal, PyUnicodeObject,
+} from "./object.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
 import {
   PyExc_LookupError, PyExc_TypeError, PyExc_UnicodeDecodeError, PyExc_UnicodeEncodeError, PyBaseExceptionObject,
@@ -10,6 +12,9 @@ import {
 import { PyUnicode_FromString, PyUnicode_Check, codePoints } from "./unicodeobject.js";
 import { PyBytes_FromArray, PyBytes_Check } from "./bytesobject.js";
 import { name as ucdName, ucd_latest, lookupForEscape } from "../unicode/unicodedata_impl.js";
+import { PyObject_GetItem, PyType_IsSubtype } from "./abstract.js";
+import { PyDict_New, PyDict_SetItem } from "./dictobject.js";
+import { longValue, PyLong_Check } from "./longobject.js";
 
 // ---- codec names ----
 
@@ -717,6 +722,143 @@ function decodeUTF7(b: Uint8Array, errors: string, obj: PyVal, final = true): De
     out += rep;
   }
   return [out, n];
+}
+
+// ---- charmap (the single-byte codecs of encodings/*.py: codecs.charmap_decode/encode/build) ----
+
+/** The inverse of a 256-character decoding table (encoding_map in unicodeobject.c); `size()` reports CPython's
+ *  three-level layout: 63 bytes + 16 per second-level block (c >> 11) + 128 per third-level block (c >> 7). */
+export class EncodingMapObject extends PyObject {
+  map: Map<number, number>;
+  count2: number;
+  count3: number;
+  constructor(type: PyTypeObject, map: Map<number, number>, count2: number, count3: number) {
+    super(type);
+    this.map = map;
+    this.count2 = count2;
+    this.count3 = count3;
+  }
+}
+export const PyEncodingMap_Type = PyType_Declare("EncodingMap");
+PyType_FromSpecStatic({
+  name: "EncodingMap",
+  methods: [{
+    name: "size", flags: METH_NOARGS,
+    meth: (self: PyVal) => 63 + 16 * (self as EncodingMapObject).count2 + 128 * (self as EncodingMapObject).count3,
+  }],
+}, PyEncodingMap_Type);
+
+/** codecs.charmap_build(decoding_table) (PyUnicode_BuildEncodingMap): an EncodingMap for a 256-entry BMP table
+ *  starting with NUL, else a dict {code point: byte}. */
+export function PyUnicode_BuildEncodingMap(table: PyUnicodeObject): PyVal {
+  const cps = codePoints(table.value);
+  let needDict = cps.length !== 256 || cps[0] !== 0;
+  const l1 = new Set<number>(), l2 = new Set<number>();
+  if (!needDict) {
+    for (let i = 1; i < cps.length; i++) {
+      const ch = cps[i];
+      if (ch === 0 || ch > 0xffff) { needDict = true; break; }
+      if (ch === 0xfffe) continue;
+      l1.add(ch >> 11);
+      l2.add(ch >> 7);
+    }
+    if (l1.size >= 0xff || l2.size >= 0xff) needDict = true;
+  }
+  if (needDict) {
+    const d = PyDict_New();
+    for (let i = 0; i < cps.length; i++) PyDict_SetItem(d, cps[i], i);
+    return d;
+  }
+  const map = new Map<number, number>();
+  for (let i = 1; i < 256; i++) if (cps[i] !== 0xfffe) map.set(cps[i], i);
+  return new EncodingMapObject(PyEncodingMap_Type, map, l1.size, l2.size);
+}
+
+const UNDEF = "character maps to <undefined>";
+
+/** One byte through a decoding mapping: the text, or null for "undefined" (charmap_decode_mapping). */
+function charmapDecodeOne(mapping: PyVal, byte: number): string | null {
+  let item: PyVal;
+  try {
+    item = PyObject_GetItem(mapping, byte);
+  } catch (e) {
+    if (e instanceof PyObject && PyType_IsSubtype(Py_TYPE(e), PyExc_LookupError)) return null;
+    throw e;
+  }
+  if (item === Py_None) return null;
+  if (PyLong_Check(item)) {
+    const v = longValue(item);
+    if (typeof v !== "number" || v < 0 || v > 0x10ffff) return PyErr_Format(PyExc_TypeError, "character mapping must be in range(0x110000)");
+    return v === 0xfffe ? null : String.fromCodePoint(v);
+  }
+  if (PyUnicode_Check(item)) return item.value === "\ufffe" ? null : item.value;
+  return PyErr_Format(PyExc_TypeError, "character mapping must return integer, None or str");
+}
+
+/** codecs.charmap_decode(data, errors, mapping) (PyUnicode_DecodeCharmap): None is Latin-1, a str is a decoding
+ *  table (U+FFFE or beyond its end: undefined), anything else is looked up per byte. */
+export function PyUnicode_DecodeCharmap(b: Uint8Array, errors: string, mapping: PyVal, obj: PyVal): string {
+  if (mapping === Py_None) return latin1(b);
+  const table = PyUnicode_Check(mapping) ? codePoints(mapping.value) : null;
+  let out = "";
+  for (let i = 0; i < b.length;) {
+    let r: string | null;
+    if (table !== null) r = b[i] < table.length && table[b[i]] !== 0xfffe ? String.fromCodePoint(table[b[i]]) : null;
+    else r = charmapDecodeOne(mapping, b[i]);
+    if (r !== null) { out += r; i++; continue; }
+    const [rep, next] = decodeHandler(errors, "charmap", obj, b, i, i + 1, UNDEF, null);
+    out += rep;
+    i = next;
+  }
+  return out;
+}
+
+/** One code point through an encoding mapping: bytes, or null for "undefined" (charmapencode_lookup). */
+function charmapEncodeOne(mapping: PyVal, c: number): number[] | null {
+  if (mapping instanceof EncodingMapObject) {
+    if (c === 0) return [0];
+    const v = mapping.map.get(c);
+    return v === undefined ? null : [v];
+  }
+  let item: PyVal;
+  try {
+    item = PyObject_GetItem(mapping, c);
+  } catch (e) {
+    if (e instanceof PyObject && PyType_IsSubtype(Py_TYPE(e), PyExc_LookupError)) return null;
+    throw e;
+  }
+  if (item === Py_None) return null;
+  if (PyLong_Check(item)) {
+    const v = longValue(item);
+    if (typeof v !== "number" || v < 0 || v > 255) return PyErr_Format(PyExc_TypeError, "character mapping must be in range(256)");
+    return [v];
+  }
+  if (PyBytes_Check(item)) return Array.from(item.ob_bytes);
+  return PyErr_Format(PyExc_TypeError, `character mapping must return integer, bytes or None, not ${Py_TYPE(item).tp_name}`);
+}
+
+/** codecs.charmap_encode(str, errors, mapping) (PyUnicode_EncodeCharmap): runs of unmappable characters go to the
+ *  handler together; a str replacement is itself encoded through the mapping. */
+export function PyUnicode_EncodeCharmap(str: PyUnicodeObject, errors: string, mapping: PyVal): Uint8Array {
+  if (mapping === Py_None) return encodeUCS1(str, errors, 256);
+  const cps = codePoints(str.value);
+  const out: number[] = [];
+  for (let i = 0; i < cps.length;) {
+    const r = charmapEncodeOne(mapping, cps[i]);
+    if (r !== null) { for (const x of r) out.push(x); i++; continue; }
+    let end = i + 1;
+    while (end < cps.length && charmapEncodeOne(mapping, cps[end]) === null) end++;
+    const rep = encodeHandler(errors, "charmap", str, cps, i, end, UNDEF, null);
+    if (typeof rep === "string") {
+      for (const rc of codePoints(rep)) {
+        const rb = charmapEncodeOne(mapping, rc);
+        if (rb === null) return raise(encodeError("charmap", str, i, end, UNDEF));
+        for (const x of rb) out.push(x);
+      }
+    } else out.push(...rep);
+    i = end;
+  }
+  return Uint8Array.from(out);
 }
 
 /** Codecs outside the built-in set (cp1252, the charmap codecs, ...) through the Python codec registry, once

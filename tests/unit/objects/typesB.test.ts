@@ -4,25 +4,34 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadGolden, runGroup, initRuntime } from "./typesB_harness.js";
-import { _PyCodec_DecodeStateful, decodeUTF16, decodeUTF32, type CodecName } from "../../../src/objects/unicodecodecs.js";
+import {
+  _PyCodec_DecodeStateful, decodeUTF16, decodeUTF32, type CodecName, PyUnicode_BuildEncodingMap, PyUnicode_DecodeCharmap,
+  PyUnicode_EncodeCharmap, EncodingMapObject,
+} from "../../../src/objects/unicodecodecs.js";
+import { PyUnicode_FromString } from "../../../src/objects/unicodeobject.js";
+import { PyDict_New, PyDict_SetItem } from "../../../src/objects/dictobject.js";
+import { Py_None, Py_TYPE, type PyVal } from "../../../src/objects/object.js";
 import { PyBytes_FromArray } from "../../../src/objects/bytesobject.js";
 import { PyObject_Str } from "../../../src/objects/abstract.js";
 import { PyBaseExceptionObject } from "../../../src/objects/exceptions.js";
 
-const KNOWN: Record<string, [number, string]> = {
+// An entry with `atMost` passes with fewer mismatches too: its failures depend on other engineers' modules being
+// present (the stdlib codec registry, imports), so the count differs between a bare checkout and a full tree.
+const KNOWN: Record<string, [number, string, "atMost"?]> = {
   float_pow: [1, "complex ** is an ulp off (complexobject.ts)"],
-  str_encode: [10, "cp1252 (charmap codecs) not implemented"],
+  str_encode: [10, "cp1252 needs the stdlib codec registry (_codecs, encodings) and run collection in its charmap_encode", "atMost"],
   lib_test_str: [1, "'abc'.__mul__(): the slot wrapper's argument-count message lacks CPython's leading name (typeobject.ts)"],
   lib_test_numbers: [4, "chr() range error and None.__ne__ (builtins/object.ts); the idna codec lives in the stdlib"],
-  string_module: [2, "string.Formatter: importing string from the stdlib zip does not work in-process yet"],
+  string_module: [2, "string.Formatter needs the stdlib (string, re, itertools) importable", "atMost"],
 };
 
 const golden = loadGolden();
 for (const g of golden.groups) {
   test(`typesB golden: ${g.name} (${g.results.length} cases)`, () => {
     const r = runGroup(golden, g);
-    const [allowed, reason] = KNOWN[g.name] ?? [0, ""];
+    const [allowed, reason, atMost] = KNOWN[g.name] ?? [0, ""];
     const first = r.mismatches.slice(0, 3).map((i) => `#${i}: want ${g.results[i]} got ${r.got[i]}`).join("\n");
+    if (atMost === "atMost" && r.mismatches.length < allowed) return;
     assert.equal(r.mismatches.length, allowed,
       `${r.mismatches.length} mismatches (listed: ${allowed}${reason ? ", " + reason : ""})\n${r.stderr}${first}`);
   });
@@ -46,6 +55,46 @@ test(`typesB golden: stateful decoders (${golden.stateful.length} codecs.*_decod
       got = "!" + PyObject_Str(e).value;
     }
     if (JSON.stringify(got) !== JSON.stringify(want)) bad.push(`${codec}(${hex}, ${errors}, ${final}): want ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
+  }
+  assert.deepEqual(bad.slice(0, 5), []);
+});
+
+test(`typesB golden: charmap codecs (${golden.charmap.cases.length} codecs.charmap_decode/encode calls)`, () => {
+  initRuntime();
+  const { table, cases, size } = golden.charmap;
+  const dict = (pairs: [number, PyVal][]): PyVal => {
+    const d = PyDict_New();
+    for (const [k, v] of pairs) PyDict_SetItem(d, k, v);
+    return d;
+  };
+  const s = (t: string): PyVal => PyUnicode_FromString(t);
+  const built = PyUnicode_BuildEncodingMap(PyUnicode_FromString(table));
+  assert.ok(built instanceof EncodingMapObject);
+  assert.equal(63 + 16 * built.count2 + 128 * built.count3, size);
+  const decs: Record<string, PyVal> = {
+    table: s(table), none: Py_None, short: s("abc\ufffe"),
+    dict: dict([[97, s("x")], [98, Py_None], [99, 0x20ac], [100, s("long")], [101, 0xfffe]]),
+  };
+  const encs: Record<string, PyVal> = {
+    table: built, none: Py_None, build: PyUnicode_BuildEncodingMap(PyUnicode_FromString("abc")),
+    dict: dict([[97, 65], [98, PyBytes_FromArray(Uint8Array.of(66, 66))], [99, Py_None], [63, 63]]),
+  };
+  assert.equal(Py_TYPE(encs.build).tp_name, "dict");
+  const bad: string[] = [];
+  for (const [op, input, errors, kind, want] of cases) {
+    let got: string;
+    try {
+      if (op === "decode") {
+        const b = Uint8Array.from(Buffer.from(input, "hex"));
+        got = PyUnicode_DecodeCharmap(b, errors, decs[kind], PyBytes_FromArray(b));
+      } else {
+        got = Buffer.from(PyUnicode_EncodeCharmap(PyUnicode_FromString(input), errors, encs[kind])).toString("hex");
+      }
+    } catch (e) {
+      if (!(e instanceof PyBaseExceptionObject)) throw e;
+      got = "!" + Py_TYPE(e).tp_name + ": " + PyObject_Str(e).value;
+    }
+    if (got !== want) bad.push(`${op}(${JSON.stringify(input)}, ${errors}, ${kind}): want ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
   }
   assert.deepEqual(bad.slice(0, 5), []);
 });

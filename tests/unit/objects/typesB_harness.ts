@@ -2,7 +2,7 @@
 // under Typhon in-process and compares result lines. `node dist/tests/unit/objects/typesB_harness.js [GROUP]`
 // prints every mismatch (expected, then got) for a group, or a per-group summary.
 import { readFileSync } from "node:fs";
-import { HostError } from "../../../src/host/host.js";
+import { createNodeHost } from "../../../src/host/node.js";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,31 +16,35 @@ const ROOT = process.env.TYPHON_ROOT ?? join(fileURLToPath(import.meta.url), "..
 export interface Group { name: string; src: string; results: string[] }
 /** [codec, hex bytes, errors, final, [text, consumed(, byteorder)] or "!message"] from codecs.*_decode. */
 export type StatefulCase = [string, string, string, boolean, [string, number, number?] | string];
-export interface Golden { harness: string; groups: Group[]; stateful: StatefulCase[] }
+/** codecs.charmap_* over cp1252's table and small mappings: [op, input (hex for decode), errors, mapping kind, result]. */
+export interface CharmapGolden { table: string; size: number; cases: [string, string, string, string, string][] }
+export interface Golden { harness: string; groups: Group[]; stateful: StatefulCase[]; charmap: CharmapGolden }
 
 export function loadGolden(): Golden {
   const raw = gunzipSync(readFileSync(join(ROOT, "tests", "golden", "objects", "typesB.json.gz")));
   return JSON.parse(raw.toString("latin1")) as Golden;
 }
 
+/** The Node host (files, the stdlib zip, frozen modules) with stdout/stderr captured and a fixed environment. */
 function memoryHost(out: Uint8Array[], err: Uint8Array[]): Host {
+  const node = createNodeHost();
   return {
-    // Real files, read-only: the build's frozen modules and the stdlib zip (for groups that import).
-    readFile: (path) => {
-      try {
-        return readFileSync(path);
-      } catch (e) {
-        throw new HostError((e as NodeJS.ErrnoException).code ?? "EIO", String(e));
-      }
-    },
-    typhonHome: () => DIST,
+    ...node,
     writeStdout: (d) => { out.push(d.slice()); },
     writeStderr: (d) => { err.push(d.slice()); },
+    // sys.stdout/stderr may write through the file-descriptor layer: capture fds 1 and 2 there too.
+    fs: node.fs === undefined ? undefined : {
+      ...node.fs,
+      write: (fd: number, d: Uint8Array): number => {
+        if (fd === 1) { out.push(d.slice()); return d.length; }
+        if (fd === 2) { err.push(d.slice()); return d.length; }
+        return node.fs!.write(fd, d);
+      },
+      isatty: (fd: number): boolean => (fd <= 2 ? false : node.fs!.isatty(fd)),
+    },
     readStdin: () => new Uint8Array(0),
-    cwd: () => "/",
     env: () => new Map([["PYTHONHASHSEED", "0"]]),
-    timeNs: () => 0n,
-    monotonicNs: () => 0n,
+    typhonHome: () => DIST,
   };
 }
 
