@@ -179,7 +179,8 @@ export function invalid_assignment(p: P): null {
   const b = p.star_expressions();
   if (b !== null) {
     const k = p.peek().type;
-    if (k >= T.PLUSEQUAL && k <= T.DOUBLESLASHEQUAL || k === T.ATEQUAL) {
+    // augassign: PLUSEQUAL..DOUBLESTAREQUAL, DOUBLESLASHEQUAL, ATEQUAL (DOUBLESLASH lies between them).
+    if ((k >= T.PLUSEQUAL && k <= T.DOUBLESTAREQUAL) || k === T.DOUBLESLASHEQUAL || k === T.ATEQUAL) {
       p.mark++;
       if (p.annotated_rhs() !== null) {
         p.raiseSyntaxErrorKnownLocation(b, `'${getExprName(b)}' is an illegal expression for augmented assignment`);

@@ -2818,7 +2818,8 @@ export class PythonParser extends Parser {
         try {
           v = decodeUnicodeEscapes(t.string);
         } catch (e) {
-          this.decodeError(e, t);
+          if (!(e instanceof StringDecodeError)) throw e;
+          throw new FrontEndError("UnicodeDecodeError", e.msg.replace(/^\(unicode error\) /, ""));
         }
         spec.push(A.Constant(v, null, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset));
         continue;

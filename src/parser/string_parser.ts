@@ -90,7 +90,12 @@ export function decodeUnicodeEscapes(body: string): string | import("../ast/cons
     }
     const start = i;
     i++;
-    if (i >= n) throw new StringDecodeError(`(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position ${pos(start)}: \\ at end of string`);
+    // decode_unicode_with_escapes turns a final backslash into "\\u005c" before the codec runs: a literal backslash
+    // (an f-string part can end with one, as in f'\{x}').
+    if (i >= n) {
+      out.push(0x5c);
+      break;
+    }
     const e = cps[i]!;
     const ch = String.fromCodePoint(e);
     i++;
