@@ -503,6 +503,15 @@ R.append(repr(sorted(x for x in dir(_weakref) if not x.startswith('__'))))
 """)
 
 
+# Sizes beyond what can be allocated: MemoryError/OverflowError as CPython, never a crash.
+exprs("bytes_limits", [
+    "bytearray(10**12)", "bytes(10**12)", "b'a'.center(10**12)", "b'a'.zfill(10**12)", "b'\\t'.expandtabs(10**12)",
+    "b'\\t'.expandtabs(-5)", "b'x'.replace(b'', b'y' * 1000, -1)[:3]", "memoryview(b'ab').cast('B', [2**40, 2**40])",
+    "complex('1' * 400)", "complex(10**400)", "(1+1j) ** (10**20)", "bytearray(b'a') * (2**40)", "b'ab' * (2**40)",
+    "b'%*d' % (10**12, 1)", "b'%.*f' % (10**12, 1.0)", "bytearray(b'a').__imul__(2**40)", "b'a'.ljust(2**40)",
+    "b'%.99999999999f' % 1.0", "b'%99999999999999999999d' % 1", "b'%99999999999d' % 1",
+])
+
 # ---------------------------------------------------------------- seeded random differential cases
 def rbytes(n):
     alphabet = b"ab \t\nxyzAB,.-01\x00\xff"

@@ -56,8 +56,8 @@ export function PyByteArray_Resize(b: PyByteArrayObject, size: number): void {
   if (b.ob_exports > 0) PyErr_Format(PyExc_BufferError, "Existing exports of data: object cannot be re-sized");
   if (size > b.ob_bytes.length) {
     // Over-allocate like CPython's bytearray_resize (size + size/8 + small constant) to keep appends amortised O(1).
-    const cap = size + (size >> 3) + (size < 9 ? 3 : 6);
-    const nb = new Uint8Array(cap);
+    const cap = Math.min(size + (size >> 3) + (size < 9 ? 3 : 6), Math.max(size, M.MAX_BUFFER));
+    const nb = M.allocBytes(cap);
     nb.set(b.ob_bytes.subarray(0, b.ob_size));
     b.ob_bytes = nb;
   } else if (size < b.ob_size) {
@@ -120,7 +120,7 @@ function bytearray_init(self: PyVal, args: readonly PyVal[], kwnames: readonly P
     else if (typeof arg === "number" || Py_TYPE(arg).nb_index !== null) {
       const n = PyNumber_AsSsize_t(arg, PyExc_OverflowError);
       if (n < 0) PyErr_Format(PyExc_ValueError, "negative count");
-      data = new Uint8Array(n);
+      data = M.allocBytes(n);
     } else {
       if (Py_TYPE(arg).tp_iter === null && Py_TYPE(arg).sq_item === null) {
         PyErr_Format(PyExc_TypeError, `cannot convert '${Py_TYPE(arg).tp_name}' object to bytearray`);
@@ -273,7 +273,7 @@ function bytearray_iconcat(a: PyVal, w: PyVal): PyVal {
 function bytearray_repeat(a: PyVal, n: number): PyVal {
   const d = byteArrayData(a as PyByteArrayObject);
   if (n <= 0 || d.length === 0) return PyByteArray_FromArray(new Uint8Array(0));
-  const out = new Uint8Array(d.length * n);
+  const out = M.allocBytes(d.length * n);
   for (let k = 0; k < n; k++) out.set(d, k * d.length);
   return PyByteArray_FromArray(out);
 }

@@ -2,8 +2,8 @@
 // ASCII, hex/fromhex, translate/maketrans. Counterparts: Objects/bytes_methods.c and Objects/stringlib/*.h (as
 // instantiated for bytes). Each function takes the receiver and returns a result of the receiver's kind.
 import { Py_None, Py_NotImplemented, Py_TYPE, type PyVal } from "./object.js";
-import { PyErr_Format } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "./exceptions.js";
+import { PyErr_Format, PyErr_SetObject } from "../runtime/errors.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError, PyExc_MemoryError } from "./exceptions.js";
 import { PyBytesObject, PyBytes_Type, PyBytes_FromArray, PyBytes_Check, bytesLikeData } from "./bytesobject.js";
 import { PyByteArrayObject, PyByteArray_FromArray } from "./bytearrayobject.js";
 import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_Format } from "./unicodeobject.js";
@@ -14,6 +14,18 @@ import { PyNumber_AsSsize_t, PyNumber_Index, PyObject_IsTrue, PyObject_GetIter, 
   _PyObject_LookupSpecial, PyObject_CallNoArgs, PyObject_ASCII } from "./abstract.js";
 import { longValue } from "./longobject.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
+
+// ---- allocation ----
+
+/** DEVIATION: buffers beyond 2**31-1 bytes are refused with MemoryError (a failed allocation in CPython terms), before
+ *  V8 would abort the process on an impossible typed-array or string size. */
+export const MAX_BUFFER = 2 ** 31 - 1;
+
+/** A zeroed buffer of n bytes, or MemoryError (PyErr_NoMemory). */
+export function allocBytes(n: number): Uint8Array {
+  if (n > MAX_BUFFER) PyErr_SetObject(PyExc_MemoryError, null);
+  return new Uint8Array(n);
+}
 
 // ---- receiver access ----
 
@@ -421,7 +433,7 @@ export function bytes_replace(self: PyVal, args: readonly PyVal[]): PyVal {
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
   let n = 0;
   for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
+  const out = allocBytes(n);
   let off = 0;
   for (const p of parts) { out.set(p, off); off += p.length; }
   return out;
@@ -434,7 +446,7 @@ function pad(self: PyVal, left: number, right: number, fill: number): PyVal {
   if (left < 0) left = 0;
   if (right < 0) right = 0;
   if (left === 0 && right === 0) return sameOrCopy(self, b);
-  const out = new Uint8Array(left + b.length + right).fill(fill);
+  const out = allocBytes(left + b.length + right).fill(fill);
   out.set(b, left);
   return newLike(self, out);
 }
@@ -466,7 +478,7 @@ export function bytes_zfill(self: PyVal, w: PyVal): PyVal {
   const b = selfBytes(self);
   if (width <= b.length) return sameOrCopy(self, b);
   const fill = width - b.length;
-  const out = new Uint8Array(width).fill(0x30);
+  const out = allocBytes(width).fill(0x30);
   out.set(b, fill);
   if (b.length > 0 && (b[0] === 0x2b || b[0] === 0x2d)) {
     out[0] = b[0];
@@ -477,24 +489,48 @@ export function bytes_zfill(self: PyVal, w: PyVal): PyVal {
 
 export function bytes_expandtabs(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const [ts] = parseArgs("expandtabs", args, kwnames, ["tabsize"], 0, 1);
-  const tabsize = ts === undefined ? 8 : PyNumber_AsSsize_t(ts, PyExc_OverflowError);
+  const tabsize = ts === undefined ? 8 : cIntArg(ts);
   const b = selfBytes(self);
-  const out: number[] = [];
-  let col = 0;
+  // First pass: the result's length (stringlib_expandtabs), so a huge tab size fails before allocating.
+  let len = 0, col = 0;
+  for (const c of b) {
+    if (c === 0x09) {
+      if (tabsize > 0) { const incr = tabsize - (col % tabsize); col += incr; len += incr; }
+    } else {
+      len++;
+      col = c === 0x0a || c === 0x0d ? 0 : col + 1;
+    }
+  }
+  if (len > 2 ** 63) return PyErr_Format(PyExc_OverflowError, "result too long");
+  const out = allocBytes(len);
+  let j = 0;
+  col = 0;
   for (const c of b) {
     if (c === 0x09) {
       if (tabsize > 0) {
         const incr = tabsize - (col % tabsize);
         col += incr;
-        for (let k = 0; k < incr; k++) out.push(0x20);
+        out.fill(0x20, j, j + incr);
+        j += incr;
       }
     } else {
-      out.push(c);
-      col++;
-      if (c === 0x0a || c === 0x0d) col = 0;
+      out[j++] = c;
+      col = c === 0x0a || c === 0x0d ? 0 : col + 1;
     }
   }
-  return newLike(self, Uint8Array.from(out));
+  return newLike(self, out);
+}
+
+/** An argument converted to a C int ("Python int too large to convert to C int"). */
+function cIntArg(v: PyVal): number {
+  if (typeof v !== "number" && Py_TYPE(v).nb_index === null) {
+    return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(v).tp_name}' object cannot be interpreted as an integer`);
+  }
+  const x = longValue(PyNumber_Index(v));
+  if (x > 2147483647 || x < -2147483648) {
+    return PyErr_Format(PyExc_OverflowError, x > 0 ? "Python int too large to convert to C int" : "Python int too large to convert to C int");
+  }
+  return Number(x);
 }
 
 // ---- case mapping and predicates (bytes_methods.c) ----
@@ -775,7 +811,10 @@ export function PyBytes_Format(fmt: Uint8Array, args: PyVal): Uint8Array {
       if (typeof w !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
       width = String(w);
       i++;
-    } else while (i < n && fmt[i] >= 0x30 && fmt[i] <= 0x39) width += String.fromCharCode(fmt[i++]);
+    } else {
+      while (i < n && fmt[i] >= 0x30 && fmt[i] <= 0x39) width += String.fromCharCode(fmt[i++]);
+      if (Number(width) > 2 ** 63 - 1) return PyErr_Format(PyExc_ValueError, "width too big");
+    }
     let prec = "";
     let hasPrec = false;
     if (i < n && fmt[i] === 0x2e) {
@@ -784,9 +823,14 @@ export function PyBytes_Format(fmt: Uint8Array, args: PyVal): Uint8Array {
       if (i < n && fmt[i] === 0x2a) {
         const p = nextArg();
         if (typeof p !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
+        // The precision is a C int (PyLong_AsInt).
+        if (p > 2147483647 || p < -2147483648) return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
         prec = String(p);
         i++;
-      } else while (i < n && fmt[i] >= 0x30 && fmt[i] <= 0x39) prec += String.fromCharCode(fmt[i++]);
+      } else {
+        while (i < n && fmt[i] >= 0x30 && fmt[i] <= 0x39) prec += String.fromCharCode(fmt[i++]);
+        if (Number(prec) > 2147483647) return PyErr_Format(PyExc_ValueError, "prec too big");
+      }
     }
     while (i < n && (fmt[i] === 0x68 || fmt[i] === 0x6c || fmt[i] === 0x4c)) i++;
     if (i >= n) return PyErr_Format(PyExc_ValueError, "incomplete format");
@@ -795,13 +839,14 @@ export function PyBytes_Format(fmt: Uint8Array, args: PyVal): Uint8Array {
     i++;
     litStart = i;
     if (c === "%") { out.push(Uint8Array.of(0x25)); continue; }
+    if (Number(width) > MAX_BUFFER || Number(prec) > MAX_BUFFER) PyErr_SetObject(PyExc_MemoryError, null);
     if (v === null) v = nextArg();
     let body: Uint8Array;
     const w = width === "" ? 0 : Number(width);
     const left = flags.includes("-");
     const padTo = (b: Uint8Array): Uint8Array => {
       if (b.length >= w) return b;
-      const padding = new Uint8Array(w - b.length).fill(0x20);
+      const padding = allocBytes(w - b.length).fill(0x20);
       return left ? concat([b, padding]) : concat([padding, b]);
     };
     switch (c) {

@@ -7,7 +7,7 @@ import {
 } from "./object.js";
 import { _Py_HashBytes, hashOut } from "../runtime/pyhash.js";
 import { PyErr_Format } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_IndexError, PyExc_ValueError, PyExc_UnicodeDecodeError } from "./exceptions.js";
+import { PyExc_TypeError, PyExc_IndexError, PyExc_ValueError, PyExc_UnicodeDecodeError, PyExc_OverflowError } from "./exceptions.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
 import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
@@ -140,7 +140,8 @@ function bytes_concat(a: PyVal, b: PyVal): PyVal {
 function bytes_repeat(self: PyVal, n: number): PyVal {
   const b = (self as PyBytesObject).ob_bytes;
   if (n <= 0) return PyBytes_FromArray(new Uint8Array());
-  const out = new Uint8Array(b.length * n);
+  if (b.length * n > 2 ** 63) return PyErr_Format(PyExc_OverflowError, "repeated bytes are too long");
+  const out = M.allocBytes(b.length * n);
   for (let k = 0; k < n; k++) out.set(b, k * b.length);
   return PyBytes_FromArray(out);
 }
@@ -207,7 +208,7 @@ export function bytesFromObject(x: PyVal, what = "bytes"): Uint8Array {
   if (typeof x === "number" || Py_TYPE(x).nb_index !== null) {
     const n = longValue(PyNumber_Index(x));
     if (n < 0) return PyErr_Format(PyExc_ValueError, "negative count");
-    return new Uint8Array(Number(n));
+    return M.allocBytes(Number(n));
   }
   if (Py_TYPE(x).tp_iter === null && Py_TYPE(x).sq_item === null) {
     return PyErr_Format(PyExc_TypeError, `cannot convert '${Py_TYPE(x).tp_name}' object to ${what}`);

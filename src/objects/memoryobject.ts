@@ -467,7 +467,10 @@ function memory_cast(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVa
       return x;
     });
     let prod = itemsize;
-    for (const s of shape) prod *= s;
+    for (const s of shape) {
+      prod *= s;
+      if (prod > 2 ** 63) return PyErr_Format(PyExc_ValueError, "memoryview.cast(): product(shape) > SSIZE_MAX");
+    }
     if (prod !== n) return PyErr_Format(PyExc_TypeError, "memoryview: product(shape) * itemsize != buffer size");
   }
   const strides = new Array<number>(shape.length);
