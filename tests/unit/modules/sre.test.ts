@@ -342,3 +342,21 @@ test("long str subjects convert to the same code points on every path (ASCII, UT
   assert.deepStrictEqual([...sre_chars_from_string(lone)], reference(lone));
   assert.equal(sre_string_slice(sre_chars_from_string(lone), 0, 200), lone);
 });
+
+test("hand-built code nested deeper than the JS stack is rejected, never a crash", () => {
+  // ATOMIC_GROUP <skip> ... SUCCESS, nested 200000 deep around a LITERAL: valid in shape, too deep to validate here
+  const depth = 200_000;
+  const code: number[] = [];
+  for (let i = 0; i < depth; i++) code.push(27 /* ATOMIC_GROUP */, 0);
+  code.push(16 /* LITERAL */, 0x61);
+  for (let i = depth - 1; i >= 0; i--) {
+    code.push(1 /* SUCCESS */);
+    code[2 * i + 1] = code.length - (2 * i + 1);
+  }
+  code.push(1 /* SUCCESS */);
+  assert.throws(() => _sre_compile(code, 0, 0, 0), { message: "invalid SRE code" });
+  // ... while a shallow one of the same shape is valid and runs
+  const shallow = [27, 4, 16, 0x61, 1, 1];
+  assert.deepStrictEqual([...pattern_match(_sre_compile(shallow, 0, 0, 0), sre_chars_from_string("ab"), false)!.mark],
+    [0, 1]);
+});
