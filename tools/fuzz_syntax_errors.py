@@ -11,7 +11,9 @@ import argparse, glob, json, os, random, sys, warnings
 
 INSERTS = ["(", ")", "[", "]", "{", "}", ":", ",", "=", "if", "else", "lambda", "def", "'", '"', "f'{", "\\", "\n",
            "    ", "\t", "*", "**", "not", "in", "is", "=>", "$", "?", "!", "1a", "0x", "`", "yield", "await", "async",
-           "...", ".", ";", "->", "@", "from", "import", "as", "#", "\u00e9", "\x00", "match", "case", "type", "else:"]
+           "...", ".", ";", "->", "@", "from", "import", "as", "#", "\u00e9", "\x00", "match", "case", "type", "else:",
+           ":=", "for", "x", "except", "try:", "with", "class", "global", "del", "return", "pass", "f'", "}'", "{{", "!r",
+           "=}", "//", "//=", "+=", "**=", "*", "|", "not in", "is not"]
 BAD_BYTES = [b"\xe9", b"\xff", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xf0\x9f", b"\x80\x80", b"\xc3\xa9\xe9"]
 
 
@@ -34,17 +36,31 @@ def main():
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--bytes", action="store_true", help="insert bytes that are not UTF-8 instead of tokens")
     ap.add_argument("--files", metavar="DIR", help="write the sources as DIR/fuzzNNNN.py files instead of JSON lines")
+    ap.add_argument("--from-corpus", action="store_true",
+                    help="mutate the str sources of tests/golden/syntax_errors/parser.jsonl instead of Lib windows")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     lib = os.path.dirname(os.__file__)
     files = sorted(f for f in glob.glob(os.path.join(lib, "**", "*.py"), recursive=True) if "site-packages" not in f)
     if args.files:
         os.makedirs(args.files, exist_ok=True)
+    corpus = []
+    if args.from_corpus:
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        with open(os.path.join(root, "tests", "golden", "syntax_errors", "parser.jsonl"), encoding="utf-8") as f:
+            corpus = [(r["src"], r["mode"]) for r in map(json.loads, f) if "src" in r]
     for n in range(args.count):
-        with open(rng.choice(files), "rb") as f:
-            lines = f.read().split(b"\n")
-        i = rng.randrange(len(lines))
-        chunk = b"\n".join(lines[i:i + rng.randrange(1, 8)])
+        if corpus:
+            text, _ = rng.choice(corpus)
+            try:
+                chunk = text.encode("utf-8")
+            except UnicodeEncodeError:
+                continue
+        else:
+            with open(rng.choice(files), "rb") as f:
+                lines = f.read().split(b"\n")
+            i = rng.randrange(len(lines))
+            chunk = b"\n".join(lines[i:i + rng.randrange(1, 8)])
         if not chunk.strip():
             continue
         if args.bytes:
@@ -52,7 +68,7 @@ def main():
             src = chunk[:pos] + rng.choice(BAD_BYTES) + chunk[pos:]
         else:
             src = chunk.decode("utf-8", "replace")
-            for _ in range(rng.randrange(1, 3)):
+            for _ in range(rng.randrange(1, 4)):
                 pos = rng.randrange(len(src) + 1)
                 r = rng.random()
                 if r < 0.5:
