@@ -2,7 +2,7 @@
 // path for exact-str keys. Lookups return undefined for a missing key (no KeyError is created internally).
 // See docs/objects.md.
 import {
-  PyObject, PyTypeObject, PyType_FromSpecStatic, PyUnicodeObject, PyUnicode_Type, Py_HashHi, Py_None,
+  PyObject, PyTypeObject, PyType_FromSpecStatic, PyUnicodeObject, PyUnicode_Type, Py_HashHi, Py_None, METH_O,
   Py_NotImplemented, Py_EQ, Py_NE, Py_TYPE, METH_NOARGS, METH_FASTCALL, METH_KEYWORDS, METH_CLASS,
   Py_TPFLAGS_BASETYPE, Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_MAPPING, hasFlag, type PyVal,
 } from "./object.js";
@@ -15,6 +15,7 @@ import { PyTuple_New, PyTupleObject } from "./tupleobject.js";
 import { PyList_New } from "./listobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { unpackArgs } from "../runtime/getargs.js";
+import { PySet_FromIterable } from "./setobject.js";
 
 const DKIX_EMPTY = -1;
 const DKIX_DUMMY = -2;
@@ -401,6 +402,12 @@ function dict_subscript(self: PyVal, key: PyVal): PyVal {
   return PyErr_SetKeyError(key);
 }
 
+/** view.mapping: a mappingproxy of the dict (installed at start-up: descrobject.ts defines mappingproxy). */
+let mappingProxyHook: (d: PyDictObject) => PyVal = (d) => d;
+export function _PyDict_InstallMappingProxy(f: (d: PyDictObject) => PyVal): void {
+  mappingProxyHook = f;
+}
+
 let callOne: (f: PyVal, a: PyVal) => PyVal = () => { throw new Error("dictobject: call hook not installed"); };
 /** Installed by abstract.ts at start-up to avoid a module cycle at evaluation time. */
 export function _PyDict_InstallCall(f: (f: PyVal, a: PyVal) => PyVal): void {
@@ -519,6 +526,16 @@ function dict_fromkeys(type: PyVal, args: PyVal[]): PyVal {
 // ---- views and iterators ----
 
 export const DICT_KEYS = 0, DICT_VALUES = 1, DICT_ITEMS = 2;
+
+/** The number slots of keys/items views (a function so it can be used before the definitions below run). */
+function viewSetSlots() {
+  return {
+    nb_or: (a: PyVal, b: PyVal) => viewNumberSlots.nb_or(a, b),
+    nb_and: (a: PyVal, b: PyVal) => viewNumberSlots.nb_and(a, b),
+    nb_subtract: (a: PyVal, b: PyVal) => viewNumberSlots.nb_subtract(a, b),
+    nb_xor: (a: PyVal, b: PyVal) => viewNumberSlots.nb_xor(a, b),
+  };
+}
 
 export class PyDictViewObject extends PyObject {
   dv_dict: PyDictObject;
@@ -643,16 +660,80 @@ function dictvalues_contains(self: PyVal, x: PyVal): boolean {
 
 export const PyDictKeys_Type = PyType_FromSpecStatic({
   name: "dict_keys",
-  slots: { tp_iter: dictview_iter, sq_length: dictview_len, tp_repr: dictview_repr, sq_contains: dictkeys_contains },
+  slots: { tp_iter: dictview_iter, sq_length: dictview_len, tp_repr: dictview_repr, sq_contains: dictkeys_contains,
+    tp_richcompare: (a, b, op) => dictview_richcompare(a, b, op), tp_hash: null, ...viewSetSlots() },
+  methods: [{ name: "__reversed__", meth: (s: PyVal) => dictview_reversed(s), flags: METH_NOARGS },
+    { name: "isdisjoint", meth: (s: PyVal, o: PyVal) => dictview_isdisjoint(s, o), flags: METH_O }],
+  getset: [{ name: "mapping", get: (s: PyVal) => mappingProxyHook((s as PyDictViewObject).dv_dict) }],
 });
 export const PyDictValues_Type = PyType_FromSpecStatic({
   name: "dict_values",
   slots: { tp_iter: dictview_iter, sq_length: dictview_len, tp_repr: dictview_repr, sq_contains: dictvalues_contains },
+  methods: [{ name: "__reversed__", meth: (s: PyVal) => dictview_reversed(s), flags: METH_NOARGS }],
+  getset: [{ name: "mapping", get: (s: PyVal) => mappingProxyHook((s as PyDictViewObject).dv_dict) }],
 });
 export const PyDictItems_Type = PyType_FromSpecStatic({
   name: "dict_items",
-  slots: { tp_iter: dictview_iter, sq_length: dictview_len, tp_repr: dictview_repr, sq_contains: dictitems_contains },
+  slots: { tp_iter: dictview_iter, sq_length: dictview_len, tp_repr: dictview_repr, sq_contains: dictitems_contains,
+    tp_richcompare: (a, b, op) => dictview_richcompare(a, b, op), tp_hash: null, ...viewSetSlots() },
+  methods: [{ name: "__reversed__", meth: (s: PyVal) => dictview_reversed(s), flags: METH_NOARGS },
+    { name: "isdisjoint", meth: (s: PyVal, o: PyVal) => dictview_isdisjoint(s, o), flags: METH_O }],
+  getset: [{ name: "mapping", get: (s: PyVal) => mappingProxyHook((s as PyDictViewObject).dv_dict) }],
 });
+
+// Set operations on keys and items views (dictviews_or/and/sub/xor): the result is a set.
+function viewSetOp(name: "union" | "intersection" | "difference" | "symmetric_difference") {
+  return (a: PyVal, b: PyVal): PyVal => {
+    let self = a, other = b;
+    if (name === "intersection" && !(self instanceof PyDictViewObject)) { self = b; other = a; }
+    const result = PySet_FromIterable(self);
+    const meth = PyObject_GetAttrStr(result, name === "union" ? "update" : `${name}_update`)!;
+    PyObject_CallOneArgLocal(meth, other);
+    return result;
+  };
+}
+function PyObject_CallOneArgLocal(f: PyVal, a: PyVal): PyVal {
+  return callOne(f, a);
+}
+/** Comparison of keys/items views with sets and other views, as sets (dictview_richcompare). */
+function dictview_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
+  const t = Py_TYPE(b);
+  const setLike = t.tp_name === "set" || t.tp_name === "frozenset" || t === PyDictKeys_Type || t === PyDictItems_Type ||
+    t.mro.some((x) => x.tp_name === "set" || x.tp_name === "frozenset");
+  if (!setLike) return Py_NotImplemented;
+  const la = dictview_len(a);
+  const lb = typeof b !== "number" && Py_TYPE(b).sq_length !== null ? Py_TYPE(b).sq_length!(b) : 0;
+  const within = (x: PyVal, y: PyVal): boolean => {
+    const it = PyObject_GetIter(x);
+    for (let k = PyIter_Next(it); k !== undefined; k = PyIter_Next(it)) {
+      if (!(Py_TYPE(y).sq_contains!(y, k))) return false;
+    }
+    return true;
+  };
+  let r: boolean;
+  switch (op) {
+    case Py_EQ: r = la === lb && within(a, b); break;
+    case Py_NE: r = !(la === lb && within(a, b)); break;
+    case 0: r = la < lb && within(a, b); break;
+    case 1: r = la <= lb && within(a, b); break;
+    case 4: r = la > lb && within(b, a); break;
+    default: r = la >= lb && within(b, a); break;
+  }
+  return PyBool_FromLong(r);
+}
+
+function dictview_isdisjoint(self: PyVal, other: PyVal): PyVal {
+  const it = PyObject_GetIter(other);
+  for (let k = PyIter_Next(it); k !== undefined; k = PyIter_Next(it)) {
+    if (Py_TYPE(self).sq_contains!(self, k)) return PyBool_FromLong(false);
+  }
+  return PyBool_FromLong(true);
+}
+
+const viewNumberSlots = {
+  nb_or: viewSetOp("union"), nb_and: viewSetOp("intersection"),
+  nb_subtract: viewSetOp("difference"), nb_xor: viewSetOp("symmetric_difference"),
+};
 
 function dict_keys(self: PyVal): PyVal {
   return new PyDictViewObject(PyDictKeys_Type, self as PyDictObject, DICT_KEYS);
@@ -680,9 +761,58 @@ function dict_sizeof(self: PyVal): PyVal {
   return 48 + 8 * (self as PyDictObject).dk_indices.length;
 }
 
+/** Reverse iterators (dictreviter_iternext): walk the entries from the end, checking for size changes. */
+export class PyDictRevIterObject extends PyObject {
+  di_dict: PyDictObject | null;
+  di_pos: number;
+  di_used: number;
+  kind: number;
+  constructor(type: PyTypeObject, d: PyDictObject, kind: number) {
+    super(type);
+    this.di_dict = d;
+    this.di_pos = d.dk_nentries - 1;
+    this.di_used = d.ma_used;
+    this.kind = kind;
+  }
+}
+
+function dictreviter_iternext(self: PyVal): PyVal | undefined {
+  const it = self as PyDictRevIterObject;
+  const d = it.di_dict;
+  if (d === null) return undefined;
+  if (it.di_used !== d.ma_used) {
+    it.di_used = -1;
+    return PyErr_Format(PyExc_RuntimeError, "dictionary changed size during iteration");
+  }
+  let j = it.di_pos;
+  while (j >= 0 && d.me_key[j] === null) j--;
+  if (j < 0) { it.di_dict = null; return undefined; }
+  it.di_pos = j - 1;
+  switch (it.kind) {
+    case DICT_KEYS: return d.me_key[j]!;
+    case DICT_VALUES: return d.me_value[j]!;
+    default: return PyTuple_New([d.me_key[j]!, d.me_value[j]!]);
+  }
+}
+
+export const PyDictRevIterKey_Type = PyType_FromSpecStatic({
+  name: "dict_reversekeyiterator", slots: { tp_iter: (s) => s, tp_iternext: dictreviter_iternext },
+});
+export const PyDictRevIterValue_Type = PyType_FromSpecStatic({
+  name: "dict_reversevalueiterator", slots: { tp_iter: (s) => s, tp_iternext: dictreviter_iternext },
+});
+export const PyDictRevIterItem_Type = PyType_FromSpecStatic({
+  name: "dict_reverseitemiterator", slots: { tp_iter: (s) => s, tp_iternext: dictreviter_iternext },
+});
+const revIterTypes = [PyDictRevIterKey_Type, PyDictRevIterValue_Type, PyDictRevIterItem_Type];
+
 function dict_reversed(self: PyVal): PyVal {
-  const d = self as PyDictObject;
-  return PyObject_GetIter(PyList_New(PyDict_Keys(d).reverse()));
+  return new PyDictRevIterObject(PyDictRevIterKey_Type, self as PyDictObject, DICT_KEYS);
+}
+
+function dictview_reversed(self: PyVal): PyVal {
+  const v = self as PyDictViewObject;
+  return new PyDictRevIterObject(revIterTypes[v.kind], v.dv_dict, v.kind);
 }
 
 export const PyDict_Type = PyType_FromSpecStatic({

@@ -480,7 +480,7 @@ function BaseExceptionGroup_new(type: PyTypeObject, args: readonly PyVal[], kwna
     return PyErr_Format(PyExc_TypeError, `BaseExceptionGroup.__new__() takes exactly 2 arguments (${args.length} given)`);
   }
   const [msg, excsArg] = args;
-  if (!PyUnicode_Check(msg)) return PyErr_Format(PyExc_TypeError, "argument 1 must be str, not " + Py_TYPE(msg).tp_name);
+  if (!PyUnicode_Check(msg)) return PyErr_Format(PyExc_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not " + Py_TYPE(msg).tp_name);
   const t = Py_TYPE(excsArg);
   if (t.sq_length === null || t.tp_iter === null || hasFlag(t, 1 << 29) || t.tp_name === "set" || t.tp_name === "frozenset") {
     return PyErr_Format(PyExc_TypeError, "second argument (exceptions) must be a sequence");

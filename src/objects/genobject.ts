@@ -296,12 +296,17 @@ function frameOrNone(g: PyGenObject): PyVal {
   return g.gi_frame_state >= FRAME_COMPLETED ? Py_None : g.gi_frame;
 }
 
+function strOrError(v: PyVal | null, what: string): PyUnicodeObject {
+  if (v === null || !(v instanceof PyUnicodeObject)) return PyErr_Format(PyExc_TypeError, `${what} must be set to a string object`);
+  return v;
+}
+
 function genGetset(prefix: string) {
   return [
     { name: "__name__", get: (s: PyVal) => (s as PyGenObject).gi_name,
-      set: (s: PyVal, v: PyVal | null) => { (s as PyGenObject).gi_name = v as PyUnicodeObject; } },
+      set: (s: PyVal, v: PyVal | null) => { (s as PyGenObject).gi_name = strOrError(v, "__name__"); } },
     { name: "__qualname__", get: (s: PyVal) => (s as PyGenObject).gi_qualname,
-      set: (s: PyVal, v: PyVal | null) => { (s as PyGenObject).gi_qualname = v as PyUnicodeObject; } },
+      set: (s: PyVal, v: PyVal | null) => { (s as PyGenObject).gi_qualname = strOrError(v, "__qualname__"); } },
     { name: `${prefix}_frame`, get: (s: PyVal) => frameOrNone(s as PyGenObject) },
     { name: `${prefix}_running`, get: (s: PyVal) => PyBool_FromLong((s as PyGenObject).gi_frame_state === FRAME_EXECUTING) },
     { name: `${prefix}_suspended`, get: (s: PyVal) => PyBool_FromLong((s as PyGenObject).gi_frame_state === FRAME_SUSPENDED || (s as PyGenObject).gi_frame_state === FRAME_SUSPENDED_YIELD_FROM) },

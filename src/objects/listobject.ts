@@ -286,6 +286,35 @@ function mergeSort(a: PyVal[], keys: PyVal[], lt: (x: PyVal, y: PyVal) => boolea
   if (srcA !== a) for (let i = 0; i < n; i++) { a[i] = srcA[i]; keys[i] = srcK[i]; }
 }
 
+/** Timsort for fewer than 64 items is count_run then binarysort (listsort in listobject.c): same comparisons. */
+function smallTimsort(a: PyVal[], keys: PyVal[], lt: (x: PyVal, y: PyVal) => boolean): void {
+  const n = a.length;
+  if (n < 2) return;
+  // count_run: the longest ascending or strictly descending prefix (descending runs are reversed).
+  let run = 2;
+  if (lt(keys[1], keys[0])) {
+    while (run < n && lt(keys[run], keys[run - 1])) run++;
+    for (let i = 0, j = run - 1; i < j; i++, j--) {
+      [keys[i], keys[j]] = [keys[j], keys[i]];
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+  } else {
+    while (run < n && !lt(keys[run], keys[run - 1])) run++;
+  }
+  // binarysort from the end of the run.
+  for (let start = run; start < n; start++) {
+    const pivot = keys[start], pv = a[start];
+    let l = 0, r = start;
+    while (l < r) {
+      const p = l + ((r - l) >> 1);
+      if (lt(pivot, keys[p])) r = p; else l = p + 1;
+    }
+    for (let j = start; j > l; j--) { keys[j] = keys[j - 1]; a[j] = a[j - 1]; }
+    keys[l] = pivot;
+    a[l] = pv;
+  }
+}
+
 export function list_sort_impl(l: PyListObject, key: PyVal | null, reverse: boolean): void {
   const saved = l.ob_item;
   l.ob_item = [];
@@ -297,7 +326,8 @@ export function list_sort_impl(l: PyListObject, key: PyVal | null, reverse: bool
       if (typeof x === "number" && typeof y === "number") return x < y;
       return PyObject_RichCompareBool(x, y, Py_LT);
     };
-    mergeSort(items, keys, lt);
+    if (items.length < 64) smallTimsort(items, keys, lt);
+    else mergeSort(items, keys, lt);
     if (reverse) items.reverse();
     keys = [];
     if (l.ob_item.length !== 0) {

@@ -219,6 +219,7 @@ function range_reversed(self: PyVal): PyVal {
 
 PyType_FromSpecStatic({
   name: "range",
+  flags: 1 << 5, // Py_TPFLAGS_SEQUENCE
   doc: "range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nReturn an object that produces a sequence of integers from start (inclusive)\nto stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\nstart defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\nThese are exactly the valid indices for a list of 4 elements.\nWhen step is given, it specifies the increment (or decrement).",
   slots: {
     tp_new: range_new, tp_repr: range_repr, tp_iter: range_iter, tp_richcompare: range_richcompare, tp_hash: range_hash,

@@ -1586,7 +1586,9 @@ export function supercheck(type: PyTypeObject, obj: PyVal): PyTypeObject {
   if (PyType_IsSubtype(Py_TYPE(obj), type)) return Py_TYPE(obj);
   const c = _PyObject_LookupAttr(obj, PyUnicode_InternFromString("__class__"));
   if (c instanceof PyTypeObject && c !== Py_TYPE(obj) && PyType_IsSubtype(c, type)) return c;
-  return PyErr_Format(PyExc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+  const objDesc = obj instanceof PyTypeObject ? `type ${obj.tp_name}` : `instance of ${Py_TYPE(obj).tp_name}`;
+  return PyErr_Format(PyExc_TypeError,
+    `super(type, obj): obj (${objDesc}) is not an instance or subtype of type (${type.tp_name}).`);
 }
 
 /** Attribute lookup past `type` in the MRO of obj's type (super_getattro / _PySuper_Lookup). */

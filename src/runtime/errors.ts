@@ -48,7 +48,10 @@ export function PyErr_Format(type: PyTypeObject, msg: string): never {
 export function PyErr_SetObject(type: PyTypeObject, value: PyVal | null): never {
   let e: PyBaseExceptionObject;
   if (value !== null && value instanceof PyBaseExceptionObject && Py_TYPE(value).mro.includes(type)) e = value;
-  else e = _PyErr_CreateException(type, value === null || value === Py_None ? [] : [value]);
+  else if (value !== null && typeof value !== "number" && value.ob_type.tp_name === "tuple") {
+    // A tuple value is the argument list (_PyErr_CreateException calls the type with it).
+    e = _PyErr_CreateException(type, (value as unknown as { ob_item: PyVal[] }).ob_item.slice());
+  } else e = _PyErr_CreateException(type, value === null || value === Py_None ? [] : [value]);
   _PyErr_ChainContext(e);
   throw e;
 }

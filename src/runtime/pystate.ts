@@ -44,7 +44,7 @@ export class PyThreadState {
     this.exc_info = this.exc_state;
     this.py_recursion_limit = 1000;
     this.py_recursion_remaining = 1000;
-    this.c_recursion_remaining = 8000;
+    this.c_recursion_remaining = 2500;
     this.eval_breaker = 0;
     this.async_exc = null;
     this.step_budget = -1;

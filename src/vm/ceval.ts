@@ -1712,7 +1712,7 @@ export function _PyCoro_GetAwaitableIter(o: PyVal): PyVal {
     }
     return res;
   }
-  return PyErr_Format(PyExc_TypeError, `'${t.tp_name}' object can't be awaited`);
+  return PyErr_Format(PyExc_TypeError, `object ${t.tp_name} can't be used in 'await' expression`);
 }
 
 function getAwaitable(iterable: PyVal, oparg: number): PyVal {
@@ -1735,6 +1735,9 @@ function getAwaitable(iterable: PyVal, oparg: number): PyVal {
   return it;
 }
 
+/** Builtin types whose instances match a single positional sub-pattern themselves (_Py_TPFLAGS_MATCH_SELF). */
+const MATCH_SELF_TYPES = new Set(["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"]);
+
 /** MATCH_CLASS: positional sub-patterns via __match_args__, then keyword attributes. null when no match. */
 function matchClass(subject: PyVal, type: PyVal, nargs: number, kwnames: PyTupleObject): PyVal[] | null {
   if (!(type instanceof PyTypeObject)) {
@@ -1751,7 +1754,7 @@ function matchClass(subject: PyVal, type: PyVal, nargs: number, kwnames: PyTuple
     return _PyObject_LookupAttr(subject, name);
   };
   if (nargs > 0) {
-    const matchSelf = hasFlag(type, 1 << 22);
+    const matchSelf = hasFlag(type, 1 << 22) || type.mro.some((t) => !hasFlag(t, 1 << 9) && MATCH_SELF_TYPES.has(t.tp_name));
     const matchArgs = _PyObject_LookupAttr(type, vmHooks.intern("__match_args__"));
     if (matchArgs !== undefined) {
       if (!(matchArgs instanceof PyTupleObject)) {
