@@ -432,22 +432,25 @@ function frozensetOrders(root: CodeRecord): (v: ConstFrozenset) => readonly Cons
     }
     return o;
   };
-  // The str objects inside each constant of the code object being compiled, by constant index.
-  const mergeConst = (v: ConstValue, identifier: boolean, out: StrObject[]): void => {
-    if (typeof v === "string") out.push(merge(v, identifier));
-    else if (v instanceof ConstTuple || v instanceof ConstFrozenset) for (const x of v.items) mergeConst(x, identifier, out);
+  // The str objects inside each constant of the code object being compiled, by constant index; `direct` marks the
+  // items of a frozenset itself (intern_constants does not report replacements inside nested tuples).
+  const mergeConst = (v: ConstValue, identifier: boolean, direct: boolean, out: [StrObject, boolean][]): void => {
+    if (typeof v === "string") out.push([merge(v, identifier), direct]);
+    else if (v instanceof ConstTuple || v instanceof ConstFrozenset) {
+      for (const x of v.items) mergeConst(x, identifier, direct && v instanceof ConstFrozenset, out);
+    }
   };
   const visit = (co: CodeRecord): void => {
-    const objects = new Map<number, StrObject[]>();
+    const objects = new Map<number, [StrObject, boolean][]>();
     const instrs = unpackOpargs(co.co_code);
     const useConst = (idx: number, identifier: boolean): void => {
       if (objects.has(idx) || idx >= co.co_consts.length) return;
       const c = co.co_consts[idx]!;
-      const strs: StrObject[] = [];
+      const strs: [StrObject, boolean][] = [];
       if (c instanceof CodeRecord) visit(c);
       else if (c instanceof ConstFrozenset && orders.has(constKey(c))) {
         // merge_consts_recursive hands back the equal set made earlier, whose items are already interned.
-      } else mergeConst(c, identifier, strs);
+      } else mergeConst(c, identifier, c instanceof ConstFrozenset, strs);
       objects.set(idx, strs);
     };
     for (let i = 0; i < instrs.length; i++) {
@@ -464,9 +467,9 @@ function frozensetOrders(root: CodeRecord): (v: ConstFrozenset) => readonly Cons
     for (let idx = co.co_consts.length - 1; idx >= 0; idx--) {
       const c = co.co_consts[idx]!;
       let replaced = false;
-      for (const o of objects.get(idx) ?? []) {
+      for (const [o, direct] of objects.get(idx) ?? []) {
         if (o.interned || !/^[A-Za-z0-9_]+$/.test(o.text)) continue;
-        if (o.text.length > 1 && isInterned(o.text)) replaced = true;
+        if (o.text.length > 1 && isInterned(o.text)) replaced ||= direct;
         else {
           o.interned = true;
           globalInterned.add(o.text);
