@@ -3792,7 +3792,7 @@ function finishError(p: PythonParser, e: unknown): unknown {
 function tokenizeRestForErrors(p: PythonParser, err: FrontEndSyntaxError): FrontEndSyntaxError | FrontEndError {
   // An unclosed bracket wins only when it was opened on a line before the token the parser stopped at.
   const current = p.knownErrToken ?? p.tokens[p.tokens.length - 1];
-  let replacement: FrontEndSyntaxError | null = null;
+  let replacement: FrontEndSyntaxError | FrontEndError | null = null;
   try {
     for (;;) {
       const t = p.tokenizer.next();
@@ -3808,7 +3808,7 @@ function tokenizeRestForErrors(p: PythonParser, err: FrontEndSyntaxError): Front
       replacement = e;
     } else if (e.done === E_DECODE) {
       // An identifier that is not UTF-8: here pegen does not convert the tokenizer's UnicodeDecodeError.
-      return new FrontEndError("UnicodeDecodeError", e.msg.replace(/^\(unicode error\) /, ""));
+      replacement = new FrontEndError("UnicodeDecodeError", e.msg.replace(/^\(unicode error\) /, ""));
     } else {
       // An error known only by tok->done sets no exception: only a bracket left open on an earlier line wins.
       const unclosed = p.tokenizer.unclosedBracketError();
