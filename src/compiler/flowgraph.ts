@@ -432,10 +432,24 @@ export function resolveLineNumbers(g: CfgBuilder): void {
   propagateLineNumbers(g.entry);
 }
 
+/** The index of each constant of a unit's consts list by constKey, built on first use (add_const's dict lookup). */
+const constIndexes = new WeakMap<ConstValue[], Map<string, number>>();
+
 function addConst(v: ConstValue, consts: ConstValue[]): number {
+  let index = constIndexes.get(consts);
+  if (index === undefined) {
+    index = new Map();
+    for (let i = 0; i < consts.length; i++) {
+      const k = constKey(consts[i]!);
+      if (!index.has(k)) index.set(k, i);
+    }
+    constIndexes.set(consts, index);
+  }
   const k = constKey(v);
-  for (let i = 0; i < consts.length; i++) if (constKey(consts[i]!) === k) return i;
+  const found = index.get(k);
+  if (found !== undefined) return found;
   consts.push(v);
+  index.set(k, consts.length - 1);
   return consts.length - 1;
 }
 
@@ -748,7 +762,8 @@ export function removeUnusedConsts(entry: BasicBlock, consts: ConstValue[]): voi
   const reverse = new Array<number>(n).fill(-1);
   for (let i = 0; i < used; i++) reverse[indexMap[i]!] = i;
   consts.length = 0;
-  consts.push(...newConsts);
+  for (const c of newConsts) consts.push(c); // (a spread would overflow the stack on huge lists)
+  constIndexes.delete(consts);
   for (let b: BasicBlock | null = entry; b; b = b.next) {
     for (const i of b.instrs) if (OPCODE_HAS_CONST(i.opcode)) i.oparg = reverse[i.oparg]!;
   }
