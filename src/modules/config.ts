@@ -15,6 +15,7 @@ import { signalmodule } from "./signalmodule.js";
 import { codecsmodule } from "./_codecsmodule.js";
 import { itertoolsmodule } from "./itertoolsmodule.js";
 import { gcmodule } from "./gcmodule.js";
+import { collectionsmodule } from "./_collectionsmodule.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 
@@ -33,6 +34,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_codecs", codecsmodule],
   ["itertools", itertoolsmodule],
   ["gc", gcmodule],
+  ["_collections", collectionsmodule],
   ["_string", stringmodule],
   ["_sre", sremodule],
 ]);

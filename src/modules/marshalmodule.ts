@@ -31,7 +31,9 @@ function marshal_dumps_impl(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): 
 
 function marshal_loads_impl(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [data] = parseArgs("loads", args, kwnames, ["", "*allow_code"], 1, 1);
-  return marshal_loads_at(bufferOf(data!, "loads"), 0)[0];
+  const b = bufferOf(data!, "loads");
+  if (b.length === 0) return PyErr_Format(PyExc_EOFError, "EOF read where object expected");
+  return marshal_loads_at(b, 0)[0];
 }
 
 function marshal_dump_impl(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {

@@ -2,6 +2,7 @@
 // the number protocol with reflected and in-place operands, rich comparison, hashing, truth, iteration, repr/str,
 // items. Everything above the type slots goes through here. See docs/objects.md.
 import {
+  PyType_Type,
   PyObject, PyTypeObject, PyUnicodeObject, PyUnicode_Type, PyLong_Type, Py_None, Py_NotImplemented, Py_TYPE,
   Py_HashHi, Py_EQ, Py_NE, _Py_SwappedOp, opstrings, PyUnicode_InternFromString, hasFlag, Py_TPFLAGS_TYPE_SUBCLASS,
   Py_TPFLAGS_TUPLE_SUBCLASS, Py_TPFLAGS_LIST_SUBCLASS, type PyVal, type binaryfunc, type ternaryfunc,
@@ -18,6 +19,8 @@ import { longValue } from "./longobject.js";
 
 // Late-bound constructors (set by pylifecycle at start-up) so this module has no evaluation-time cycles.
 export const hooks = {
+  /** types.GenericAlias(origin, args), installed by the import system (genericaliasobject.ts). */
+  genericAlias: null as ((origin: PyVal, args: PyVal) => PyVal) | null,
   tuple: (items: PyVal[]): PyTupleObject => { void items; throw new Error("hooks.tuple"); },
   list: (items: PyVal[]): PyListObject => { void items; throw new Error("hooks.list"); },
   str: (s: string): PyUnicodeObject => new PyUnicodeObject(s),
@@ -375,6 +378,8 @@ export function PyObject_GetItem(o: PyVal, key: PyVal): PyVal {
     return PyErr_Format(PyExc_TypeError, `sequence index must be integer, not '${Py_TYPE(key).tp_name}'`);
   }
   if (typeof o !== "number" && hasFlag(t, Py_TPFLAGS_TYPE_SUBCLASS)) {
+    // type[int] is a GenericAlias although type has no __class_getitem__ (PyObject_GetItem's special case).
+    if (o === PyType_Type && hooks.genericAlias !== null) return hooks.genericAlias(o, key);
     const meth = _PyObject_LookupAttr(o, PyUnicode_InternFromString("__class_getitem__"));
     if (meth !== undefined) return PyObject_CallOneArg(meth, key);
     return PyErr_Format(PyExc_TypeError, `type '${(o as PyTypeObject).tp_name}' is not subscriptable`);

@@ -17,7 +17,7 @@ import { PyLong_FromBigInt, longValue } from "../objects/longobject.js";
 import { PyExc_ImportError, PyExc_ModuleNotFoundError, PyExc_TypeError, PyExc_ValueError, PyExc_KeyError,
   PyImportErrorObject, PyBaseExceptionObject } from "../objects/exceptions.js";
 import { formatException, PyTracebackObject } from "./traceback.js";
-import { PyType_IsSubtype } from "../objects/abstract.js";
+import { PyType_IsSubtype, hooks } from "../objects/abstract.js";
 import { PyObject_GetAttrStr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_CallMethod, _PyObject_LookupAttr,
   PyObject_GetAttr } from "../objects/abstract.js";
 import { PyStructSequence_NewType, PyStructSequence_New } from "../objects/structseq.js";
@@ -46,6 +46,7 @@ import { _PyWeakref_InstallGenericAlias } from "../modules/_weakref.js";
 import { _PyType_InstallUnion, PyType_Modified } from "../objects/typeobject.js";
 import { PyCFunction_New, addressOf } from "../objects/methodobject.js";
 import { _PyItertools_InstallGenericAlias, _PyItertools_InstallAddressOf } from "../modules/itertoolsmodule.js";
+import { _PyCollections_InstallGenericAlias } from "../modules/_collectionsmodule.js";
 import { PyClassMethod_New } from "../objects/funcobject.js";
 import { _PyIO_InstallBuiltinExc, create_stdio } from "../modules/_io/_iomodule.js";
 import { _PyIO_InstallBuiltins } from "../modules/_io/iobase.js";
@@ -543,6 +544,9 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   };
   setDefault("getfilesystemencodeerrors", PyCFunction_New({ name: "getfilesystemencodeerrors",
     meth: () => PyUnicode_FromString("surrogateescape"), flags: METH_NOARGS }, null));
+  // PEP 578 audit hooks: Typhon raises no audit events yet, so the hooks are kept and never called.
+  setDefault("audit", PyCFunction_New({ name: "audit", meth: () => Py_None, flags: METH_FASTCALL | METH_KEYWORDS }, null));
+  setDefault("addaudithook", PyCFunction_New({ name: "addaudithook", meth: () => Py_None, flags: METH_O }, null));
   setDefault("warnoptions", PyList_New([]));
   setDefault("_xoptions", PyDict_New());
   setDefault("platlibdir", PyUnicode_FromString("lib"));
@@ -655,6 +659,8 @@ function installGenericAlias(): void {
   _PyExc_InstallGenericAlias(Py_GenericAlias);
   _PyWeakref_InstallGenericAlias(Py_GenericAlias);
   _PyItertools_InstallGenericAlias(Py_GenericAlias);
+  hooks.genericAlias = Py_GenericAlias;
+  _PyCollections_InstallGenericAlias(Py_GenericAlias);
   _PyItertools_InstallAddressOf(addressOf);
   _PyType_InstallUnion(_Py_union_type_or);
   _PyGenericAlias_InstallUnion(_Py_union_type_or);

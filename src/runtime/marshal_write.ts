@@ -19,6 +19,10 @@ class Writer {
   buf: Uint8Array;
   len: number;
   refs: Map<PyObject, number>;
+  /** Small ints written so far, by value, with their reference index. */
+  smallInts: Map<number, number>;
+  /** Flagged objects that can never be referenced again (other JS-number ints). */
+  unsharedRefs: number;
   version: number;
   allowCode: boolean;
   depth: number;
@@ -26,6 +30,8 @@ class Writer {
     this.buf = new Uint8Array(256);
     this.len = 0;
     this.refs = new Map();
+    this.smallInts = new Map();
+    this.unsharedRefs = 0;
     this.version = version;
     this.allowCode = allowCode;
     this.depth = 0;
@@ -90,13 +96,13 @@ function w_ref(w: Writer, v: PyObject): number | null {
     w.i32(idx);
     return null;
   }
-  w.refs.set(v, w.refs.size);
+  w.refs.set(v, w.refs.size + w.smallInts.size + w.unsharedRefs);
   return FLAG_REF;
 }
 
-function w_long(w: Writer, v: bigint | number): void {
+function w_long(w: Writer, v: bigint | number, flag: number): void {
   if (typeof v === "number" && v >= -0x80000000 && v <= 0x7fffffff) {
-    w.u8(0x69); // 'i'
+    w.u8(0x69 | flag); // 'i'
     w.i32(v);
     return;
   }
@@ -108,7 +114,7 @@ function w_long(w: Writer, v: bigint | number): void {
     digits.push(Number(big & 0x7fffn));
     big >>= 15n;
   }
-  w.u8(0x6c); // 'l'
+  w.u8(0x6c | flag); // 'l'
   w.i32(neg ? -digits.length : digits.length);
   for (const d of digits) {
     w.u8(d & 0xff);
@@ -148,25 +154,42 @@ function w_object(w: Writer, v: PyVal): void {
   }
 }
 
+/** A JS-number int: CPython's small ints (-5..256) are shared objects, so repeats are back-references. */
+function w_number(w: Writer, v: number): void {
+  if (w.version >= 3 && v >= -5 && v <= 256) {
+    const idx = w.smallInts.get(v);
+    if (idx !== undefined) {
+      w.u8(0x72); // 'r'
+      w.i32(idx);
+      return;
+    }
+    w.smallInts.set(v, w.refs.size + w.smallInts.size + w.unsharedRefs);
+  } else if (w.version >= 3) w.unsharedRefs++;
+  w_long(w, v, w.version >= 3 ? FLAG_REF : 0);
+}
+
 function w_object_inner(w: Writer, v: PyVal): void {
-  if (typeof v === "number") { w_long(w, v); return; }
+  if (typeof v === "number") { w_number(w, v); return; }
   if (v === Py_None) { w.u8(0x4e); return; }
   if (v === Py_False) { w.u8(0x46); return; }
   if (v === Py_True) { w.u8(0x54); return; }
   if (v === Py_Ellipsis) { w.u8(0x2e); return; }
   if (v === PyExc_StopIteration) { w.u8(0x53); return; }
   const tn = Py_TYPE(v).tp_name;
+  // CPython flags every object whose reference count exceeds one, which is nearly every immutable object marshal
+  // sees; lists, dicts and sets passed to dumps are usually fresh (a count of one), so they are not flagged.
+  const mutable = v instanceof PyListObject || v instanceof PyDictObject || tn === "set";
+  const flag = mutable ? 0 : w_ref(w, v);
+  if (flag === null) return;
   if (v instanceof PyLongObject && tn === "int") {
-    w_long(w, v.big !== null ? v.big : v.ival);
+    w_long(w, v.big !== null ? v.big : v.ival, flag);
     return;
   }
   if (v instanceof PyFloatObject && tn === "float") {
-    w.u8(0x67); // 'g'
+    w.u8(0x67 | flag); // 'g'
     w.f64(v.ob_fval);
     return;
   }
-  const flag = w_ref(w, v);
-  if (flag === null) return;
   if (v instanceof PyUnicodeObject && tn === "str") { w_str(w, v, flag); return; }
   if (v instanceof PyBytesObject && tn === "bytes") {
     w.u8(0x73 | flag); // 's'

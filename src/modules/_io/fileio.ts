@@ -14,7 +14,7 @@ import { PyObject_IsTrue, PyObject_Vectorcall, PyObject_Repr, PyNumber_AsSsize_t
 import { longValue, PyLong_Check } from "../../objects/longobject.js";
 import { PyErr_Format } from "../../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../../runtime/getargs.js";
-import { PyIOBaseObject, PyRawIOBase_Type, raiseClosed, raiseUnsupported, bufferBytes, sizeArg, DEFAULT_BUFFER_SIZE } from "./iobase.js";
+import { PyIOBaseObject, PyRawIOBase_Type, raiseUnsupported, bufferBytes, sizeArg, DEFAULT_BUFFER_SIZE } from "./iobase.js";
 import { pathConverter, PyErr_FromHostError, PyErr_SetFromErrno } from "../posixmodule.js";
 import { hostFS } from "../../host/current.js";
 import { HostError } from "../../host/host.js";
@@ -132,7 +132,8 @@ export function fileioMode(f: PyFileIOObject): string {
 
 function fd(self: PyVal): PyFileIOObject {
   const f = self as PyFileIOObject;
-  if (f.fd < 0) raiseClosed();
+  // fileio.c's err_closed has no final period (iobase's has one).
+  if (f.fd < 0) PyErr_Format(PyExc_ValueError, "I/O operation on closed file");
   return f;
 }
 

@@ -18,7 +18,7 @@ import { PyObject_CallMethod, PyObject_GetAttrStr, PyObject_IsTrue, PyObject_Get
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../../runtime/errors.js";
 import { unpackArgs } from "../../runtime/getargs.js";
 
-export const DEFAULT_BUFFER_SIZE = 128 * 1024;
+export const DEFAULT_BUFFER_SIZE = 8192;
 
 /** Every _io object: an instance dict (name, mode, ...) and the closed flag of _IOBase (__IOBase_closed). */
 export class PyIOBaseObject extends PyObject {
