@@ -298,6 +298,13 @@ each("str_chars", CHARS, "(a.upper(), a.lower(), a.title(), a.casefold(), a.isal
      "a.isnumeric(), a.isspace(), a.isprintable(), a.isidentifier(), a.isupper(), a.islower(), a.istitle(), repr(a), "
      "('x' + a + 'y').split(), a.encode('utf-8', 'surrogatepass'), a.encode('ascii', 'namereplace'))")
 
+STR_METHODS = sorted(n for n in dir(str) if not n.startswith("_") or n in ("__format__", "__sizeof__", "__getnewargs__"))
+grid("str_method_args", repr(STR_METHODS),
+     "[(), (None,), (1,), ('a',), ('a', 'b'), ('a', 'b', 'c', 'd', 'e'), (1.5,), (b'a',), (True,), ('', 0), ('a', -1), ('ab', 1, None), (2**70,)]",
+     "getattr('a\\tbc', a)(*b)")
+grid("str_method_kwargs", repr(STR_METHODS), "[{'x': 1}, {'sep': 'b'}, {'maxsplit': 1}, {'keepends': True}, {'tabsize': 2}, {'encoding': 'ascii'}, {'errors': 'ignore'}, {'count': 1}]",
+     "getattr('a b\\nc', a)(**b)")
+
 PCT = [("'%s'", "'x'"), ("'%r'", "'x'"), ("'%a'", "'é'"), ("'%d'", "3.7"), ("'%d'", "'3'"), ("'%i'", "-5"), ("'%u'", "7"),
        ("'%x'", "255"), ("'%X'", "-255"), ("'%o'", "8"), ("'%#x'", "255"), ("'%#o'", "8"), ("'%#X'", "0"), ("'%c'", "65"),
        ("'%c'", "'z'"), ("'%c'", "'zz'"), ("'%c'", "0x110000"), ("'%c'", "-1"), ("'%c'", "1.5"), ("'%5s|'", "'ab'"),

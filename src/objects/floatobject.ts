@@ -471,7 +471,7 @@ function float_floor(self: PyVal): PyVal { return float_int_value(Math.floor((se
 function float_ceil(self: PyVal): PyVal { return float_int_value(Math.ceil((self as PyFloatObject).ob_fval)); }
 
 function float_format(self: PyVal, spec: PyVal): PyVal {
-  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${Py_TYPE(spec).tp_name}`);
+  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${spec === Py_None ? "None" : Py_TYPE(spec).tp_name}`);
   const fs = spec.value;
   if (fs === "") return PyObject_Str(self);
   return PyUnicode_FromString(formatFloatValue((self as PyFloatObject).ob_fval, parseFormatSpec(fs, "", Py_TYPE(self).tp_name)));

@@ -698,7 +698,7 @@ function int_round(self: PyVal, args: PyVal[]): PyVal {
 }
 
 function int_format(self: PyVal, spec: PyVal): PyVal {
-  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${Py_TYPE(spec).tp_name}`);
+  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${spec === Py_None ? "None" : Py_TYPE(spec).tp_name}`);
   const fs = spec.value;
   if (fs === "") return PyObject_Str(self);
   return PyUnicode_FromString(formatLongValue(self, parseFormatSpec(fs, "d", Py_TYPE(self).tp_name)));

@@ -926,7 +926,7 @@ export function PyUnicode_Decode(b: Uint8Array, encoding: string, errors: string
 export function codecArg(fname: string, argname: string, v: PyVal | undefined, dflt: string): string {
   if (v === undefined) return dflt;
   if (!PyUnicode_Check(v)) {
-    return PyErr_Format(PyExc_TypeError, `${fname}() argument '${argname}' must be str, not ${Py_TYPE(v).tp_name}`);
+    return PyErr_Format(PyExc_TypeError, `${fname}() argument '${argname}' must be str, not ${v === Py_None ? "None" : Py_TYPE(v).tp_name}`);
   }
   return v.value;
 }

@@ -15,7 +15,7 @@ import { PyListObject, PyList_New } from "./listobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
-import { PyLongObject, PyLong_AsNumber } from "./longobject.js";
+import { PyLongObject, PyLong_AsNumber, longValue } from "./longobject.js";
 import { PyFloatObject, PyFloat_AsDouble, float_int_value } from "./floatobject.js";
 import { PyUnicode_AsEncodedString, PyUnicode_Decode, codecArg } from "./unicodecodecs.js";
 import {
@@ -375,10 +375,33 @@ function decodeObject(obj: PyVal, encoding: PyVal | undefined, errors: PyVal | u
 
 // ---- methods ----
 
+/** An argument's type for argument-clinic errors (_PyArg_BadArgument says "None", not "NoneType"). */
+function argTypeName(v: PyVal): string {
+  return v === Py_None ? "None" : Py_TYPE(v).tp_name;
+}
+
+/** A Py_ssize_t argument (clinic's _PyNumber_Index + PyLong_AsSsize_t); `cint` for C int arguments. */
+function ssizeArg(v: PyVal, cint = false): number {
+  const i = longValue(PyNumber_Index(v));
+  const lim = cint ? 2147483647 : 9223372036854775807;
+  if (typeof i === "bigint" || i > lim || i < -lim - 1) {
+    return PyErr_Format(PyExc_OverflowError, `Python int too large to convert to C ${cint ? "int" : "ssize_t"}`);
+  }
+  return i;
+}
+
+/** A slice bound of find/count/startswith... (_PyEval_SliceIndex: None, or anything with __index__, clamped). */
+function sliceIndex(v: PyVal): number {
+  if (typeof v !== "number" && Py_TYPE(v).nb_index === null) {
+    return PyErr_Format(PyExc_TypeError, "slice indices must be integers or None or have an __index__ method");
+  }
+  return PyNumber_AsSsize_t(v, null);
+}
+
 function asStr(v: PyVal, what: string): string {
   if (!PyUnicode_Check(v)) {
-    if (what.startsWith("must be")) return PyErr_Format(PyExc_TypeError, `${what}, not ${Py_TYPE(v).tp_name}`);
-    return PyErr_Format(PyExc_TypeError, `${what} must be str, not ${Py_TYPE(v).tp_name}`);
+    if (what.startsWith("must be")) return PyErr_Format(PyExc_TypeError, `${what}, not ${argTypeName(v)}`);
+    return PyErr_Format(PyExc_TypeError, `${what} must be str, not ${argTypeName(v)}`);
   }
   return v.value;
 }
@@ -538,8 +561,8 @@ function unicode_splitlines(self: PyVal, args: PyVal[], kwnames: PyVal[] | null)
 /** Parse the optional start/end arguments of find/count/startswith... into UTF-16 offsets. */
 function sliceArgs(u: PyUnicodeObject, startArg: PyVal | undefined, endArg: PyVal | undefined): [number, number] {
   const len = PyUnicode_GetLength(u);
-  let start = startArg === undefined || startArg === Py_None ? 0 : PyNumber_AsSsize_t(startArg, null);
-  let end = endArg === undefined || endArg === Py_None ? len : PyNumber_AsSsize_t(endArg, null);
+  let start = startArg === undefined || startArg === Py_None ? 0 : sliceIndex(startArg);
+  let end = endArg === undefined || endArg === Py_None ? len : sliceIndex(endArg);
   if (start < 0) { start += len; if (start < 0) start = 0; }
   if (end < 0) { end += len; if (end < 0) end = 0; }
   if (end > len) end = len;
@@ -610,6 +633,9 @@ function startsEndsWith(self: PyVal, args: PyVal[], name: string, ends: boolean)
 }
 
 function unicode_replace(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  // old and new are positional-only: their count is checked before any keyword (argument clinic's order).
+  const npos = args.length - (kwnames === null ? 0 : kwnames.length);
+  if (npos < 2) return PyErr_Format(PyExc_TypeError, `replace() takes at least 2 positional arguments (${npos} given)`);
   const [oldA, newA, countA] = parseArgs("replace", args, kwnames, ["", "", "count"], 2, 3);
   const s = (self as PyUnicodeObject).value;
   const old = asStr(oldA!, "replace() argument 1");
@@ -644,7 +670,7 @@ function unicode_replace(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): P
 function padImpl(self: PyVal, args: PyVal[], name: string, where: "l" | "r" | "c"): PyVal {
   const [wArg, fillArg] = unpackArgs(name, args, 1, 2);
   const u = self as PyUnicodeObject;
-  const width = PyNumber_AsSsize_t(wArg!, null);
+  const width = ssizeArg(wArg!);
   let fill = " ";
   if (fillArg !== undefined) {
     if (!PyUnicode_Check(fillArg) || PyUnicode_GetLength(fillArg) !== 1) {
@@ -664,9 +690,9 @@ function padImpl(self: PyVal, args: PyVal[], name: string, where: "l" | "r" | "c
 
 function unicode_zfill(self: PyVal, wArg: PyVal): PyVal {
   const u = self as PyUnicodeObject;
-  const width = PyNumber_AsSsize_t(wArg, null);
+  const width = ssizeArg(wArg);
   const len = PyUnicode_GetLength(u);
-  if (width <= len) return PyUnicode_FromString(u.value);
+  if (width <= len) return u.ob_type === PyUnicode_Type ? u : PyUnicode_FromString(u.value);
   const fill = width - len;
   let s = "0".repeat(fill) + u.value;
   if (u.value[0] === "+" || u.value[0] === "-") s = u.value[0] + "0".repeat(fill) + u.value.slice(1);
@@ -675,7 +701,8 @@ function unicode_zfill(self: PyVal, wArg: PyVal): PyVal {
 
 function partitionImpl(self: PyVal, sepArg: PyVal, reverse: boolean): PyVal {
   const s = (self as PyUnicodeObject).value;
-  const sep = asStr(sepArg, "must be str");
+  if (!PyUnicode_Check(sepArg)) return PyErr_Format(PyExc_TypeError, `must be str, not ${Py_TYPE(sepArg).tp_name}`);
+  const sep = sepArg.value;
   if (sep.length === 0) return PyErr_Format(PyExc_ValueError, "empty separator");
   const j = reverse ? s.lastIndexOf(sep) : s.indexOf(sep);
   if (j < 0) {
@@ -720,7 +747,7 @@ function unicode_format_map(self: PyVal, mapping: PyVal): PyVal {
 
 /** str.__format__ (format_string_internal). */
 function unicode__format__(self: PyVal, spec: PyVal): PyVal {
-  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${Py_TYPE(spec).tp_name}`);
+  if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${argTypeName(spec)}`);
   const fs = spec.value;
   const s = (self as PyUnicodeObject).value;
   if (fs.length === 0) return PyUnicode_CheckExact(self) ? self : PyUnicode_FromString(s);
@@ -752,7 +779,7 @@ function unicode__format__(self: PyVal, spec: PyVal): PyVal {
 
 function unicode_expandtabs(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [ts] = parseArgs("expandtabs", args, kwnames, ["tabsize"], 0, 1);
-  const tab = ts === undefined ? 8 : PyNumber_AsSsize_t(ts, null);
+  const tab = ts === undefined ? 8 : ssizeArg(ts, true);
   let col = 0;
   let out = "";
   for (const ch of (self as PyUnicodeObject).value) {
@@ -764,7 +791,8 @@ function unicode_expandtabs(self: PyVal, args: PyVal[], kwnames: PyVal[] | null)
 }
 
 /** str.maketrans(x[, y[, z]]) (unicode_maketrans_impl). */
-function unicode_maketrans(_self: PyVal | null, args: PyVal[]): PyVal {
+function unicode_maketrans(_self: PyVal | null, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  if (kwnames !== null && kwnames.length > 0) return PyErr_Format(PyExc_TypeError, "str.maketrans() takes no keyword arguments");
   const [x, y, z] = unpackArgs("maketrans", args, 1, 3);
   const table = PyDict_New();
   if (y !== undefined) {
@@ -1076,7 +1104,7 @@ export const PyUnicode_Type_ = PyType_FromSpecStatic({
     { name: "format_map", meth: unicode_format_map, flags: METH_O },
     { name: "__format__", meth: unicode__format__, flags: METH_O },
     { name: "expandtabs", meth: unicode_expandtabs, flags: METH_FASTCALL | METH_KEYWORDS },
-    { name: "maketrans", meth: unicode_maketrans, flags: METH_FASTCALL | METH_STATIC },
+    { name: "maketrans", meth: unicode_maketrans, flags: METH_FASTCALL | METH_KEYWORDS | METH_STATIC },
     { name: "translate", meth: unicode_translate, flags: METH_O },
     { name: "removeprefix", meth: unicode_removeprefix, flags: METH_O },
     { name: "removesuffix", meth: unicode_removesuffix, flags: METH_O },
