@@ -60,9 +60,10 @@ export function sre_chars_from_string(s: string): SRE_CHARS {
 }
 
 /* Long text without lone surrogates (which TextEncoder would replace) goes through the native UTF-8 encoder and a
-   typed-array pass: a charCodeAt loop costs V8 some 40 instructions a character, encode + set about 4 (ASCII). With
+   typed-array pass: a charCodeAt loop costs V8 some 40 instructions a character, encode + set about 4 (ASCII), but
+   the encoder's fixed cost wins only past a few hundred characters (measured with bench:sre --instructions). With
    the u flag the class matches lone surrogates only: a pair is one astral code point there. */
-const SHORT = 64;
+const SHORT = 256;
 const SURROGATE = /[\ud800-\udfff]/u;
 const encoder = new TextEncoder();
 
