@@ -135,6 +135,15 @@ GROUPS.append({"name": "number_protocols", "src": PROTO_SETUP + "".join(f"R.appe
     "round(1234, I(-2))", "round(12.345, I(1))", "round(1.5, N(1))", "1 .__lt__(2.5)", "(2.5).__lt__(1)",
 ])})
 
+NUM_ARGS = "[(), (None,), (1,), ('a',), (1, 2), (1, 'big'), (2, 'little', 'x'), (1.5,), (True,), (-1,), (2**70,), (b'ab',)]"
+grid("int_method_args", repr(sorted(n for n in dir(int) if not n.startswith("_") or n in ("__format__", "__round__", "__sizeof__",
+     "__getnewargs__", "__trunc__", "__floor__", "__ceil__", "__index__"))), NUM_ARGS, "getattr(-300, a)(*b)")
+grid("int_method_kwargs", "['to_bytes', 'from_bytes', 'bit_length', '__round__', '__format__']",
+     "[{'length': 2}, {'byteorder': 'little'}, {'signed': True}, {'bytes': b'a'}, {'ndigits': 1}, {'x': 1}, {'length': 2, 'byteorder': 'big', 'signed': 1}]",
+     "getattr(300, a)(**b) if a != 'from_bytes' else int.from_bytes(**b)")
+grid("float_method_args", repr(sorted(n for n in dir(float) if not n.startswith("_") or n in ("__format__", "__round__",
+     "__trunc__", "__floor__", "__ceil__", "__getnewargs__", "__getformat__"))), NUM_ARGS, "getattr(-2.5, a)(*b)")
+
 # ---------------------------------------------------------------- float
 fvals = [0.0, -0.0, 1.0, -1.5, 0.1, 0.5, 2.5, 1e16, 1e-5, 1e-4, 1e22, 1.5e300, 5e-324, 2.2250738585072014e-308,
          1.7976931348623157e308, 123456789.0, 0.000123456, 3.141592653589793, 2.675, 1.005, 0.125, 0.375,

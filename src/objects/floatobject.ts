@@ -450,6 +450,7 @@ function float_as_integer_ratio(self: PyVal): PyVal {
 }
 
 function float_round(self: PyVal, args: PyVal[]): PyVal {
+  if (args.length > 1) return PyErr_Format(PyExc_TypeError, `__round__ expected at most 1 argument, got ${args.length}`);
   const x = (self as PyFloatObject).ob_fval;
   if (args.length === 0 || args[0] === Py_None) {
     let r = Math.round(x);
@@ -521,7 +522,7 @@ function float_fromhex(type: PyVal, arg: PyVal): PyVal {
 /** float.__getformat__(typestr): the storage format of C doubles and floats (always IEEE, little-endian here). */
 function float___getformat__(_type: PyVal, arg: PyVal): PyVal {
   if (!PyUnicode_Check(arg)) {
-    return PyErr_Format(PyExc_TypeError, `__getformat__() argument must be str, not ${Py_TYPE(arg).tp_name}`);
+    return PyErr_Format(PyExc_TypeError, `__getformat__() argument must be str, not ${arg === Py_None ? "None" : Py_TYPE(arg).tp_name}`);
   }
   if (arg.value !== "double" && arg.value !== "float") {
     return PyErr_Format(PyExc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");

@@ -658,6 +658,11 @@ function bytesForFromBytes(x: PyVal): Uint8Array {
 }
 
 function int_from_bytes(type: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  // A missing 'bytes' is reported before any unexpected keyword (argument clinic's order).
+  const npos = args.length - (kwnames === null ? 0 : kwnames.length);
+  if (npos === 0 && !(kwnames ?? []).some((k) => (k as PyUnicodeObject).value === "bytes")) {
+    return PyErr_Format(PyExc_TypeError, "from_bytes() missing required argument 'bytes' (pos 1)");
+  }
   const [bytesA, orderA, signedA] = parseArgs("from_bytes", args, kwnames, ["bytes", "byteorder", "*signed"], 1, 2);
   const order = byteorderArg("from_bytes", orderA);
   const signed = signedA !== undefined && PyObject_IsTrue(signedA);
@@ -686,7 +691,9 @@ function int_as_integer_ratio(self: PyVal): PyVal {
 }
 
 function int_round(self: PyVal, args: PyVal[]): PyVal {
-  if (args.length === 0 || args[0] === Py_None) return long_int(self);
+  // Unlike round(), int.__round__ gives None no special meaning (int___round___impl).
+  if (args.length > 1) return PyErr_Format(PyExc_TypeError, `__round__ expected at most 1 argument, got ${args.length}`);
+  if (args.length === 0) return long_int(self);
   const nd = longValue(PyNumber_Index(args[0]));
   if (nd >= 0) return long_int(self);
   const x = toBig(longValue(self));
