@@ -7,7 +7,7 @@ import { compile } from "../compiler/compile.js";
 import { CodeRecord } from "../compiler/code.js";
 import { ConstFrozenset, ConstTuple, constKey, type ConstValue } from "../compiler/consts.js";
 import {
-  CACHE, CALL_KW, IMPORT_NAME, LOAD_NAME, STORE_SUBSCR, COMPARE_OP, CONVERT_VALUE, SET_FUNCTION_ATTRIBUTE, BINARY_OP, CALL_INTRINSIC_1, CALL_INTRINSIC_2,
+  CACHE, CALL_KW, IMPORT_NAME, LOAD_NAME, LOAD_CONST, STORE_SUBSCR, MAKE_FUNCTION, BUILD_CONST_KEY_MAP, COMPARE_OP, CONVERT_VALUE, SET_FUNCTION_ATTRIBUTE, BINARY_OP, CALL_INTRINSIC_1, CALL_INTRINSIC_2,
   LOAD_GLOBAL, LOAD_ATTR, LOAD_SUPER_ATTR, LOAD_FAST_LOAD_FAST, STORE_FAST_LOAD_FAST, STORE_FAST_STORE_FAST,
   EXTENDED_ARG, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, opname, _PyOpcode_Caches, _PyOpcode_Deopt, _cache_format,
   _nb_ops, _intrinsic1_descs, _intrinsic2_descs, cmp_op, OPCODE_HAS_ARG, OPCODE_HAS_CONST, OPCODE_HAS_NAME,
@@ -416,7 +416,7 @@ interface StrObject { readonly text: string; interned: boolean }
  * (at startup, as an identifier of the module, or by an earlier makecode). Which object an item is comes from the
  * constant cache: the first str of that text the compilation met, in compile order (nested code objects are made
  * before the LOAD_CONST that loads them): a string literal (not interned), or an identifier constant (interned:
- * keyword-argument names, import from-lists, annotation keys). co_names do not count: measured, a name used before
+ * keyword-argument names, import from-lists, annotation keys, parameter names of annotations and kwdefaults). co_names do not count: measured, a name used before
  * does not spare the rebuild. Equal sets share the first one's object and order.
  */
 function frozensetOrders(root: CodeRecord): (v: ConstFrozenset) => readonly ConstValue[] {
@@ -434,16 +434,20 @@ function frozensetOrders(root: CodeRecord): (v: ConstFrozenset) => readonly Cons
   };
   // The str objects inside each constant of the code object being compiled, by constant index; `direct` marks the
   // items of a frozenset itself (intern_constants does not report replacements inside nested tuples).
-  const mergeConst = (v: ConstValue, identifier: boolean, direct: boolean, out: [StrObject, boolean][]): void => {
-    if (typeof v === "string") out.push([merge(v, identifier), direct]);
+  // `identifier(i)` says whether item i of a tuple constant (or the constant itself, i = 0) is an identifier.
+  const mergeConst = (v: ConstValue, identifier: (i: number) => boolean, direct: boolean, out: [StrObject, boolean][]): void => {
+    if (typeof v === "string") out.push([merge(v, identifier(0)), direct]);
     else if (v instanceof ConstTuple || v instanceof ConstFrozenset) {
-      for (const x of v.items) mergeConst(x, identifier, direct && v instanceof ConstFrozenset, out);
+      v.items.forEach((x, i) => mergeConst(x, () => identifier(i), direct && v instanceof ConstFrozenset, out));
     }
   };
+  const always = (): boolean => true;
+  const never = (): boolean => false;
+  const even = (i: number): boolean => i % 2 === 0;
   const visit = (co: CodeRecord): void => {
     const objects = new Map<number, [StrObject, boolean][]>();
     const instrs = unpackOpargs(co.co_code);
-    const useConst = (idx: number, identifier: boolean): void => {
+    const useConst = (idx: number, identifier: (i: number) => boolean): void => {
       if (objects.has(idx) || idx >= co.co_consts.length) return;
       const c = co.co_consts[idx]!;
       const strs: [StrObject, boolean][] = [];
@@ -453,6 +457,25 @@ function frozensetOrders(root: CodeRecord): (v: ConstFrozenset) => readonly Cons
       } else mergeConst(c, identifier, c instanceof ConstFrozenset, strs);
       objects.set(idx, strs);
     };
+    // Constant tuples of a function's parameter names: the annotations tuple (name, annotation pairs, folded
+    // when every annotation is a constant) and the kwdefaults keys, pushed just before the code object.
+    const special = new Map<number, (i: number) => boolean>();
+    for (let i = 2; i < instrs.length; i++) {
+      if (instrs[i]!.op !== MAKE_FUNCTION || instrs[i - 1]!.op !== LOAD_CONST) continue;
+      let flags = 0;
+      for (let k = i + 1; k < instrs.length && instrs[k]!.op === SET_FUNCTION_ATTRIBUTE; k++) flags |= instrs[k]!.arg ?? 0;
+      let at = i - 2;
+      if (flags & 4) {
+        const a = instrs[at];
+        if (a?.op !== LOAD_CONST || a.arg === null) continue;
+        special.set(a.arg, even);
+        at--;
+      }
+      if (flags & 2 && instrs[at]?.op === BUILD_CONST_KEY_MAP) {
+        const keys = instrs[at - 1];
+        if (keys?.op === LOAD_CONST && keys.arg !== null) special.set(keys.arg, always);
+      }
+    }
     for (let i = 0; i < instrs.length; i++) {
       const ins = instrs[i]!;
       if (!OPCODE_HAS_CONST(ins.op) || ins.arg === null) continue;
@@ -460,9 +483,9 @@ function frozensetOrders(root: CodeRecord): (v: ConstFrozenset) => readonly Cons
       const prev = instrs[i - 1];
       const identifier = next === CALL_KW || next === IMPORT_NAME ||
         (next === STORE_SUBSCR && prev?.op === LOAD_NAME && co.co_names[prev.arg ?? -1] === "__annotations__");
-      useConst(ins.arg, identifier);
+      useConst(ins.arg, identifier ? always : (special.get(ins.arg) ?? never));
     }
-    for (let idx = 0; idx < co.co_consts.length; idx++) useConst(idx, false);
+    for (let idx = 0; idx < co.co_consts.length; idx++) useConst(idx, never);
     // intern_constants, from the last constant to the first.
     for (let idx = co.co_consts.length - 1; idx >= 0; idx--) {
       const c = co.co_consts[idx]!;
