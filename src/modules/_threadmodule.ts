@@ -2,16 +2,21 @@
 // thread for now: a lock that is already held cannot be released by anyone else, so a blocking acquire of a
 // held lock would wait forever (it raises instead, see docs/imports.md; green threads are issue #5's later part).
 import {
-  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TPFLAGS_BASETYPE, METH_NOARGS,
+  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TPFLAGS_BASETYPE, METH_NOARGS, METH_O,
   METH_FASTCALL, METH_KEYWORDS, type PyVal,
 } from "../objects/object.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
 import { PyFloat_FromDouble, PyFloat_AsDouble } from "../objects/floatobject.js";
 import { PyUnicode_FromString } from "../objects/unicodeobject.js";
-import { PyExc_RuntimeError, PyExc_ValueError, PyExc_OverflowError } from "../objects/exceptions.js";
-import { PyObject_IsTrue, hooks } from "../objects/abstract.js";
+import { PyExc_RuntimeError, PyExc_ValueError, PyExc_OverflowError, PyExc_TypeError, PyExc_SystemExit } from "../objects/exceptions.js";
+import { PyObject_IsTrue, hooks, PyObject_GetAttrStr, PyObject_Str, PyObject_Vectorcall, PyObject_CallMethod } from "../objects/abstract.js";
+import { PyDictObject, PyDict_GetItemStr } from "../objects/dictobject.js";
+import { PyStructSequence_NewType } from "../objects/structseq.js";
+import { PyUnicode_InternFromString } from "../objects/object.js";
+import { getSys } from "../runtime/sysmodule.js";
+import { PyImport_ImportModule } from "../runtime/import.js";
 import { addressOf } from "../objects/methodobject.js";
-import { PyErr_Format } from "../runtime/errors.js";
+import { PyErr_Format, PyErr_SetObject } from "../runtime/errors.js";
 import { parseArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { hostProc } from "../host/current.js";
@@ -147,6 +152,90 @@ PyType_FromSpecStatic({
   ],
 }, PyRLock_Type);
 
+// _ThreadHandle: the main thread's handle (threading's _main_thread holds one); no other thread can exist yet.
+export const PyThreadHandle_Type = PyType_Declare("_thread._ThreadHandle");
+class PyThreadHandleObject extends PyObject {
+  ident: number;
+  done: boolean;
+  constructor(ident: number) {
+    super(PyThreadHandle_Type);
+    this.ident = ident;
+    this.done = false;
+  }
+}
+PyType_FromSpecStatic({
+  name: "_thread._ThreadHandle",
+  slots: {
+    tp_new: () => new PyThreadHandleObject(0),
+    tp_repr: (s) => PyUnicode_FromString(`<_thread._ThreadHandle object: ident=${(s as PyThreadHandleObject).ident}>`),
+  },
+  methods: [
+    { name: "is_done", meth: (s: PyVal) => PyBool_FromLong((s as PyThreadHandleObject).done), flags: METH_NOARGS },
+    { name: "_set_done", meth: (s: PyVal) => { (s as PyThreadHandleObject).done = true; return Py_None; }, flags: METH_NOARGS },
+    { name: "join", meth: (s: PyVal) => {
+      if ((s as PyThreadHandleObject).ident === MAIN_THREAD_IDENT) return PyErr_Format(PyExc_RuntimeError, "Cannot join current thread");
+      return Py_None;
+    }, flags: METH_FASTCALL | METH_KEYWORDS },
+  ],
+  getset: [
+    { name: "ident", get: (s) => (s as PyThreadHandleObject).ident },
+  ],
+}, PyThreadHandle_Type);
+
+// _local: thread-local data; with one thread it is an object with a __dict__.
+export const PyLocal_Type = PyType_Declare("_thread._local");
+class PyLocalObject extends PyObject {
+  dict: PyDictObject | null;
+  constructor(type: PyTypeObject) {
+    super(type);
+    this.dict = null;
+  }
+}
+PyType_FromSpecStatic({
+  name: "_thread._local",
+  flags: Py_TPFLAGS_BASETYPE,
+  dictoffset: 1,
+  doc: "Thread-local data",
+  slots: {
+    tp_new: (t, args, kwnames) => {
+      if ((args.length > 0 || (kwnames !== null && kwnames.length > 0)) && t.tp_init === PyLocal_Type.tp_init) {
+        return PyErr_Format(PyExc_TypeError, "Initialization arguments are not supported");
+      }
+      return new PyLocalObject(t);
+    },
+  },
+}, PyLocal_Type);
+
+let exceptHookArgsType: PyTypeObject | null = null;
+function exceptHookArgs(): PyTypeObject {
+  if (exceptHookArgsType === null) {
+    exceptHookArgsType = PyStructSequence_NewType({ name: "_thread._ExceptHookArgs", fields: ["exc_type", "exc_value",
+      "exc_traceback", "thread"], n_in_sequence: 4, doc: "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook." });
+  }
+  return exceptHookArgsType;
+}
+
+/** threading.excepthook's default (thread_excepthook): "Exception in thread NAME:" and the traceback on stderr. */
+function threadExceptHook(args: PyVal): PyVal {
+  const items = (args as unknown as { ob_item: PyVal[] }).ob_item;
+  const [excType, excValue, excTb, thread] = items;
+  if (excType === PyExc_SystemExit) return Py_None;
+  const sys = getSys();
+  const err = PyDict_GetItemStr(sys.dict, PyUnicode_InternFromString("stderr"));
+  if (err === undefined || err === Py_None) return Py_None;
+  let name = `${MAIN_THREAD_IDENT}`;
+  if (thread !== Py_None) {
+    const n = PyObject_GetAttrStr(thread, "name", true);
+    if (n !== undefined) name = PyObject_Str(n).value;
+  }
+  const tb = PyImport_ImportModule("traceback");
+  const lines = PyObject_Vectorcall(PyObject_GetAttrStr(tb, "format_exception")!, [excType, excValue, excTb], null);
+  const text = (lines as unknown as { ob_item: PyVal[] }).ob_item.map((x) => PyObject_Str(x).value).join("");
+  PyObject_CallMethod(err, "write", [PyUnicode_FromString(`Exception in thread ${name}:\n${text}`)]);
+  PyObject_CallMethod(err, "flush", []);
+  return Py_None;
+}
+
 export const threadmodule: PyModuleDef = {
   m_name: "_thread",
   m_doc: "This module provides primitive operations to write multi-threaded programs.\nThe 'threading' module provides a more convenient interface.",
@@ -164,6 +253,11 @@ export const threadmodule: PyModuleDef = {
     { name: "start_new_thread", meth: () => PyErr_Format(PyExc_RuntimeError, "can't start new thread"), flags: METH_FASTCALL },
     { name: "start_new", meth: () => PyErr_Format(PyExc_RuntimeError, "can't start new thread"), flags: METH_FASTCALL },
     { name: "start_joinable_thread", meth: () => PyErr_Format(PyExc_RuntimeError, "can't start new thread"), flags: METH_FASTCALL | METH_KEYWORDS },
+    { name: "_make_thread_handle", meth: (_m: PyVal, ident: PyVal) => new PyThreadHandleObject(ident as number), flags: METH_O },
+    { name: "_shutdown", meth: () => Py_None, flags: METH_NOARGS },
+    { name: "_excepthook", meth: (_m: PyVal, args: PyVal) => threadExceptHook(args), flags: METH_O },
+    { name: "exit", meth: () => PyErr_SetObject(PyExc_SystemExit, null), flags: METH_NOARGS },
+    { name: "exit_thread", meth: () => PyErr_SetObject(PyExc_SystemExit, null), flags: METH_NOARGS },
   ],
   m_exec: (m) => {
     PyModule_Add(m, "LockType", PyLock_Type);
@@ -171,5 +265,8 @@ export const threadmodule: PyModuleDef = {
     PyModule_Add(m, "RLock", PyRLock_Type);
     PyModule_Add(m, "error", PyExc_RuntimeError);
     PyModule_Add(m, "TIMEOUT_MAX", PyFloat_FromDouble(TIMEOUT_MAX));
+    PyModule_Add(m, "_ThreadHandle", PyThreadHandle_Type);
+    PyModule_Add(m, "_local", PyLocal_Type);
+    PyModule_Add(m, "_ExceptHookArgs", exceptHookArgs());
   },
 };

@@ -240,6 +240,20 @@ function getCode(z: PyZipImporterObject, fullname: string): [PyCodeObject, boole
   return zipError(`can't find module '${fullname}'`, null, fullname);
 }
 
+/** The text of a member of an already opened archive, by its full path ("/x/python_stdlib.zip/os.py"), or null. */
+export function zipSource(fullPathName: string): string | null {
+  const i = fullPathName.indexOf(".zip/");
+  if (i < 0) return null;
+  const z = archives.get(fullPathName.slice(0, i + 4));
+  const inner = fullPathName.slice(i + 5);
+  if (z === undefined || !z.entries.has(inner)) return null;
+  try {
+    return new TextDecoder().decode(z.read(inner));
+  } catch {
+    return null;
+  }
+}
+
 function bootstrap(): PyVal {
   return PyImport_ImportModule("_frozen_importlib");
 }
@@ -280,7 +294,12 @@ function zipimporter_exec_module(self: PyVal, module: PyVal): PyVal {
   const name = PyObject_GetAttrStr(spec, "name") as PyUnicodeObject;
   const [code] = getCode(z, name.value);
   const d = (module as PyModuleObject).dict!;
-  PyEval_EvalCode(code, d, d);
+  // As _LoaderBasics.exec_module: through _call_with_frames_removed, so remove_importlib_frames trims the chunk.
+  const bs = bootstrap();
+  const cwfr = PyObject_GetAttrStr(bs, "_call_with_frames_removed", true);
+  const exec = PyObject_GetAttrStr(PyImport_ImportModule("builtins"), "exec", true);
+  if (cwfr !== undefined && exec !== undefined) PyObject_Vectorcall(cwfr, [exec, code, d], null);
+  else PyEval_EvalCode(code, d, d);
   return Py_None;
 }
 

@@ -16,7 +16,8 @@ import { PyCodeObject } from "../objects/codeobject.js";
 import { PyLong_FromBigInt, longValue } from "../objects/longobject.js";
 import { PyExc_ImportError, PyExc_ModuleNotFoundError, PyExc_TypeError, PyExc_ValueError, PyExc_KeyError,
   PyImportErrorObject, PyBaseExceptionObject } from "../objects/exceptions.js";
-import { formatException, PyTracebackObject } from "./traceback.js";
+import { formatException, PyTracebackObject, sourceReader } from "./traceback.js";
+import { zipSource } from "../modules/zipimport.js";
 import { PyType_IsSubtype, hooks } from "../objects/abstract.js";
 import { PyObject_GetAttrStr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_CallMethod, _PyObject_LookupAttr,
   PyObject_GetAttr } from "../objects/abstract.js";
@@ -547,6 +548,16 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   // PEP 578 audit hooks: Typhon raises no audit events yet, so the hooks are kept and never called.
   setDefault("audit", PyCFunction_New({ name: "audit", meth: () => Py_None, flags: METH_FASTCALL | METH_KEYWORDS }, null));
   setDefault("addaudithook", PyCFunction_New({ name: "addaudithook", meth: () => Py_None, flags: METH_O }, null));
+  const excepthook = PyCFunction_New({ name: "excepthook", meth: (_s: PyVal, a: PyVal[]) => {
+    const [, value] = unpackArgs("excepthook", a, 3, 3);
+    const err = PyDict_GetItemStr(d, PyUnicode_InternFromString("stderr"));
+    if (value instanceof PyBaseExceptionObject && err !== undefined && err !== Py_None) {
+      PyObject_CallMethod(err, "write", [PyUnicode_FromString(formatException(value))]);
+    }
+    return Py_None;
+  }, flags: METH_FASTCALL, doc: "Handle an exception by displaying it with a traceback on sys.stderr." }, getSys().module);
+  setDefault("excepthook", excepthook);
+  setDefault("__excepthook__", excepthook);
   setDefault("warnoptions", PyList_New([]));
   setDefault("_xoptions", PyDict_New());
   setDefault("platlibdir", PyUnicode_FromString("lib"));
@@ -559,6 +570,14 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   PyDict_SetItemString(d, "path", PyList_New(path));
   const imp = createBuiltin("_imp")!;
   PyDict_SetItemString(sys.modules, "_imp", imp);
+  // Tracebacks show the source of modules imported from a zip (CPython's linecache asks the loader).
+  const readLines = sourceReader.getLines;
+  sourceReader.getLines = (filename: string): string[] | null => {
+    const r = readLines(filename);
+    if (r !== null) return r;
+    const src = zipSource(filename);
+    return src === null ? null : src.split(/\r\n|\r|\n/);
+  };
   // init_set_builtins_open: builtins.open is io.open.
   const io = createBuiltin("_io")!;
   PyDict_SetItemString(getBuiltins().dict!, "open", PyDict_GetItemStr(io.dict!, PyUnicode_InternFromString("open"))!);
