@@ -1,6 +1,6 @@
 // The PEG machinery: token buffer, mark/reset, memoization, lookaheads, recursion guard and error raising.
 // Counterparts: Parser/pegen.c, Parser/pegen.h, Parser/pegen_errors.c. See docs/parser.md.
-import { Tokenizer, type Token } from "./tokenizer.js";
+import { Tokenizer, pegenByteToCharOffset, type Token } from "./tokenizer.js";
 import { FrontEndSyntaxError, type SyntaxErrorKind } from "./errors.js";
 import * as T from "./token.js";
 import * as A from "../ast/nodes.js";
@@ -188,13 +188,7 @@ export class Parser {
 
   /** Byte offset (1-based) to character offset on a UTF-8 line (_PyPegen_byte_offset_to_character_offset). */
   byteToCharOffset(line: string, colOffset: number): number {
-    const bytes = new TextEncoder().encode(line);
-    let col = colOffset;
-    if (col > bytes.length + 1) col = bytes.length + 1;
-    if (col <= 0) return col;
-    // CPython decodes col bytes of the NUL-terminated line, so one byte past the end counts the NUL as a character.
-    const extra = col > bytes.length ? 1 : 0;
-    return Array.from(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, col - extra))).length + extra;
+    return pegenByteToCharOffset(line, colOffset);
   }
 
   /** _PyPegen_raise_error_known_location: columns are 1-based byte offsets, or CURRENT_POS. */

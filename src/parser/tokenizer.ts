@@ -327,10 +327,17 @@ export class Tokenizer {
     if (!this.sourceIsFile || lineno < 1) return null;
     let line = this.sourceLine(lineno);
     if (line === "") return null;
-    if (this.hasImplicitNewline && line.endsWith("\n") && this.isLastLine(lineno)) line = line.slice(0, -1);
+    const lastWithoutNewline = this.hasImplicitNewline && line.endsWith("\n") && this.isLastLine(lineno);
+    if (lastWithoutNewline) line = line.slice(0, -1);
     if (lineno === 1 && this.bom) line = "\ufeff" + line;
+    // err_programtext reads a line in fgets chunks of 999 bytes and keeps the last one; a last line without newline
+    // that fills its final chunk exactly reads as end of file (no text).
     const bytes = escapedToBytes(line);
-    if (bytes.length > 999) line = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, 999));
+    if (bytes.length > 999 || (lastWithoutNewline && bytes.length === 999)) {
+      if (lastWithoutNewline && bytes.length % 999 === 0) return null;
+      const from = 999 * Math.floor((bytes.length - 1) / 999);
+      line = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(from));
+    }
     return line;
   }
 
@@ -524,7 +531,10 @@ export class Tokenizer {
     if (this.level === 0) return null;
     const lno = this.parenlinenostack[this.level - 1];
     const line = this.sourceLine(lno);
-    const col = byteToCharOffset(line, this.parencolstack[this.level - 1]) + 1;
+    const fileLine = this.fileLine(lno);
+    const col = fileLine !== null
+      ? pegenByteToCharOffset(fileLine, this.parencolstack[this.level - 1] + 1)
+      : byteToCharOffset(line, this.parencolstack[this.level - 1]) + 1;
     return new TokenizerError(E_EOF, "SyntaxError", `'${String.fromCharCode(this.parenstack[this.level - 1])}' was never closed`,
       this.filename, lno, col, lno, 0, line);
   }
@@ -579,9 +589,12 @@ export class Tokenizer {
     let endCol: number;
     // pegen counts these columns in bytes and converts them on the buffered line(s) decoded with errors="replace";
     // without bad bytes that is the code point count.
-    const pegenCol = (from: number, to: number): number => this.badBytes
-      ? byteToCharOffset(this.shown(this.src.slice(this.buf, this.inp)), escapedToBytes(this.src.slice(from, to)).length)
-      : this.charCount(from, to);
+    const fileLine = this.fileLine(this.lineno);
+    const pegenCol = (from: number, to: number): number => fileLine !== null
+      ? pegenByteToCharOffset(fileLine, escapedToBytes(this.src.slice(from, to)).length)
+      : this.badBytes
+        ? byteToCharOffset(this.shown(this.src.slice(this.buf, this.inp)), escapedToBytes(this.src.slice(from, to)).length)
+        : this.charCount(from, to);
     if (done === E_LINECONT) {
       // col_offset = tok->cur - tok->buf - 1, then + 1: counted from the start of the (continued) logical line.
       col = pegenCol(this.buf, this.cur);
@@ -1401,6 +1414,19 @@ export class Tokenizer {
     this.cur -= current.f_string_quote_size;
     return this.makeToken(FSTRING_MIDDLE, this.start, this.cur);
   }
+}
+
+/**
+ * _PyPegen_byte_offset_to_character_offset exactly: the column is clamped to the line's UTF-8 length + 1, the first
+ * `col` bytes are decoded with errors="replace" (a cut character counts one), one byte past the end counts the NUL.
+ */
+export function pegenByteToCharOffset(line: string, colOffset: number): number {
+  const bytes = escapedToBytes(line);
+  let col = colOffset;
+  if (col > bytes.length + 1) col = bytes.length + 1;
+  if (col <= 0) return col;
+  const extra = col > bytes.length ? 1 : 0;
+  return Array.from(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(0, col - extra))).length + extra;
 }
 
 /** _PyPegen_byte_offset_to_character_offset: code points in the first `col` UTF-8 bytes of `line`. */

@@ -122,4 +122,11 @@ test("sourceIsFile: error lines as the file holds them", () => {
   assert.deepEqual(fields("\xef\xbb\xbfx = 1 $\n", false), ["invalid syntax", 1, 7, 1, 8]);
   const decode = "(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: unexpected end of data";
   assert.deepEqual(fields("\xef\xbb\xbfy = '\xe9'\n", true), [decode, 1, 3, 1, 6]);
+  // err_programtext keeps the last 999-byte chunk of a long line; a continued line is quoted alone.
+  const comma = "invalid syntax. Perhaps you forgot a comma?";
+  assert.deepEqual(fields("x = [" + "1, ".repeat(400) + "2 3]\n", true), [comma, 1, 212, 1, 212]);
+  assert.deepEqual(fields("x = [" + "1, ".repeat(400) + "2 3]\n", false), [comma, 1, 1206, 1, 1209]);
+  const linecont = "unexpected character after line continuation character";
+  assert.deepEqual(fields("if  x:\\\n    pass \\ \n", true), [linecont, 2, 13, 2, 0]);
+  assert.deepEqual(fields("if  x:\\\n    pass \\ \n", false), [linecont, 2, 19, 2, 0]);
 });
