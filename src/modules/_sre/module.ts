@@ -3,7 +3,7 @@
 // Counterpart: the object half of Modules/_sre/sre.c (3.13). See docs/sre.md.
 import {
   PyObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TYPE, Py_NotImplemented, Py_HashHi,
-  Py_EQ, Py_NE, METH_NOARGS, METH_O, METH_FASTCALL, METH_KEYWORDS, Py_TPFLAGS_DISALLOW_INSTANTIATION,
+  Py_EQ, Py_NE, METH_NOARGS, METH_O, METH_CLASS, METH_FASTCALL, METH_KEYWORDS, Py_TPFLAGS_DISALLOW_INSTANTIATION,
   Py_TPFLAGS_IMMUTABLETYPE, PyUnicodeObject, type PyVal,
 } from "../../objects/object.js";
 import type { PyModuleObject } from "../../objects/moduleobject.js";
@@ -18,6 +18,7 @@ import { PyLong_Check, longValue } from "../../objects/longobject.js";
 import { PyBool_FromLong } from "../../objects/boolobject.js";
 import { PyCallIterObject } from "../../objects/iterobject.js";
 import { PyMappingProxyObject } from "../../objects/descrobject.js";
+import { Py_GenericAlias } from "../../objects/genericaliasobject.js";
 import {
   PyObject_Vectorcall, PyObject_CallOneArg, PyObject_GetAttrStr, PyObject_Hash, PyObject_Repr,
   PyObject_RichCompareBool, PyNumber_AsSsize_t, PyNumber_Index,
@@ -571,6 +572,8 @@ PyType_FromSpecStatic({
     { name: "scanner", meth: pattern_scanner_meth, flags: METH_FASTCALL | METH_KEYWORDS },
     { name: "__copy__", meth: (s: PyVal) => s, flags: METH_NOARGS },
     { name: "__deepcopy__", meth: (s: PyVal) => s, flags: METH_O },
+    { name: "__class_getitem__", meth: (cls: PyVal, a: PyVal) => Py_GenericAlias(cls, a), flags: METH_O | METH_CLASS,
+      doc: "See PEP 585" },
   ],
   members: [
     { name: "pattern", get: (s) => (s as PatternObject).pattern,
@@ -614,6 +617,8 @@ PyType_FromSpecStatic({
         "the sub() method." },
     { name: "__copy__", meth: (s: PyVal) => s, flags: METH_NOARGS },
     { name: "__deepcopy__", meth: (s: PyVal) => s, flags: METH_O },
+    { name: "__class_getitem__", meth: (cls: PyVal, a: PyVal) => Py_GenericAlias(cls, a), flags: METH_O | METH_CLASS,
+      doc: "See PEP 585" },
   ],
   members: [
     { name: "string", get: (s) => (s as MatchObject).string, doc: "The string passed to match() or search()." },
