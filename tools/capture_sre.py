@@ -628,6 +628,44 @@ for t in TESTS:
 """
 
 
+# The `re` module itself, as a user sees it (issue #5's smoke program for re).
+PROGRAM_RE_MODULE = r'''import re
+print(re.findall(r'\d+', 'a1b22c333'), re.findall(r'(\w)(\d)', 'a1b2'), re.findall(r'x*', 'axxb'))
+print(re.sub(r'(\w+)@(\w+)', r'\2 at \1', 'joe@example bob@test'), re.sub(r'(?P<u>\w+)@', r'<\g<u>>', 'joe@x'))
+print(re.subn('a', lambda m: m.group().upper(), 'banana'), re.sub('', '-', 'abc'), re.sub('x*', '-', 'abxd'))
+print(re.split(r'(,)\s*', 'a, b,c'), re.split(r'\b', 'ab cd'), re.split('x', 'axbxc', maxsplit=1))
+m = re.search(r'(?P<year>\d{4})-(?P<month>\d\d)(-(?P<day>\d\d))?', 'on 2024-11 ok')
+print(m, m.groupdict(), m.groupdict('?'), m.lastgroup, m.lastindex, m.span('month'), m['year'], m.expand(r'\g<month>/\1'))
+print([mm.span() for mm in re.finditer(r'\w+', 'ab cd  ef')], re.fullmatch(r'a|ab', 'ab'), re.match(r'a|ab', 'ab'))
+p = re.compile(r"""
+    (?P<key>\w+) \s* = \s* (?P<value>[^;]*) ;?   # key = value
+""", re.VERBOSE)
+print(p.findall('a = 1; b=two;c = 3'), p.groups, sorted(p.groupindex.items()), p.flags)
+print(re.compile('x', re.I | re.M), re.compile(b'x', re.I), re.compile('x', re.A | re.S | re.X), re.I | re.M)
+print(re.escape('a.b*c?[d]'), re.escape(b'a.b'), re.match('(?i)stra\u00dfe', 'STRA\u00dfE'))
+print(re.findall('[\u00e0-\u00ff]+', 'caf\u00e9 na\u00efve'), re.findall(r'(?a)\w+', 'caf\u00e9'), re.findall(r'\w+', 'caf\u00e9'))
+print(re.search(r'(?<=\$)\d+(?:\.\d\d)?', 'cost: $42.50'), re.search(r'(?<!x)y', 'xyay'), re.findall(r'a(?=b)', 'abac'))
+print(re.findall(r'(?m)^\w+', 'one\ntwo\nthree'), re.findall(r'(?s)a.b', 'a\nb'), re.findall(r'a.b', 'a\nb'))
+print(re.match(r'(a)(?(1)b|c)', 'ab'), re.match(r'(?>a+)b', 'aaab'), re.match(r'a++b', 'aaab'), re.match(r'a*+a', 'aaa'))
+print(re.findall(rb'\d+', b'a1b22'), re.sub(rb'(\d)', rb'<\1>', b'a1b2'), re.match(rb'(?L)\w+', b'abc'))
+for bad in ['(', 'a)', '[a', '(?P<1>x)', 'a{2,1}', '(?<=a+)b', '\\', '(?P=n)', 'x**', '(?z)']:
+    try:
+        re.compile(bad)
+    except re.error as e:
+        print(repr(bad), '->', e, e.pos)
+try:
+    re.sub('(a)', r'\2', 'a')
+except re.error as e:
+    print(e)
+try:
+    re.compile('a').match(1)
+except TypeError as e:
+    print(e)
+print(re.purge(), re.compile('(a)(b)').sub(r'\2\1', 'abab'))
+print(re.Pattern, re.Match, type(re.compile('')).__name__, re.compile('a') == re.compile('a'))
+'''
+
+
 def build_programs():
     import subprocess
     programs = []
@@ -642,6 +680,7 @@ def build_programs():
     tests = [t for t in re_tests.tests if isinstance(t[0], str)]
     programs.append(("re_tests", PROGRAM_RE_TESTS.format(tests=tests, flags=0)))
     programs.append(("re_tests_ignorecase", PROGRAM_RE_TESTS.format(tests=tests, flags="2")))
+    programs.append(("re_module", PROGRAM_RE_MODULE))
     out = []
     for name, src in programs:
         r = subprocess.run([sys.executable, "-I", "-S", "-c", src], capture_output=True)
