@@ -51,9 +51,14 @@ function gmtimeOf(t: number): Tm {
     wday: (d.getUTCDay() + 6) % 7, yday: dayOfYear(y, m, md), isdst: 0, zone: "UTC", gmtoff: 0 };
 }
 
+let zoneFormat: Intl.DateTimeFormat | null = null;
 function zoneName(d: Date): string {
+  // A UTC host needs no Intl (whose formatter costs tens of milliseconds to create).
+  if (d.getTimezoneOffset() === 0 && new Date(d.getFullYear(), 0, 1).getTimezoneOffset() === 0
+    && new Date(d.getFullYear(), 6, 1).getTimezoneOffset() === 0) return "UTC";
   try {
-    const parts = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(d);
+    if (zoneFormat === null) zoneFormat = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" });
+    const parts = zoneFormat.formatToParts(d);
     const z = parts.find((p) => p.type === "timeZoneName")?.value ?? "UTC";
     return z === "GMT" ? "UTC" : z;
   } catch {

@@ -95,6 +95,12 @@ function decodeUtf8Surrogatepass(b: Uint8Array): string {
 }
 
 function latin1(b: Uint8Array): string {
+  // Most marshalled strings are short names: a plain loop beats spreading a subarray (the import hot path).
+  if (b.length <= 128) {
+    let s = "";
+    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+    return s;
+  }
   let s = "";
   for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
   return s;
