@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { compile } from "../../../src/compiler/compile.js";
 import { CodeRecord } from "../../../src/compiler/code.js";
 import { reprConst } from "../../../src/compiler/consts.js";
+import { CompilerRecursionError } from "../../../src/compiler/errors.js";
 import { opname, EXTENDED_ARG } from "../../../src/opcode/opcode_metadata.js";
 
 interface Case { readonly src: string; readonly instrs: readonly string[]; readonly consts: readonly string[] }
@@ -102,6 +103,31 @@ const CASES: Readonly<Record<string, Case>> = {
     instrs: ["COPY_FREE_VARS 1", "RESUME 0", "LOAD_GLOBAL 0", "LOAD_DEREF 1", "LOAD_FAST 0", "LOAD_SUPER_ATTR 5", "CALL 0", "RETURN_VALUE"],
     consts: ["None"],
   },
+  "while_shared_genexpr": {
+    src: "def f():\n    while a and not all(x for x in y):\n        g()",
+    instrs: ["RESUME 0", "LOAD_GLOBAL 0", "TO_BOOL", "POP_JUMP_IF_FALSE 80", "LOAD_GLOBAL 3", "LOAD_CONST 1", "MAKE_FUNCTION", "LOAD_GLOBAL 4", "GET_ITER", "CALL 0", "CALL 1", "TO_BOOL", "POP_JUMP_IF_TRUE 52", "LOAD_GLOBAL 7", "CALL 0", "POP_TOP", "LOAD_GLOBAL 0", "TO_BOOL", "POP_JUMP_IF_FALSE 30", "LOAD_GLOBAL 3", "LOAD_CONST 1", "MAKE_FUNCTION", "LOAD_GLOBAL 4", "GET_ITER", "CALL 0", "CALL 1", "TO_BOOL", "POP_JUMP_IF_TRUE 2", "JUMP_BACKWARD 50", "RETURN_CONST 0", "RETURN_CONST 0", "RETURN_CONST 0", "RETURN_CONST 0"],
+    consts: ["None", "<code>"],
+  },
+  "nan_constants": {
+    src: "def f():\n    return 1e300 * 1e300 * 0, -1e300 * 1e300 * 0",
+    instrs: ["RESUME 0", "RETURN_CONST 1"],
+    consts: ["None", "(nan, nan)"],
+  },
+  "surrogate_pair_strings": {
+    src: "def f():\n    return \"\\U0001f600\", \"\\ud83d\\ude00\"",
+    instrs: ["RESUME 0", "RETURN_CONST 1"],
+    consts: ["None", "('😀', '\\ud83d\\ude00')"],
+  },
+  "frozenset_equal_items": {
+    src: "def f():\n    return {1, 1.0, True}",
+    instrs: ["RESUME 0", "BUILD_SET 0", "LOAD_CONST 1", "SET_UPDATE 1", "RETURN_VALUE"],
+    consts: ["None", "frozenset({1})"],
+  },
+  "two_arg_super": {
+    src: "class C:\n    def f(self):\n        return super(C, self).f()",
+    instrs: ["COPY_FREE_VARS 1", "RESUME 0", "LOAD_GLOBAL 0", "LOAD_GLOBAL 2", "LOAD_FAST 0", "LOAD_SUPER_ATTR 11", "CALL 0", "RETURN_VALUE"],
+    consts: ["None"],
+  },
 };
 
 function instructions(co: CodeRecord): string[] {
@@ -122,7 +148,7 @@ function instructions(co: CodeRecord): string[] {
 function innermost(co: CodeRecord, name: string): CodeRecord {
   const fns = co.co_consts.filter((c): c is CodeRecord => c instanceof CodeRecord);
   const f = fns[fns.length - 1]!;
-  if (name === "super") return f.co_consts.find((c): c is CodeRecord => c instanceof CodeRecord)!;
+  if (name === "super" || name === "two_arg_super") return f.co_consts.find((c): c is CodeRecord => c instanceof CodeRecord)!;
   return f;
 }
 
@@ -133,3 +159,8 @@ for (const [name, c] of Object.entries(CASES)) {
     assert.deepEqual(co.co_consts.map((v) => (v instanceof CodeRecord ? "<code>" : reprConst(v))), c.consts);
   });
 }
+
+test("compile: nesting deeper than the JavaScript stack allows is CPython's RecursionError, not a crash", () => {
+  assert.throws(() => compile("x = " + "not ".repeat(5000) + "a\n", "<deep>", "exec"), (e: unknown) =>
+    e instanceof CompilerRecursionError && e.msg === "maximum recursion depth exceeded during compilation");
+});
