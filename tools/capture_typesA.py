@@ -569,6 +569,13 @@ for _ in range(300):
                      f"complex(repr(x)) == x, format(x, {spec!r})))(complex({x.real!r}, {x.imag!r}), complex({y.real!r}, {y.imag!r}))")
 exprs("complex_fuzz", CPLX_FUZZ)
 
+LIBM = []
+for _ in range(500):
+    a, b = rnd.uniform(-20, 20), rnd.uniform(-20, 20)
+    c, d = rnd.uniform(-4, 4), rnd.choice([0.0, rnd.uniform(-4, 4)])
+    LIBM.append(f"(abs(complex({a!r}, {b!r})), complex({a!r}, {b!r}) ** complex({c!r}, {d!r}), (lambda x, y: x ** y)(-abs({a!r}), {c!r} + 0.5))")
+exprs("complex_libm", LIBM)
+
 # ---------------------------------------------------------------- run
 
 

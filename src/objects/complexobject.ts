@@ -15,6 +15,7 @@ import { PyLong_Check, PyLong_AsDouble } from "./longobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { hashDouble, hashOut } from "../runtime/pyhash.js";
+import { c_hypot, c_pow, c_atan2, c_exp, c_log, c_cos, c_sin } from "../runtime/libm.js";
 import { parseArgs } from "../runtime/getargs.js";
 import { parseFormatSpec, formatFloatValue, type FormatSpec } from "./formatter.js";
 import { _PyUnicode_ToDecimalDigit, _PyUnicode_IsWhitespace } from "../unicode/unicodectype.js";
@@ -80,15 +81,15 @@ function _Py_c_pow(a: C, b: C): C {
     if (b[1] !== 0 || b[0] < 0) errno = EDOM;
     return [0, 0];
   }
-  const vabs = Math.hypot(a[0], a[1]);
-  let len = Math.pow(vabs, b[0]);
-  const at = Math.atan2(a[1], a[0]);
+  const vabs = c_hypot(a[0], a[1]);
+  let len = c_pow(vabs, b[0]);
+  const at = c_atan2(a[1], a[0]);
   let phase = at * b[0];
   if (b[1] !== 0) {
-    len /= Math.exp(at * b[1]);
-    phase += b[1] * Math.log(vabs);
+    len /= c_exp(at * b[1]);
+    phase += b[1] * c_log(vabs);
   }
-  return [len * Math.cos(phase), len * Math.sin(phase)];
+  return [len * c_cos(phase), len * c_sin(phase)];
 }
 
 function c_powu(x: C, n: number): C {
@@ -113,7 +114,7 @@ function _Py_c_abs(re: number, im: number): number {
     if (im === Infinity || im === -Infinity) return Math.abs(im);
     return NaN;
   }
-  const r = Math.hypot(re, im);
+  const r = c_hypot(re, im);
   if (!Number.isFinite(r)) errno = ERANGE;
   return r;
 }

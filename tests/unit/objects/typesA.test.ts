@@ -6,10 +6,8 @@ import assert from "node:assert/strict";
 import { loadGolden, runGroup } from "./typesA_harness.js";
 
 const KNOWN: Record<string, [number, string]> = {
-  complex_pow: [11, "DEVIATION: V8's Math.pow/atan2/exp/log/cos/sin are not correctly rounded as glibc's (last-ulp differences)"],
-  complex_pow_real: [3, "DEVIATION: V8's Math.pow/atan2/cos/sin last-ulp differences"],
-  set_ops_err: [2, "dict views' set operations (dictobject.ts, in progress)"],
   set_methods: [1, "__text_signature__ is None for builtin types"],
+  complex_libm: [7, "DEVIATION: libm.ts is correctly rounded; glibc's atan2/pow/exp/sin/cos are not always (last digits)"],
 };
 
 const golden = loadGolden();
