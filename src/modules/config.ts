@@ -16,6 +16,7 @@ import { codecsmodule } from "./_codecsmodule.js";
 import { itertoolsmodule } from "./itertoolsmodule.js";
 import { gcmodule } from "./gcmodule.js";
 import { collectionsmodule } from "./_collectionsmodule.js";
+import { opcodemodule } from "./_opcode.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 
@@ -35,6 +36,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["itertools", itertoolsmodule],
   ["gc", gcmodule],
   ["_collections", collectionsmodule],
+  ["_opcode", opcodemodule],
   ["_string", stringmodule],
   ["_sre", sremodule],
 ]);
