@@ -153,12 +153,22 @@ export function c_exp(x: number): number {
   if (x > 709.782712893384) return Infinity;
   if (x < -745.1332191019412) return 0;
   if (x === 0) return 1;
-  if (x < -708) {
-    // Subnormal result: round once, at the final scaling.
-    const r = expDD([x + 64 * LN2[0], 64 * LN2[1]]);
-    return ldexp(ddRound(r), -64);
-  }
+  if (x < -708) return scaledDown(expDD(ddAdd([x, 0], [64 * LN2[0], 64 * LN2[1]])));
   return ddRound(expDD([x, 0]));
+}
+
+/** The double nearest to r * 2**-64 where that may be subnormal: one rounding, to a multiple of 2**-1074. */
+function scaledDown(r: DD): number {
+  const hi = ldexp(r[0], -64);
+  if (Math.abs(hi) >= 2.2250738585072014e-308) return ldexp(ddRound(r), -64);
+  // In units of 2**-1074: m = (r0 + r1) * 2**1010, an integer part and a fraction to round half to even.
+  const mh = ldexp(r[0], 1010), ml = ldexp(r[1], 1010);
+  const fl = Math.floor(mh);
+  const frac = (mh - fl) + ml;
+  let n = fl;
+  if (frac > 0.5 || (frac === 0.5 && fl % 2 !== 0)) n += 1;
+  else if (frac < -0.5 || (frac === -0.5 && fl % 2 !== 0)) n -= 1;
+  return n * 2 ** -1074;
 }
 
 // ---- log ----
@@ -209,13 +219,13 @@ export function c_pow(x: number, y: number): number {
     x = -x;
   }
   const l = logDD(x);
+  const t0 = l[0] * y;
+  if (t0 > 710) return sign * Infinity;
+  if (t0 < -746) return sign * 0;
   const t = ddMul(l, [y, 0]);
   if (t[0] > 709.782712893384) return sign * Infinity;
   if (t[0] < -745.1332191019412) return sign * 0;
-  if (t[0] < -708) {
-    const r = expDD(ddAdd(t, [64 * LN2[0], 64 * LN2[1]]));
-    return sign * ldexp(ddRound(r), -64);
-  }
+  if (t[0] < -708) return sign * scaledDown(expDD(ddAdd(t, [64 * LN2[0], 64 * LN2[1]])));
   return sign * ddRound(expDD(t));
 }
 
@@ -278,6 +288,9 @@ export function c_cos(x: number): number {
 export function c_atan2(y: number, x: number): number {
   if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   if (y === 0 || !Number.isFinite(x) || !Number.isFinite(y) || x === 0) return Math.atan2(y, x);
+  // atan(z) = z - z**3/3 + ...: for 0 < x and |y/x| < 2**-27 the correction is below half an ulp, and the quotient
+  // is one correctly rounded division (also into the subnormals).
+  if (x > 0 && Math.abs(y) < x * 2 ** -27) return y / x;
   // Scale so that |x|, |y| <= 1 without changing the angle.
   const e = Math.floor(Math.log2(Math.max(Math.abs(x), Math.abs(y))));
   const sx = ldexp(x, -e), sy = ldexp(y, -e);
