@@ -663,6 +663,14 @@ except TypeError as e:
     print(e)
 print(re.purge(), re.compile('(a)(b)').sub(r'\2\1', 'abab'))
 print(re.Pattern, re.Match, type(re.compile('')).__name__, re.compile('a') == re.compile('a'))
+m = re.search(rb'(\d)', bytearray(b'xx7'))
+print(re.findall(rb'\d', bytearray(b'a1b2')), m, m.group(1), re.findall(rb'\d', memoryview(b'a1b2')))
+print(re.sub(rb'\d', b'#', bytearray(b'a1b2')), re.split(rb'\d', bytearray(b'a1b2')), re.Pattern[str], re.Match[bytes])
+for f, a in [(re.search, ('a', b'a')), (re.search, (b'a', 'a')), (re.search, ('a', 1))]:
+    try:
+        f(*a)
+    except TypeError as e:
+        print(e)
 '''
 
 
