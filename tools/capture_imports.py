@@ -67,6 +67,9 @@ CASES = [
         "app/__init__.py": "print('app init')\n",
         "app/__main__.py": "print('main of', __package__, __name__)\n"}},
     {"name": "dash_m_missing", "argv": ["-m", "nosuchmodule"], "files": {}},
+    {"name": "dash_m_json_tool", "argv": ["-m", "json.tool", "--sort-keys", "data.json"], "files": {
+        "data.json": '{"b": [1, 2.5, null, true], "a": {"x": "\u00e9"}}\n'}},
+    {"name": "dash_m_json_tool_error", "argv": ["-m", "json.tool", "bad.json"], "files": {"bad.json": '{"a": }\n'}},
     {"name": "pycache_written_and_used", "argv": ["main.py"], "runs": 2, "files": {
         "cached.py": "print('cached runs', __name__)\n",
         "main.py": "import cached, os\nprint(sorted(f.split('.')[0] for f in os.listdir('__pycache__')))\n"}},
