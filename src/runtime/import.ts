@@ -27,7 +27,7 @@ import { PyFrameObject } from "../objects/frameobject.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "./errors.js";
 import { parseArgs, unpackArgs } from "./getargs.js";
 import { getSys } from "./sysmodule.js";
-import { getBuiltins } from "./bltinmodule.js";
+import { getBuiltins, builtinsHooks } from "./bltinmodule.js";
 import { PyEval_EvalCode, importHooks } from "./pylifecycle.js";
 import { moduleRunner } from "./pythonrun.js";
 import { atexitHooks } from "../modules/atexitmodule.js";
@@ -595,6 +595,11 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     PyDict_SetItemString(d, `__${name}__`, f);
   }
   importHooks.importModule = PyImport_ImportModuleLevel;
+  // builtins.__import__ (builtin___import___impl -> PyImport_ImportModuleLevelObject's argument checks).
+  builtinsHooks.importModule = (name, globals, _locals, fromlist, level) => {
+    if (!PyUnicode_Check(name)) return PyErr_Format(PyExc_TypeError, "module name must be a string");
+    return PyImport_ImportModuleLevel(name.value, globals, fromlist, level);
+  };
   moduleRunner.run = (name: string) => {
     // add_main_module: runpy runs the module in the existing __main__'s namespace.
     const main = PyModule_New("__main__");
