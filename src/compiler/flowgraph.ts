@@ -248,20 +248,22 @@ export function removeUnreachable(entry: BasicBlock): void {
 }
 
 function basicblockRemoveRedundantNops(bb: BasicBlock): number {
-  const out: CfgInstr[] = [];
+  // Compacts in place, as CPython does (dest <= src, so the lookahead below still reads unmoved instructions).
+  const instrs = bb.instrs;
+  let dest = 0;
   let prevLineno = -1;
-  const n = bb.instrs.length;
+  const n = instrs.length;
   for (let src = 0; src < n; src++) {
-    const ins = bb.instrs[src]!;
+    const ins = instrs[src]!;
     const lineno = ins.loc.lineno;
     if (ins.opcode === O.NOP) {
       if (lineno < 0) continue;
       if (prevLineno === lineno) continue;
       if (src < n - 1) {
-        const nextLineno = bb.instrs[src + 1]!.loc.lineno;
+        const nextLineno = instrs[src + 1]!.loc.lineno;
         if (nextLineno === lineno) continue;
         if (nextLineno < 0) {
-          bb.instrs[src + 1]!.loc = ins.loc;
+          instrs[src + 1]!.loc = ins.loc;
           continue;
         }
       } else {
@@ -277,12 +279,11 @@ function basicblockRemoveRedundantNops(bb: BasicBlock): number {
         }
       }
     }
-    out.push(ins);
+    instrs[dest++] = ins;
     prevLineno = lineno;
   }
-  const removed = n - out.length;
-  bb.instrs = out;
-  return removed;
+  instrs.length = dest;
+  return n - dest;
 }
 
 function removeRedundantNops(entry: BasicBlock): number {
