@@ -842,6 +842,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
           cs[ctx + F_JUMP] = JUMP_BRANCH;
           pattern += 1;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue main;
+          }
           op = L_ENTRANCE;
           continue main;
         }
@@ -915,6 +922,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
         cs[ctx + F_JUMP] = JUMP_REPEAT_ONE_1;
         pattern += code[pattern]!;
+        /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+        if (code[pattern] !== SRE_OP_INFO) {
+          if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+          ptr = state.ptr;
+          op = code[pattern++]!;
+          continue;
+        }
         op = L_ENTRANCE;
         continue;
       }
@@ -931,6 +945,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
           cs[ctx + F_JUMP] = JUMP_REPEAT_ONE_2;
           pattern += code[pattern]!;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue;
+          }
           op = L_ENTRANCE;
           continue;
         }
@@ -994,6 +1015,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
           cs[ctx + F_JUMP] = JUMP_MIN_REPEAT_ONE;
           pattern += code[pattern]!;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue;
+          }
           op = L_ENTRANCE;
           continue;
         }
@@ -1066,6 +1094,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
         cs[ctx + F_JUMP] = JUMP_REPEAT;
         pattern += code[pattern]!;
+        /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+        if (code[pattern] !== SRE_OP_INFO) {
+          if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+          ptr = state.ptr;
+          op = code[pattern++]!;
+          continue;
+        }
         op = L_ENTRANCE;
         continue;
 
@@ -1098,6 +1133,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
           cs[ctx + F_JUMP] = JUMP_MAX_UNTIL_1;
           pattern = rpat + 3;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue;
+          }
           op = L_ENTRANCE;
           continue;
         }
@@ -1120,6 +1162,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
           cs[ctx + F_JUMP] = JUMP_MAX_UNTIL_2;
           pattern = rpat + 3;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue;
+          }
           op = L_ENTRANCE;
           continue;
         }
@@ -1138,6 +1187,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         state.ctxTop = ctx + CTX_SIZE;
         cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
         cs[ctx + F_JUMP] = JUMP_MAX_UNTIL_3;
+        /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+        if (code[pattern] !== SRE_OP_INFO) {
+          if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+          ptr = state.ptr;
+          op = code[pattern++]!;
+          continue;
+        }
         op = L_ENTRANCE;
         continue;
 
@@ -1192,6 +1248,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
           cs[ctx + F_JUMP] = JUMP_MIN_UNTIL_1;
           pattern = rpat + 3;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue;
+          }
           op = L_ENTRANCE;
           continue;
         }
@@ -1208,6 +1271,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         state.ctxTop = ctx + CTX_SIZE;
         cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
         cs[ctx + F_JUMP] = JUMP_MIN_UNTIL_2;
+        /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+        if (code[pattern] !== SRE_OP_INFO) {
+          if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+          ptr = state.ptr;
+          op = code[pattern++]!;
+          continue;
+        }
         op = L_ENTRANCE;
         continue;
       }
@@ -1244,6 +1314,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         cs[ctx + F_TOPLEVEL] = cs[ctx - CTX_SIZE + F_TOPLEVEL]!;
         cs[ctx + F_JUMP] = JUMP_MIN_UNTIL_3;
         pattern = rpat + 3;
+        /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+        if (code[pattern] !== SRE_OP_INFO) {
+          if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+          ptr = state.ptr;
+          op = code[pattern++]!;
+          continue;
+        }
         op = L_ENTRANCE;
         continue;
       }
@@ -1276,6 +1353,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = 0;
           cs[ctx + F_JUMP] = JUMP_POSS_REPEAT_1;
           pattern += 3;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue;
+          }
           op = L_ENTRANCE;
           continue;
         }
@@ -1310,6 +1394,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = 0;
           cs[ctx + F_JUMP] = JUMP_POSS_REPEAT_2;
           pattern += 3;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue;
+          }
           op = L_ENTRANCE;
           continue;
         }
@@ -1349,6 +1440,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         cs[ctx + F_TOPLEVEL] = 0;
         cs[ctx + F_JUMP] = JUMP_ATOMIC_GROUP;
         pattern += 1;
+        /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+        if (code[pattern] !== SRE_OP_INFO) {
+          if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+          ptr = state.ptr;
+          op = code[pattern++]!;
+          continue;
+        }
         op = L_ENTRANCE;
         continue;
 
@@ -1426,6 +1524,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         cs[ctx + F_TOPLEVEL] = 0;
         cs[ctx + F_JUMP] = JUMP_ASSERT;
         pattern += 2;
+        /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+        if (code[pattern] !== SRE_OP_INFO) {
+          if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+          ptr = state.ptr;
+          op = code[pattern++]!;
+          continue;
+        }
         op = L_ENTRANCE;
         continue;
 
@@ -1451,6 +1556,13 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           cs[ctx + F_TOPLEVEL] = 0;
           cs[ctx + F_JUMP] = JUMP_ASSERT_NOT;
           pattern += 2;
+          /* enter the child (L_ENTRANCE inline, unless its code starts with an INFO block) */
+          if (code[pattern] !== SRE_OP_INFO) {
+            if ((++sigcount & 0xfff) === 0 && interruptHook !== null) interruptHook();
+            ptr = state.ptr;
+            op = code[pattern++]!;
+            continue;
+          }
           op = L_ENTRANCE;
           continue;
         }
