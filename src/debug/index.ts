@@ -5,6 +5,7 @@ import { dumpTokensCommand } from "./dump_tokens.js";
 import { dumpAstCommand } from "./dump_ast.js";
 import { dumpSymtableCommand } from "./dump_symtable.js";
 import { dumpDisCommand } from "./dump_dis.js";
+import { compileCommand } from "../runtime/py_compile.js";
 
 export interface DebugDump {
   /** The command-line option, e.g. "--dump-tokens". */
@@ -20,5 +21,6 @@ export const DEBUG_DUMPS: readonly DebugDump[] = [
   { option: "--dump-tokens", args: "FILE", help: "print the tokens as `python -m tokenize -e FILE` does", run: dumpTokensCommand },
   { option: "--dump-ast", args: "FILE", help: "print ast.dump(ast.parse(...), include_attributes=True)", run: dumpAstCommand },
   { option: "--dump-symtable", args: "FILE", help: "print the symbol table (tools/symtable_dump.py prints CPython's)", run: dumpSymtableCommand },
+  { option: "--compile", args: "[--invalidation-mode MODE] FILE OUT", help: "write a CPython 3.13 .pyc of FILE to OUT, as py_compile.compile(FILE, OUT)", run: compileCommand },
   { option: "--dump-dis", args: "[-C] [-O] [FILE]", help: "print what `python -m dis [-C] [-O] [FILE]` prints", run: dumpDisCommand },
 ];
