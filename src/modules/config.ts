@@ -17,6 +17,9 @@ import { itertoolsmodule } from "./itertoolsmodule.js";
 import { gcmodule } from "./gcmodule.js";
 import { collectionsmodule } from "./_collectionsmodule.js";
 import { opcodemodule } from "./_opcode.js";
+import { zlibmodule } from "./zlibbinding.js";
+import { operatormodule } from "./_operator.js";
+import { md5module, sha1module, sha2module, sha3module, blake2module } from "./hashmodules.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 
@@ -37,6 +40,13 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["gc", gcmodule],
   ["_collections", collectionsmodule],
   ["_opcode", opcodemodule],
+  ["zlib", zlibmodule],
+  ["_operator", operatormodule],
+  ["_md5", md5module],
+  ["_sha1", sha1module],
+  ["_sha2", sha2module],
+  ["_sha3", sha3module],
+  ["_blake2", blake2module],
   ["_string", stringmodule],
   ["_sre", sremodule],
 ]);
