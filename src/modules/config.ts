@@ -19,6 +19,7 @@ import { collectionsmodule } from "./_collectionsmodule.js";
 import { opcodemodule } from "./_opcode.js";
 import { zlibmodule } from "./zlibbinding.js";
 import { operatormodule } from "./_operator.js";
+import { structmodule } from "./_struct.js";
 import { md5module, sha1module, sha2module, sha3module, blake2module } from "./hashmodules.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
@@ -42,6 +43,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_opcode", opcodemodule],
   ["zlib", zlibmodule],
   ["_operator", operatormodule],
+  ["_struct", structmodule],
   ["_md5", md5module],
   ["_sha1", sha1module],
   ["_sha2", sha2module],
