@@ -74,3 +74,16 @@ export function _PyErr_GetTopmostException(ts: PyThreadState): PyVal | null {
 function isNone(v: PyVal): boolean {
   return v === Py_None;
 }
+
+/** Ask the loop to raise `exc` at its next eval-breaker check (a KeyboardInterrupt from the host, ...). */
+export function _PyEval_RequestAsyncExc(ts: PyThreadState, exc: PyVal): void {
+  ts.async_exc = exc;
+  ts.eval_breaker |= _PY_ASYNC_EXCEPTION_BIT;
+}
+
+/** Bound execution to about `n` back-edges and function entries; then vmHooks.budgetExceeded() is raised. */
+export function _PyEval_SetStepBudget(ts: PyThreadState, n: number): void {
+  ts.step_budget = n;
+  if (n >= 0) ts.eval_breaker |= _PY_STEP_BUDGET_BIT;
+  else ts.eval_breaker &= ~_PY_STEP_BUDGET_BIT;
+}

@@ -2,14 +2,33 @@
 // installed at start-up by src/runtime/pylifecycle.ts so that src/vm does not depend on the runtime's modules.
 import type { PyVal, PyUnicodeObject } from "../objects/object.js";
 import type { PyFrameObject } from "../objects/frameobject.js";
-import type { PyThreadState } from "../runtime/pystate.js";
+import { type PyThreadState, _PY_STEP_BUDGET_BIT, _PY_ASYNC_EXCEPTION_BIT } from "../runtime/pystate.js";
 
 function missing(what: string): never {
   throw new Error(`vm hook not installed: ${what}`);
 }
 
+/** Raise a pending asynchronous exception or enforce the step budget (see docs/interpreter.md, the eval breaker). */
+function defaultEvalBreaker(ts: PyThreadState): void {
+  if (ts.step_budget >= 0 && (ts.eval_breaker & _PY_STEP_BUDGET_BIT)) {
+    if (--ts.step_budget <= 0) {
+      ts.eval_breaker &= ~_PY_STEP_BUDGET_BIT;
+      ts.step_budget = -1;
+      if (ts.async_exc === null) ts.async_exc = vmHooks.budgetExceeded();
+    }
+  }
+  if (ts.async_exc !== null) {
+    const e = ts.async_exc;
+    ts.async_exc = null;
+    ts.eval_breaker &= ~_PY_ASYNC_EXCEPTION_BIT;
+    throw e;
+  }
+}
+
 export const vmHooks = {
-  handleEvalBreaker: (ts: PyThreadState): void => { void ts; },
+  handleEvalBreaker: defaultEvalBreaker,
+  /** The exception raised when the step budget runs out (the embedder decides; default KeyboardInterrupt-like). */
+  budgetExceeded: (): PyVal => missing("budgetExceeded"),
   setUpdate: (set: PyVal, iterable: PyVal): void => { void set; void iterable; missing("setUpdate"); },
   setAdd: (set: PyVal, v: PyVal): void => { void set; void v; missing("setAdd"); },
   buildSet: (items: PyVal[]): PyVal => { void items; return missing("buildSet"); },
