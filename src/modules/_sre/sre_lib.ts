@@ -1151,7 +1151,7 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
           mark_push(state, state.lastmark);
           /* zero-width match protection */
           if (state.dataTop >= state.dataStack.length) state.dataStack = grow(state.dataStack, state.dataTop + 1);
-        state.dataStack[state.dataTop++] = rs[rep + R_LAST_PTR]!;
+          state.dataStack[state.dataTop++] = rs[rep + R_LAST_PTR]!;
           rs[rep + R_LAST_PTR] = state.ptr;
           /* DO_JUMP(JUMP_MAX_UNTIL_2) */
           cs[ctx + F_PATTERN] = pattern;
