@@ -1,9 +1,7 @@
-// Typhon's _sre engine beside CPython's on the same compiled code: bench/sre.py builds the workloads (the patterns
-// of ../shared/bench/regex.py over its log text, plus unicode and backtracking cases), times them on CPython and
-// hands over the code words; each is then run here and the checksums compared. Usage: npm run bench:sre [-- R].
-// Columns: CPython, Typhon with the str -> code point conversion per call (what the binding pays), engine alone.
-// `--instructions` counts user-space instructions instead (perf stat, `node --single-threaded`, per repetition):
-// unlike times, the counts do not move with the load of a shared machine.
+// Typhon's _sre beside CPython's on the same code words (../shared/bench/regex.py's patterns over its log text,
+// unicode and backtracking cases; workloads from bench/sre.py), checksums compared. `npm run bench:sre [-- R]`: times
+// (CPython; Typhon with the per-call str conversion; engine alone). `-- --instructions`: user-space instruction
+// counts (perf stat, node --single-threaded), which a loaded machine hardly moves. See docs/sre.md.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

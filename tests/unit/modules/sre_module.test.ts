@@ -1,6 +1,7 @@
-// The Python-facing _sre module (src/modules/_sre/module.ts) under Typhon's evaluation loop: programs that call
-// _sre directly (code lists inlined, so no `re` is needed) compared with CPython 3.13's output, character for
-// character. Fixtures: tests/golden/sre/programs.json (tools/capture_sre.py).
+// The _sre module (src/modules/_sre/module.ts) under Typhon (typhon -c, the real import system): programs calling
+// _sre directly, CPython's re._parser/_compiler over Lib/test/re_tests.py, and a smoke program of the re module,
+// each compared with CPython 3.13's stdout character for character. Fixtures: tests/golden/sre/programs.json
+// (tools/capture_sre.py).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
