@@ -230,6 +230,18 @@ FFT = [tuple(ln.split("->")[0].split()) for ln in mathdata("formatfloat_testcase
 each("float_formatfile", repr(FFT), "(a[0] % float(a[1]), a[0] % -float(a[1]), format(float(a[1]), a[0][1:]))")
 each("float_points", repr(mathdata("floating_points.txt")), "(repr(float(a)), float(repr(float(a))) == float(a), '%.17g' % float(a), str(-float(a)))")
 
+GROUPS.append({"name": "float_pow_random", "src": """\
+_s = 777
+def _rand(n):
+    global _s
+    _s = (_s * 6364136223846793005 + 1442695040888963407) % (1 << 64)
+    return _s >> (64 - n)
+for _k in range(1500):
+    _x = float.fromhex('0x1.%013xp%d' % (_rand(52), _rand(9) - 256 if _k % 2 else _rand(4) - 8))
+    _y = float.fromhex('%s0x1.%013xp%d' % ('-' if _rand(1) else '', _rand(52), _rand(4) - 10))
+    R.append(_fmt(lambda: (_x ** _y, _x ** -1.5)))
+"""})
+
 # ---------------------------------------------------------------- str
 STRS = ["''", "'abc'", "'Hello World'", "'  spaced  out  '", "'a,b,,c'", "'line1\\nline2\\r\\nline3\\rline4'",
         "'tab\\there\\tx'", "'ß straße'", "'ǅungla ǈ'", "'ΣΑΣ ΌΣΟΣ'", "'ﬁne ﬂow'", "'İstanbul'", "'ŉ'", "'\\u1e9e'",
@@ -313,6 +325,19 @@ grid("str_method_args", repr(STR_METHODS),
      "getattr('a\\tbc', a)(*b)")
 grid("str_method_kwargs", repr(STR_METHODS), "[{'x': 1}, {'sep': 'b'}, {'maxsplit': 1}, {'keepends': True}, {'tabsize': 2}, {'encoding': 'ascii'}, {'errors': 'ignore'}, {'count': 1}]",
      "getattr('a b\\nc', a)(**b)")
+
+OPS = ["a + b", "a - b", "a * b", "a / b", "a // b", "a % b", "a ** b", "a << b", "a >> b", "a & b", "a | b", "a ^ b",
+       "a < b", "a <= b", "a == b", "a != b", "a > b", "a >= b", "divmod(a, b)", "pow(a, b, 7)"]
+GROUPS.append({"name": "binary_ops", "src": (
+    "A = [0, 1, -3, 2**70, True, 1.5, -0.0, float('inf'), float('nan'), 'ab', '', 7]\n"
+    f"OPS = {OPS!r}\n"
+    "for a in A:\n    for b in A:\n        for op in OPS:\n"
+    "            if op in ('a ** b', 'a << b') and type(b) is int and b > 1000: continue\n"
+    "            R.append(_fmt(lambda: eval(op, {'a': a, 'b': b})))\n")})
+each("str_slicing", repr(["", "abc", "a\U0001f600b\U0001f601c", "\udfffxy\ud800", "\U00010000\uffff\U0010ffff"]),
+     "([a[i:j:k] for i in (None, 0, 1, -1, -3, 9) for j in (None, 0, 2, -1, 10) for k in (None, 1, 2, -1, -2)], "
+     "[a[i] if -len(a) <= i < len(a) else None for i in range(-6, 6)], sorted(set(a)), a < '\uffff', a > '\U00010000', "
+     "[c < '\ue000' for c in a], list(reversed(a)), a.find('\U0001f600'), a.rfind('c'), a.split('\U0001f600'), len(a))")
 
 PCT = [("'%s'", "'x'"), ("'%r'", "'x'"), ("'%a'", "'é'"), ("'%d'", "3.7"), ("'%d'", "'3'"), ("'%i'", "-5"), ("'%u'", "7"),
        ("'%x'", "255"), ("'%X'", "-255"), ("'%o'", "8"), ("'%#x'", "255"), ("'%#o'", "8"), ("'%#X'", "0"), ("'%c'", "65"),

@@ -159,24 +159,24 @@ export function unicode_compare(a: string, b: string): number {
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i), y = b.charCodeAt(i);
     if (x !== y) {
-      // A surrogate (astral) compares above any BMP character >= U+E000.
-      const xs = x >= 0xd800 && x < 0xe000, ys = y >= 0xd800 && y < 0xe000;
-      if (xs !== ys) {
-        const xa = xs && isPairAt(a, i), ya = ys && isPairAt(b, i);
-        if (xa && !ya) return y >= 0xe000 ? 1 : x < y ? -1 : 1;
-        if (ya && !xa) return x >= 0xe000 ? -1 : x < y ? -1 : 1;
+      // Code-unit order is code-point order except where a surrogate is involved: compare the code points
+      // that contain position i (a pair's low half continues the pair that starts at i - 1, equal in both).
+      if ((x >= 0xd800 && x < 0xe000) || (y >= 0xd800 && y < 0xe000)) {
+        const cx = cpContaining(a, i), cy = cpContaining(b, i);
+        return cx < cy ? -1 : cx > cy ? 1 : x < y ? -1 : 1;
       }
       return x < y ? -1 : 1;
     }
   }
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
-
-function isPairAt(s: string, i: number): boolean {
+function cpContaining(s: string, i: number): number {
   const c = s.charCodeAt(i);
-  if (c >= 0xd800 && c < 0xdc00) { const d = s.charCodeAt(i + 1); return d >= 0xdc00 && d < 0xe000; }
-  if (c >= 0xdc00 && c < 0xe000 && i > 0) { const p = s.charCodeAt(i - 1); return p >= 0xd800 && p < 0xdc00; }
-  return false;
+  if (c >= 0xdc00 && c < 0xe000 && i > 0) {
+    const p = s.charCodeAt(i - 1);
+    if (p >= 0xd800 && p < 0xdc00) return s.codePointAt(i - 1)!;
+  }
+  return s.codePointAt(i)!;
 }
 
 // ---- repr ----
