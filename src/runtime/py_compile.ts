@@ -3,7 +3,7 @@
 // compiler would have built, so FLAG_REF and interning choices match CPython's bytes. See docs/compiler.md.
 import type { Host } from "../host/host.js";
 import { compile } from "../compiler/compile.js";
-import { CodeRecord } from "../compiler/code.js";
+import { CO_OPTIMIZED, CodeRecord } from "../compiler/code.js";
 import { ConstFrozenset, ConstTuple, type ConstValue } from "../compiler/consts.js";
 import { PyBytes, PyComplex, SurrogateStr, strCodePoints } from "../ast/constant.js";
 import { siphash13Keyed } from "./import.js";
@@ -30,6 +30,8 @@ class MObj {
   readonly kind: MKind;
   /** The const-cache key (equal keys: one object); "" for objects never merged. */
   readonly key: string;
+  /** The key of the value alone (a str's interning aside), from which tuples and frozensets build theirs. */
+  mkey: string;
   refcnt: number;
   /** Immortal objects (small ints, (), b'', 1-byte bytes, 1-character Latin-1 str): always flagged. */
   immortal: boolean;
@@ -41,6 +43,7 @@ class MObj {
   constructor(kind: MKind, key: string, value: ConstValue | MObj[] | CodeRecord | Uint8Array | string) {
     this.kind = kind;
     this.key = key;
+    this.mkey = key;
     this.refcnt = 0;
     this.immortal = false;
     this.interned = false;
@@ -64,6 +67,8 @@ class GraphBuilder {
   readonly merged = new Map<string, MObj>();
   /** Non-name string constants that are also a class body's own qualname (the same object, interned with it). */
   readonly qualnameConsts = new Set<string>();
+  /** Every name of the module (co_names, localsplusnames, co_name): strings the parser interned. */
+  readonly identifiers = new Set<string>();
   private serial = 0;
 
   private unique(kind: MKind, value: MObj["value"]): MObj {
@@ -94,6 +99,7 @@ class GraphBuilder {
     const key = (isInterned ? "I" : typeof s === "string" ? "s" : "S") + text;
     return this.share(key, () => {
       const o = new MObj("str", key, s);
+      o.mkey = (typeof s === "string" ? "s" : "S") + text;
       o.interned = isInterned;
       o.immortal = single || s === "";
       return o;
@@ -117,11 +123,19 @@ class GraphBuilder {
       o.refcnt++;
       return o;
     }
-    const key = "(" + items.map((x) => x.key.length + ":" + x.key).join("") + ")";
+    const key = "(" + items.map((x) => x.mkey.length + ":" + x.mkey).join("") + ")";
     const existing = this.merged.get(key);
     if (existing !== undefined) {
-      // The cache already holds an equal tuple: the new one's item references go away with it.
-      for (const x of items) x.refcnt--;
+      // The cache already holds an equal tuple: the new one's item references go away with it. But a names or
+      // localsplusnames tuple merged into a constant tuple gets its items interned in place (intern_strings).
+      const old = existing.value as MObj[];
+      for (let i = 0; i < items.length; i++) {
+        const x = items[i]!;
+        if (x.kind === "str" && x.interned && !old[i]!.interned) {
+          old[i]!.refcnt--;
+          old[i] = x;
+        } else x.refcnt--;
+      }
       existing.refcnt++;
       return existing;
     }
@@ -156,18 +170,25 @@ class GraphBuilder {
       const key = "c" + (Object.is(v.real, -0) ? "-0" : String(v.real)) + "," + (Object.is(v.imag, -0) ? "-0" : String(v.imag));
       return this.share(key, () => new MObj("complex", key, v));
     }
-    if (v instanceof ConstTuple) return this.tuple(v.items.map((x) => this.constant(x)));
+    if (v instanceof ConstTuple) {
+      // Strings of constant tuples are often the parser's interned identifiers themselves (IMPORT_NAME's fromlist,
+      // __static_attributes__, keyword names of CALL_KW): a non-ASCII string there that is also a name of the module
+      // is taken to be one (ASCII ones are interned as name-like anyway). Keyword names used nowhere else are missed.
+      return this.tuple(v.items.map((x) => (typeof x === "string" && this.identifiers.has(x) ? this.str(x, true) : this.constant(x))));
+    }
     if (v instanceof ConstFrozenset) {
       const items = v.items.map((x) => this.constant(x));
-      // intern_constants rebuilds a frozenset whose name-like strings it replaces by already-interned ones: such a
-      // frozenset is a new object of its own. Which strings the process had interned is unknowable; identifiers are
-      // the usual case, so a frozenset with a name-like string counts as rebuilt.
-      if (v.items.some((x) => typeof x === "string" && allNameChars(x))) {
-        const o = this.unique("frozenset", items);
+      const key = "{" + items.map((x) => x.mkey).sort().map((k) => k.length + ":" + k).join("") + "}";
+      // intern_constants rebuilds a frozenset when it replaces one of its name-like strings by an already interned
+      // equal string (a 1-character string is its own interned singleton, so never): the rebuilt set belongs to
+      // the consts tuple being interned alone. Which strings the process had interned is unknowable; identifiers
+      // are the usual case, so a frozenset with a longer name-like string that is also a name of the module counts
+      // as rebuilt.
+      if (v.items.some((x) => typeof x === "string" && x.length > 1 && allNameChars(x) && this.identifiers.has(x))) {
+        const o = new MObj("frozenset", key, items);
         o.refcnt++;
         return o;
       }
-      const key = "{" + items.map((x) => x.key).sort().map((k) => k.length + ":" + k).join("") + "}";
       const existing = this.merged.get(key);
       if (existing !== undefined) {
         for (const x of items) x.refcnt--;
@@ -197,10 +218,21 @@ class GraphBuilder {
    * A class body loads its own qualname as a constant (compiler_class_body): the same object as co_qualname, which
    * code creation interns, so such a string constant is interned even when it is not name-like.
    */
-  findQualnameConsts(co: CodeRecord): void {
+  findQualnameConsts(co: CodeRecord, seen: Set<string> = new Set()): void {
+    // Code objects are made children first, in the order of their parent's co_consts; code creation interns
+    // co_name and co_qualname, so a qualname already interned by an earlier code object (a function of the same
+    // qualname) leaves the class body's constant a separate, uninterned string.
+    for (const c of co.co_consts) if (c instanceof CodeRecord) this.findQualnameConsts(c, seen);
     const qualname = co.co_qualname;
-    if (!allNameChars(qualname) && co.co_consts.some((c) => c === qualname)) this.qualnameConsts.add(qualname);
-    for (const c of co.co_consts) if (c instanceof CodeRecord) this.findQualnameConsts(c);
+    const classBody = (co.co_flags & CO_OPTIMIZED) === 0 && co.co_names.includes("__qualname__");
+    if (classBody && !allNameChars(qualname) && !seen.has(qualname) && co.co_consts.some((c) => c === qualname)) {
+      this.qualnameConsts.add(qualname);
+    }
+    seen.add(qualname);
+    seen.add(co.co_name);
+    for (const n of co.co_names) this.identifiers.add(n);
+    for (const n of co.co_localsplusnames) this.identifiers.add(n);
+    this.identifiers.add(co.co_name);
   }
 
   code(co: CodeRecord): MObj {
@@ -320,14 +352,15 @@ class PycWriter {
         this.u8(0x3e | flag); // TYPE_FROZENSET
         this.i32(items.length);
         // bpo-37596: items in the order of sorted(v, key=marshal.dumps), each dumped alone while the set iteration
-        // holds an extra reference to it.
+        // holds an extra reference to it; the sorted (dump, item) pairs keep that reference while the items are
+        // written, so every item is flagged.
         const keyed = items.map((x) => {
           const w = new PycWriter();
           w.w_object(x, true);
           return { x, k: w.result() };
         });
         keyed.sort((a, b) => compareBytes(a.k, b.k));
-        for (const { x } of keyed) this.w_object(x);
+        for (const { x } of keyed) this.w_object(x, true);
         return;
       }
       case "code": {
