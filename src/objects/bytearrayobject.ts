@@ -16,7 +16,7 @@ import { PyObject_GetIter, PyIter_Next, PyNumber_AsSsize_t, PyNumber_Index, PyOb
   _PyObject_LookupAttr } from "./abstract.js";
 import { longValue } from "./longobject.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
-import { bytesLikeData, bytesReprText, decodeBytes, PyBytes_FromArray } from "./bytesobject.js";
+import { bytesLikeData, bytesReprText, decodeBytes } from "./bytesobject.js";
 import { codecArg } from "./unicodecodecs.js";
 import * as M from "./bytes_methods.js";
 
@@ -127,6 +127,9 @@ function bytearray_init(self: PyVal, args: readonly PyVal[], kwnames: readonly P
       }
       data = bytesFromIterable(arg);
     }
+  }
+  if (b.ob_exports > 0 && data.length !== b.ob_size) {
+    PyErr_Format(PyExc_BufferError, "Existing exports of data: object cannot be re-sized");
   }
   b.ob_bytes = data;
   b.ob_size = data.length;
@@ -441,10 +444,6 @@ function bytearray_fromhex(cls: PyVal, arg: PyVal): PyVal {
   return PyObject_CallOneArg(cls, ba);
 }
 
-function bytearray_getnewargs(self: PyVal): PyVal {
-  return PyTuple_New([PyBytes_FromArray(byteArrayData(self as PyByteArrayObject).slice())]);
-}
-
 const KW = METH_FASTCALL | METH_KEYWORDS;
 
 PyType_FromSpecStatic({
@@ -517,4 +516,3 @@ PyType_FromSpecStatic({
   ],
 }, PyByteArray_Type);
 
-void bytearray_getnewargs;

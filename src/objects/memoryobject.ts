@@ -7,7 +7,7 @@ import {
   PyUnicode_InternFromString, Py_HashHi,
 } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_IndexError, PyExc_ValueError, PyExc_NotImplementedError, PyExc_BufferError } from "./exceptions.js";
+import { PyExc_TypeError, PyExc_IndexError, PyExc_ValueError, PyExc_NotImplementedError } from "./exceptions.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
 import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
@@ -603,4 +603,3 @@ PyType_FromSpecStatic({
   ],
 }, PyMemoryView_Type);
 
-void PyExc_BufferError;

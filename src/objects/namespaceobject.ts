@@ -2,7 +2,7 @@
 // "namespace(a=1, b=2)" repr (the class name for subclasses), equality by dict, __reduce__ and __replace__.
 // sys.implementation is one. See docs/objects.md.
 import {
-  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE,
+  PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_NotImplemented, Py_TYPE,
   Py_TPFLAGS_BASETYPE, METH_NOARGS, METH_FASTCALL, METH_KEYWORDS, type PyVal, PyUnicodeObject,
 } from "./object.js";
 import { PyDictObject, PyDict_New, PyDict_SetItem, PyDict_Items, PyDict_Merge, PyDict_Copy } from "./dictobject.js";

@@ -3,7 +3,7 @@
 // See docs/objects.md.
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, PyUnicode_Type, PyBaseObject_Type, Py_HashHi, Py_None,
-  Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, METH_NOARGS, METH_O, METH_FASTCALL,
+  Py_NotImplemented, Py_EQ, Py_NE, Py_LT, Py_LE, Py_GT, Py_GE, METH_NOARGS, METH_O, METH_FASTCALL,
   Py_TPFLAGS_BASETYPE, Py_TPFLAGS_MATCH_SELF, type PyVal, PyUnicodeObject,
 } from "./object.js";
 import { PyErr_Format, PyErr_SetKeyError, Py_ReprEnter, Py_ReprLeave } from "../runtime/errors.js";
