@@ -576,6 +576,24 @@ for _ in range(500):
     LIBM.append(f"(abs(complex({a!r}, {b!r})), complex({a!r}, {b!r}) ** complex({c!r}, {d!r}), (lambda x, y: x ** y)(-abs({a!r}), {c!r} + 0.5))")
 exprs("complex_libm", LIBM)
 
+MV_FUZZ = []
+SIZES = {"B": 1, "b": 1, "c": 1, "h": 2, "H": 2, "i": 4, "I": 4, "q": 8, "Q": 8, "f": 4, "d": 8, "?": 1, "l": 8, "n": 8}
+for _ in range(300):
+    fmt = rnd.choice(list(SIZES))
+    n = rnd.randrange(0, 6) * SIZES[fmt] * rnd.choice([1, 2])
+    data = bytes(rnd.randrange(256) for _ in range(n))
+    i, j, k = rnd.randrange(-4, 8), rnd.randrange(-4, 8), rnd.choice([1, 1, 2, -1, 3, -2])
+    shape = None
+    cnt = n // SIZES[fmt]
+    if cnt and cnt % 2 == 0 and rnd.random() < 0.3:
+        shape = [2, cnt // 2]
+    cast = f"m.cast({fmt!r})" if shape is None else f"m.cast({fmt!r}, {shape})"
+    expr = rnd.choice([f"v.tolist()", f"v[{i}:{j}:{k}].tolist()", f"v.tobytes()", f"v[{i}:{j}:{k}].tobytes()", f"v.hex()",
+                       f"(v.shape, v.strides, v.nbytes, v.itemsize, v.format)", f"v[{i}]", f"list(v)", f"v == {cast.replace('m.', 'memoryview(' + repr(data) + ').')}",
+                       f"v[{i}:{j}:{k}] == bytes(v[{i}:{j}:{k}])" if fmt in 'Bc' else "0"])
+    MV_FUZZ.append(f"(lambda m: (lambda v: {expr})({cast}))(memoryview({data!r}))")
+exprs("memoryview_fuzz", MV_FUZZ)
+
 # ---------------------------------------------------------------- run
 
 
