@@ -28,6 +28,7 @@ import {
   PyExc_SystemError, PyExc_RecursionError, PyExc_MemoryError, PyBaseExceptionObject,
 } from "../../objects/exceptions.js";
 import { PyErr_Format, PyErr_SetObject } from "../../runtime/errors.js";
+import { _Py_HashBytes, hashOut } from "../../runtime/pyhash.js";
 import { parseArgs } from "../../runtime/getargs.js";
 import { importHooks } from "../../runtime/pylifecycle.js";
 import { getSys } from "../../runtime/sysmodule.js";
@@ -518,12 +519,21 @@ function pattern_repr(self: PyVal): PyUnicodeObject {
   return PyUnicode_FromString(items.length > 0 ? `re.compile(${pat}, ${items.join("|")})` : `re.compile(${pat})`);
 }
 
+/** pattern_hash: hash(pattern) ^ Py_HashBuffer(code) ^ flags ^ isbytes ^ codesize, on 64 bits (low word returned,
+    high word in Py_HashHi[0]). The code's bytes are the words in little-endian order, as on CPython's platforms. */
 function pattern_hash(self: PyVal): number {
   const p = self as PatternObject;
   let lo = PyObject_Hash(p.pattern);
-  const hi = Py_HashHi[0]!;
-  // DEVIATION: CPython also mixes in Py_HashBuffer(code); equal patterns still hash equal.
-  lo ^= p.sre.flags ^ p.sre.isbytes ^ p.sre.code.length;
+  let hi = Py_HashHi[0]!;
+  const code = p.sre.code;
+  _Py_HashBytes(new Uint8Array(code.buffer, code.byteOffset, code.byteLength));
+  lo ^= hashOut[0]!;
+  hi ^= hashOut[1]!;
+  lo ^= p.sre.flags;
+  hi ^= p.sre.flags < 0 ? -1 : 0;
+  lo ^= p.sre.isbytes;
+  hi ^= p.sre.isbytes < 0 ? -1 : 0; /* -1 (pattern None) flips all 64 bits */
+  lo ^= code.length;
   if (lo === -1 && hi === -1) lo = -2;
   Py_HashHi[0] = hi;
   return lo;
