@@ -498,6 +498,22 @@ exprs("string_module", [
 ])
 
 
+def fuzz_groups():
+    """Random format specs, %-templates, str.format templates and number texts (seeded): every outcome, error or not,
+    must match, and no input may crash Typhon."""
+    r = random.Random(99)
+    def rs(alphabet, n):
+        return "".join(r.choice(alphabet) for _ in range(r.randint(0, n)))
+    specs = [rs("<>^=+- z#0123456789,_.eEfFgGdxXobcn%s*", 8) for _ in range(700)]
+    grid("fuzz_format_spec", "[0, -7, 2**64, 1.5, -0.0, float('nan'), 'ab']", repr(specs), "format(a, b)")
+    pcts = [rs("%%()abc*.-+ #0123456789diouxXeEfFgGcrsa", 8) for _ in range(500)]
+    grid("fuzz_percent", repr(pcts), "[(), 5, (1, 2.5), {'a': 1, 'b': 'x'}, ('x', 3, 4)]", "a % b")
+    tmpls = [rs("{}[]!:.0123abrsx<>^ ", 10) for _ in range(500)]
+    grid("fuzz_str_format", repr(tmpls), "[((), {}), ((1, 'ab'), {'a': [1, 2]})]", "a.format(*b[0], **b[1])")
+    nums = [rs("0123456789_+-.eExXoObBjJinfa \t", 10) for _ in range(800)]
+    grid("fuzz_number_text", repr(nums), "[10, 0, 16, 2, 'f']", "float(a) if b == 'f' else int(a, b)")
+
+
 def stateful_cases():
     """codecs.*_decode(data, errors, final) on every prefix of some byte strings: (text, consumed) or the error."""
     import codecs
@@ -550,6 +566,9 @@ def charmap_cases():
                     r = "!" + type(x).__name__ + ": " + str(x)
                 out.append(["encode", text, e, kind, r])
     return {"table": table, "cases": out, "size": codecs.charmap_build(table).size()}
+
+
+fuzz_groups()
 
 
 def main():

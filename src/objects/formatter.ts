@@ -89,6 +89,13 @@ export function parseFormatSpec(spec: string, defType: string, typeName = typeNa
   return r;
 }
 
+/** unknown_presentation_type: printable ASCII codes as themselves, others as \x.. */
+export function unknownPresentationType(t: string, typeName: string): never {
+  const c = t.codePointAt(0)!;
+  const shown = c > 32 && c < 128 ? t : `\\x${c.toString(16)}`;
+  return PyErr_Format(PyExc_ValueError, `Unknown format code '${shown}' for object of type '${typeName}'`);
+}
+
 function typeNameFor(defType: string): string {
   return defType === "d" ? "int" : defType === "s" ? "str" : "float";
 }
@@ -133,7 +140,7 @@ export function formatLongValue(v: PyVal, spec: FormatSpec): string {
   if ("eEfFgG%".includes(t)) return formatFloatValue(PyLong_AsDouble(v), spec);
   // The type is checked first (_PyLong_FormatAdvancedWriter), then precision and z (format_long_internal).
   if (!"bcdoxXn".includes(t)) {
-    return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type '${Py_TYPE(v).tp_name}'`);
+    return unknownPresentationType(t, Py_TYPE(v).tp_name);
   }
   if (spec.precision >= 0) return PyErr_Format(PyExc_ValueError, "Precision not allowed in integer format specifier");
   if (spec.z) return PyErr_Format(PyExc_ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
@@ -160,7 +167,7 @@ export function formatLongValue(v: PyVal, spec: FormatSpec): string {
       return pad("", String.fromCodePoint(n), spec, ">");
     }
     default:
-      return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type '${Py_TYPE(v).tp_name}'`);
+      return unknownPresentationType(t, Py_TYPE(v).tp_name);
   }
   const sign = neg ? "-" : spec.sign === "+" ? "+" : spec.sign === " " ? " " : "";
   const pfx = spec.alternate ? prefix : "";
@@ -241,7 +248,7 @@ export function formatFloatValue(x: number, spec: FormatSpec): string {
   let body: string;
   if (t === "n") t = "g";
   if (!"eEfFgG%".includes(t) && t !== "") {
-    return PyErr_Format(PyExc_ValueError, `Unknown format code '${t}' for object of type 'float'`);
+    return unknownPresentationType(t, "float");
   }
   const upper = t === "E" || t === "F" || t === "G";
   if (t === "%") ax *= 100;

@@ -23,7 +23,7 @@ import {
   str_isnumeric, str_isalnum, str_isspace, str_islower, str_isupper, str_istitle, str_isidentifier, str_isprintable,
   _PyUnicode_IsWhitespace, _PyUnicode_IsPrintable,
 } from "../unicode/unicodectype.js";
-import { formatLongValue, formatFloatValue, parseFormatSpec } from "./formatter.js";
+import { formatLongValue, formatFloatValue, parseFormatSpec, unknownPresentationType } from "./formatter.js";
 import { do_string_format, do_string_format_map } from "./unicode_format.js";
 import { PyDictObject, PyDict_Check, PyDict_New, PyDict_SetItem, PyDict_CheckExact, PyDict_Items } from "./dictobject.js";
 import { PyBytes_FromArray, bytesLikeData } from "./bytesobject.js";
@@ -753,7 +753,7 @@ function unicode__format__(self: PyVal, spec: PyVal): PyVal {
   if (fs.length === 0) return PyUnicode_CheckExact(self) ? self : PyUnicode_FromString(s);
   const p = parseFormatSpec(fs, "s", Py_TYPE(self).tp_name);
   if (p.type !== "s") {
-    return PyErr_Format(PyExc_ValueError, `Unknown format code '${p.type}' for object of type '${Py_TYPE(self).tp_name}'`);
+    return unknownPresentationType(p.type, Py_TYPE(self).tp_name);
   }
   if (p.sign === " ") return PyErr_Format(PyExc_ValueError, "Space not allowed in string format specifier");
   if (p.sign !== "") return PyErr_Format(PyExc_ValueError, "Sign not allowed in string format specifier");
