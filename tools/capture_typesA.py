@@ -265,6 +265,13 @@ R.append(repr(list(set(range(1000)) & set(range(990, 2000)))))
 R.append(repr(list(frozenset(range(64)) ^ frozenset(range(32, 96)))))
 """)
 
+METHODS = ["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
+           "update", "intersection_update", "difference_update", "symmetric_difference_update"]
+grid("set_method_errors", repr(METHODS), "[1, None, [[1]], 'ab', [1, [2]], {1: [], 2: 3}, iter([{}]), (x for x in [1, []])]",
+     "(lambda s: (getattr(s, a)(b), sorted(s, key=repr)))({1, 'a'}) if hasattr(set, a) else 0")
+grid("frozenset_method_errors", repr([m for m in METHODS if "update" not in m]), "[1, [[1]], 'ab', [1, [2]]]",
+     "getattr(frozenset({1, 'a'}), a)(b)")
+
 # ---------------------------------------------------------------- bytes / bytearray methods
 BYTES = ("[b'', b'a', b'abc', b'Hello World', b'  spaced out  ', b'a,b,,c', b'\\t tab\\x0bvt\\x0cff\\r\\n', "
          "b'ab\\ncd\\r\\nef\\rgh\\n', b'x' * 20, b'MiXeD cAsE 123', b'\\x00\\xff\\x80abc', b'hello world hello', b'1234', "
