@@ -174,7 +174,9 @@ class GraphBuilder {
       // Strings of constant tuples are often the parser's interned identifiers themselves (IMPORT_NAME's fromlist,
       // __static_attributes__, keyword names of CALL_KW): a non-ASCII string there that is also a name of the module
       // is taken to be one (ASCII ones are interned as name-like anyway). Keyword names used nowhere else are missed.
-      return this.tuple(v.items.map((x) => (typeof x === "string" && this.identifiers.has(x) ? this.str(x, true) : this.constant(x))));
+      const identifier = (x: ConstValue): x is string =>
+        typeof x === "string" && /[^\0-\x7f]/u.test(x) && this.identifiers.has(x);
+      return this.tuple(v.items.map((x) => (identifier(x) ? this.str(x, true) : this.constant(x))));
     }
     if (v instanceof ConstFrozenset) {
       const items = v.items.map((x) => this.constant(x));
