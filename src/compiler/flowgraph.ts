@@ -14,6 +14,26 @@ export interface CfgInstr {
   loc: Location;
   target: BasicBlock | null;
   except: BasicBlock | null;
+  // Filled in by optimizedCfgToInstructions, which hands these same objects to the assembler.
+  /** Index (label) of the target block; the assembler resolves it to an instruction index. */
+  targetLabel: number;
+  handlerLabel: number;
+  handlerStartdepth: number;
+  handlerPreserveLasti: boolean;
+}
+
+/** A CFG instruction with every field initialised (one hidden class for all of them). */
+function newInstr(opcode: number, oparg: number, loc: Location, target: BasicBlock | null): CfgInstr {
+  return {
+    opcode, oparg, loc, target, except: null, targetLabel: -1, handlerLabel: -1, handlerStartdepth: 0,
+    handlerPreserveLasti: false,
+  };
+}
+
+function cloneInstr(i: CfgInstr): CfgInstr {
+  const c = newInstr(i.opcode, i.oparg, i.loc, i.target);
+  c.except = i.except;
+  return c;
 }
 
 export class BasicBlock {
@@ -118,7 +138,7 @@ export class CfgBuilder {
   }
   addop(opcode: number, oparg: number, loc: Location): void {
     this.maybeStartNewBlock();
-    this.cur.instrs.push({ opcode, oparg, loc, target: null, except: null });
+    this.cur.instrs.push(newInstr(opcode, oparg, loc, null));
   }
 }
 
@@ -355,7 +375,7 @@ export function inlineSmallOrNoLinenoBlocks(entry: BasicBlock): void {
       if (smallExit || noLineno) {
         const removed = l.opcode;
         setOp0(l, O.NOP);
-        for (const i of target.instrs) bb.instrs.push({ ...i });
+        for (const i of target.instrs) bb.instrs.push(cloneInstr(i));
         if (noLineno) {
           const nl = last(bb)!;
           if (IS_UNCONDITIONAL_JUMP_OPCODE(nl.opcode) && removed === O.JUMP) nl.opcode = O.JUMP;
@@ -369,7 +389,7 @@ export function inlineSmallOrNoLinenoBlocks(entry: BasicBlock): void {
 
 function copyBasicblock(g: CfgBuilder, block: BasicBlock): BasicBlock {
   const r = g.newBlock();
-  for (const i of block.instrs) r.instrs.push({ ...i });
+  for (const i of block.instrs) r.instrs.push(cloneInstr(i));
   return r;
 }
 
@@ -523,7 +543,7 @@ export function optimizeLoadConst(entry: BasicBlock, consts: ConstValue[]): void
 function jumpThread(bb: BasicBlock, inst: CfgInstr, target: CfgInstr, opcode: number): boolean {
   if (inst.target !== target.target) {
     setOp0(inst, O.NOP);
-    bb.instrs.push({ opcode, oparg: 0, loc: target.loc, target: target.target, except: null });
+    bb.instrs.push(newInstr(opcode, 0, target.loc, target.target));
     return true;
   }
   return false;
@@ -632,7 +652,7 @@ function foldTupleOnConstants(bb: BasicBlock, start: number, n: number, consts: 
 }
 
 export function optimizeBasicBlock(bb: BasicBlock, consts: ConstValue[]): void {
-  const nop: CfgInstr = { opcode: O.NOP, oparg: 0, loc: NO_LOCATION, target: null, except: null };
+  const nop: CfgInstr = newInstr(O.NOP, 0, NO_LOCATION, null);
   for (let i = 0; i < bb.instrs.length; i++) {
     const inst = bb.instrs[i]!;
     const opcode = inst.opcode;
@@ -946,7 +966,7 @@ export function pushColdBlocksToEnd(g: CfgBuilder): void {
     if (b.cold && hasFallthrough(b) && b.next !== null && b.next.warm) {
       const ej = g.newBlock();
       if (b.next.label < 0) b.next.label = nextLbl++;
-      ej.instrs.push({ opcode: O.JUMP_NO_INTERRUPT, oparg: b.next.label, loc: NO_LOCATION, target: b.next, except: null });
+      ej.instrs.push(newInstr(O.JUMP_NO_INTERRUPT, b.next.label, NO_LOCATION, b.next));
       ej.cold = true;
       ej.next = b.next;
       ej.predecessors = 1;
@@ -1048,7 +1068,7 @@ export function prepareLocalsplus(info: LocalsplusInfo, g: CfgBuilder, codeFlags
     fixed[cellindex] = v;
   }
   const entry = g.entry;
-  const mk = (opcode: number, oparg: number, loc: Location): CfgInstr => ({ opcode, oparg, loc, target: null, except: null });
+  const mk = (opcode: number, oparg: number, loc: Location): CfgInstr => newInstr(opcode, oparg, loc, null);
   if (codeFlags & CO_GENERATOR_MASK) {
     const loc = { lineno: info.firstlineno, end_lineno: info.firstlineno, col_offset: -1, end_col_offset: -1 };
     entry.instrs.splice(0, 0, mk(O.RETURN_GENERATOR, 0, loc), mk(O.POP_TOP, 0, loc));
@@ -1120,7 +1140,7 @@ export function normalizeJumps(g: CfgBuilder): void {
     }
     const target = l.target!;
     const bj = g.newBlock();
-    bj.instrs.push({ opcode: O.JUMP, oparg: 0, loc: l.loc, target, except: null });
+    bj.instrs.push(newInstr(O.JUMP, 0, l.loc, target));
     l.opcode = rev;
     l.target = b.next;
     bj.cold = b.cold;
@@ -1129,17 +1149,8 @@ export function normalizeJumps(g: CfgBuilder): void {
   }
 }
 
-/** An instruction of the final sequence, with its exception handler (label, depth, lasti). */
-export interface FinalInstr {
-  opcode: number;
-  oparg: number;
-  loc: Location;
-  /** Index (label) of the target block's first instruction is resolved by the assembler. */
-  targetLabel: number;
-  handlerLabel: number;
-  handlerStartdepth: number;
-  handlerPreserveLasti: boolean;
-}
+/** An instruction of the final sequence, with its exception handler (label, depth, lasti): a CfgInstr. */
+export type FinalInstr = CfgInstr;
 
 /** _PyCfg_OptimizedCfgToInstructionSequence: returns instructions with block labels, the label map, stackdepth. */
 export function optimizedCfgToInstructions(g: CfgBuilder, info: LocalsplusInfo, codeFlags: number): {
@@ -1157,12 +1168,11 @@ export function optimizedCfgToInstructions(g: CfgBuilder, info: LocalsplusInfo, 
   for (let b: BasicBlock | null = g.entry; b; b = b.next) {
     labelMap[labelOf.get(b)!] = instrs.length;
     for (const i of b.instrs) {
-      instrs.push({
-        opcode: i.opcode, oparg: i.oparg, loc: i.loc, targetLabel: HAS_TARGET(i.opcode) ? labelOf.get(i.target!)! : -1,
-        handlerLabel: i.except !== null ? labelOf.get(i.except)! : -1,
-        handlerStartdepth: i.except !== null ? i.except.startdepth : 0,
-        handlerPreserveLasti: i.except !== null ? i.except.preserveLasti : false,
-      });
+      i.targetLabel = HAS_TARGET(i.opcode) ? labelOf.get(i.target!)! : -1;
+      i.handlerLabel = i.except !== null ? labelOf.get(i.except)! : -1;
+      i.handlerStartdepth = i.except !== null ? i.except.startdepth : 0;
+      i.handlerPreserveLasti = i.except !== null ? i.except.preserveLasti : false;
+      instrs.push(i);
     }
   }
   return { instrs, labelMap, stackdepth, nlocalsplus };
