@@ -25,6 +25,7 @@ import { csvmodule } from "./_csv.js";
 import { md5module, sha1module, sha2module, sha3module, blake2module } from "./hashmodules.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
+import { mathmodule } from "./mathmodule.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["posix", posixmodule],
@@ -55,4 +56,5 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_blake2", blake2module],
   ["_string", stringmodule],
   ["_sre", sremodule],
+  ["math", mathmodule],
 ]);
