@@ -358,6 +358,14 @@ exprs("bytes_percent", [
     'bytes(type("B", (), {"__bytes__": lambda s: "no"})())', 'b"%s" % type("B", (), {"__bytes__": lambda s: 1})()',
     'bytearray(b"%d%%") % 5', 'b"%a" % "\u20ac"', 'b"%5.2s|" % b"abc"', 'b"%(a)s" % {b"b": 1}',
 ])
+BMETHODS = sorted(m for m in dir(bytearray) if not m.startswith("__") and m not in ("fromhex", "maketrans"))
+grid("bytes_call_errors", repr(BMETHODS), "['bytes', 'bytearray']",
+     "(lambda o, m: [_fmt(lambda: getattr(o, m)(zz=1)), _fmt(lambda: getattr(o, m)(1, 2, 3, 4, 5)), "
+     "_fmt(lambda: getattr(o, m)())])({'bytes': b'abc', 'bytearray': bytearray(b'abc')}[b], a) if hasattr({'bytes': b'abc', 'bytearray': bytearray(b'abc')}[b], a) else 0")
+grid("set_call_errors", repr(sorted(m for m in dir(set) if not m.startswith("__"))), "['set', 'frozenset']",
+     "(lambda o, m: [_fmt(lambda: getattr(o, m)(zz=1)), _fmt(lambda: getattr(o, m)(1, 2, 3, 4, 5)), "
+     "_fmt(lambda: getattr(o, m)())])({'set': {1}, 'frozenset': frozenset({1})}[b], a) if hasattr({'set': {1}, 'frozenset': frozenset({1})}[b], a) else 0")
+
 # ---------------------------------------------------------------- memoryview
 exprs("memoryview", [
     "memoryview('x')", "memoryview()", "memoryview(b'a', 1)", "memoryview(object=b'ab').tolist()", "memoryview(b'abcdef')[10]",
