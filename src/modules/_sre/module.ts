@@ -118,15 +118,20 @@ function guard<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof PyBaseExceptionObject) throw e;
-    if (e instanceof RangeError) {
-      /* the backtracking stacks could not grow (CPython: SRE_ERROR_MEMORY), or hand-built code nested too deep for
-         SRE(count)'s nested matches */
-      if (/call stack/i.test(e.message)) return PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded");
-      return PyErr_SetObject(PyExc_MemoryError, null); /* PyErr_NoMemory */
-    }
-    return raiseSre(e);
+    return engineError(e);
   }
+}
+
+/** What a failure inside the engine raises in Python. */
+function engineError(e: unknown): never {
+  if (e instanceof PyBaseExceptionObject) throw e;
+  if (e instanceof RangeError) {
+    /* the backtracking stacks could not grow (CPython: SRE_ERROR_MEMORY), or hand-built code nested too deep for
+       SRE(count)'s nested matches */
+    if (/call stack/i.test(e.message)) return PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded");
+    return PyErr_SetObject(PyExc_MemoryError, null); /* PyErr_NoMemory */
+  }
+  return raiseSre(e);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -432,19 +437,38 @@ function pattern_subx_engine(self: PatternObject, filter: SubFilter<PyVal>, subj
 
 type MatchFn = (p: SrePattern, s: SRE_CHARS, isbytes: boolean, pos: number, endpos: number) => SreMatch | null;
 
+/* positional-only calls (p.search(s), p.sub(r, s)) skip the argument parser */
+const matchArgNames = ["string", "pos", "endpos"] as const;
+const subArgNames = ["repl", "string", "count"] as const;
+
 function matcher(name: string, fn: MatchFn) {
   return (self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal => {
-    const [string, pos, endpos] = parseArgs(name, args, kwnames, ["string", "pos", "endpos"], 1, 3);
+    let string: PyVal;
+    let a = 0;
+    let b = MAXSIZE;
+    if (kwnames === null && args.length === 1) {
+      string = args[0]!; /* p.match(s), the common call, without the argument parser */
+    } else {
+      const [s, pos, endpos] = parseArgs(name, args, kwnames, matchArgNames, 1, 3);
+      string = s!;
+      a = ssize(pos, 0);
+      b = ssize(endpos, MAXSIZE);
+    }
     const p = self as PatternObject;
-    const subj = getstringOrRaise(string!);
-    const a = ssize(pos, 0);
-    const b = ssize(endpos, MAXSIZE);
-    return pattern_new_match(p, string!, guard(() => fn(p.sre, subj.chars, subj.isbytes, a, b)));
+    const subj = getstringOrRaise(string);
+    let m: SreMatch | null;
+    try {
+      m = fn(p.sre, subj.chars, subj.isbytes, a, b);
+    } catch (e) {
+      return engineError(e);
+    }
+    return pattern_new_match(p, string, m);
   };
 }
 
 function pattern_findall(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  const [string, pos, endpos] = parseArgs("findall", args, kwnames, ["string", "pos", "endpos"], 1, 3);
+  const [string, pos, endpos] = kwnames === null && args.length === 1 ? [args[0]]
+    : parseArgs("findall", args, kwnames, matchArgNames, 1, 3);
   const p = self as PatternObject;
   const subj = getstringOrRaise(string!);
   const items = guard(() => pattern_findall_engine(p, subj, ssize(pos, 0), ssize(endpos, MAXSIZE),
@@ -468,7 +492,8 @@ function pattern_scanner_meth(self: PyVal, args: readonly PyVal[], kwnames: read
 }
 
 function pattern_finditer(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  const [string, pos, endpos] = parseArgs("finditer", args, kwnames, ["string", "pos", "endpos"], 1, 3);
+  const [string, pos, endpos] = kwnames === null && args.length === 1 ? [args[0]]
+    : parseArgs("finditer", args, kwnames, matchArgNames, 1, 3);
   const scanner = pattern_scanner(self as PatternObject, string!, ssize(pos, 0), ssize(endpos, MAXSIZE));
   const search = PyObject_GetAttrStr(scanner, "search")!;
   return new PyCallIterObject(search, Py_None);
@@ -489,7 +514,8 @@ function pattern_split_engine(p: PatternObject, subj: Subject, maxsplit: number,
 
 function subMethod(name: string, subn: boolean) {
   return (self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal => {
-    const [repl, string, count] = parseArgs(name, args, kwnames, ["repl", "string", "count"], 2, 3);
+    const [repl, string, count] = kwnames === null && args.length === 2 ? [args[0], args[1]]
+      : parseArgs(name, args, kwnames, subArgNames, 2, 3);
     return pattern_subx(self as PatternObject, repl!, string!, ssize(count, 0), subn);
   };
 }
