@@ -16,7 +16,7 @@ import { PyObject_GetIter, PyIter_Next, PyNumber_AsSsize_t, PyNumber_Index, PyOb
   _PyObject_LookupAttr } from "./abstract.js";
 import { longValue } from "./longobject.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
-import { bytesLikeData, bytesReprText, decodeBytes } from "./bytesobject.js";
+import { bytesLikeData, bytesReprText, decodeBytes, PyBytes_FromArray } from "./bytesobject.js";
 import { codecArg } from "./unicodecodecs.js";
 import * as M from "./bytes_methods.js";
 
@@ -413,14 +413,22 @@ function bytearray_alloc(self: PyVal): PyVal {
   return b.ob_size === 0 && b.ob_bytes.length === 0 ? 0 : Math.max(b.ob_bytes.length, b.ob_size + 1);
 }
 
-function bytearray_reduce_ex(self: PyVal): PyVal {
+/** _common_reduce: protocol 3+ pickles the bytes; older protocols a latin-1 str and its encoding. */
+function bytearray_reduce_ex(self: PyVal, proto = 2): PyVal {
   const b = self as PyByteArrayObject;
   const d = byteArrayData(b);
   let dict: PyVal = Py_None;
   const getstate = _PyObject_LookupAttr(b, PyUnicode_InternFromString("__getstate__"));
   if (getstate !== undefined) dict = PyObject_CallNoArgs(getstate);
-  const latin1 = PyUnicode_FromString(String.fromCharCode(...d));
-  const args = d.length === 0 ? PyTuple_New([]) : PyTuple_New([latin1, PyUnicode_FromString("latin-1")]);
+  let args: PyVal;
+  if (d.length === 0) args = PyTuple_New([]);
+  else if (proto < 3) {
+    let text = "";
+    for (let i = 0; i < d.length; i++) text += String.fromCharCode(d[i]);
+    args = PyTuple_New([PyUnicode_FromString(text), PyUnicode_FromString("latin-1")]);
+  } else {
+    args = PyTuple_New([PyBytes_FromArray(d.slice())]);
+  }
   return PyTuple_New([b.ob_type, args, dict]);
 }
 
@@ -460,8 +468,11 @@ PyType_FromSpecStatic({
   },
   methods: [
     { name: "__alloc__", meth: bytearray_alloc, flags: METH_NOARGS, doc: "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated." },
-    { name: "__reduce__", meth: bytearray_reduce_ex, flags: METH_NOARGS, doc: "Return state information for pickling." },
-    { name: "__reduce_ex__", meth: (s: PyVal, _p: PyVal) => bytearray_reduce_ex(s), flags: METH_O, doc: "Return state information for pickling." },
+    { name: "__reduce__", meth: (s: PyVal) => bytearray_reduce_ex(s, 2), flags: METH_NOARGS, doc: "Return state information for pickling." },
+    { name: "__reduce_ex__", meth: (s: PyVal, args: PyVal[]) => {
+      const [p] = unpackArgs("__reduce_ex__", args, 0, 1);
+      return bytearray_reduce_ex(s, p === undefined ? 0 : PyNumber_AsSsize_t(p, PyExc_OverflowError));
+    }, flags: METH_FASTCALL, doc: "Return state information for pickling." },
     { name: "__sizeof__", meth: bytearray_sizeof, flags: METH_NOARGS, doc: "Returns the size of the bytearray object in memory, in bytes." },
     { name: "append", meth: bytearray_append, flags: METH_O, doc: "Append a single item to the end of the bytearray.\n\n  item\n    The item to be appended." },
     { name: "capitalize", meth: M.bytes_capitalize, flags: METH_NOARGS },
