@@ -510,6 +510,23 @@ def fuzz_groups():
     grid("fuzz_percent", repr(pcts), "[(), 5, (1, 2.5), {'a': 1, 'b': 'x'}, ('x', 3, 4)]", "a % b")
     tmpls = [rs("{}[]!:.0123abrsx<>^ ", 10) for _ in range(500)]
     grid("fuzz_str_format", repr(tmpls), "[((), {}), ((1, 'ab'), {'a': [1, 2]})]", "a.format(*b[0], **b[1])")
+    alpha = "ab \t\n\r\x0b\x1c\x85\u2028\u3000x\xe9\U0001f600"
+    calls = []
+    for _ in range(1500):
+        t = rs(alpha, 9)
+        u = rs("ab x\n", 2)
+        k = r.randint(-2, 4)
+        m = r.choice(["split", "rsplit", "partition", "rpartition", "strip", "lstrip", "rstrip", "replace", "find", "rfind",
+                      "count", "index", "startswith", "endswith", "expandtabs", "center", "ljust", "rjust", "zfill",
+                      "splitlines", "removeprefix", "removesuffix", "title", "capitalize", "swapcase", "casefold"])
+        args = {"split": [(u or None, k)], "rsplit": [(u or None, k)], "partition": [(u or "a",)], "rpartition": [(u or "a",)],
+                "strip": [(u or None,)], "lstrip": [(u,)], "rstrip": [(u or None,)], "replace": [(u, "Z", k)],
+                "find": [(u, k, k + 3)], "rfind": [(u, -k)], "count": [(u, k)], "index": [(u,)], "startswith": [((u, "x"), k)],
+                "endswith": [(u, k, -1)], "expandtabs": [(k,)], "center": [(k + 8, "*")], "ljust": [(k + 5,)],
+                "rjust": [(k + 5, "\u20ac")], "zfill": [(k + 6,)], "splitlines": [(k % 2 == 0,)], "removeprefix": [(u,)],
+                "removesuffix": [(u,)]}.get(m, [()])[0]
+        calls.append((t, m, args))
+    each("fuzz_str_methods", repr(calls), "getattr(a[0], a[1])(*a[2])")
     nums = [rs("0123456789_+-.eExXoObBjJinfa \t", 10) for _ in range(800)]
     grid("fuzz_number_text", repr(nums), "[10, 0, 16, 2, 'f']", "float(a) if b == 'f' else int(a, b)")
 

@@ -7,6 +7,9 @@ import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Host } from "../../../src/host/host.js";
+// The command line's module order (bin/typhon.js: host, then main.js) so that load-time initialisation runs as it
+// does for `typhon`.
+import "../../../src/runtime/main.js";
 import { Py_RunMain } from "../../../src/runtime/pythonrun.js";
 
 /** The build directory this file was compiled into (dist/), Typhon's home for frozen.bin. */
