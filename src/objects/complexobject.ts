@@ -6,7 +6,8 @@ import {
   Py_EQ, Py_NE, METH_NOARGS, METH_O, Py_TPFLAGS_BASETYPE, type PyVal, PyUnicodeObject,
 } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_ValueError, PyExc_ZeroDivisionError, PyExc_OverflowError } from "./exceptions.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_ZeroDivisionError, PyExc_OverflowError, PyExc_DeprecationWarning } from "./exceptions.js";
+import { PyErr_WarnEx } from "../modules/_warnings.js";
 import { PyType_IsSubtype, PyObject_RichCompare, _PyObject_LookupSpecial, PyObject_CallNoArgs,
   PyObject_CallOneArg } from "./abstract.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
@@ -137,7 +138,11 @@ function try_complex_special_method(op: PyVal): PyComplexObject | undefined {
   if (!PyComplex_Check(res)) {
     return PyErr_Format(PyExc_TypeError, `__complex__ returned non-complex (type ${Py_TYPE(res).tp_name})`);
   }
-  // DEVIATION: CPython also emits a DeprecationWarning for a strict complex subclass here; Typhon has no warnings yet.
+  if (!PyComplex_CheckExact(res)) {
+    PyErr_WarnEx(PyExc_DeprecationWarning, PyUnicode_FromString(`__complex__ returned non-complex (type ${Py_TYPE(res).tp_name}).  ` +
+      "The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future " +
+      "version of Python."), 1);
+  }
   return res;
 }
 
