@@ -26,6 +26,7 @@ import { md5module, sha1module, sha2module, sha3module, blake2module } from "./h
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 import { mathmodule } from "./mathmodule.js";
+import { randommodule } from "./_randommodule.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["posix", posixmodule],
@@ -57,4 +58,5 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_string", stringmodule],
   ["_sre", sremodule],
   ["math", mathmodule],
+  ["_random", randommodule],
 ]);
