@@ -409,6 +409,10 @@ exprs("memoryview", [
     "(lambda b: (lambda m: (m.__setitem__(0, 1.5), b))(memoryview(b).cast('d')))(bytearray(8))",
     "(lambda b: (lambda m: (m.__setitem__(0, 1), b))(memoryview(b).cast('d')))(bytearray(8))",
     "(lambda b: (lambda m: (m.__setitem__(0, 'x'), b))(memoryview(b).cast('d')))(bytearray(8))",
+    "[(lambda m: (m.__setitem__(0, v), m[0], bytes(m.cast('B')).hex()))(memoryview(bytearray(2)).cast('e')) for v in "
+    "(1.5, 65504.0, 6e-08, 1e-09, float('nan'), float('-inf'), -0.0, 0.1, 2.0009765625, 2**-24, 3*2**-25, 65519.99, 2**-14, 0.00006102)]",
+    "(lambda m: m.__setitem__(0, 65520.0))(memoryview(bytearray(2)).cast('e'))",
+    "(lambda m: m.__setitem__(0, 1e10))(memoryview(bytearray(2)).cast('e'))",
     "(lambda b: (lambda m: (m.__setitem__(0, b'Z'), b))(memoryview(b).cast('c')))(bytearray(b'ab'))",
     "(lambda b: (lambda m: (m.__setitem__(0, b'ZZ'), b))(memoryview(b).cast('c')))(bytearray(b'ab'))",
     "(lambda b: (lambda m: (m.__setitem__(0, 0), b))(memoryview(b).cast('?')))(bytearray(b'ab'))",

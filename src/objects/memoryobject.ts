@@ -212,6 +212,31 @@ function unpackItem(m: PyMemoryViewObject, off: number): PyVal {
   }
 }
 
+/** IEEE binary16 bits of x rounded half to even (PyFloat_Pack2), or -1 when x overflows the format. */
+function floatToHalf(x: number): number {
+  const sign = x < 0 || Object.is(x, -0) ? 0x8000 : 0;
+  if (Number.isNaN(x)) return 0x7e00;
+  const a = Math.abs(x);
+  if (a === Infinity) return sign | 0x7c00;
+  if (a === 0) return sign;
+  // In units of the smallest subnormal (2**-24), or of the value's own ulp for normal results.
+  let e = Math.floor(Math.log2(a));
+  if (2 ** e > a) e--;
+  if (e < -14) {
+    const m = roundHalfEven(a * 2 ** 24);
+    return sign | m; // m == 1024 rolls into the smallest normal, which has the same bits
+  }
+  let m = roundHalfEven(a * 2 ** (10 - e));
+  if (m === 2048) { m = 1024; e++; }
+  if (e > 15) return -1;
+  return sign | ((e + 15) << 10) | (m - 1024);
+}
+function roundHalfEven(y: number): number {
+  const f = Math.floor(y);
+  const d = y - f;
+  return d > 0.5 || (d === 0.5 && f % 2 === 1) ? f + 1 : f;
+}
+
 const INT_RANGE: Record<string, [bigint, bigint]> = {
   B: [0n, 255n], b: [-128n, 127n], h: [-32768n, 32767n], H: [0n, 65535n], i: [-(2n ** 31n), 2n ** 31n - 1n],
   I: [0n, 2n ** 32n - 1n], l: [-(2n ** 63n), 2n ** 63n - 1n], q: [-(2n ** 63n), 2n ** 63n - 1n],
@@ -238,7 +263,11 @@ function packItem(m: PyMemoryViewObject, off: number, item: PyVal): void {
     const x = PyFloat_AsDouble(item);
     if (f === "f") v.setFloat32(off, x, true);
     else if (f === "d") v.setFloat64(off, x, true);
-    else bad("type");
+    else {
+      const h = floatToHalf(x);
+      if (h < 0) bad("value");
+      v.setUint16(off, h, true);
+    }
     return;
   }
   if (typeof item !== "number" && Py_TYPE(item).nb_index === null) bad("type");
