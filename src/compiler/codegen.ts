@@ -9,7 +9,7 @@ import {
   SCOPE_OFFSET, typeParamDefaultKey, type PySTEntryObject, type Symtable,
 } from "./symtable.js";
 import { CO_FUTURE_ANNOTATIONS, getDocString, type PyFutureFeatures } from "./future.js";
-import { InstrSequence, LOC, LOCATION, NO_LOCATION, type Location } from "./instruction_sequence.js";
+import { InstrSequence, LOC, LOCATION, NO_LOCATION, makeInstr, type Location } from "./instruction_sequence.js";
 import { ConstTuple, constKey, equalityKey, makeFrozenset, reprConst, type ConstValue } from "./consts.js";
 import { reprStr } from "../ast/constant.js";
 import type { CodeRecord } from "./code.js";
@@ -620,7 +620,7 @@ export class Compiler {
     const handler = this.newLabel();
     // _PyInstructionSequence_InsertInstruction(seq, 0, SETUP_CLEANUP, handler): shift labels after position 0.
     const seq = this.seq;
-    seq.instrs.splice(0, 0, { opcode: O.SETUP_CLEANUP, oparg: handler, loc: NO_LOCATION });
+    seq.instrs.splice(0, 0, makeInstr(O.SETUP_CLEANUP, handler, NO_LOCATION));
     for (let i = 0; i < seq.labelMap.length; i++) if (seq.labelMap[i]! >= 0) seq.labelMap[i]!++;
     this.loadConst(null, NO_LOCATION);
     this.addop(O.RETURN_VALUE, NO_LOCATION);

@@ -5,10 +5,10 @@ import {
   HAS_TARGET, IS_BLOCK_PUSH_OPCODE, IS_SCOPE_EXIT_OPCODE, IS_UNCONDITIONAL_JUMP_OPCODE, OPCODE_HAS_CONST,
   OPCODE_HAS_JUMP,
 } from "../opcode/opcode_utils.js";
-import { NO_LOCATION, type InstrSequence, type Location } from "./instruction_sequence.js";
+import { NO_LOCATION, makeInstr, type InstrSequence, type Location, type SeqInstr } from "./instruction_sequence.js";
 import { ConstTuple, constKey, constTruth, type ConstValue } from "./consts.js";
 
-export interface CfgInstr {
+export interface CfgInstr extends SeqInstr {
   opcode: number;
   oparg: number;
   loc: Location;
@@ -24,10 +24,9 @@ export interface CfgInstr {
 
 /** A CFG instruction with every field initialised (one hidden class for all of them). */
 function newInstr(opcode: number, oparg: number, loc: Location, target: BasicBlock | null): CfgInstr {
-  return {
-    opcode, oparg, loc, target, except: null, targetLabel: -1, handlerLabel: -1, handlerStartdepth: 0,
-    handlerPreserveLasti: false,
-  };
+  const i = makeInstr(opcode, oparg, loc) as CfgInstr;
+  i.target = target;
+  return i;
 }
 
 function cloneInstr(i: CfgInstr): CfgInstr {
@@ -140,6 +139,11 @@ export class CfgBuilder {
     this.maybeStartNewBlock();
     this.cur.instrs.push(newInstr(opcode, oparg, loc, null));
   }
+  /** Appends an instruction object as it is (instr_sequence_to_cfg adopts the sequence's objects). */
+  addInstr(i: CfgInstr): void {
+    this.maybeStartNewBlock();
+    this.cur.instrs.push(i);
+  }
 }
 
 /** instr_sequence_to_cfg (compile.c): labels resolved to instruction indices, blocks started at jump targets. */
@@ -148,10 +152,13 @@ export function instrSequenceToCfg(seq: InstrSequence): CfgBuilder {
   const isTarget = new Uint8Array(instrs.length + 1);
   for (const i of instrs) if (HAS_TARGET(i.opcode)) isTarget[seq.labelMap[i.oparg]!] = 1;
   const g = new CfgBuilder();
+  // The sequence's instruction objects move into the CFG (jump opargs become instruction indices): the sequence is
+  // consumed.
   for (let i = 0; i < instrs.length; i++) {
-    const ins = instrs[i]!;
+    const ins = instrs[i]! as CfgInstr;
     if (isTarget[i]) g.useLabel(i);
-    g.addop(ins.opcode, HAS_TARGET(ins.opcode) ? seq.labelMap[ins.oparg]! : ins.oparg, ins.loc);
+    if (HAS_TARGET(ins.opcode)) ins.oparg = seq.labelMap[ins.oparg]!;
+    g.addInstr(ins);
   }
   return g;
 }

@@ -29,6 +29,22 @@ export interface SeqInstr {
   /** For jumps and block pushes: the label id of the target until labels are resolved. */
   oparg: number;
   loc: Location;
+  // The fields of flowgraph.ts's CfgInstr, initialised here so that instr_sequence_to_cfg can adopt these objects
+  // (one allocation and one hidden class per instruction through the whole back end).
+  target: unknown;
+  except: unknown;
+  targetLabel: number;
+  handlerLabel: number;
+  handlerStartdepth: number;
+  handlerPreserveLasti: boolean;
+}
+
+/** An instruction with every field of the back end's instruction objects initialised. */
+export function makeInstr(opcode: number, oparg: number, loc: Location): SeqInstr {
+  return {
+    opcode, oparg, loc, target: null, except: null, targetLabel: -1, handlerLabel: -1, handlerStartdepth: 0,
+    handlerPreserveLasti: false,
+  };
 }
 
 /** An instruction sequence with labels (label id → index of the instruction it precedes). */
@@ -44,7 +60,7 @@ export class InstrSequence {
     this.labelMap[label] = this.instrs.length;
   }
   addop(opcode: number, oparg: number, loc: Location): void {
-    this.instrs.push({ opcode, oparg, loc });
+    this.instrs.push(makeInstr(opcode, oparg, loc));
   }
 
   /** A readable listing (the format of _testinternalcapi's instruction lists, for tests and debugging). */
