@@ -280,6 +280,7 @@ function ddDiv(ah: number, al: number, bh: number, bl: number): number {
 }
 
 const LN2_HI = 0.6931471805599453, LN2_LO = 2.3190468138462996e-17;
+let INV_HI: Float64Array | null = null, INV_LO: Float64Array | null = null;
 
 /** ln(x) for finite x > 0 as a double-double: x = m * 2**e with m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s). */
 function ddLog(x: number): number {
@@ -295,17 +296,19 @@ function ddLog(x: number): number {
   const sh = ddDiv(m - 1, 0, dh, dl), sl = ddLo;
   const s2h = ddMul(sh, sl, sh, sl), s2l = ddLo;
   // atanh(s) = s * (1 + s2/3 + s2**2/5 + ...), summed from the small end.
+  if (INV_HI === null) {
+    // 1/k for odd k as double-doubles (the low part is the rounding error of the high part).
+    INV_HI = new Float64Array(46); INV_LO = new Float64Array(46);
+    for (let k = 1; k <= 45; k += 2) {
+      const q = 1 / k;
+      const r = twoProd(q, k);
+      INV_HI[k] = q; INV_LO![k] = (1 - r - ddLo) / k;
+    }
+  }
   let th = 0, tl = 0;
   for (let k = 45; k >= 1; k -= 2) {
     const mh = ddMul(th, tl, s2h, s2l), ml = ddLo;
-    th = ddAdd(1 / k, 0, mh, ml); tl = ddLo;
-    if (k > 1) {
-      // 1/k is not exact: add its rounding error
-      const q = 1 / k;
-      const r = twoProd(q, k);
-      const err = (1 - r - ddLo) / k;
-      th = ddAdd(th, tl, err, 0); tl = ddLo;
-    }
+    th = ddAdd(INV_HI[k], INV_LO![k], mh, ml); tl = ddLo;
   }
   let lh = ddMul(sh, sl, th, tl), ll = ddLo;
   lh = ddMul(lh, ll, 2, 0); ll = ddLo;
