@@ -7,6 +7,7 @@ import { CO_OPTIMIZED, CodeRecord } from "../compiler/code.js";
 import { ConstFrozenset, ConstTuple, type ConstValue } from "../compiler/consts.js";
 import { PyBytes, PyComplex, SurrogateStr, strCodePoints } from "../ast/constant.js";
 import { siphash13Keyed } from "./import.js";
+import { CACHE, CALL_KW, EXTENDED_ARG, IMPORT_NAME, LOAD_CONST, STORE_NAME } from "../opcode/opcode_metadata.js";
 import { DebugDumpFailure } from "../debug/dump_failure.js";
 import { HostError } from "../host/host.js";
 
@@ -170,14 +171,7 @@ class GraphBuilder {
       const key = "c" + (Object.is(v.real, -0) ? "-0" : String(v.real)) + "," + (Object.is(v.imag, -0) ? "-0" : String(v.imag));
       return this.share(key, () => new MObj("complex", key, v));
     }
-    if (v instanceof ConstTuple) {
-      // Strings of constant tuples are often the parser's interned identifiers themselves (IMPORT_NAME's fromlist,
-      // __static_attributes__, keyword names of CALL_KW): a non-ASCII string there that is also a name of the module
-      // is taken to be one (ASCII ones are interned as name-like anyway). Keyword names used nowhere else are missed.
-      const identifier = (x: ConstValue): x is string =>
-        typeof x === "string" && /[^\0-\x7f]/u.test(x) && this.identifiers.has(x);
-      return this.tuple(v.items.map((x) => (identifier(x) ? this.str(x, true) : this.constant(x))));
-    }
+    if (v instanceof ConstTuple) return this.tuple(v.items.map((x) => this.constant(x)));
     if (v instanceof ConstFrozenset) {
       const items = v.items.map((x) => this.constant(x));
       const key = "{" + items.map((x) => x.mkey).sort().map((k) => k.length + ":" + k).join("") + "}";
@@ -244,7 +238,10 @@ class GraphBuilder {
     const exceptiontable = this.bytes(co.co_exceptiontable);
     const linetable = this.bytes(co.co_linetable);
     const names = this.tuple(co.co_names.map((n) => this.str(n, true)));
-    const consts = this.tuple(co.co_consts.map((c) => this.constant(c)));
+    const idTuples = identifierTuples(co);
+    const consts = this.tuple(co.co_consts.map((c, i) => (idTuples.has(i) && c instanceof ConstTuple
+      ? this.tuple(c.items.map((x) => (typeof x === "string" ? this.str(x, true) : this.constant(x))))
+      : this.constant(c))));
     const localsplusnames = this.tuple(co.co_localsplusnames.map((n) => this.str(n, true)));
     // localspluskinds is a fresh bytes object (PyBytes_FromStringAndSize(NULL, n)); only b'' is the singleton.
     const kinds = co.co_localspluskinds.length === 0 ? this.bytes(co.co_localspluskinds) : this.ref(this.unique("bytes", co.co_localspluskinds));
@@ -255,6 +252,29 @@ class GraphBuilder {
       this.str(qualname, true), linetable, exceptiontable];
     return o;
   }
+}
+
+/**
+ * The constant tuples whose strings codegen took from the AST's identifiers (interned by the parser) rather than
+ * from string literals: CALL_KW's keyword names, IMPORT_NAME's fromlist, a class body's __static_attributes__.
+ * They matter for non-ASCII names, which intern_constants would not intern.
+ */
+function identifierTuples(co: CodeRecord): Set<number> {
+  const out = new Set<number>();
+  const code = co.co_code;
+  let prevOp = -1, prevArg = 0, ext = 0;
+  for (let i = 0; i + 1 < code.length; i += 2) {
+    const op = code[i]!;
+    const arg = code[i + 1]! | ext;
+    if (op === CACHE) continue;
+    if (op === EXTENDED_ARG) { ext = arg << 8; continue; }
+    ext = 0;
+    if (prevOp === LOAD_CONST && (op === CALL_KW || op === IMPORT_NAME ||
+      (op === STORE_NAME && co.co_names[arg] === "__static_attributes__"))) out.add(prevArg);
+    prevOp = op;
+    prevArg = arg;
+  }
+  return out;
 }
 
 // ---- the writer (w_object, w_ref, w_complex_object) ----
