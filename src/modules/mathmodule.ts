@@ -271,6 +271,21 @@ function m_erfc(x: number): number {
   return x > 0.0 ? cf : 2.0 - cf;
 }
 
+/** cbrt as glibc computes it (sysdeps/ieee754/dbl-64/s_cbrt.c): a degree-6 polynomial guess on the reduced
+ *  argument, one Halley step, and the exponent divided by 3. Not correctly rounded (cbrt(27.0) is
+ *  3.0000000000000004), and CPython shows glibc's value, so Typhon computes the same. */
+const CBRT2 = 1.2599210498948731648, SQR_CBRT2 = 1.5874010519681994748;
+const cbrt_factor = [1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2] as const;
+function c_cbrt(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x + x;
+  const [xm, xe] = frexp(Math.abs(x));
+  const u = (0.354895765043919860 + ((1.50819193781584896 + ((-2.11499494167371287 + ((2.44693122563534430
+    + ((-1.83469277483613086 + (0.784932344976639262 - 0.145263899385486377 * xm) * xm) * xm)) * xm)) * xm)) * xm));
+  const t2 = u * u * u;
+  const ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * cbrt_factor[2 + (xe % 3)];
+  return copysign(ldexp(ym, Math.trunc(xe / 3)), x);
+}
+
 function copysign(x: number, y: number): number {
   const neg = y < 0 || Object.is(y, -0) || (Number.isNaN(y) && (doubleToBits(y) >> 63n) === 1n);
   return neg ? -Math.abs(x) : Math.abs(x);
@@ -884,7 +899,7 @@ export const mathmodule: PyModuleDef = {
     F1("atan", Math.atan, false),
     F2("atan2", m_atan2),
     F1("atanh", Math.atanh, false),
-    F1("cbrt", Math.cbrt, false),
+    F1("cbrt", c_cbrt, false),
     { name: "ceil", meth: math_ceil, flags: METH_O },
     F2("copysign", copysign),
     F1("cos", c_cos, false),

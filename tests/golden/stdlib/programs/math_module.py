@@ -37,3 +37,4 @@ for t in tests:
         print(t, "->", repr(r))
     except Exception as e:
         print(t, "!!", type(e).__name__, e)
+print(math.cbrt(27), math.cbrt(-8), math.cbrt(1e-310), math.cbrt(5e-324), math.cbrt(1e308))
