@@ -502,6 +502,14 @@ function sre_count(state: SRE_STATE, pattern: number, maxcount: number): number 
         const lo = codeU[pattern + 3]!;
         const hi = codeU[pattern + 4]!;
         while (ptr < end && s[ptr]! >= lo && s[ptr]! <= hi) ptr++;
+      } else if (code[pattern + 2] === SRE_OP_CATEGORY && code[pattern + 4] === SRE_OP_FAILURE) {
+        /* a set of one category (\w, \d, \s ...): the predicate without the set interpreter */
+        const cat = code[pattern + 3]!;
+        if (cat === SRE_CATEGORY_UNI_WORD) while (ptr < end && SRE_UNI_IS_WORD(s[ptr]!)) ptr++;
+        else if (cat === SRE_CATEGORY_UNI_DIGIT) while (ptr < end && _PyUnicode_IsDecimalDigit(s[ptr]!)) ptr++;
+        else if (cat === SRE_CATEGORY_WORD) while (ptr < end && SRE_IS_WORD(s[ptr]!)) ptr++;
+        else if (cat === SRE_CATEGORY_DIGIT) while (ptr < end && SRE_IS_DIGIT(s[ptr]!)) ptr++;
+        else while (ptr < end && sre_category(cat, s[ptr]!)) ptr++;
       } else {
         while (ptr < end && sre_charset(code, pattern + 2, s[ptr]!)) ptr++;
       }
@@ -735,10 +743,12 @@ export function sre_match(state: SRE_STATE, pattern: number, toplevel: boolean):
         /* <IN> <skip> <set> */
         if (ptr >= end) { ret = 0; op = L_EXIT; continue; }
         const ch = s[ptr]!;
-        /* a set of one range ([a-z]) tested here: the call to sre_charset is most of an IN's cost */
+        /* a set of one range ([a-z]) or one category (\d) tested here: the set interpreter is most of an IN's cost */
         if (code[pattern + 1] === SRE_OP_RANGE && code[pattern + 4] === SRE_OP_FAILURE
           ? ch < codeU[pattern + 2]! || ch > codeU[pattern + 3]!
-          : !sre_charset(code, pattern + 1, ch)) {
+          : code[pattern + 1] === SRE_OP_CATEGORY && code[pattern + 3] === SRE_OP_FAILURE
+            ? !sre_category(code[pattern + 2]!, ch)
+            : !sre_charset(code, pattern + 1, ch)) {
           ret = 0; op = L_EXIT; continue;
         }
         pattern += code[pattern]!;
@@ -1702,8 +1712,11 @@ export function sre_search(state: SRE_STATE): number {
     /* pattern starts with a character from a known set */
     end = state.end;
     state.must_advance = false;
+    /* a set of one category (\w ...): the predicate without the set interpreter */
+    const cat = code[charset] === SRE_OP_CATEGORY && code[charset + 2] === SRE_OP_FAILURE ? code[charset + 1]! : -1;
     for (;;) {
-      while (ptr < end && !sre_charset(code, charset, s[ptr]!)) ptr++;
+      if (cat >= 0) while (ptr < end && !sre_category(cat, s[ptr]!)) ptr++;
+      else while (ptr < end && !sre_charset(code, charset, s[ptr]!)) ptr++;
       if (ptr >= end) return 0;
       state.start = ptr;
       state.ptr = ptr;
