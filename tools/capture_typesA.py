@@ -293,7 +293,7 @@ for kind in ("b", "ba"):
     each(f"{kind}_pad", BYTES, f"({wrap}.center(11), {wrap}.center(10, b'*'), {wrap}.ljust(8, b'-'), {wrap}.rjust(8), {wrap}.zfill(6), "
          f"{wrap}.expandtabs(), {wrap}.expandtabs(2), {wrap}.replace(b'l', b'L'), {wrap}.replace(b'', b'.', 3), "
          f"{wrap}.replace(b'a', b''), {wrap}.hex(), {wrap}.hex(':'), {wrap}.hex(b'-', 2), {wrap}.hex(' ', -3))")
-    exprs(f"{kind}_errors", [e.replace("B(", "bytes(" if kind == "b" else "bytearray(") for e in [
+    exprs(f"{kind}_errors", [e.replace("B(", "bytes(" if kind == "b" else "bytearray(").replace("B)", "bytes)" if kind == "b" else "bytearray)").replace("B.", "bytes." if kind == "b" else "bytearray.") for e in [
         "B(b'a').center(5, 'x')", "B(b'a').center(5, b'xy')", "B(b'a').center(5, bytearray(b'x'))", "B(b'a').center()",
         "B(b'a').find('a')", "B(b'a').find(300)", "B(b'a').find(-1)", "B(b'a').startswith('a')", "B(b'a').startswith(('a',))",
         "B(b'a').strip('a')", "B(b'a').split('a')", "B(b'a').replace('a', b'')", "B(b'a').join(['a'])", "B(b'a').join([b'x', bytearray(b'y'), memoryview(b'z')])",
@@ -367,6 +367,14 @@ grid("bytes_call_errors", repr(BMETHODS), "['bytes', 'bytearray']",
 grid("set_call_errors", repr(sorted(m for m in dir(set) if not m.startswith("__"))), "['set', 'frozenset']",
      "(lambda o, m: [_fmt(lambda: getattr(o, m)(zz=1)), _fmt(lambda: getattr(o, m)(1, 2, 3, 4, 5)), "
      "_fmt(lambda: getattr(o, m)())])({'set': {1}, 'frozenset': frozenset({1})}[b], a) if hasattr({'set': {1}, 'frozenset': frozenset({1})}[b], a) else 0")
+
+exprs("buffer_protocol", [
+    "bytes(BUF())", "bytearray(BUF())", "b'-'.join([BUF(), b'q'])", "memoryview(BUF()).tolist()", "b'ab' + BUF()",
+    "bytearray(b'ab') + BUF()", "b'xyz' == BUF()", "b'%s' % BUF()", "b'axyzb'.find(BUF())", "BUF() in [1]",
+    "bytes.__buffer__(b'ab', 0).tolist()", "bytearray(b'ab').__buffer__(0).readonly", "b'ab'.__bytes__()",
+    "type(type('S', (bytes,), {})(b'x').__bytes__()).__name__",
+    "(lambda b: (lambda m: (b.__release_buffer__(m), m.__repr__()[:10], b.append(1), b)[1:])(b.__buffer__(0)))(bytearray(b'x'))",
+], pre="class BUF:\n    def __buffer__(self, flags):\n        return memoryview(b'xyz')\n")
 
 # ---------------------------------------------------------------- memoryview
 exprs("memoryview", [

@@ -13,12 +13,13 @@ import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobj
 import { PyBool_FromLong } from "./boolobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyObject_GetIter, PyIter_Next, PyNumber_AsSsize_t, PyNumber_Index, PyObject_CallOneArg, PyObject_CallNoArgs,
-  _PyObject_LookupAttr } from "./abstract.js";
+  _PyObject_LookupAttr, PyObject_CallMethod } from "./abstract.js";
 import { longValue } from "./longobject.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { bytesLikeData, bytesReprText, decodeBytes, PyBytes_FromArray } from "./bytesobject.js";
 import { codecArg } from "./unicodecodecs.js";
 import * as M from "./bytes_methods.js";
+import { PyMemoryView_FromObject } from "./memoryobject.js";
 
 export const PyByteArray_Type = PyType_Declare("bytearray");
 export const PyByteArrayIter_Type = PyType_Declare("bytearray_iterator");
@@ -467,6 +468,8 @@ PyType_FromSpecStatic({
     nb_remainder: M.bytes_mod,
   },
   methods: [
+    { name: "__buffer__", meth: (s: PyVal, _flags: PyVal) => PyMemoryView_FromObject(s), flags: METH_O, doc: "Return a buffer object that exposes the underlying memory of the object." },
+    { name: "__release_buffer__", meth: (_s: PyVal, view: PyVal) => PyObject_CallMethod(view, "release", []), flags: METH_O, doc: "Release the buffer object that exposes the underlying memory of the object." },
     { name: "__alloc__", meth: bytearray_alloc, flags: METH_NOARGS, doc: "B.__alloc__() -> int\n\nReturn the number of bytes actually allocated." },
     { name: "__reduce__", meth: (s: PyVal) => bytearray_reduce_ex(s, 2), flags: METH_NOARGS, doc: "Return state information for pickling." },
     { name: "__reduce_ex__", meth: (s: PyVal, args: PyVal[]) => {

@@ -18,6 +18,7 @@ import { parseArgs } from "../runtime/getargs.js";
 import { PyUnicode_Decode, codecArg } from "./unicodecodecs.js";
 import { _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
 import * as M from "./bytes_methods.js";
+import { PyMemoryView_FromObject } from "./memoryobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyObject_CallOneArg, _PyObject_LookupSpecial, PyObject_CallNoArgs } from "./abstract.js";
 
@@ -290,6 +291,8 @@ PyType_FromSpecStatic({
   },
   methods: [
     { name: "__getnewargs__", meth: (s: PyVal) => PyTuple_New([PyBytes_FromArray((s as PyBytesObject).ob_bytes)]), flags: METH_NOARGS },
+    { name: "__bytes__", meth: (s: PyVal) => ((s as PyObject).ob_type === PyBytes_Type ? s : PyBytes_FromArray((s as PyBytesObject).ob_bytes)), flags: METH_NOARGS, doc: "Convert this value to exact type bytes." },
+    { name: "__buffer__", meth: (s: PyVal, _flags: PyVal) => PyMemoryView_FromObject(s), flags: METH_O, doc: "Return a buffer object that exposes the underlying memory of the object." },
     { name: "capitalize", meth: M.bytes_capitalize, flags: METH_NOARGS },
     { name: "center", meth: M.bytes_center, flags: METH_FASTCALL },
     { name: "count", meth: M.bytes_count, flags: METH_FASTCALL },

@@ -4,7 +4,7 @@
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_NotImplemented, Py_TYPE, Py_Ellipsis,
   Py_EQ, Py_NE, METH_O, METH_NOARGS, METH_FASTCALL, METH_KEYWORDS, METH_CLASS, type PyVal, PyUnicodeObject,
-  PyUnicode_InternFromString, Py_HashHi,
+  PyUnicode_InternFromString, Py_HashHi, Py_TPFLAGS_HEAPTYPE,
 } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_IndexError, PyExc_ValueError, PyExc_NotImplementedError } from "./exceptions.js";
@@ -22,6 +22,7 @@ import { PyBytesObject, PyBytes_FromArray, PyBytes_Check } from "./bytesobject.j
 import { PyByteArrayObject } from "./bytearrayobject.js";
 import { strhex } from "./bytes_methods.js";
 import { addressOf } from "./methodobject.js";
+import { _PyType_LookupStr } from "./typeobject.js";
 
 export const PyMemoryView_Type = PyType_Declare("memoryview");
 export const PyMemoryIter_Type = PyType_Declare("memory_iterator");
@@ -175,6 +176,14 @@ export function PyObject_GetBufferData(v: PyVal): Uint8Array | null {
   if (PyBytes_Check(v)) return (v as PyBytesObject).ob_bytes;
   if (v instanceof PyByteArrayObject) return v.ob_bytes.subarray(0, v.ob_size);
   if (v instanceof PyMemoryViewObject) return memoryBytes(v);
+  // A class written in Python exports a buffer through __buffer__ (PEP 688).
+  if (typeof v !== "number" && (v.ob_type.tp_flags & Py_TPFLAGS_HEAPTYPE) !== 0 &&
+    _PyType_LookupStr(v.ob_type, "__buffer__") !== null) {
+    const m = PyMemoryView_FromObject(v);
+    const data = memoryBytes(m).slice();
+    memory_release(m);
+    return data;
+  }
   return null;
 }
 
