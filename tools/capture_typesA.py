@@ -87,6 +87,10 @@ exprs("complex_ctor", [
     "(1+2j).__getnewargs__()", "(1j).__complex__()", "complex.real", "(3j).real.__class__.__name__",
     "hash(1+0j) == hash(1)", "hash(1.5+0j) == hash(1.5)", "hash(complex(0, 1))", "hash(complex(-1, 0))",
     "hash(complex(1e300, 1e300))", "hash(complex(-2, -3))", "set([1, 1.0, 1+0j, True])", "{1j: 1}[1j]",
+    "sorted(set(dir(complex)) - set(dir(object)))", "complex.__doc__", "complex.conjugate.__doc__", "complex.real.__doc__",
+    "(1j).__reduce_ex__(2)[1]", "complex.__format__(1j, '')", "complex.__new__(type('C', (complex,), {}), '1+2j').__class__.__name__",
+    "complex.__new__(int, 1)", "complex.__hash__(1j) == hash(1j)", "(2+3j).__pow__(2, None)", "(2+3j).__rpow__(2)",
+    "(2+3j).__rtruediv__(1)", "(2+3j).__truediv__(0)", "(1j).__eq__('x')", "(1j).__lt__(1j)",
 ])
 SPECS = ['', '.2f', '10', '<20', '^20.3e', '+g', ' ', ',.2f', '#', '.0', 'e', 'G', 'n', '*>30', '>25', '-', '+',
          '.3', '.3g', 'g', 'f', 'F', 'E', '.10g', '#.3g', '#g', 'z.1f', 'z', '_.1f', ',', '010', '=10', 'x', '%', 'd',
