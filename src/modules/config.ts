@@ -27,6 +27,8 @@ import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
+import { heapqmodule } from "./_heapqmodule.js";
+import { bisectmodule } from "./_bisectmodule.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["posix", posixmodule],
@@ -59,4 +61,6 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_sre", sremodule],
   ["math", mathmodule],
   ["_random", randommodule],
+  ["_heapq", heapqmodule],
+  ["_bisect", bisectmodule],
 ]);
