@@ -1,6 +1,8 @@
 // Runs the golden groups of tests/golden/objects/typesA.json.gz (captured from CPython by tools/capture_typesA.py)
 // under Typhon in-process on the Node host (PYTHONHASHSEED=0, as the capture) and compares result lines.
 // `node dist/tests/unit/objects/typesA_harness.js [GROUP [LIMIT]]` prints mismatches for a group, or a summary.
+// Load the runtime the way bin/typhon does (main.ts first), so module evaluation order matches the CLI's.
+import "../../../src/runtime/main.js";
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
