@@ -21,6 +21,6 @@ export const DEBUG_DUMPS: readonly DebugDump[] = [
   { option: "--dump-tokens", args: "FILE", help: "print the tokens as `python -m tokenize -e FILE` does", run: dumpTokensCommand },
   { option: "--dump-ast", args: "FILE", help: "print ast.dump(ast.parse(...), include_attributes=True)", run: dumpAstCommand },
   { option: "--dump-symtable", args: "FILE", help: "print the symbol table (tools/symtable_dump.py prints CPython's)", run: dumpSymtableCommand },
-  { option: "--compile", args: "[--invalidation-mode MODE] FILE OUT", help: "write a CPython 3.13 .pyc of FILE to OUT, as py_compile.compile(FILE, OUT)", run: compileCommand },
+  { option: "--compile", args: "[--invalidation-mode MODE] [-O|-OO] FILE OUT", help: "write a CPython 3.13 .pyc of FILE to OUT, as py_compile.compile(FILE, OUT)", run: compileCommand },
   { option: "--dump-dis", args: "[-C] [-O] [FILE]", help: "print what `python -m dis [-C] [-O] [FILE]` prints", run: dumpDisCommand },
 ];

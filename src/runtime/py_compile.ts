@@ -9,6 +9,7 @@ import { PyBytes, PyComplex, SurrogateStr, strCodePoints } from "../ast/constant
 import { siphash13Keyed } from "./import.js";
 import { CACHE, CALL_KW, EXTENDED_ARG, IMPORT_NAME, LOAD_CONST, STORE_NAME } from "../opcode/opcode_metadata.js";
 import { DebugDumpFailure } from "../debug/dump_failure.js";
+import { ERRNO_TABLE } from "../modules/errno_table.js";
 import { HostError } from "../host/host.js";
 
 /** importlib.util.MAGIC_NUMBER of 3.13: (3571).to_bytes(2, 'little') + b'\r\n'. */
@@ -511,6 +512,12 @@ export function codeToPyc(co: CodeRecord, source: Uint8Array, mode: PycInvalidat
   return out;
 }
 
+/** "[Errno 2] No such file or directory" for a host error, as str(OSError) starts. */
+function osError(e: HostError): string {
+  const row = ERRNO_TABLE.find(([name]) => name === e.errno);
+  return row === undefined ? e.message : `[Errno ${row[1]}] ${row[2]}`;
+}
+
 /**
  * `typhon --compile [--invalidation-mode timestamp|checked-hash|unchecked-hash] FILE OUT`: py_compile.compile(FILE,
  * cfile=OUT). The code's co_filename is FILE as given; the default mode is timestamp unless SOURCE_DATE_EPOCH is
@@ -543,13 +550,19 @@ export function compileCommand(host: Host, args: readonly string[]): string {
     source = host.readFile(file);
     mtimeNs = fs.stat(file, true).mtimeNs;
   } catch (e) {
-    if (e instanceof HostError) throw new DebugDumpFailure(`typhon --compile: can't open file '${file}': ${e.message}\n`, 1);
+    if (e instanceof HostError) throw new DebugDumpFailure(`typhon --compile: can't open file '${file}': ${osError(e)}\n`, 1);
     throw e;
   }
   const co = compile(source, file, "exec", 0, optimize);
   const data = codeToPyc(co, source, mode, Number(mtimeNs / 1_000_000_000n));
   // O_WRONLY | O_CREAT | O_TRUNC, mode 0o666 as importlib's _write_atomic leaves it (less the umask).
-  const fd = fs.open(cfile, 0o1 | 0o100 | 0o1000, 0o666);
+  let fd: number;
+  try {
+    fd = fs.open(cfile, 0o1 | 0o100 | 0o1000, 0o666);
+  } catch (e) {
+    if (e instanceof HostError) throw new DebugDumpFailure(`typhon --compile: can't write '${cfile}': ${osError(e)}\n`, 1);
+    throw e;
+  }
   try {
     let off = 0;
     while (off < data.length) off += fs.write(fd, data.subarray(off));

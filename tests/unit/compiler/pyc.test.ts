@@ -13,7 +13,16 @@ import { codeToPyc, marshalCode, sourceHash } from "../../../src/runtime/py_comp
 import { programOptions } from "../../../tools/run_diff.js";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const golden = JSON.parse(readFileSync(join(ROOT, "tests/golden/compiler/pyc.json"), "utf8")) as Record<string, string>;
+const goldenAll = JSON.parse(readFileSync(join(ROOT, "tests/golden/compiler/pyc.json"), "utf8")) as
+  Record<string, string | { source: string; bytes: string }>;
+/** tests/diff programs: their marshal.dumps bytes (hex). */
+const golden: Record<string, string> = {};
+/** Snippets of the object-model rules: source and bytes. */
+const snippets: Record<string, { source: string; bytes: string }> = {};
+for (const [k, v] of Object.entries(goldenAll)) {
+  if (typeof v === "string") golden[k] = v;
+  else snippets[k.slice("snippet:".length)] = v;
+}
 const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
 
 function typhonCode(name: string): { source: Uint8Array; co: ReturnType<typeof compile> } {
@@ -25,6 +34,12 @@ function typhonCode(name: string): { source: Uint8Array; co: ReturnType<typeof c
 for (const name of Object.keys(golden)) {
   test(`pyc bytes: ${name} marshals as CPython 3.13's marshal.dumps`, () => {
     assert.equal(hex(marshalCode(typhonCode(name).co)), golden[name]);
+  });
+}
+
+for (const [name, { source, bytes }] of Object.entries(snippets)) {
+  test(`pyc bytes: snippet ${name} (FLAG_REF, interning and set order as CPython's)`, () => {
+    assert.equal(hex(marshalCode(compile(source, "snippet.py", "exec", 0, 0))), bytes);
   });
 }
 
