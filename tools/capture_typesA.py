@@ -545,6 +545,16 @@ exprs("bytes_limits", [
     "b'%.99999999999f' % 1.0", "b'%99999999999999999999d' % 1", "b'%99999999999d' % 1",
 ])
 
+# Adversarial searches: linear time (these took tens of seconds with a naive scan).
+exprs("bytes_search_worst", [
+    "(lambda h, n: (h.find(n), h.rfind(n), h.count(n), n in h, len(h.split(n)), h.replace(n, b'x') == h))(b'a' * 10**6, b'a' * 1000 + b'b')",
+    "(lambda h, n: (h.find(n), h.rfind(n), h.count(n), bytes(h).rsplit(n)[-1]))(bytearray(b'ab' * 300000 + b'abc'), b'ab' * 500 + b'c')",
+    "(b'b' + b'a' * 10**5).rfind(b'b' + b'a' * 5000)", "(b'a' * 10**5 + b'b').rfind(b'a' * 5000 + b'b')",
+    "(b'a' * 10**5 + b'b').find(b'a' * 5000 + b'b', 50000)", "(b'a' * 10**5).rfind(b'a' * 5000 + b'b', 0, 60000)",
+    "(lambda h: [h.find(b'aab', i) for i in range(0, 40, 7)])(b'ab' * 20 + b'aab')",
+    "(lambda h: [h.rfind(b'aba', 0, j) for j in range(0, 40, 7)])(b'ab' * 20)",
+])
+
 # ---------------------------------------------------------------- seeded random differential cases
 def rbytes(n):
     alphabet = b"ab \t\nxyzAB,.-01\x00\xff"

@@ -117,30 +117,64 @@ function fillArg(fname: string, v: PyVal | undefined): number {
 
 // ---- searching (stringlib/find.h, count.h) ----
 
+/** First index of needle in hay[start:end], or -1: a first-byte scan with Uint8Array.indexOf that switches to
+ *  Knuth-Morris-Pratt when partial matches cost more than a few passes (CPython's fastsearch is linear too). */
 export function findBytes(hay: Uint8Array, needle: Uint8Array, start: number, end: number): number {
   const n = needle.length;
   if (n === 0) return start <= end ? start : -1;
-  if (n === 1) {
-    const c = needle[0];
-    for (let i = start; i < end; i++) if (hay[i] === c) return i;
-    return -1;
-  }
   const last = end - n;
+  if (last < start) return -1;
   const c0 = needle[0];
-  outer: for (let i = start; i <= last; i++) {
-    if (hay[i] !== c0) continue;
-    for (let j = 1; j < n; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+  let work = 0;
+  const limit = 4 * (end - start) + 256;
+  for (let i = hay.indexOf(c0, start); i >= 0 && i <= last; i = hay.indexOf(c0, i + 1)) {
+    let j = 1;
+    while (j < n && hay[i + j] === needle[j]) j++;
+    if (j === n) return i;
+    work += j;
+    if (work > limit) return kmpFind(hay, needle, i + 1, end);
   }
   return -1;
 }
 
+/** Last index of needle in hay[start:end], or -1 (lastIndexOf scan, KMP on the reversed range past the budget). */
 export function rfindBytes(hay: Uint8Array, needle: Uint8Array, start: number, end: number): number {
   const n = needle.length;
   if (n === 0) return start <= end ? end : -1;
-  outer: for (let i = end - n; i >= start; i--) {
-    for (let j = 0; j < n; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+  const last = end - n;
+  if (last < start) return -1;
+  const c0 = needle[0];
+  let work = 0;
+  const limit = 4 * (end - start) + 256;
+  for (let i = hay.lastIndexOf(c0, last); i >= start; i = i > 0 ? hay.lastIndexOf(c0, i - 1) : -1) {
+    let j = 1;
+    while (j < n && hay[i + j] === needle[j]) j++;
+    if (j === n) return i;
+    work += j;
+    if (work > limit) {
+      // The last occurrence starting at or before i-1: search the reversed window for the reversed needle.
+      const hi = Math.min(end, i - 1 + n);
+      const rh = hay.slice(start, hi).reverse(), rn = needle.slice().reverse();
+      const k = kmpFind(rh, rn, 0, rh.length);
+      return k < 0 ? -1 : hi - k - n;
+    }
+  }
+  return -1;
+}
+
+/** Knuth-Morris-Pratt: first index of needle in hay[start:end] in O(end - start + needle.length). */
+function kmpFind(hay: Uint8Array, needle: Uint8Array, start: number, end: number): number {
+  const n = needle.length;
+  const fail = new Int32Array(n);
+  for (let i = 1, k = 0; i < n; i++) {
+    while (k > 0 && needle[i] !== needle[k]) k = fail[k - 1];
+    if (needle[i] === needle[k]) k++;
+    fail[i] = k;
+  }
+  for (let i = start, k = 0; i < end; i++) {
+    while (k > 0 && hay[i] !== needle[k]) k = fail[k - 1];
+    if (hay[i] === needle[k]) k++;
+    if (k === n) return i - n + 1;
   }
   return -1;
 }

@@ -161,11 +161,7 @@ function bytes_contains(self: PyVal, v: PyVal): boolean {
 }
 
 export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from: number): number {
-  outer: for (let i = from; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
+  return M.findBytes(hay, needle, from, hay.length);
 }
 
 /** Decode bytes with a codec name and error handler (unicodecodecs.ts: PyUnicode_Decode). */
