@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,3 +83,25 @@ for (const name of Object.keys(golden)) {
     }
   });
 }
+
+test("a timestamp .pyc equals py_compile.compile's whole file, and CPython's importer accepts it",
+  { skip: hasPython ? false : `${PYTHON} is absent` }, () => {
+    const dir = mkdtempSync(join(tmpdir(), "typhon-pyc-test-"));
+    try {
+      const src = join(dir, "mod.py");
+      writeFileSync(src, "X = 42\ndef f():\n    return [i * i for i in range(3)], {'a b': 1.5}\n");
+      const source = readFileSync(src);
+      const mtime = Math.floor(statSync(src).mtimeMs / 1000);
+      mkdirSync(join(dir, "__pycache__"));
+      const cached = join(dir, "__pycache__", "mod.cpython-313.pyc");
+      writeFileSync(cached, codeToPyc(compile(source, src, "exec", 0, 0), source, "timestamp", mtime));
+      const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PYENV_VERSION: "3.13.0" };
+      const py = "import py_compile, sys, mod; py_compile.compile(sys.argv[1], cfile=sys.argv[2]); print(mod.X, mod.f(), mod.__cached__)";
+      const r = spawnSync(PYTHON, ["-B", "-v", "-c", py, src, join(dir, "cp.pyc")], { cwd: dir, env, encoding: "utf8" });
+      assert.ok(r.stderr.includes(`# ${cached} matches ${src}\n`), "the importer takes the .pyc as up to date");
+      assert.equal(r.stdout, `42 ([0, 1, 4], {'a b': 1.5}) ${cached}\n`);
+      assert.equal(hex(readFileSync(join(dir, "cp.pyc"))), hex(readFileSync(cached)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
