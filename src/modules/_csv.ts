@@ -23,7 +23,12 @@ const QUOTE_MINIMAL = 0, QUOTE_ALL = 1, QUOTE_NONNUMERIC = 2, QUOTE_NONE = 3, QU
 
 let CsvError: PyTypeObject | null = null;
 let fieldLimit = 128 * 1024;
-const dialects = PyDict_New();
+/** The dialect registry (_csv._dialects), made when the module is first executed (no top-level calls). */
+let dialectsDict: PyDictObject | null = null;
+function dialectsOf(): PyDictObject {
+  if (dialectsDict === null) dialectsDict = PyDict_New();
+  return dialectsDict;
+}
 
 export const PyDialect_Type = PyType_Declare("_csv.Dialect");
 export const PyReader_Type = PyType_Declare("_csv.reader");
@@ -128,7 +133,7 @@ PyType_FromSpecStatic({
 }, PyDialect_Type);
 
 function get_dialect_obj(name: PyVal): PyVal {
-  const d = PyDict_GetItem(dialects, name);
+  const d = PyDict_GetItem(dialectsOf(), name);
   if (d === undefined) return PyErr_Format(CsvError!, "unknown dialect");
   return d;
 }
@@ -402,15 +407,15 @@ export const csvmodule: PyModuleDef = {
       const npos = a.length - (k?.length ?? 0);
       if (npos < 1) return PyErr_Format(PyExc_TypeError, "register_dialect() expected at least 1 argument, got 0");
       if (!PyUnicode_Check(a[0])) return PyErr_Format(PyExc_TypeError, "dialect name must be a string");
-      PyDict_SetItem(dialects, a[0], makeDialect(npos > 1 ? a[1] : undefined, a, k));
+      PyDict_SetItem(dialectsOf(), a[0], makeDialect(npos > 1 ? a[1] : undefined, a, k));
       return Py_None;
     }, flags: METH_FASTCALL | METH_KEYWORDS },
     { name: "unregister_dialect", meth: (_m: PyVal, n: PyVal) => {
-      if (!PyDict_DelItemIf(dialects, n)) return PyErr_Format(CsvError!, "unknown dialect");
+      if (!PyDict_DelItemIf(dialectsOf(), n)) return PyErr_Format(CsvError!, "unknown dialect");
       return Py_None;
     }, flags: METH_O },
     { name: "get_dialect", meth: (_m: PyVal, n: PyVal) => get_dialect_obj(n), flags: METH_O },
-    { name: "list_dialects", meth: () => PyList_New(PyDict_Keys(dialects)), flags: METH_NOARGS },
+    { name: "list_dialects", meth: () => PyList_New(PyDict_Keys(dialectsOf())), flags: METH_NOARGS },
     { name: "field_size_limit", meth: (_m: PyVal, a: PyVal[], k: PyVal[] | null) => {
       const [lim] = parseArgs("field_size_limit", a, k, ["new_limit"], 0, 1);
       const old = fieldLimit;
@@ -431,7 +436,7 @@ export const csvmodule: PyModuleDef = {
     PyModule_Add(m, "Dialect", PyDialect_Type);
     PyModule_Add(m, "Reader", PyReader_Type);
     PyModule_Add(m, "Writer", PyWriter_Type);
-    PyModule_Add(m, "_dialects", dialects);
+    PyModule_Add(m, "_dialects", dialectsOf());
     for (const [k, v] of [["QUOTE_MINIMAL", QUOTE_MINIMAL], ["QUOTE_ALL", QUOTE_ALL], ["QUOTE_NONNUMERIC", QUOTE_NONNUMERIC],
       ["QUOTE_NONE", QUOTE_NONE], ["QUOTE_STRINGS", QUOTE_STRINGS], ["QUOTE_NOTNULL", QUOTE_NOTNULL]] as const) PyModule_Add(m, k, v);
     PyModule_Add(m, "__version__", PyUnicode_FromString("1.0"));

@@ -24,10 +24,17 @@ const SIG_DFL = 0, SIG_IGN = 1;
 
 const handlers = new Map<number, PyVal>();
 
-const default_int_handler = nativeFunction("default_int_handler", (_s: PyVal, a: PyVal[]) => {
-  void a;
-  return PyErr_SetObject(PyExc_KeyboardInterrupt, null);
-}, METH_FASTCALL, "The default handler for SIGINT installed by Python.\n\nIt raises KeyboardInterrupt.");
+/** signal.default_int_handler, made on first use (no calls into other modules at load time). */
+let defaultIntHandler: PyVal | null = null;
+function default_int_handler(): PyVal {
+  if (defaultIntHandler === null) {
+    defaultIntHandler = nativeFunction("default_int_handler", (_s: PyVal, a: PyVal[]) => {
+      void a;
+      return PyErr_SetObject(PyExc_KeyboardInterrupt, null);
+    }, METH_FASTCALL, "The default handler for SIGINT installed by Python.\n\nIt raises KeyboardInterrupt.");
+  }
+  return defaultIntHandler;
+}
 
 function signum(v: PyVal): number {
   const n = PyNumber_AsSsize_t(v, null);
@@ -36,7 +43,7 @@ function signum(v: PyVal): number {
 }
 
 function getHandler(n: number): PyVal {
-  return handlers.get(n) ?? (n === 2 ? default_int_handler : SIG_DFL);
+  return handlers.get(n) ?? (n === 2 ? default_int_handler() : SIG_DFL);
 }
 
 export const signalmodule: PyModuleDef = {
@@ -89,7 +96,7 @@ export const signalmodule: PyModuleDef = {
     PyModule_Add(m, "ITIMER_REAL", 0);
     PyModule_Add(m, "ITIMER_VIRTUAL", 1);
     PyModule_Add(m, "ITIMER_PROF", 2);
-    PyModule_Add(m, "default_int_handler", default_int_handler);
+    PyModule_Add(m, "default_int_handler", default_int_handler());
     PyModule_Add(m, "ItimerError", PyExc_OSError);
   },
 };

@@ -2,6 +2,7 @@
 // frozen modules, the bootstrap of DESIGN-FACTS §8.2 (_frozen_importlib._install, _install_external_importers,
 // zipimport), __import__ (PyImport_ImportModuleLevelObject) and IMPORT_FROM. See docs/imports.md.
 import {
+  PyObject, PyType_Declare, PyType_FromSpecStatic,
   PyTypeObject, Py_None, Py_TYPE, PyUnicode_InternFromString, METH_NOARGS, METH_O, METH_FASTCALL, METH_KEYWORDS,
   type PyVal, PyUnicodeObject,
 } from "../objects/object.js";
@@ -21,10 +22,10 @@ import { zipSource } from "../modules/zipimport.js";
 import { PyType_IsSubtype, hooks } from "../objects/abstract.js";
 import { PyObject_GetAttrStr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_CallMethod, _PyObject_LookupAttr,
   PyObject_GetAttr } from "../objects/abstract.js";
-import { PyStructSequence_NewType, PyStructSequence_New } from "../objects/structseq.js";
+import { _PyStructSequence_ForSys } from "../objects/structseq.js";
 import { _PyNamespace_New } from "../objects/namespaceobject.js";
 import { PyFrameObject } from "../objects/frameobject.js";
-import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "./errors.js";
+import { PyErr_Format, PyErr_SetObject, _PyErr_CreateException, _PyErr_ChainContext } from "./errors.js";
 import { parseArgs, unpackArgs } from "./getargs.js";
 import { getSys } from "./sysmodule.js";
 import { getBuiltins, builtinsHooks } from "./bltinmodule.js";
@@ -506,7 +507,6 @@ export interface ImportConfig {
   unbuffered: boolean;
 }
 
-let flagsType: PyTypeObject | null = null;
 const FLAG_FIELDS = ["debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
   "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
   "warn_default_encoding", "safe_path", "int_max_str_digits"];
@@ -533,8 +533,8 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     ["hexversion", 0x030d00f0],
     ["_multiarch", PyUnicode_FromString("x86_64-linux-gnu")],
   ]));
-  if (flagsType === null) flagsType = PyStructSequence_NewType({ name: "sys.flags", fields: FLAG_FIELDS, n_in_sequence: FLAG_FIELDS.length });
-  PyDict_SetItemString(d, "flags", PyStructSequence_New(flagsType, [0, 0, 0, cfg.optimize, cfg.dontWriteBytecode ? 1 : 0,
+  // The same struct sequence type sysmodule.ts made for sys.flags, now with the command line's values.
+  PyDict_SetItemString(d, "flags", _PyStructSequence_ForSys("sys.flags", FLAG_FIELDS, [0, 0, 0, cfg.optimize, cfg.dontWriteBytecode ? 1 : 0,
     cfg.isolated ? 1 : 0, cfg.noSite ? 1 : 0, cfg.isolated ? 1 : 0, cfg.verbose, 0, 0, 1, cfg.isolated ? 1 : 0, Py_False,
     0, 0, PyBool_FromLong(cfg.safePath), 4300]));
   PyDict_SetItemString(d, "dont_write_bytecode", PyBool_FromLong(cfg.dontWriteBytecode));
@@ -578,6 +578,11 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     const src = zipSource(filename);
     return src === null ? null : src.split(/\r\n|\r|\n/);
   };
+  // site's Quitter objects (exit, quit): CPython gets them from site.main() at start-up, which Typhon does not run
+  // (DEVIATION: no site-packages scan at start-up; `import site` runs site.main() when -S is not given).
+  if (!cfg.noSite) {
+    for (const name of ["exit", "quit"]) PyDict_SetItemString(getBuiltins().dict!, name, makeQuitter(name));
+  }
   // init_set_builtins_open: builtins.open is io.open.
   const io = createBuiltin("_io")!;
   PyDict_SetItemString(getBuiltins().dict!, "open", PyDict_GetItemStr(io.dict!, PyUnicode_InternFromString("open"))!);
@@ -637,6 +642,35 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   // (sys.meta_path, sys.modules' specs) starts with an import statement.
   pendingBootstrap = () => bootstrapImportlib(sys.module, imp, d);
   void PyDict_SetItem; void PyLong_FromBigInt; void Py_True; void PyFrameObject;
+}
+
+/** _sitebuiltins.Quitter: repr "Use exit() or Ctrl-D (i.e. EOF) to exit"; calling it closes stdin, raises SystemExit. */
+const PyQuitter_Type = PyType_Declare("_sitebuiltins.Quitter");
+class PyQuitterObject extends PyObject {
+  name: string;
+  constructor(name: string) {
+    super(PyQuitter_Type);
+    this.name = name;
+  }
+}
+PyType_FromSpecStatic({
+  name: "_sitebuiltins.Quitter",
+  slots: {
+    tp_repr: (s) => PyUnicode_FromString(`Use ${(s as PyQuitterObject).name}() or Ctrl-D (i.e. EOF) to exit`),
+    tp_call: (_s, args) => {
+      const [code] = unpackArgs("__call__", args, 0, 1);
+      const stdin = PyDict_GetItemStr(getSys().dict, PyUnicode_InternFromString("stdin"));
+      try {
+        if (stdin !== undefined && stdin !== Py_None) PyObject_CallMethod(stdin, "close", []);
+      } catch {
+        // as _sitebuiltins: ignore
+      }
+      return PyErr_SetObject(builtinExc("SystemExit"), code === undefined ? null : code);
+    },
+  },
+}, PyQuitter_Type);
+function makeQuitter(name: string): PyVal {
+  return new PyQuitterObject(name);
 }
 
 let pendingBootstrap: (() => void) | null = null;
@@ -742,7 +776,7 @@ export function _PyImport_InitFromHost(host: Host): void {
     dontWriteBytecode: p.dontWriteBytecode ?? (env.get("PYTHONDONTWRITEBYTECODE") ?? "") !== "",
     verbose: p.verbose ?? 0,
     optimize: p.optimize ?? 0,
-    noSite: p.noSite ?? true,
+    noSite: p.noSite ?? false,
     isolated: p.isolated ?? false,
     safePath: p.safePath ?? false,
     checkHashBasedPycs: p.checkHashBasedPycs ?? "default",
@@ -787,11 +821,10 @@ export function configureImports(host: Host, cl: {
     dontWriteBytecode: cl.dontWriteBytecode || (useEnv && (env.get("PYTHONDONTWRITEBYTECODE") ?? "") !== ""),
     verbose: cl.verbose,
     optimize: cl.optimize,
-    noSite: true,
+    noSite: cl.noSite,
     isolated: cl.isolated,
     safePath: cl.safePath,
     unbuffered: cl.unbuffered || (useEnv && (env.get("PYTHONUNBUFFERED") ?? "") !== ""),
     checkHashBasedPycs: cl.checkHashBasedPycs,
   });
-  void cl.noSite;
 }

@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -22,9 +23,17 @@ const KNOWN_FAILURES: Record<string, string> = {
 for (const [name, exp] of Object.entries(expected)) {
   test(`stdlib smoke: ${name}`, () => {
     const env = { PATH: process.env.PATH ?? "", PYTHONHASHSEED: "0", LANG: "C.UTF-8", TZ: "UTC" };
-    const r = spawnSync(process.execPath, [path.join(root, "bin", "typhon.js"), name], { cwd: dir, env, encoding: "utf8", timeout: 120000 });
-    const norm = (t: string) => t.split(fs.realpathSync(dir)).join("<DIR>");
-    const got = { stdout: norm(r.stdout), stderr: norm(r.stderr), status: r.status ?? -1 };
+    // Each program runs in a fresh directory (programs create files next to themselves; test runs may overlap).
+    const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "typhon-smoke-")));
+    let got: { stdout: string; stderr: string; status: number };
+    try {
+      fs.copyFileSync(path.join(dir, name), path.join(tmp, name));
+      const r = spawnSync(process.execPath, [path.join(root, "bin", "typhon.js"), name], { cwd: tmp, env, encoding: "utf8", timeout: 120000 });
+      const norm = (t: string) => t.split(tmp).join("<DIR>");
+      got = { stdout: norm(r.stdout), stderr: norm(r.stderr), status: r.status ?? -1 };
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
     const known = KNOWN_FAILURES[name];
     let same = true;
     try {
