@@ -550,7 +550,10 @@ exprs("bytes_search_worst", [
     "(lambda h, n: (h.find(n), h.rfind(n), h.count(n), n in h, len(h.split(n)), h.replace(n, b'x') == h))(b'a' * 10**6, b'a' * 1000 + b'b')",
     "(lambda h, n: (h.find(n), h.rfind(n), h.count(n), bytes(h).rsplit(n)[-1]))(bytearray(b'ab' * 300000 + b'abc'), b'ab' * 500 + b'c')",
     "(b'b' + b'a' * 10**5).rfind(b'b' + b'a' * 5000)", "(b'a' * 10**5 + b'b').rfind(b'a' * 5000 + b'b')",
-    "(b'a' * 10**5 + b'b').find(b'a' * 5000 + b'b', 50000)", "(b'a' * 10**5).rfind(b'a' * 5000 + b'b', 0, 60000)",
+    "(b'a' * 10**5 + b'b').find(b'a' * 5000 + b'b', 50000)",
+    "(lambda b: (sum(b.pop(0) for _ in range(len(b))), b))(bytearray(range(256)) * 400)",
+    "(lambda b: ([b.__delitem__(slice(0, 3)) for _ in range(30000)], b.append(7), b.insert(0, 8), b.extend(b'zz'), b)[1:])(bytearray(100000))",
+    "(lambda b: (lambda m: b.__delitem__(slice(0, 2)))(memoryview(b)))(bytearray(b'abcdef'))", "(b'a' * 10**5).rfind(b'a' * 5000 + b'b', 0, 60000)",
     "(lambda h: [h.find(b'aab', i) for i in range(0, 40, 7)])(b'ab' * 20 + b'aab')",
     "(lambda h: [h.rfind(b'aba', 0, j) for j in range(0, 40, 7)])(b'ab' * 20)",
 ])

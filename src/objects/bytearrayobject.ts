@@ -198,6 +198,13 @@ function bytearray_subscript(self: PyVal, index: PyVal): PyVal {
 function setslice(b: PyByteArrayObject, lo: number, hi: number, bytes: Uint8Array): void {
   const size = b.ob_size;
   if (hi < lo) hi = lo;
+  if (lo === 0 && hi > 0 && bytes.length === 0) {
+    // Deleting a prefix (del b[:n], b.pop(0)) is O(1), as CPython's ob_start makes it: the view moves forward.
+    if (b.ob_exports > 0) PyErr_Format(PyExc_BufferError, "Existing exports of data: object cannot be re-sized");
+    b.ob_bytes = b.ob_bytes.subarray(hi);
+    b.ob_size = size - hi;
+    return;
+  }
   const growth = bytes.length - (hi - lo);
   if (growth !== 0) {
     const tail = b.ob_bytes.slice(hi, size);
