@@ -22,6 +22,7 @@ import { operatormodule } from "./_operator.js";
 import { structmodule } from "./_struct.js";
 import { binasciimodule } from "./binascii.js";
 import { csvmodule } from "./_csv.js";
+import { unicodedatamodule } from "./unicodedata.js";
 import { md5module, sha1module, sha2module, sha3module, blake2module } from "./hashmodules.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
@@ -52,6 +53,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_struct", structmodule],
   ["binascii", binasciimodule],
   ["_csv", csvmodule],
+  ["unicodedata", unicodedatamodule],
   ["_md5", md5module],
   ["_sha1", sha1module],
   ["_sha2", sha2module],

@@ -561,6 +561,10 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   setDefault("warnoptions", PyList_New([]));
   setDefault("_xoptions", PyDict_New());
   setDefault("platlibdir", PyUnicode_FromString("lib"));
+  for (const [k, from] of [["base_exec_prefix", "exec_prefix"], ["_base_executable", "executable"]] as const) {
+    const v = PyDict_GetItemStr(d, PyUnicode_InternFromString(from));
+    if (v !== undefined) setDefault(k, v);
+  }
   setDefault("abiflags", PyUnicode_FromString(""));
   PyDict_SetItemString(d, "_stdlib_dir", cfg.stdlib === null ? Py_None : PyUnicode_FromString(cfg.stdlib.path));
   const path: PyVal[] = [];
