@@ -23,6 +23,7 @@ import { structmodule } from "./_struct.js";
 import { binasciimodule } from "./binascii.js";
 import { csvmodule } from "./_csv.js";
 import { unicodedatamodule } from "./unicodedata.js";
+import { sysconfigdatamodule, SYSCONFIGDATA_NAME } from "./sysconfigdata.js";
 import { md5module, sha1module, sha2module, sha3module, blake2module } from "./hashmodules.js";
 import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
@@ -54,6 +55,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["binascii", binasciimodule],
   ["_csv", csvmodule],
   ["unicodedata", unicodedatamodule],
+  [SYSCONFIGDATA_NAME, sysconfigdatamodule],
   ["_md5", md5module],
   ["_sha1", sha1module],
   ["_sha2", sha2module],
