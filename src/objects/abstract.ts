@@ -21,6 +21,8 @@ import { longValue } from "./longobject.js";
 export const hooks = {
   /** types.GenericAlias(origin, args), installed by the import system (genericaliasobject.ts). */
   genericAlias: null as ((origin: PyVal, args: PyVal) => PyVal) | null,
+  /** PyErr_WarnEx(category, message, stacklevel), installed by Py_RunMain (pythonrun.ts; objects/ cannot import _warnings.ts: a cycle). */
+  warn: (category: PyTypeObject, message: string, stacklevel: number): void => { void category; void message; void stacklevel; },
   tuple: (items: PyVal[]): PyTupleObject => { void items; throw new Error("hooks.tuple"); },
   list: (items: PyVal[]): PyListObject => { void items; throw new Error("hooks.list"); },
   str: (s: string): PyUnicodeObject => new PyUnicodeObject(s),
@@ -411,8 +413,16 @@ export function PyObject_Size(o: PyVal): number {
 export function PySequence_Contains(seq: PyVal, v: PyVal): boolean {
   const t = Py_TYPE(seq);
   if (t.sq_contains !== null) return t.sq_contains(seq, v);
-  // _PySequence_IterSearch
-  const it = PyObject_GetIter(seq);
+  // _PySequence_IterSearch: a TypeError from the iterator is replaced by CPython's "argument of type" message.
+  let it: PyVal;
+  try {
+    it = PyObject_GetIter(seq);
+  } catch (e) {
+    if (e instanceof PyBaseExceptionObject && e.ob_type === PyExc_TypeError) {
+      return PyErr_Format(PyExc_TypeError, `argument of type '${t.tp_name}' is not iterable`);
+    }
+    throw e;
+  }
   for (let x = PyIter_Next(it); x !== undefined; x = PyIter_Next(it)) {
     if (x === v || PyObject_RichCompareBool(x, v, Py_EQ)) return true;
   }

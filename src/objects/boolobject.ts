@@ -3,9 +3,9 @@ import { PyType_Declare, PyType_FromSpecStatic, PyTypeObject, Py_NotImplemented,
   PyLong_Type } from "./object.js";
 import { longValue, PyLong_Check } from "./longobject.js";
 import { PyErr_Format } from "../runtime/errors.js";
-import { PyExc_TypeError } from "./exceptions.js";
+import { PyExc_TypeError, PyExc_DeprecationWarning } from "./exceptions.js";
 import { PyUnicode_InternFromString } from "./object.js";
-import { PyObject_IsTrue } from "./abstract.js";
+import { PyObject_IsTrue, hooks } from "./abstract.js";
 import { parseArgs } from "../runtime/getargs.js";
 
 export const PyBool_Type = PyType_Declare("bool");
@@ -35,7 +35,7 @@ function boolOp(a: PyVal, b: PyVal, op: 0 | 1 | 2, fallback: (a: PyVal, b: PyVal
 }
 
 function bool_invert(self: PyVal): PyVal {
-  // DeprecationWarning in CPython 3.12+; the value is the int result.
+  hooks.warn(PyExc_DeprecationWarning, "Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int.", 1);
   return -(longValue(self) as number) - 1;
 }
 

@@ -104,6 +104,36 @@ export function frameLocalsDict(f: PyFrameObject): PyDictObject {
   return d;
 }
 
+/** _PyFrame_HasHiddenLocals: an inlined comprehension (PEP 709) is running in this frame. */
+function hasHiddenLocals(f: PyFrameObject): boolean {
+  const code = f.f_code;
+  for (let i = 0; i < code.co_nlocalsplus; i++) {
+    if ((code._kinds[i] & CO_FAST_HIDDEN) && slotValue(f, i) !== null) return true;
+  }
+  return false;
+}
+
+/** PyEval_GetFrameLocals (locals(), and exec/eval's default): the namespace dict of a module or class frame, else a
+ * snapshot of the FrameLocalsProxy: every fast local with a value (a running comprehension's too), then the extras. */
+export function PyEval_GetFrameLocals(f: PyFrameObject): PyDictObject {
+  const code = f.f_code;
+  const optimized = (code.co_flags & 1) !== 0;
+  if (!optimized && !hasHiddenLocals(f)) {
+    if (!(f.f_locals instanceof PyDictObject)) f.f_locals = PyDict_New();
+    return f.f_locals as PyDictObject;
+  }
+  const d = PyDict_New();
+  for (let i = 0; i < code.co_nlocalsplus; i++) {
+    const v = slotValue(f, i);
+    if (v !== null) PyDict_SetItem(d, code._localsplusnames[i], v);
+  }
+  if (optimized && f.f_locals instanceof PyDictObject) {
+    const x = f.f_locals;
+    for (let j = 0; j < x.dk_nentries; j++) if (x.me_key[j] !== null) PyDict_SetItem(d, x.me_key[j]!, x.me_value[j]!);
+  }
+  return d;
+}
+
 // ---- FrameLocalsProxy (PEP 667) ----
 
 export const PyFrameLocalsProxy_Type = PyType_Declare("FrameLocalsProxy");

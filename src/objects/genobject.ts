@@ -9,7 +9,7 @@ import { PyFrameObject, FRAME_CREATED, FRAME_SUSPENDED, FRAME_SUSPENDED_YIELD_FR
 import { PyCodeObject, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR } from "./codeobject.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext, PyErr_SetRaisedWithContext } from "../runtime/errors.js";
 import {
-  PyBaseExceptionObject, PyExc_TypeError, PyExc_ValueError, PyExc_RuntimeError, PyExc_StopIteration,
+  PyBaseExceptionObject, PyExc_TypeError, PyExc_DeprecationWarning, PyExc_ValueError, PyExc_RuntimeError, PyExc_StopIteration,
   PyExc_GeneratorExit, PyExc_StopAsyncIteration, PyStopIterationObject, PyExceptionClass_Check, PyExceptionInstance_Check,
 } from "./exceptions.js";
 import { hooks, PyObject_Vectorcall, _PyObject_LookupAttr, PyType_IsSubtype, isStopIteration, PyObject_GetIter } from "./abstract.js";
@@ -233,6 +233,9 @@ function asExc(e: unknown): PyBaseExceptionObject {
 function gen_throw(self: PyVal, args: PyVal[]): PyVal {
   if (args.length < 1 || args.length > 3) {
     return PyErr_Format(PyExc_TypeError, `throw expected at least 1 argument, got ${args.length}`);
+  }
+  if (args.length > 1) {
+    hooks.warn(PyExc_DeprecationWarning, "the (type, exc, tb) signature of throw() is deprecated, use the single-arg signature instead.", 1);
   }
   const g = self as PyGenObject;
   const exc = makeExc(args[0], args.length > 1 ? args[1] : Py_None, args.length > 2 ? args[2] : Py_None);

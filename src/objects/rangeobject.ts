@@ -101,7 +101,10 @@ function range_subscript(self: PyVal, item: PyVal): PyVal {
   const len = big(r.length);
   if (i < 0n) i += len;
   if (i < 0n || i >= len) return PyErr_Format(PyExc_IndexError, "range object index out of range");
-  if (typeof r.start === "number" && typeof r.step === "number") return r.start + Number(i) * r.step;
+  if (typeof r.start === "number" && typeof r.step === "number" && typeof r.length === "number") {
+    const v = r.start + Number(i) * r.step;
+    if (Number.isSafeInteger(v)) return v;
+  }
   return range_item(r, i);
 }
 

@@ -30,7 +30,7 @@ import { PyCallIterObject } from "../objects/iterobject.js";
 import { nativeFunction, PyCFunctionObject } from "../objects/methodobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
 import { PyCodeObject } from "../objects/codeobject.js";
-import { PyFrameObject, frameLocalsDict, PyFrameLocalsProxyObject } from "../objects/frameobject.js";
+import { PyFrameObject, PyEval_GetFrameLocals, PyFrameLocalsProxyObject } from "../objects/frameobject.js";
 import {
   PyObject_Repr, PyObject_Str, PyObject_ASCII, PyObject_GetAttr, PyObject_SetAttr, _PyObject_LookupAttr,
   PyObject_Hash, PyObject_IsTrue, PyObject_GetIter, PyIter_Next, PyObject_Size, PyObject_RichCompareBool,
@@ -215,7 +215,8 @@ function floatSum(f0: number, first: number, it: PyVal, next: (o: PyVal) => PyVa
       return PyFloat_FromDouble(f);
     }
     if (item instanceof PyFloatObject && item.ob_type === PyFloat_Type) { add(item.ob_fval); continue; }
-    if (typeof item === "number" && Math.abs(item) < 2 ** 52) { add(item); continue; }
+    // CPython adds an int that fits a C long to the running sum without compensation.
+    if (typeof item === "number") { f += item; continue; }
     if (c && Number.isFinite(c)) f += c;
     let result = PyNumber_Add(PyFloat_FromDouble(f), item);
     for (;;) {
@@ -349,8 +350,7 @@ function builtin_globals(): PyVal {
 function builtin_locals(): PyVal {
   const f = currentFrame();
   if (f === null) return PyDict_New();
-  if (f.f_locals !== null && !(f.f_code.co_flags & 1)) return f.f_locals;
-  return frameLocalsDict(f);
+  return PyEval_GetFrameLocals(f);
 }
 
 function builtin_vars(args: PyVal[]): PyVal {
@@ -477,7 +477,7 @@ function execOrEval(args: PyVal[], kwnames: PyVal[] | null, mode: "exec" | "eval
   const f = currentFrame();
   if (globals === null) {
     globals = f !== null ? f.f_globals : PyDict_New();
-    if (locals === null) locals = f !== null ? (f.f_locals ?? (f.f_code.co_flags & 1 ? frameLocalsDict(f) : f.f_globals)) : globals;
+    if (locals === null) locals = f !== null ? PyEval_GetFrameLocals(f) : globals;
   } else if (locals === null) locals = globals;
   if (PyDict_GetItemStr(globals, k("__builtins__")) === undefined) {
     PyDict_SetItemString(globals, "__builtins__", builtinsModule!);

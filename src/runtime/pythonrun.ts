@@ -8,10 +8,11 @@ import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.
 import { PyCodeObject } from "../objects/codeobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
 import {
-  PyBaseExceptionObject, PySystemExitObject, PyExc_SystemExit, PyExc_SyntaxError, PySyntaxErrorObject,
+  PyBaseExceptionObject, PySystemExitObject, PyExc_SystemExit, PyExc_KeyboardInterrupt, PyExc_SyntaxError, PySyntaxErrorObject,
   PyExc_IndentationError, PyExc_TabError,
 } from "../objects/exceptions.js";
-import { PyObject_Str, PyType_IsSubtype, PyObject_Vectorcall } from "../objects/abstract.js";
+import { PyObject_Str, PyType_IsSubtype, PyObject_Vectorcall, hooks as abstractHooks } from "../objects/abstract.js";
+import { PyErr_WarnEx } from "../modules/_warnings.js";
 import { longValue, PyLong_Check } from "../objects/longobject.js";
 import { _PyErr_FromJS, _PyErr_CreateException } from "./errors.js";
 import { Py_Initialize, PyEval_EvalCode, PyCode_FromRecord, compileOrRaise, _PyRun_InstallSyntaxError } from "./pylifecycle.js";
@@ -139,7 +140,9 @@ function runMain(code: () => PyCodeObject | null, file: string | null): number {
     else {
       flushStd("stdout");
       PyErr_Display(exc);
-      status = 1;
+      // _Py_UnhandledKeyboardInterrupt: CPython exits by re-raising SIGINT (status -2 as subprocess reports it); a
+      // negative status asks the host to kill itself with that signal.
+      status = PyType_IsSubtype(exc.ob_type, PyExc_KeyboardInterrupt) ? -2 : 1;
     }
   }
   flushAll();
@@ -166,6 +169,7 @@ export interface RunRequest {
 export function Py_RunMain(host: Host, req: RunRequest): number {
   Py_Initialize(host, req.argv);
   _PyRun_InstallSyntaxError(toPySyntaxError);
+  abstractHooks.warn = (category, message, stacklevel) => PyErr_WarnEx(category, PyUnicode_FromString(message), stacklevel);
   if (req.kind === "module") {
     moduleRunner.name = req.module!;
     return runMain(() => null, null);

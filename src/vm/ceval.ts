@@ -712,6 +712,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           case 82 /* LOAD_ATTR */: {
             const owner = stack[sp - 1]!;
             const name = names[oparg >> 1];
+            frame.instr = here; // a getter may read this frame's f_lineno (CPython saves instr_ptr at each instruction)
             if (oparg & 1) {
               const [meth, unbound] = _PyObject_GetMethod(owner, name);
               if (unbound) { stack[sp - 1] = meth; stack[sp++] = owner; }
