@@ -532,6 +532,19 @@ n = N()
 pn = proxy(n)
 R.append(repr((len(pn), list(pn), pn[0], 2 in pn, pn + 1, bool(pn), sorted(pn))))
 R.append(repr(type(_weakref.ref).__name__))
+okw, badw = [], []
+for x in [set(), frozenset(), bytearray(), memoryview(b''), 1j, range(1), slice(1), object(), iter([]), iter(()), iter(set()),
+          type, len, (lambda: 0), Exception(), b'', 'x', [], {}, (), 1.5, True, None, ..., NotImplemented, iter(b''),
+          iter(bytearray()), iter(memoryview(b'')), {}.keys(), enumerate([]), map(len, []), zip(), reversed([]),
+          property(), staticmethod(len), classmethod(len), super(int, 1), (x for x in []), int.__add__, [].append,
+          type('E', (Exception,), {})(), type('I', (int,), {})(3), type('T', (tuple,), {})()]:
+    try:
+        ref(x)
+        okw.append(type(x).__name__)
+    except TypeError as e:
+        badw.append(str(e))
+R.append(repr(okw))
+R.append(repr(badw))
 R.append(repr(sorted(x for x in dir(_weakref) if not x.startswith('__'))))
 """)
 

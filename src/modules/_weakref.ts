@@ -64,14 +64,26 @@ function referent(r: PyWeakReference): PyObject | null {
 
 function checkReferent(ob: PyVal): PyObject {
   const t = Py_TYPE(ob);
-  if (typeof ob === "number" || NOT_WEAKREFABLE.has(t.tp_name) && !(t.tp_flags & (1 << 9))) {
+  // Static types without tp_weaklistoffset refuse weak references; so do the built-in exceptions (heap subclasses,
+  // i.e. classes written in Python, always accept them).
+  // Subclasses of the variable-size int, tuple and bytes get no __weakref__ slot either.
+  const heap = (t.tp_flags & (1 << 9)) !== 0;
+  const varsize = (t.tp_flags & ((1 << 24) | (1 << 26) | (1 << 27))) !== 0;
+  if (typeof ob === "number" || varsize || !heap && (NOT_WEAKREFABLE.has(t.tp_name) || (t.tp_flags & (1 << 30)) !== 0)) {
     return PyErr_Format(PyExc_TypeError, `cannot create weak reference to '${t.tp_name}' object`);
   }
   return ob as PyObject;
 }
 
 const NOT_WEAKREFABLE = new Set(["int", "str", "tuple", "bytes", "float", "bool", "NoneType", "list", "dict",
-  "complex", "NotImplementedType", "ellipsis"]);
+  "complex", "NotImplementedType", "ellipsis", "bytearray", "range", "slice", "object", "property", "staticmethod",
+  "classmethod", "super", "enumerate", "map", "zip", "filter", "reversed", "cell", "mappingproxy", "method-wrapper",
+  "wrapper_descriptor", "method_descriptor", "classmethod_descriptor", "getset_descriptor", "member_descriptor",
+  "dict_keys", "dict_values", "dict_items", "list_iterator", "list_reverseiterator", "tuple_iterator", "set_iterator",
+  "bytes_iterator", "bytearray_iterator", "memory_iterator", "str_ascii_iterator", "range_iterator",
+  "longrange_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "dict_reversekeyiterator",
+  "dict_reversevalueiterator", "dict_reverseitemiterator", "iterator", "callable_iterator", "weakref.ReferenceType",
+  "weakref.ProxyType", "weakref.CallableProxyType"]);
 
 function newRef(type: PyTypeObject, ob: PyObject, callback: PyVal | null): PyWeakReference {
   const cb = callback === Py_None ? null : callback;
