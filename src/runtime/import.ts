@@ -490,8 +490,8 @@ export function _PyEval_ImportFrom(v: PyVal, name: PyUnicodeObject): PyVal {
 export interface ImportConfig {
   /** The standard library: pyodide's zip (through zipimport) or a CPython 3.13 Lib directory. */
   stdlib: { kind: "zip" | "dir"; path: string } | null;
-  /** The contents of <dist>/frozen.bin, or null when the build has not produced it. */
-  frozen: Uint8Array | null;
+  /** The contents of <dist>/frozen.bin (or a function reading them at the first import), null for none. */
+  frozen: Uint8Array | null | (() => Uint8Array | null);
   /** sys.path[0]: the script's directory, '' for -c/-m/stdin, null for none (-P / -I). */
   path0: string | null;
   /** PYTHONPATH entries. */
@@ -639,12 +639,16 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   _PyIO_InstallBuiltins(getBuiltins);
   _PyIO_InstallLookupError(() => builtinExc("LookupError"));
   vmHooks.importFrom = _PyEval_ImportFrom;
-  if (cfg.frozen === null) return;
-  loadFrozenTable(cfg.frozen, cfg.stdlib !== null && cfg.stdlib.kind === "zip");
-  if (!frozenModules.has("_frozen_importlib")) return;
-  // The frozen importlib runs at the first import (a `-c pass` never pays for it): every way to see its effects
-  // (sys.meta_path, sys.modules' specs) starts with an import statement.
-  pendingBootstrap = () => bootstrapImportlib(sys.module, imp, d);
+  const frozenSource = cfg.frozen;
+  if (frozenSource === null) return;
+  // The frozen importlib is read and run at the first import (a `-c pass` never pays for it): every way to see its
+  // effects (sys.meta_path, sys.modules' specs) starts with an import statement.
+  pendingBootstrap = () => {
+    const data = typeof frozenSource === "function" ? frozenSource() : frozenSource;
+    if (data === null) return;
+    loadFrozenTable(data, cfg.stdlib !== null && cfg.stdlib.kind === "zip");
+    if (frozenModules.has("_frozen_importlib")) bootstrapImportlib(sys.module, imp, d);
+  };
   void PyDict_SetItem; void PyLong_FromBigInt; void Py_True; void PyFrameObject;
 }
 
@@ -774,7 +778,7 @@ export function _PyImport_InitFromHost(host: Host): void {
   const env = host.env();
   const cfg: ImportConfig = {
     stdlib: p.stdlib !== undefined ? p.stdlib : defaultStdlib(host),
-    frozen: p.frozen !== undefined ? p.frozen : readFrozen(host),
+    frozen: p.frozen !== undefined ? p.frozen : () => readFrozen(host),
     path0: p.path0 !== undefined ? p.path0 : "",
     pythonpath: p.pythonpath ?? (env.get("PYTHONPATH") ?? "").split(":").filter((x) => x !== ""),
     dontWriteBytecode: p.dontWriteBytecode ?? (env.get("PYTHONDONTWRITEBYTECODE") ?? "") !== "",
