@@ -38,7 +38,7 @@ import { PyErr_WarnEx } from "../modules/_warnings.js";
 import { PyModule_FromDef, type PyModuleDef } from "../modules/moduledef.js";
 import { _PyImport_Inittab } from "../modules/config.js";
 import type { Host } from "../host/host.js";
-import { setCurrentHost } from "../host/current.js";
+import { setCurrentHost, currentHost } from "../host/current.js";
 import { Py_GenericAlias } from "../objects/genericaliasobject.js";
 import { _PyGenericAlias_InstallUnion } from "../objects/genericaliasobject.js";
 import { _Py_union_type_or } from "../objects/unionobject.js";
@@ -590,8 +590,13 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   // init_set_builtins_open: builtins.open is io.open.
   const io = createBuiltin("_io")!;
   PyDict_SetItemString(getBuiltins().dict!, "open", PyDict_GetItemStr(io.dict!, PyUnicode_InternFromString("open"))!);
-  // init_sys_streams: sys.stdin/stdout/stderr as TextIOWrapper over FileIO(0/1/2).
-  const streams: [string, number, boolean, string][] = [["stdin", 0, false, "strict"], ["stdout", 1, true, "strict"],
+  // init_sys_streams: sys.stdin/stdout/stderr as TextIOWrapper over FileIO(0/1/2). config_get_stdio_errors:
+  // surrogateescape in the C and POSIX locales, in the coercion targets (C.UTF-8) and in UTF-8 mode.
+  const env = currentHost().env();
+  const loc = env.get("LC_ALL") || env.get("LC_CTYPE") || env.get("LANG") || "C";
+  const stdioErrors = env.get("PYTHONIOENCODING")?.split(":")[1]
+    || (loc === "C" || loc === "POSIX" || /^C\.(UTF-?8|utf-?8)$/.test(loc) || env.get("PYTHONUTF8") === "1" ? "surrogateescape" : "strict");
+  const streams: [string, number, boolean, string][] = [["stdin", 0, false, stdioErrors], ["stdout", 1, true, stdioErrors],
     ["stderr", 2, true, "backslashreplace"]];
   for (const [name, fd, write, errors] of streams) {
     let f: PyVal = Py_None;
