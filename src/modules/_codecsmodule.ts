@@ -21,7 +21,8 @@ import { nativeFunction } from "../objects/methodobject.js";
 import type { PyModuleDef } from "./moduledef.js";
 import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { encodeText, decodeBytesNative } from "./_io/codec.js";
-import { _PyCodec_Encode, _PyCodec_DecodeStateful, decodeUTF16, decodeUTF32, _PyCodec_InstallRegistry, type CodecName } from "../objects/unicodecodecs.js";
+import { _PyCodec_Encode, _PyCodec_DecodeStateful, decodeUTF16, decodeUTF32, _PyCodec_InstallRegistry,
+  PyUnicode_DecodeCharmap, PyUnicode_EncodeCharmap, PyUnicode_BuildEncodingMap, type CodecName } from "../objects/unicodecodecs.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
 
 // ---- registry ----
@@ -361,74 +362,25 @@ function charmap_decode(_m: PyVal, args: PyVal[]): PyVal {
   const [d, e, mapping] = unpackArgs("charmap_decode", args, 1, 3);
   const b = dataArg(d!, "charmap_decode");
   const errors = errorsArg(e, "charmap_decode");
-  if (mapping === undefined || mapping === Py_None) return PyTuple_New([PyUnicode_FromString(decodeBytesNative(b, "latin-1", errors)), b.length]);
-  let s = "";
-  const table = PyUnicode_Check(mapping) ? codePoints(mapping.value) : null;
-  for (let i = 0; i < b.length; i++) {
-    let ch: string | null = null;
-    if (table !== null) {
-      const cp = b[i] < table.length ? table[b[i]] : 0xfffe;
-      if (cp !== 0xfffe) ch = String.fromCodePoint(cp);
-    } else {
-      let v: PyVal | undefined;
-      try { v = PyObject_GetItem(mapping, b[i]); } catch (err) {
-        if (err instanceof PyBaseExceptionObject && PyType_IsSubtype(Py_TYPE(err), PyExc_LookupError)) v = Py_None; else throw err;
-      }
-      if (v !== Py_None && v !== undefined) {
-        if (PyUnicode_Check(v)) ch = v.value;
-        else if (PyLong_Check(v)) ch = String.fromCodePoint(Number(longValue(v)));
-        else return PyErr_Format(PyExc_TypeError, "character mapping must return integer, None or str");
-      }
-    }
-    if (ch === null || ch === "\ufffe") {
-      if (errors === "strict") decodeError("charmap", b, i, i + 1, "character maps to <undefined>");
-      if (errors === "replace") s += "\ufffd";
-      else if (errors === "backslashreplace") s += `\\x${hex(b[i], 2)}`;
-      else if (errors === "surrogateescape") s += String.fromCharCode(0xdc00 + b[i]);
-      continue;
-    }
-    s += ch;
+  const obj = d instanceof PyBytesObject ? d : PyBytes_FromArray(b.slice());
+  if (mapping === undefined || mapping === Py_None) {
+    return PyTuple_New([PyUnicode_FromString(_PyCodec_DecodeStateful("latin_1", b, errors, obj, true)[0]), b.length]);
   }
-  return PyTuple_New([PyUnicode_FromString(s), b.length]);
+  return PyTuple_New([PyUnicode_FromString(PyUnicode_DecodeCharmap(b, errors, mapping, obj)), b.length]);
 }
 
 function charmap_encode(_m: PyVal, args: PyVal[]): PyVal {
   const [str, e, mapping] = unpackArgs("charmap_encode", args, 1, 3);
-  const text = textArg(str!, "charmap_encode");
+  textArg(str!, "charmap_encode");
+  const s = str as PyUnicodeObject;
   const errors = errorsArg(e, "charmap_encode");
-  if (mapping === undefined || mapping === Py_None) return PyTuple_New([PyBytes_FromArray(encodeText(text, "latin-1", errors)), codePoints(text).length]);
-  const out: number[] = [];
-  const cps = codePoints(text);
-  for (let i = 0; i < cps.length; i++) {
-    let v: PyVal | undefined;
-    try { v = PyObject_GetItem(mapping, cps[i]); } catch (err) {
-      if (err instanceof PyBaseExceptionObject && PyType_IsSubtype(Py_TYPE(err), PyExc_LookupError)) v = undefined; else throw err;
-    }
-    if (v === undefined || v === Py_None) {
-      if (errors === "strict" || errors === "surrogateescape") {
-        const ex = _PyErr_CreateException(PyExc_UnicodeEncodeError, [PyUnicode_FromString("charmap"), str!, i, i + 1, PyUnicode_FromString("character maps to <undefined>")]);
-        _PyErr_ChainContext(ex);
-        throw ex;
-      }
-      if (errors === "replace") { const q = PyObject_GetItem(mapping, 0x3f); if (PyLong_Check(q)) out.push(Number(longValue(q))); }
-      else if (errors === "xmlcharrefreplace" || errors === "backslashreplace") {
-        const r = errors === "xmlcharrefreplace" ? `&#${cps[i]};` : backslash(cps[i]);
-        for (const ch of r) { const q = PyObject_GetItem(mapping, ch.charCodeAt(0)); if (PyLong_Check(q)) out.push(Number(longValue(q))); }
-      }
-      continue;
-    }
-    if (PyLong_Check(v)) out.push(Number(longValue(v)) & 0xff);
-    else if (v instanceof PyBytesObject) out.push(...v.ob_bytes);
-    else return PyErr_Format(PyExc_TypeError, "character mapping must return integer, bytes or None, not str");
-  }
-  return PyTuple_New([PyBytes_FromArray(Uint8Array.from(out)), cps.length]);
+  const out = mapping === undefined || mapping === Py_None ? _PyCodec_Encode("latin_1", s, errors) : PyUnicode_EncodeCharmap(s, errors, mapping);
+  return PyTuple_New([PyBytes_FromArray(out), codePoints(s.value).length]);
 }
 
 function charmap_build(_m: PyVal, table: PyVal): PyVal {
-  const d = PyDict_New();
-  const cps = codePoints(textArg(table, "charmap_build"));
-  for (let i = 0; i < cps.length; i++) if (PyDict_GetItem(d, cps[i]) === undefined) PyDict_SetItem(d, cps[i], i);
-  return d;
+  textArg(table, "charmap_build");
+  return PyUnicode_BuildEncodingMap(table as PyUnicodeObject);
 }
 
 function escape_decode(_m: PyVal, args: PyVal[]): PyVal {
