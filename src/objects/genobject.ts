@@ -518,6 +518,11 @@ const asendSlots = {
 
 /** The value carried by the StopIteration that ended the last asend/athrow iteration. */
 export let lastAwaitValue: PyVal = Py_None;
+export function takeLastAwaitValue(): PyVal {
+  const v = lastAwaitValue;
+  lastAwaitValue = Py_None;
+  return v;
+}
 
 PyType_FromSpecStatic({ name: "async_generator_asend", slots: asendSlots, methods: asendMethods }, PyAsyncGenASend_Type);
 PyType_FromSpecStatic({ name: "async_generator_athrow", slots: asendSlots, methods: asendMethods }, PyAsyncGenAThrow_Type);

@@ -290,15 +290,28 @@ function mergeSort(a: PyVal[], keys: PyVal[], lt: (x: PyVal, y: PyVal) => boolea
 function smallTimsort(a: PyVal[], keys: PyVal[], lt: (x: PyVal, y: PyVal) => boolean): void {
   const n = a.length;
   if (n < 2) return;
-  // count_run: the longest ascending or strictly descending prefix (descending runs are reversed).
-  let run = 2;
-  if (lt(keys[1], keys[0])) {
-    while (run < n && lt(keys[run], keys[run - 1])) run++;
-    for (let i = 0, j = run - 1; i < j; i++, j--) {
+  // count_run (3.13): an ascending run, or a descending one (equal stretches kept stable) reversed in place and then
+  // extended by an ascending suffix.
+  const rev = (lo: number, hi: number): void => {
+    for (let i = lo, j = hi - 1; i < j; i++, j--) {
       [keys[i], keys[j]] = [keys[j], keys[i]];
       [a[i], a[j]] = [a[j], a[i]];
     }
-  } else {
+  };
+  let run = 1;
+  while (run < n && !lt(keys[run], keys[run - 1])) run++;
+  if (run < n && !(run > 1 && lt(keys[0], keys[run - 1]))) {
+    if (run > 1) rev(0, run);
+    run++;
+    let neq = 0;
+    for (; run < n; run++) {
+      if (lt(keys[run], keys[run - 1])) {
+        if (neq) { rev(run - neq - 1, run); neq = 0; }
+      } else if (lt(keys[run - 1], keys[run])) break;
+      else neq++;
+    }
+    if (neq) rev(run - neq - 1, run);
+    rev(0, run);
     while (run < n && !lt(keys[run], keys[run - 1])) run++;
   }
   // binarysort from the end of the run.

@@ -1156,6 +1156,12 @@ function type_new(metatype: PyTypeObject, args: readonly PyVal[], kwnames: reado
   if (!PyDict_Check(dictArg)) {
     return PyErr_Format(PyExc_TypeError, `type.__new__() argument 3 must be dict, not ${Py_TYPE(dictArg).tp_name}`);
   }
+  // type_new_get_bases: a base with __mro_entries__ is refused before the metatype is calculated.
+  for (const b of basesArg.ob_item) {
+    if (!(b instanceof PyTypeObject) && _PyObject_LookupAttr(b, PyUnicode_InternFromString("__mro_entries__")) !== undefined) {
+      return PyErr_Format(PyExc_TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+    }
+  }
   // Determine the proper metatype (_PyType_CalculateMetaclass).
   let winner = metatype;
   for (const b of basesArg.ob_item) {

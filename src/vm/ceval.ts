@@ -22,7 +22,7 @@ import { Py_True, Py_False } from "../objects/boolobject.js";
 import { PyFloatObject, PyFloat_Type, PyFloat_FromDouble } from "../objects/floatobject.js";
 import { PySlice_New } from "../objects/sliceobject.js";
 import { PyGenObject, PyGen_NewForFrame, PyGen_Type, PyCoro_Type, gen_send_ex2, genResult, PYGEN_NEXT,
-  PyAsyncGenWrappedValue, genHooks } from "../objects/genobject.js";
+  PyAsyncGenWrappedValue, genHooks, PyAsyncGenASendObject, takeLastAwaitValue } from "../objects/genobject.js";
 import {
   PyObject_GetAttr, PyObject_SetAttr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_RichCompare, PyObject_GetIter,
   PyObject_GetItem, PyObject_SetItem, PyObject_DelItem, PySequence_Contains, PyObject_Repr, PyObject_Str,
@@ -1391,7 +1391,8 @@ function excOrNull(v: PyVal): PyVal | null {
 }
 
 function takeStopValue(receiver: PyVal): PyVal {
-  void receiver;
+  // asend/athrow awaitables keep their StopIteration value apart from slot_tp_iternext's.
+  if (receiver instanceof PyAsyncGenASendObject) return takeLastAwaitValue();
   return takeLastStopValue();
 }
 

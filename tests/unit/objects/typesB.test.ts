@@ -21,7 +21,7 @@ const KNOWN: Record<string, [number, string, "atMost"?]> = {
   float_pow_random: [3, "DEVIATION: Typhon's pow is correctly rounded; glibc's (CPython's) is off by up to 0.52 ulp here"],
   str_encode: [10, "cp1252 needs the stdlib codec registry (_codecs, encodings) and run collection in its charmap_encode", "atMost"],
   lib_test_str: [1, "'abc'.__mul__(): the slot wrapper's argument-count message lacks CPython's leading name (typeobject.ts)"],
-  lib_test_numbers: [4, "chr() range error and None.__ne__ (builtins/object.ts); the idna codec lives in the stdlib"],
+  lib_test_numbers: [3, "chr() range error and None.__ne__ (builtins/object.ts)"],
   string_module: [2, "string.Formatter needs the stdlib (string, re, itertools) importable", "atMost"],
 };
 
