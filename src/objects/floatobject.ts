@@ -597,7 +597,7 @@ function float_format(self: PyVal, spec: PyVal): PyVal {
   if (!PyUnicode_Check(spec)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${spec === Py_None ? "None" : Py_TYPE(spec).tp_name}`);
   const fs = spec.value;
   if (fs === "") return PyObject_Str(self);
-  return PyUnicode_FromString(formatFloatValue((self as PyFloatObject).ob_fval, parseFormatSpec(fs, "", Py_TYPE(self).tp_name)));
+  return PyUnicode_FromString(formatFloatValue((self as PyFloatObject).ob_fval, parseFormatSpec(fs, "", Py_TYPE(self).tp_name), Py_TYPE(self).tp_name));
 }
 
 /** float.hex(): the exact hexadecimal form (float_hex). */

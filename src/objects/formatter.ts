@@ -240,7 +240,7 @@ export function roundHalfEvenScaled(x: number, ndigits: number): number {
   return neg ? -v : v;
 }
 
-export function formatFloatValue(x: number, spec: FormatSpec): string {
+export function formatFloatValue(x: number, spec: FormatSpec, typeName = "float"): string {
   let t = spec.type;
   let prec = spec.precision;
   const neg = x < 0 || Object.is(x, -0);
@@ -248,7 +248,7 @@ export function formatFloatValue(x: number, spec: FormatSpec): string {
   let body: string;
   if (t === "n") t = "g";
   if (!"eEfFgG%".includes(t) && t !== "") {
-    return unknownPresentationType(t, "float");
+    return unknownPresentationType(t, typeName);
   }
   const upper = t === "E" || t === "F" || t === "G";
   if (t === "%") ax *= 100;
