@@ -8,11 +8,13 @@ import {
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
 import {
   PyExc_LookupError, PyExc_TypeError, PyExc_UnicodeDecodeError, PyExc_UnicodeEncodeError, PyBaseExceptionObject,
+  PyExc_IndexError,
 } from "./exceptions.js";
 import { PyUnicode_FromString, PyUnicode_Check, codePoints } from "./unicodeobject.js";
-import { PyBytes_FromArray, PyBytes_Check } from "./bytesobject.js";
+import { PyBytes_FromArray, PyBytes_Check, PyBytesObject } from "./bytesobject.js";
 import { name as ucdName, ucd_latest, lookupForEscape } from "../unicode/unicodedata_impl.js";
-import { PyObject_GetItem, PyType_IsSubtype } from "./abstract.js";
+import { PyObject_GetItem, PyType_IsSubtype, PyObject_CallOneArg } from "./abstract.js";
+import { PyTupleObject } from "./tupleobject.js";
 import { PyDict_New, PyDict_SetItem } from "./dictobject.js";
 import { longValue, PyLong_Check } from "./longobject.js";
 
@@ -78,8 +80,36 @@ function unreachable(x: never): never {
 const HANDLERS = new Set(["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "namereplace",
   "surrogateescape", "surrogatepass"]);
 
+/** Handlers registered with codecs.register_error, looked up by the _codecs module (PyCodec_LookupError). */
+let customLookup: ((name: string) => PyVal | null) | null = null;
+export function _PyCodec_InstallErrorLookup(f: (name: string) => PyVal | null): void {
+  customLookup = f;
+}
+
 function checkHandler(errors: string): void {
-  if (!HANDLERS.has(errors)) PyErr_Format(PyExc_LookupError, `unknown error handler name '${errors}'`);
+  if (!HANDLERS.has(errors) && (customLookup === null || customLookup(errors) === null)) {
+    PyErr_Format(PyExc_LookupError, `unknown error handler name '${errors}'`);
+  }
+}
+
+/** Where encoding resumes after the last encodeHandler call (a registered handler may move it). */
+let handlerNewpos = 0;
+
+/** Call a registered handler with the exception; its (replacement, position) result, position normalised
+ *  (unicode_encode_call_errorhandler / unicode_decode_call_errorhandler_writer). */
+function callCustom(errors: string, exc: PyBaseExceptionObject, len: number, encoding: boolean): [PyVal, number] {
+  const h = customLookup!(errors)!;
+  const r = PyObject_CallOneArg(h, exc);
+  const what = encoding ? "encoding error handler must return (str/bytes, int) tuple" : "decoding error handler must return (str, int) tuple";
+  if (!(r instanceof PyTupleObject) || r.ob_item.length !== 2) return PyErr_Format(PyExc_TypeError, what);
+  const [rep, posObj] = r.ob_item;
+  if (!PyUnicode_Check(rep) && !(encoding && PyBytes_Check(rep))) return PyErr_Format(PyExc_TypeError, what);
+  if (!PyLong_Check(posObj)) return PyErr_Format(PyExc_TypeError, what);
+  const pv = longValue(posObj);
+  let pos = typeof pv === "number" ? pv : pv < 0n ? -Infinity : Infinity;
+  if (pos < 0) pos += len;
+  if (pos < 0 || pos > len) return PyErr_Format(PyExc_IndexError, `position ${typeof pv === "number" ? pv : pv.toString()} from error handler out of bounds`);
+  return [rep, pos];
 }
 
 function raise(e: PyBaseExceptionObject): never {
@@ -113,6 +143,12 @@ function backslashEscape(cp: number): string {
 function encodeHandler(errors: string, enc: string, str: PyUnicodeObject, cps: readonly number[], start: number,
   end: number, reason: string, surrogateUnit: ((cp: number, out: number[]) => void) | null): string | number[] {
   checkHandler(errors);
+  handlerNewpos = end;
+  if (!HANDLERS.has(errors)) {
+    const [rep, pos] = callCustom(errors, encodeError(enc, str, start, end, reason), cps.length, true);
+    handlerNewpos = pos;
+    return PyUnicode_Check(rep) ? rep.value : Array.from((rep as PyBytesObject).ob_bytes);
+  }
   switch (errors) {
     case "ignore": return "";
     case "replace": return "?".repeat(end - start);
@@ -162,6 +198,10 @@ function encodeHandler(errors: string, enc: string, str: PyUnicodeObject, cps: r
 function decodeHandler(errors: string, enc: string, obj: PyVal, b: Uint8Array, start: number, end: number,
   reason: string, surrogate: ((at: number) => [number, number] | null) | null): [string, number] {
   checkHandler(errors);
+  if (!HANDLERS.has(errors)) {
+    const [rep, pos] = callCustom(errors, decodeError(enc, obj, start, end, reason), b.length, false);
+    return [(rep as PyUnicodeObject).value, pos];
+  }
   switch (errors) {
     case "ignore": return ["", end];
     case "replace": return ["\ufffd", end];
@@ -218,9 +258,13 @@ function encodeUTF8(str: PyUnicodeObject, errors: string): Uint8Array {
     let end = i + 1;
     while (end < cps.length && isSurrogate(cps[end])) end++;
     const rep = encodeHandler(errors, "utf-8", str, cps, i, end, "surrogates not allowed", pushUtf8);
-    if (typeof rep === "string") for (const ch of codePoints(rep)) pushUtf8(ch, out);
-    else out.push(...rep);
-    i = end;
+    if (typeof rep === "string") {
+      for (const ch of codePoints(rep)) {
+        if (ch >= 128) return raise(encodeError("utf-8", str, i, end, "surrogates not allowed"));
+        pushUtf8(ch, out);
+      }
+    } else out.push(...rep);
+    i = handlerNewpos;
   }
   return Uint8Array.from(out);
 }
@@ -251,7 +295,7 @@ function encodeUCS1(str: PyUnicodeObject, errors: string, limit: number): Uint8A
         out.push(rc[k]);
       }
     } else out.push(...rep);
-    i = end;
+    i = handlerNewpos;
   }
   return Uint8Array.from(out);
 }
@@ -289,6 +333,7 @@ function encodeUTF16or32(str: PyUnicodeObject, errors: string, unit: 2 | 4, orde
       if (rep.length % unit !== 0) return raise(encodeError(enc, str, i, i + 1, "surrogates not allowed"));
       out.push(...rep);
     }
+    i = handlerNewpos - 1;
   }
   return Uint8Array.from(out);
 }
@@ -856,7 +901,7 @@ export function PyUnicode_EncodeCharmap(str: PyUnicodeObject, errors: string, ma
         for (const x of rb) out.push(x);
       }
     } else out.push(...rep);
-    i = end;
+    i = handlerNewpos;
   }
   return Uint8Array.from(out);
 }

@@ -6,8 +6,13 @@ import assert from "node:assert/strict";
 import { loadGolden, runGroup, initRuntime } from "./typesB_harness.js";
 import {
   _PyCodec_DecodeStateful, decodeUTF16, decodeUTF32, type CodecName, PyUnicode_BuildEncodingMap, PyUnicode_DecodeCharmap,
-  PyUnicode_EncodeCharmap, EncodingMapObject,
+  PyUnicode_EncodeCharmap, EncodingMapObject, PyUnicode_AsEncodedString, PyUnicode_Decode, _PyCodec_InstallErrorLookup,
 } from "../../../src/objects/unicodecodecs.js";
+import { PyUnicodeErrorObject } from "../../../src/objects/exceptions.js";
+import { PyCFunction_New } from "../../../src/objects/methodobject.js";
+import { PyTuple_New } from "../../../src/objects/tupleobject.js";
+import { PyBytesObject } from "../../../src/objects/bytesobject.js";
+import { METH_O } from "../../../src/objects/object.js";
 import { PyUnicode_FromString } from "../../../src/objects/unicodeobject.js";
 import { PyDict_New, PyDict_SetItem } from "../../../src/objects/dictobject.js";
 import { Py_None, Py_TYPE, type PyVal } from "../../../src/objects/object.js";
@@ -97,4 +102,42 @@ test(`typesB golden: charmap codecs (${golden.charmap.cases.length} codecs.charm
     if (got !== want) bad.push(`${op}(${JSON.stringify(input)}, ${errors}, ${kind}): want ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
   }
   assert.deepEqual(bad.slice(0, 5), []);
+});
+
+test("codecs: handlers registered from outside (codecs.register_error's lookup hook), values from CPython 3.13", () => {
+  initRuntime();
+  const enc = (s: string, codec: string, errors: string): string => {
+    try {
+      return Buffer.from(PyUnicode_AsEncodedString(PyUnicode_FromString(s), codec, errors)).toString("latin1");
+    } catch (e) {
+      if (!(e instanceof PyBaseExceptionObject)) throw e;
+      return "!" + Py_TYPE(e).tp_name + ": " + PyObject_Str(e).value;
+    }
+  };
+  const fn = (f: (e: PyUnicodeErrorObject) => PyVal): PyVal => PyCFunction_New({ name: "h", meth: (_s: PyVal, e: PyVal) => f(e as PyUnicodeErrorObject), flags: METH_O }, null);
+  const handlers = new Map<string, PyVal>([
+    ["t", fn((e) => {
+      const st = e.start as number, en = e.end as number;
+      if (Py_TYPE(e).tp_name === "UnicodeEncodeError") return PyTuple_New([PyUnicode_FromString(`<${st}-${en}>`), en + 1]);
+      const b = (e.object as PyBytesObject).ob_bytes.subarray(st, en);
+      return PyTuple_New([PyUnicode_FromString(`[${Buffer.from(b).toString("hex")}]`), en]);
+    })],
+    ["bad", fn(() => 5)],
+    ["far", fn(() => PyTuple_New([PyUnicode_FromString(""), 99]))],
+    ["neg", fn(() => PyTuple_New([PyUnicode_FromString("?"), -1]))],
+  ]);
+  _PyCodec_InstallErrorLookup((name) => handlers.get(name) ?? null);
+  try {
+    assert.equal(enc("a\u20acb\u20ac\u20accd", "ascii", "t"), "a<1-2><3-5>d");
+    assert.equal(enc("a\udc80bc", "utf-8", "t"), "a<1-2>c");
+    assert.equal(enc("a\udc80bc", "utf-16-le", "t"), "a\x00<\x001\x00-\x002\x00>\x00c\x00");
+    const b = Uint8Array.of(0x61, 0xff, 0x62, 0xfe, 0xfd, 0x63);
+    assert.equal(PyUnicode_Decode(b, "utf-8", "t", PyBytes_FromArray(b)), "a[ff]b[fe][fd]c");
+    assert.equal(enc("a\xff", "ascii", "bad"), "!TypeError: encoding error handler must return (str/bytes, int) tuple");
+    assert.equal(enc("a\xff", "ascii", "far"), "!IndexError: position 99 from error handler out of bounds");
+    assert.equal(enc("a\xffbc", "ascii", "neg"), "a?c");
+    assert.equal(enc("a\xff", "ascii", "nosuch"), "!LookupError: unknown error handler name 'nosuch'");
+  } finally {
+    _PyCodec_InstallErrorLookup(() => null);
+  }
 });
