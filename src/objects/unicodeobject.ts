@@ -917,6 +917,9 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
     }
     i++;
     if (i >= n) return PyErr_Format(PyExc_ValueError, "incomplete format");
+    // Only "%%" itself is a literal percent; a '%' conversion after a key, flags, width or precision takes an
+    // argument and is then an unsupported format character (unicode_format_arg).
+    if (fmt[i] === "%") { out += "%"; i++; continue; }
     let arg: PyVal | null = null;
     if (fmt[i] === "(") {
       if (dict === null) return PyErr_Format(PyExc_TypeError, "format requires a mapping");
@@ -961,7 +964,6 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
     while (i < n && "hlL".includes(fmt[i])) i++;
     if (i >= n) return PyErr_Format(PyExc_ValueError, "incomplete format");
     const conv = fmt[i++];
-    if (conv === "%") { out += "%"; continue; }
     if (arg === null) arg = nextArg();
     let s: string;
     let numeric = false;
