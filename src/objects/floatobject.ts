@@ -675,6 +675,7 @@ PyType_FromSpecStatic({
     { name: "hex", meth: float_hex, flags: METH_NOARGS },
     { name: "fromhex", meth: float_fromhex, flags: METH_O | METH_CLASS },
     { name: "__getformat__", meth: float___getformat__, flags: METH_O | METH_CLASS },
+    { name: "__sizeof__", meth: () => 24, flags: METH_NOARGS },
     { name: "__trunc__", meth: float_trunc, flags: METH_NOARGS },
     { name: "__floor__", meth: float_floor, flags: METH_NOARGS },
     { name: "__ceil__", meth: float_ceil, flags: METH_NOARGS },
