@@ -15,6 +15,7 @@ import { PyUnicode_FromString, PyUnicode_Check, unicode_repr_text } from "../obj
 import { PyBool_FromLong } from "../objects/boolobject.js";
 import { PySeqIter_New } from "../objects/iterobject.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItemString, PyDict_SetItem, _PyDict_InstallCall,
+  _PyDict_InstallMappingProxy,
   PyDict_GetItem } from "../objects/dictobject.js";
 import { PyFunctionObject, funcHooks, _PyFunction_InstallBuiltinsOf, _PyFunction_InstallDictSet, _PyFunction_InstallRepr,
   PyClassMethod_New, PyStaticMethod_New, PyFunction_Type } from "../objects/funcobject.js";
@@ -23,7 +24,7 @@ import { PyCodeObject, CO_FAST_CELL } from "../objects/codeobject.js";
 import { PyFrameObject } from "../objects/frameobject.js";
 import { PyModuleObject, PyModule_New, PyModule_Type } from "../objects/moduleobject.js";
 import { _PyMethod_InstallAddressOf, nativeFunction, PyCFunction_Type } from "../objects/methodobject.js";
-import { PyMethodDescr_Type, PyWrapperDescr_Type, PyClassMethodDescr_Type } from "../objects/descrobject.js";
+import { PyMethodDescr_Type, PyWrapperDescr_Type, PyClassMethodDescr_Type, PyMappingProxyObject } from "../objects/descrobject.js";
 import { PyLong_FromBigInt, _PyLong_InstallCall, _PyLong_InstallRepr, _PyLong_InstallBytesRepr,
   _PyLong_InstallBytesFromObject } from "../objects/longobject.js";
 import { _PyFloat_InstallCall, _PyFloat_InstallBytesRepr, PyFloat_FromDouble, _PyFloat_InstallComplexPow } from "../objects/floatobject.js";
@@ -307,6 +308,7 @@ function installHooks(host: Host): void {
   hooks.isSubtype = PyType_IsSubtype;
   _PyAbstract_InstallIsPlainFunction((t) => t === PyFunction_Type || t === PyMethodDescr_Type || t === PyWrapperDescr_Type);
   _PyDict_InstallCall(PyObject_CallOneArg);
+  _PyDict_InstallMappingProxy((d) => new PyMappingProxyObject(d));
   _PyLong_InstallCall(PyObject_CallOneArg);
   _PyFloat_InstallCall(PyObject_CallOneArg);
   _PyLong_InstallRepr(unicode_repr_text);
