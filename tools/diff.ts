@@ -1,16 +1,16 @@
 // The differential driver: runs one mode (tokens, ast, ...) over every .py file under the given paths (default:
 // CPython's own Lib, Lib/test included) with CPython 3.13 and with Typhon, and prints each file whose dumps differ.
 // Usage: npm run diff -- <mode> [--limit N] [--timeout SECONDS] [--verbose] [DIR|FILE...]. See docs/parser.md.
-import { spawn, execFileSync } from "node:child_process";
-import { readdirSync, statSync, existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DiffMode } from "./diff_modes/mode.js";
+import { CPYTHON, collectPyFiles, cpythonStdlib } from "./lib_files.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // dist/tools
 const ROOT = resolve(HERE, "..", "..");
-const CPYTHON = process.env.TYPHON_CPYTHON ?? "PYENV_VERSION=3.13.0 python3.13";
 
 interface Outcome { readonly status: string; readonly text: string }
 
@@ -19,22 +19,7 @@ function usage(msg: string): never {
   process.exit(2);
 }
 
-function collect(p: string, out: string[]): void {
-  const st = statSync(p);
-  if (st.isFile()) { out.push(p); return; }
-  for (const name of readdirSync(p).sort()) {
-    if (name === "__pycache__" || name === "site-packages") continue;
-    const q = join(p, name);
-    const s = statSync(q, { throwIfNoEntry: false });
-    if (!s) continue;
-    if (s.isDirectory()) collect(q, out);
-    else if (name.endsWith(".py") && s.isFile()) out.push(q);
-  }
-}
 
-function cpythonStdlib(): string {
-  return execFileSync("sh", ["-c", `${CPYTHON} -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'`], { encoding: "utf8" }).trim();
-}
 
 /** Runs the CPython side over all paths in one process; yields one outcome per path, in order. */
 function runCPython(scriptPath: string, paths: readonly string[]): (i: number) => Promise<Outcome> {
@@ -158,7 +143,7 @@ async function main(): Promise<void> {
   const { mode } = (await import(`./diff_modes/${modeName}.js`)) as { mode: DiffMode };
   if (inputs.length === 0) inputs.push(cpythonStdlib());
   const paths: string[] = [];
-  for (const p of inputs) collect(resolve(p), paths);
+  for (const p of inputs) collectPyFiles(resolve(p), paths);
 
   const expected = runCPython(join(ROOT, mode.cpythonScript), paths);
   const typhon = new TyphonRunner(mode.name, timeoutMs);

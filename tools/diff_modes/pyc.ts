@@ -2,29 +2,17 @@
 // temporary directory (src/runtime/py_compile.ts), then CPython 3.13 (tools/diff_modes/pyc.py) loads each with
 // marshal.loads and compares it with its own compile(), as code objects and as marshalled bytes.
 // Usage: npm run diff:pyc -- [--limit N] [--keep] [DIR|FILE...]. See docs/compiler.md.
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "../../src/compiler/compile.js";
 import { codeToPyc } from "../../src/runtime/py_compile.js";
+import { CPYTHON, collectPyFiles, cpythonStdlib } from "../lib_files.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const CPYTHON = process.env.TYPHON_CPYTHON ?? "PYENV_VERSION=3.13.0 python3.13";
 
-function collect(p: string, out: string[]): void {
-  const st = statSync(p);
-  if (st.isFile()) { out.push(p); return; }
-  for (const name of readdirSync(p).sort()) {
-    if (name === "__pycache__" || name === "site-packages") continue;
-    const q = join(p, name);
-    const s = statSync(q, { throwIfNoEntry: false });
-    if (!s) continue;
-    if (s.isDirectory()) collect(q, out);
-    else if (name.endsWith(".py") && s.isFile()) out.push(q);
-  }
-}
 
 interface Result {
   readonly cpython: "ok" | "error" | "crash";
@@ -68,10 +56,10 @@ async function main(): Promise<void> {
     else inputs.push(a);
   }
   if (inputs.length === 0) {
-    inputs.push(execFileSync("sh", ["-c", `${CPYTHON} -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'`], { encoding: "utf8" }).trim());
+    inputs.push(cpythonStdlib());
   }
   const paths: string[] = [];
-  for (const p of inputs) collect(resolve(p), paths);
+  for (const p of inputs) collectPyFiles(resolve(p), paths);
   const dir = mkdtempSync(join(tmpdir(), "typhon-pyc-"));
   const lines: string[] = [];
   const typhonErrors = new Map<number, string>();
