@@ -43,6 +43,7 @@ import { _PySys_Create, getSys, _PySys_InstallStructseq } from "./sysmodule.js";
 import { _PyEval_EvalFrame, _PyEval_Init } from "../vm/ceval.js";
 import { _PyFunction_Vectorcall, callHooks, _PyEval_BindArgs } from "../vm/call.js";
 import { vmHooks } from "../vm/hooks.js";
+import { _Py_typing_intrinsic1, _Py_typing_intrinsic2, _PyTypeVar_Init } from "../objects/typevarobject.js";
 import { compile as compileSource } from "../compiler/compile.js";
 import { CodeRecord } from "../compiler/code.js";
 import { ConstTuple, ConstFrozenset, type ConstValue } from "../compiler/consts.js";
@@ -372,6 +373,9 @@ function installHooks(host: Host): void {
   vmHooks.importFrom = importFrom;
   vmHooks.importStar = importStar;
   vmHooks.displayHook = displayHook;
+  _PyTypeVar_Init();
+  vmHooks.intrinsic1 = (oparg, v) => _Py_typing_intrinsic1(oparg, v) ?? PyErr_Format(PyExc_SystemError, `invalid intrinsic function ${oparg}`);
+  vmHooks.intrinsic2 = (oparg, a, b) => _Py_typing_intrinsic2(oparg, a, b) ?? PyErr_Format(PyExc_SystemError, `invalid intrinsic function ${oparg}`);
   vmHooks.dummy = () => new PyObject(PyModule_Type);
   vmHooks.predicate = (f) => nativeFunction("<predicate>", (_s: PyVal, x: PyVal) => PyBool_FromLong(f(x)), METH_O);
   _PyEval_Init();
