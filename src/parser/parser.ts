@@ -35,7 +35,7 @@ export interface ParseOptions {
   readonly sourceIsFile?: boolean;
 }
 
-// Memo keys, one per memoized rule (< 64).
+// Memo keys, one per memoized rule (< MEMO_STRIDE of pegen.ts).
 const M_expression = 1, M_star_expression = 2, M_disjunction = 3, M_conjunction = 4, M_inversion = 5,
   M_factor = 6, M_await_primary = 7, M_strings = 8, M_arguments = 9, M_star_target = 10,
   M_target_with_star_atom = 11, M_t_primary = 12, M_bitwise_or = 13, M_primary = 14, M_block = 15,
@@ -228,8 +228,7 @@ export class PythonParser extends Parser {
   }
 
   simple_stmt(): A.stmt | null {
-    const memo = this.memoGet(M_simple_stmt);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.stmt | null; }
+    if (this.memoHit(M_simple_stmt)) return this.memoResult as A.stmt | null;
     const m = this.mark;
     this.enter();
     const r = this.simple_stmt_raw();
@@ -607,8 +606,7 @@ export class PythonParser extends Parser {
   // ---- blocks and compound statements ----
 
   block(): A.stmt[] | null {
-    const memo = this.memoGet(M_block);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.stmt[] | null; }
+    if (this.memoHit(M_block)) return this.memoResult as A.stmt[] | null;
     const m = this.mark;
     this.enter();
     let r: A.stmt[] | null = null;
@@ -1323,8 +1321,7 @@ export class PythonParser extends Parser {
   }
 
   closed_pattern(): A.pattern | null {
-    const memo = this.memoGet(M_closed_pattern);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.pattern | null; }
+    if (this.memoHit(M_closed_pattern)) return this.memoResult as A.pattern | null;
     const m = this.mark;
     this.enter();
     const r = this.literal_pattern() ?? this.capture_pattern() ?? this.wildcard_pattern() ?? this.value_pattern() ??
@@ -1557,8 +1554,7 @@ export class PythonParser extends Parser {
   }
 
   star_pattern(): A.pattern | null {
-    const memo = this.memoGet(M_star_pattern);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.pattern | null; }
+    if (this.memoHit(M_star_pattern)) return this.memoResult as A.pattern | null;
     const m = this.mark;
     const t0 = this.start();
     let r: A.pattern | null = null;
@@ -1759,8 +1755,7 @@ export class PythonParser extends Parser {
   }
 
   type_param(): A.type_param | null {
-    const memo = this.memoGet(M_type_param);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.type_param | null; }
+    if (this.memoHit(M_type_param)) return this.memoResult as A.type_param | null;
     const m = this.mark;
     const r = this.type_param_raw();
     if (r === null) this.mark = m;
@@ -1836,8 +1831,7 @@ export class PythonParser extends Parser {
   }
 
   expression(): A.expr | null {
-    const memo = this.memoGet(M_expression);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_expression)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     if (this.callInvalidRules) {
@@ -1885,8 +1879,7 @@ export class PythonParser extends Parser {
       heads.push({ m: mk, t0: tk, a: ak!, b });
       // The nested expression after 'else'.
       mk = this.mark;
-      const memo = this.memoGet(M_expression);
-      if (memo !== undefined) { this.mark = memo.end; tail = memo.node as A.expr | null; break; }
+      if (this.memoHit(M_expression)) { tail = this.memoResult as A.expr | null; break; }
       this.enter();
       if (this.callInvalidRules) {
         I.invalid_expression(this); this.mark = mk;
@@ -1990,8 +1983,7 @@ export class PythonParser extends Parser {
   }
 
   star_expression(): A.expr | null {
-    const memo = this.memoGet(M_star_expression);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_star_expression)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     let r: A.expr | null = null;
@@ -2057,7 +2049,7 @@ export class PythonParser extends Parser {
     const m = this.mark;
     const a = this.assignment_expression();
     if (a !== null) return a;
-    if (this.callInvalidRules && this.memoGet(M_invalid_named_expression) === undefined) {
+    if (this.callInvalidRules && !this.isMemoized(M_invalid_named_expression)) {
       I.invalid_named_expression(this);
       this.mark = m;
       this.memoSet(M_invalid_named_expression, m, null);
@@ -2069,8 +2061,7 @@ export class PythonParser extends Parser {
   }
 
   disjunction(): A.expr | null {
-    const memo = this.memoGet(M_disjunction);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_disjunction)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     const t0 = this.start();
@@ -2095,8 +2086,7 @@ export class PythonParser extends Parser {
   }
 
   conjunction(): A.expr | null {
-    const memo = this.memoGet(M_conjunction);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_conjunction)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     const t0 = this.start();
@@ -2121,8 +2111,7 @@ export class PythonParser extends Parser {
   }
 
   inversion(): A.expr | null {
-    const memo = this.memoGet(M_inversion);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_inversion)) return this.memoResult as A.expr | null;
     // 'not' inversion | comparison, with the run of 'not's as a loop (see factor); one pegen level per inversion.
     const m = this.mark;
     let k = m;
@@ -2137,7 +2126,7 @@ export class PythonParser extends Parser {
     let r = this.comparison();
     this.level -= n + 1;
     if (r === null) {
-      for (let i = m; i <= k; i++) this.memo.set(i * 64 + M_inversion, { node: null, end: i });
+      for (let i = m; i <= k; i++) this.memoSetEnd(M_inversion, i, null, i);
       this.mark = m;
       return null;
     }
@@ -2147,7 +2136,7 @@ export class PythonParser extends Parser {
     for (let i = k - 1; i >= m; i--) {
       const t = this.tokens[i]!;
       r = A.UnaryOp(A.Not, r, t.lineno, t.col_offset, l.end_lineno, l.end_col_offset);
-      this.memo.set(i * 64 + M_inversion, { node: r, end });
+      this.memoSetEnd(M_inversion, i, r, end);
     }
     return r;
   }
@@ -2205,8 +2194,7 @@ export class PythonParser extends Parser {
 
   /** The left-recursive binary-operator rules, as loops (bitwise_or ... term). */
   bitwise_or(): A.expr | null {
-    const memo = this.memoGet(M_bitwise_or);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_bitwise_or)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     const t0 = this.start();
@@ -2328,8 +2316,7 @@ export class PythonParser extends Parser {
   }
 
   factor(): A.expr | null {
-    const memo = this.memoGet(M_factor);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_factor)) return this.memoResult as A.expr | null;
     const m = this.mark;
     const t0 = this.peek().type;
     if (t0 !== T.PLUS && t0 !== T.MINUS && t0 !== T.TILDE) {
@@ -2361,7 +2348,7 @@ export class PythonParser extends Parser {
     let r = this.power();
     this.level -= n + 1;
     if (r === null) {
-      for (let i = m; i <= k; i++) this.memo.set(i * 64 + M_factor, { node: null, end: i });
+      for (let i = m; i <= k; i++) this.memoSetEnd(M_factor, i, null, i);
       this.mark = m;
       return null;
     }
@@ -2372,7 +2359,7 @@ export class PythonParser extends Parser {
       const t = this.tokens[i]!;
       const op = t.type === T.PLUS ? A.UAdd : t.type === T.MINUS ? A.USub : A.Invert;
       r = A.UnaryOp(op, r, t.lineno, t.col_offset, l.end_lineno, l.end_col_offset);
-      this.memo.set(i * 64 + M_factor, { node: r, end });
+      this.memoSetEnd(M_factor, i, r, end);
     }
     return r;
   }
@@ -2395,8 +2382,7 @@ export class PythonParser extends Parser {
   }
 
   await_primary(): A.expr | null {
-    const memo = this.memoGet(M_await_primary);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_await_primary)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     const t0 = this.start();
@@ -2697,8 +2683,7 @@ export class PythonParser extends Parser {
   // ---- strings and f-strings ----
 
   strings(): A.expr | null {
-    const memo = this.memoGet(M_strings);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_strings)) return this.memoResult as A.expr | null;
     const m = this.mark;
     const t0 = this.start();
     const parts: A.expr[] = [];
@@ -3190,8 +3175,7 @@ export class PythonParser extends Parser {
 
   /** arguments (memo): returns a Call-shaped pair of args and keywords. */
   arguments(): { args: A.expr[]; keywords: A.keyword[] } | null {
-    const memo = this.memoGet(M_arguments);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as { args: A.expr[]; keywords: A.keyword[] } | null; }
+    if (this.memoHit(M_arguments)) return this.memoResult as { args: A.expr[]; keywords: A.keyword[] } | null;
     const m = this.mark;
     this.enter();
     let r: { args: A.expr[]; keywords: A.keyword[] } | null = null;
@@ -3387,8 +3371,7 @@ export class PythonParser extends Parser {
   }
 
   star_target(): A.expr | null {
-    const memo = this.memoGet(M_star_target);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_star_target)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     const t0 = this.start();
@@ -3411,8 +3394,7 @@ export class PythonParser extends Parser {
   }
 
   target_with_star_atom(): A.expr | null {
-    const memo = this.memoGet(M_target_with_star_atom);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_target_with_star_atom)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     let r = this.subscriptAttributeTarget(A.Store);
@@ -3501,8 +3483,7 @@ export class PythonParser extends Parser {
 
   /** t_primary: left-recursive; each step must be followed by t_lookahead. */
   t_primary(): A.expr | null {
-    const memo = this.memoGet(M_t_primary);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_t_primary)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     const t0 = this.start();
@@ -3559,8 +3540,7 @@ export class PythonParser extends Parser {
   }
 
   del_target(): A.expr | null {
-    const memo = this.memoGet(M_del_target);
-    if (memo !== undefined) { this.mark = memo.end; return memo.node as A.expr | null; }
+    if (this.memoHit(M_del_target)) return this.memoResult as A.expr | null;
     const m = this.mark;
     this.enter();
     let r = this.subscriptAttributeTarget(A.Del);
@@ -3736,6 +3716,14 @@ export function parse(source: Uint8Array | string, filename: string, mode: Parse
     fileInput: options?.fileInput === true, sourceIsFile: options?.sourceIsFile === true,
   });
   const p = new PythonParser(tok, filename, mode);
+  try {
+    return parseWith(p, mode);
+  } finally {
+    p.releaseMemo();
+  }
+}
+
+function parseWith(p: PythonParser, mode: ParseMode): A.mod {
   const run = (): A.mod | null => {
     switch (mode) {
       case "exec": return p.file();

@@ -29,10 +29,30 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ]);
 
-interface MemoEntry {
-  readonly node: unknown;
-  readonly end: number;
+/** Memo slots per token: every memoized rule's key is below this (parser.ts's M_* constants). */
+export const MEMO_STRIDE = 26;
+
+/**
+ * pegen's memo (one linked list per token in CPython) as two flat arrays indexed by token * MEMO_STRIDE + rule:
+ * no allocation per entry. `ends` holds end + base, an entry being valid when it is >= the owner's base, so a
+ * table is reused by the next parse without clearing: each parse takes a base above every value stored before.
+ */
+class MemoTable {
+  ends: Int32Array;
+  nodes: unknown[];
+  /** The base the next parser takes. */
+  nextBase: number;
+  busy: boolean;
+  constructor() {
+    this.ends = new Int32Array(0);
+    this.nodes = [];
+    this.nextBase = 1;
+    this.busy = false;
+  }
 }
+
+/** The table one parse at a time borrows; a parser that finds it busy gets its own. */
+const sharedMemo = new MemoTable();
 
 /** The CURRENT_POS marker of pegen.h: "the tokenizer's current position". */
 export const CURRENT_POS = -5;
@@ -45,7 +65,12 @@ export class Parser {
   /** p->call_invalid_rules: true in the second (error-reporting) pass. */
   callInvalidRules: boolean;
   level: number;
-  memo: Map<number, MemoEntry>;
+  private readonly memoTable: MemoTable;
+  private memoEnds: Int32Array;
+  private memoNodes: unknown[];
+  private memoBase: number;
+  /** The node of the last memoHit. */
+  memoResult: unknown;
   /** A tokenizer error met while filling the buffer; it takes priority over parser errors. */
   tokenizerError: FrontEndSyntaxError | null;
   /** p->known_err_token. */
@@ -66,7 +91,12 @@ export class Parser {
     this.mark = 0;
     this.callInvalidRules = false;
     this.level = 0;
-    this.memo = new Map();
+    this.memoTable = sharedMemo.busy ? new MemoTable() : sharedMemo;
+    this.memoTable.busy = true;
+    this.memoEnds = this.memoTable.ends;
+    this.memoNodes = this.memoTable.nodes;
+    this.memoBase = this.memoTable.nextBase;
+    this.memoResult = null;
     this.tokenizerError = null;
     this.knownErrToken = null;
     this.startRule = startRule;
@@ -164,12 +194,62 @@ export class Parser {
     return t;
   }
 
-  memoGet(rule: number): MemoEntry | undefined {
-    return this.memo.get(this.mark * 64 + rule);
+  /** _PyPegen_is_memoized: on a hit, moves the mark to the entry's end and leaves its node in memoResult. */
+  memoHit(rule: number): boolean {
+    const i = this.mark * MEMO_STRIDE + rule;
+    const ends = this.memoEnds;
+    if (i >= ends.length) return false;
+    const end = ends[i]! - this.memoBase;
+    if (end < 0) return false;
+    this.mark = end;
+    this.memoResult = this.memoNodes[i];
+    return true;
   }
 
+  /** Whether (mark, rule) has an entry, without using it. */
+  isMemoized(rule: number): boolean {
+    const i = this.mark * MEMO_STRIDE + rule;
+    return i < this.memoEnds.length && this.memoEnds[i]! >= this.memoBase;
+  }
+
+  /** _PyPegen_insert_memo: the rule parsed from `start` gave `node`, ending at the mark. */
   memoSet(rule: number, start: number, node: unknown): void {
-    this.memo.set(start * 64 + rule, { node, end: this.mark });
+    this.memoSetEnd(rule, start, node, this.mark);
+  }
+
+  memoSetEnd(rule: number, start: number, node: unknown, end: number): void {
+    const i = start * MEMO_STRIDE + rule;
+    if (i >= this.memoEnds.length) this.growMemo(i);
+    this.memoEnds[i] = end + this.memoBase;
+    this.memoNodes[i] = node;
+  }
+
+  private growMemo(i: number): void {
+    const t = this.memoTable;
+    let cap = Math.max(t.ends.length * 2, MEMO_STRIDE * 4096);
+    while (cap <= i) cap *= 2;
+    const ends = new Int32Array(cap);
+    ends.set(t.ends);
+    const nodes = t.nodes;
+    // Pushed one by one, so the array stays a packed fast array at any size.
+    while (nodes.length < cap) nodes.push(null);
+    t.ends = this.memoEnds = ends;
+    this.memoNodes = nodes;
+  }
+
+  /** Gives the memo table back at the end of a parse: later parsers take a base above every end stored here. */
+  releaseMemo(): void {
+    const t = this.memoTable;
+    if (!t.busy) return;
+    t.busy = false;
+    const used = Math.min(t.nodes.length, (this.tokens.length + 1) * MEMO_STRIDE);
+    // Drop the references, so the table does not keep this parse's nodes alive.
+    t.nodes.fill(null, 0, used);
+    t.nextBase = this.memoBase + this.tokens.length + 1;
+    if (t.nextBase > 0x3fffffff) {
+      t.ends.fill(0);
+      t.nextBase = 1;
+    }
   }
 
   enter(): void {
@@ -178,7 +258,8 @@ export class Parser {
 
   /** Resets for the second pass (reset_parser_state_for_error_pass). */
   resetForErrorPass(): void {
-    this.memo = new Map();
+    // Every end stored so far is at most tokens.length: a base above that invalidates them all.
+    this.memoBase += this.tokens.length + 1;
     this.mark = 0;
     this.level = 0;
     this.callInvalidRules = true;
