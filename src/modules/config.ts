@@ -31,6 +31,7 @@ import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
+import { astmodule } from "./_ast/module.js";
 import { typingmodule } from "./_typingmodule.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
@@ -68,5 +69,6 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_random", randommodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
+  ["_ast", astmodule],
   ["_typing", typingmodule],
 ]);

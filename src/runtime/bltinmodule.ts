@@ -48,6 +48,7 @@ import { _PyThreadState_GET } from "./pystate.js";
 import { getSys, streamWrite, streamFlush, PyStdStreamObject, stdinReadline } from "./sysmodule.js";
 import { PyTextIOObject, PyTextIOWrapper_Type, textio_write_str, textio_flush } from "../modules/_io/textio.js";
 import { hashToValue } from "./pyhash.js";
+import { builtin_compile_ast } from "../modules/_ast/compile.js";
 
 export const builtinsHooks = {
   /** Run a class body function with `ns` as its locals (set by pylifecycle). */
@@ -501,11 +502,12 @@ function builtin_compile(args: PyVal[], kwnames: PyVal[] | null): PyVal {
     ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "*_feature_version"], 3, 6);
   const fn = PyUnicode_Check(filename!) ? filename.value : PyObject_Str(filename!).value;
   const m = (mode as PyUnicodeObject).value;
-  if (m !== "exec" && m !== "eval" && m !== "single" && m !== "func_type") {
-    return PyErr_Format(PyExc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-  }
-  return builtinsHooks.compile(source!, fn, m, flags === undefined ? 0 : Number(longValue(flags)),
-    optimize === undefined ? -1 : Number(longValue(optimize)));
+  const fl = flags === undefined ? 0 : Number(longValue(flags));
+  const opt = optimize === undefined ? -1 : Number(longValue(optimize));
+  // Flag, optimize and mode checks, AST sources and PyCF_ONLY_AST (src/modules/_ast/compile.ts).
+  const astResult = builtin_compile_ast(source!, fn, m, fl, opt);
+  if (astResult !== undefined) return astResult;
+  return builtinsHooks.compile(source!, fn, m, fl, opt);
 }
 
 // ---- __build_class__ ----
