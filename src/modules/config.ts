@@ -32,6 +32,7 @@ import { randommodule } from "./_randommodule.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
 import { astmodule } from "./_ast/module.js";
+import { tokenizemodule } from "./_tokenize.js";
 import { typingmodule } from "./_typingmodule.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
@@ -70,5 +71,6 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
   ["_ast", astmodule],
+  ["_tokenize", tokenizemodule],
   ["_typing", typingmodule],
 ]);
