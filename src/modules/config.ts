@@ -31,6 +31,7 @@ import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
+import { contextvarsmodule } from "./_contextvarsmodule.js";
 import { astmodule } from "./_ast/module.js";
 import { tokenizemodule } from "./_tokenize.js";
 import { typingmodule } from "./_typingmodule.js";
@@ -70,6 +71,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_random", randommodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
+  ["_contextvars", contextvarsmodule],
   ["_ast", astmodule],
   ["_tokenize", tokenizemodule],
   ["_typing", typingmodule],
