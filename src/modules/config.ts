@@ -33,6 +33,7 @@ import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
 import { contextvarsmodule } from "./_contextvarsmodule.js";
 import { astmodule } from "./_ast/module.js";
+import { symtablemodule } from "./symtablemodule.js";
 import { tokenizemodule } from "./_tokenize.js";
 import { typingmodule } from "./_typingmodule.js";
 
@@ -73,6 +74,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_bisect", bisectmodule],
   ["_contextvars", contextvarsmodule],
   ["_ast", astmodule],
+  ["_symtable", symtablemodule],
   ["_tokenize", tokenizemodule],
   ["_typing", typingmodule],
 ]);
