@@ -1,16 +1,23 @@
 """Captures CPython 3.13's stdout, stderr and exit status for the smoke programs of tests/golden/stdlib/programs
-(the native modules behind the import system: _io, posix, marshal, _codecs, time, itertools, _warnings, ...).
-Run: PYENV_VERSION=3.13.0 python3.13 tools/capture_stdlib.py   (writes tests/golden/stdlib/expected.json)
+(one per module of issue #5's acceptance list, acceptance.json, plus the native modules behind the import system).
+Run: PYENV_VERSION=3.13.0 python3.13 tools/capture_stdlib.py [NAME ...]   (writes tests/golden/stdlib/expected.json;
+with names, only those programs are re-captured). Each program runs twice; a program whose output differs between
+the runs is reported and not written (smoke programs must be deterministic).
 """
 import json, os, shutil, subprocess, sys, tempfile
 
 assert sys.version_info[:2] == (3, 13)
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DIR = os.path.join(ROOT, "tests", "golden", "stdlib", "programs")
+EXPECTED = os.path.join(ROOT, "tests", "golden", "stdlib", "expected.json")
+only = sys.argv[1:]
 out = {}
-for name in sorted(os.listdir(DIR)):
-    if not name.endswith(".py"):
-        continue
+if only and os.path.exists(EXPECTED):
+    with open(EXPECTED) as f:
+        out = json.load(f)
+
+
+def run(name):
     env = {"PATH": os.environ.get("PATH", ""), "PYTHONHASHSEED": "0", "LANG": "C.UTF-8", "TZ": "UTC"}
     # Each program runs in a fresh directory, as the test does.
     with tempfile.TemporaryDirectory() as tmp:
@@ -18,8 +25,23 @@ for name in sorted(os.listdir(DIR)):
         shutil.copy(os.path.join(DIR, name), tmp)
         p = subprocess.run([sys.executable, name], cwd=tmp, env=env, capture_output=True, text=True, timeout=60)
         norm = lambda t: t.replace(tmp, "<DIR>")
-        out[name] = {"stdout": norm(p.stdout), "stderr": norm(p.stderr), "status": p.returncode}
-with open(os.path.join(ROOT, "tests", "golden", "stdlib", "expected.json"), "w") as f:
+        return {"stdout": norm(p.stdout), "stderr": norm(p.stderr), "status": p.returncode}
+
+
+bad = []
+for name in sorted(os.listdir(DIR)):
+    if not name.endswith(".py") or (only and name not in only):
+        continue
+    first, second = run(name), run(name)
+    if first != second:
+        bad.append(name)
+        continue
+    out[name] = first
+out = {k: v for k, v in out.items() if os.path.exists(os.path.join(DIR, k))}
+with open(EXPECTED, "w") as f:
     json.dump(out, f, indent=1, sort_keys=True)
     f.write("\n")
 print(f"captured {len(out)} programs")
+if bad:
+    print("not deterministic (not written):", " ".join(bad))
+    sys.exit(1)
