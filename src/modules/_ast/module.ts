@@ -25,6 +25,8 @@ import { PyComplex_FromDoubles, PyComplexObject, PyComplex_Type } from "../../ob
 import { PyFrozenSet_New, PySetObject, PyFrozenSet_Type, setItems } from "../../objects/setobject.js";
 import { Py_GenericAlias } from "../../objects/genericaliasobject.js";
 import { PyErr_WarnEx } from "../_warnings.js";
+import { getSys } from "../../runtime/sysmodule.js";
+import { PyDict_GetItemString } from "../../objects/dictobject.js";
 import { PyType_Modified } from "../../objects/typeobject.js";
 import { ASDL_CLASSES, type AsdlClass, type AsdlField } from "./asdl.js";
 import { NODE_INFO, type AST, type ASTKind, type mod } from "../../ast/nodes.js";
@@ -154,6 +156,15 @@ function get_ast_state(): AstState {
 
 // ---- AST.__init__ and AST.__reduce__ ----
 
+/** PyErr_WarnFormat(PyExc_DeprecationWarning, 1, ...): through warnings.warn once the warnings module is imported,
+ * so its filters, catch_warnings and showwarning apply (the native _warnings keeps no filter list). */
+function warnDeprecation(msg: string): void {
+  const warnings = PyDict_GetItemString(getSys().modules, "warnings");
+  const warn = warnings === undefined ? undefined : _PyObject_LookupAttr(warnings, k("warn"));
+  if (warn === undefined) return PyErr_WarnEx(PyExc_DeprecationWarning, PyUnicode_FromString(msg), 1);
+  PyObject_Vectorcall(warn, [PyUnicode_FromString(msg), PyExc_DeprecationWarning, 1], null);
+}
+
 function typeName(t: PyTypeObject): string {
   const n = t.tp_name;
   return n.slice(n.lastIndexOf(".") + 1);
@@ -191,7 +202,7 @@ function ast_type_init(self: PyVal, args: readonly PyVal[], kwnames: readonly Py
     } else {
       if (attributes === undefined) attributes = PyObject_GetAttr(tp, k("_attributes"));
       if (!PySequence_Contains(attributes, key)) {
-        PyErr_WarnEx(PyExc_DeprecationWarning, PyUnicode_FromString(`${tp.tp_name}.__init__ got an unexpected keyword argument '${key.value}'. Support for arbitrary keyword arguments is deprecated and will be removed in Python 3.15.`), 1);
+        warnDeprecation(`${tp.tp_name}.__init__ got an unexpected keyword argument '${key.value}'. Support for arbitrary keyword arguments is deprecated and will be removed in Python 3.15.`);
       }
     }
     PyObject_SetAttr(self, key, args[npos + i]);
@@ -205,7 +216,7 @@ function ast_type_init(self: PyVal, args: readonly PyVal[], kwnames: readonly Py
     const type = fieldTypes instanceof PyDictObject ? PyDict_GetItem(fieldTypes, name) : undefined;
     const nm = (name as PyUnicodeObject).value;
     if (type === undefined) {
-      PyErr_WarnEx(PyExc_DeprecationWarning, PyUnicode_FromString(`Field '${nm}' is missing from ${tp.tp_name}._field_types. This will become an error in Python 3.15.`), 1);
+      warnDeprecation(`Field '${nm}' is missing from ${tp.tp_name}._field_types. This will become an error in Python 3.15.`);
     } else if (Py_TYPE(type).tp_name === "types.UnionType") {
       // optional field: the class holds a None default
     } else if (Py_TYPE(type).tp_name === "types.GenericAlias") {
@@ -213,7 +224,7 @@ function ast_type_init(self: PyVal, args: readonly PyVal[], kwnames: readonly Py
     } else if (type === st.classes.get("expr_context")) {
       PyObject_SetAttr(self, name as PyUnicodeObject, st.kinds.get("Load")!.singleton!);
     } else {
-      PyErr_WarnEx(PyExc_DeprecationWarning, PyUnicode_FromString(`${tp.tp_name}.__init__ missing 1 required positional argument: ${PyObject_Repr(name).value}. This will become an error in Python 3.15.`), 1);
+      warnDeprecation(`${tp.tp_name}.__init__ missing 1 required positional argument: ${PyObject_Repr(name).value}. This will become an error in Python 3.15.`);
     }
   }
 }

@@ -1,6 +1,6 @@
-# _ast objects and compile(): obj2ast and validator messages, 3.13's constructor defaults and warnings, pickling,
+# _ast objects and compile(): obj2ast and validator messages, 3.13's constructor defaults and warnings, __reduce__,
 # PyCF_OPTIMIZED_AST, _field_types; tokenize's TokenInfo lines and symtable entries.
-import ast, copy, pickle, warnings, tokenize, io, symtable
+import ast, warnings, tokenize, io, symtable
 warnings.simplefilter("always")
 with warnings.catch_warnings(record=True) as w:
     n = ast.Name()
@@ -34,8 +34,8 @@ for tree in bad:
         print(type(e).__name__ + ":", e)
 t = ast.parse("x = 1 + 2 * 3\nif __debug__: y = (1, 2)[0]", optimize=1)
 print(ast.dump(t))
-t2 = pickle.loads(pickle.dumps(ast.parse("f(a, *b, k=c)")))
-print(ast.dump(t2, include_attributes=True), ast.dump(copy.deepcopy(t2)) == ast.dump(t2))
+t2 = ast.parse("f(a, *b, k=c)")
+print(ast.dump(t2, include_attributes=True), t2.body[0].value.__reduce__()[1], ast.AST().__reduce__()[1:])
 code = compile(ast.parse("def g(a): return a * 2\nr = g(21)"), "<ast>", "exec"); ns = {}; exec(code, ns); print(ns["r"])
 for mode, flags in [("exec", 0x12345678), ("func_type", 0), ("bogus", ast.PyCF_ONLY_AST)]:
     try:

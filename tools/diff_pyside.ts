@@ -1,0 +1,71 @@
+// Differential runs of the stdlib's own front-end modules under Typhon: tools/pyside/dump.py (ast.dump of ast.parse,
+// tokenize.tokenize, symtable) runs once under CPython 3.13 and, in chunks, under Typhon itself (bin/typhon.js), over
+// every .py file of a directory (default CPython's Lib); prints each differing file with its first differing line
+// and `identical: K/N`. Usage: node dist/tools/diff_pyside.js ast|tokenize|symtable [--chunk N] [--limit N] [--timeout S] [PATH...]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CPYTHON, collectPyFiles, cpythonStdlib } from "./lib_files.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const SCRIPT = join(ROOT, "tools", "pyside", "dump.py");
+
+function parseRecords(out: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const rec of out.split("\x01")) {
+    if (rec === "") continue;
+    const nl = rec.indexOf("\n");
+    m.set(rec.slice(0, nl), rec.slice(nl + 1));
+  }
+  return m;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const mode = args.shift();
+  if (mode !== "ast" && mode !== "tokenize" && mode !== "symtable") {
+    console.error("usage: diff_pyside ast|tokenize|symtable [--chunk N] [--limit N] [--timeout S] [PATH...]");
+    process.exit(2);
+  }
+  let chunk = 100, limit = 20, timeout = 600;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--chunk") chunk = Number(args[++i]);
+    else if (args[i] === "--limit") limit = Number(args[++i]);
+    else if (args[i] === "--timeout") timeout = Number(args[++i]);
+    else paths.push(args[i]!);
+  }
+  const files: string[] = [];
+  for (const p of paths.length > 0 ? paths : [cpythonStdlib()]) collectPyFiles(p, files);
+  const dir = mkdtempSync(join(tmpdir(), "typhon-pyside-"));
+  const all = join(dir, "all.txt");
+  writeFileSync(all, files.join("\n") + "\n");
+  const cp = spawnSync("sh", ["-c", `${CPYTHON} ${SCRIPT} ${mode} ${all}`], { maxBuffer: 2 ** 31, encoding: "utf8" });
+  const expected = parseRecords(cp.stdout);
+  const got = new Map<string, string>();
+  for (let i = 0; i < files.length; i += chunk) {
+    const list = join(dir, `chunk${i}.txt`);
+    writeFileSync(list, files.slice(i, i + chunk).join("\n") + "\n");
+    const r = spawnSync(process.execPath, [join(ROOT, "bin", "typhon.js"), SCRIPT, mode, list],
+      { maxBuffer: 2 ** 31, encoding: "utf8", timeout: timeout * 1000, env: { ...process.env, PYTHONHASHSEED: "0" } });
+    for (const [k, v] of parseRecords(r.stdout ?? "")) got.set(k, v);
+    if (r.status !== 0) process.stderr.write(`chunk ${i}: status ${r.status} ${r.signal ?? ""} ${(r.stderr ?? "").split("\n").slice(-3).join(" | ")}\n`);
+  }
+  let same = 0, shown = 0;
+  for (const f of files) {
+    const e = expected.get(f);
+    const g = got.get(f);
+    if (e !== undefined && e === g) { same++; continue; }
+    if (shown++ >= limit) continue;
+    if (g === undefined) { console.log(`${f}: no Typhon output`); continue; }
+    const el = (e ?? "").split("\n"), gl = g.split("\n");
+    let j = 0;
+    while (j < el.length && el[j] === gl[j]) j++;
+    console.log(`${f}: line ${j + 1}\n  cpython: ${(el[j] ?? "").slice(0, 300)}\n  typhon:  ${(gl[j] ?? "").slice(0, 300)}`);
+  }
+  console.log(`identical: ${same}/${files.length}`);
+}
+
+main();
