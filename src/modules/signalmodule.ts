@@ -10,6 +10,8 @@ import { unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { nativeFunction } from "../objects/methodobject.js";
 import { PySet_New } from "../objects/setobject.js";
+import { vmHooks } from "../vm/hooks.js";
+import { _PyThreadState_GET } from "../runtime/pystate.js";
 
 const SIGNALS: readonly (readonly [string, number])[] = [
   ["SIGHUP", 1], ["SIGINT", 2], ["SIGQUIT", 3], ["SIGILL", 4], ["SIGTRAP", 5], ["SIGABRT", 6], ["SIGIOT", 6],
@@ -86,6 +88,12 @@ export const signalmodule: PyModuleDef = {
     { name: "pause", meth: () => Py_None, flags: METH_NOARGS },
   ],
   m_exec: (m) => {
+    // Signals tripped by the host (PyErr_SetInterrupt, ...) run their Python handler from the eval breaker.
+    vmHooks.runSignalHandler = (n) => {
+      const h = getHandler(n);
+      if (h === SIG_IGN || h === SIG_DFL) return;
+      PyObject_Vectorcall(h, [n, (_PyThreadState_GET().current_frame as PyVal | null) ?? Py_None], null);
+    };
     for (const [k, v] of SIGNALS) PyModule_Add(m, k, v);
     PyModule_Add(m, "NSIG", NSIG);
     PyModule_Add(m, "SIG_DFL", SIG_DFL);

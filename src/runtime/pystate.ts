@@ -13,12 +13,21 @@ export class _PyErr_StackItem {
   }
 }
 
-// Eval-breaker bits (Include/internal/pycore_ceval.h): checked at back-edges and calls.
+// Eval-breaker bits (Include/internal/pycore_ceval.h): checked at back-edges and calls. The low 16 bits are event
+// flags; the bits above hold the instrumentation version (as CPython keeps it above _PY_EVAL_EVENTS_BITS), so RESUME
+// compares the whole word with its code object's version in one test. Set and clear flags only with
+// _Py_set_eval_breaker_bit / _Py_unset_eval_breaker_bit (a plain `|=` would truncate a large version to 32 bits).
 export const _PY_SIGNALS_PENDING_BIT = 1 << 0;
+/** "Switch threads": another (green) thread asked for the interpreter (CPython's _PY_GIL_DROP_REQUEST_BIT). */
+export const _PY_GIL_DROP_REQUEST_BIT = 1 << 1;
 export const _PY_CALLS_TO_DO_BIT = 1 << 2;
 export const _PY_ASYNC_EXCEPTION_BIT = 1 << 3;
 export const _PY_STEP_BUDGET_BIT = 1 << 8;
 export const _PY_SUSPEND_BIT = 1 << 9;
+export const _PY_EVAL_EVENTS_BITS = 16;
+export const _PY_EVAL_EVENTS_MASK = (1 << _PY_EVAL_EVENTS_BITS) - 1;
+/** One step of the instrumentation version in the eval-breaker word. */
+export const _PY_EVAL_VERSION_UNIT = 1 << _PY_EVAL_EVENTS_BITS;
 
 export class PyThreadState {
   /** The innermost executing frame (a PyFrameObject), or null. */
@@ -28,14 +37,18 @@ export class PyThreadState {
   py_recursion_limit: number;
   py_recursion_remaining: number;
   c_recursion_remaining: number;
-  /** Non-zero when the loop must leave its fast path (see docs/interpreter.md, "The eval breaker"). */
+  /** Event flags (low 16 bits) + instrumentation version (above); see docs/interpreter.md, "The eval breaker". */
   eval_breaker: number;
   /** An exception to raise at the next eval-breaker check (KeyboardInterrupt from the host, ...). */
   async_exc: PyVal | null;
   /** Instructions left before the step budget trips (-1: unlimited). */
   step_budget: number;
+  /** The sys.settrace / sys.setprofile functions (CPython's c_traceobj / c_profileobj; the C-level function is always
+   * the trampoline of Python/sysmodule.c, so only the Python callable is kept). */
   c_tracefunc: PyVal | null;
   c_profilefunc: PyVal | null;
+  /** Non-zero while a monitoring callback or trace function runs: no events are delivered then (tstate->tracing). */
+  tracing: number;
   /** Objects whose repr is in progress (Py_ReprEnter). */
   repr_set: Set<unknown>;
   constructor() {
@@ -50,6 +63,7 @@ export class PyThreadState {
     this.step_budget = -1;
     this.c_tracefunc = null;
     this.c_profilefunc = null;
+    this.tracing = 0;
     this.repr_set = new Set();
   }
 }
@@ -78,12 +92,29 @@ function isNone(v: PyVal): boolean {
 /** Ask the loop to raise `exc` at its next eval-breaker check (a KeyboardInterrupt from the host, ...). */
 export function _PyEval_RequestAsyncExc(ts: PyThreadState, exc: PyVal): void {
   ts.async_exc = exc;
-  ts.eval_breaker |= _PY_ASYNC_EXCEPTION_BIT;
+  _Py_set_eval_breaker_bit(ts, _PY_ASYNC_EXCEPTION_BIT);
 }
 
-/** Bound execution to about `n` back-edges and function entries; then vmHooks.budgetExceeded() is raised. */
+/** Bound execution to about `n` back-edges and function entries (-1: no bound); when it runs out the loop raises
+ * vmHooks.budgetExceeded() (the embedder's choice; see docs/interpreter.md, "The eval breaker"). */
 export function _PyEval_SetStepBudget(ts: PyThreadState, n: number): void {
   ts.step_budget = n;
-  if (n >= 0) ts.eval_breaker |= _PY_STEP_BUDGET_BIT;
-  else ts.eval_breaker &= ~_PY_STEP_BUDGET_BIT;
+  if (n >= 0) _Py_set_eval_breaker_bit(ts, _PY_STEP_BUDGET_BIT);
+  else _Py_unset_eval_breaker_bit(ts, _PY_STEP_BUDGET_BIT);
+}
+
+/** Raise an event flag in the eval-breaker word, keeping the version bits (pycore_ceval.h). */
+export function _Py_set_eval_breaker_bit(ts: PyThreadState, bit: number): void {
+  const eb = ts.eval_breaker;
+  if ((eb & bit) === 0) ts.eval_breaker = eb + bit;
+}
+
+export function _Py_unset_eval_breaker_bit(ts: PyThreadState, bit: number): void {
+  const eb = ts.eval_breaker;
+  if ((eb & bit) !== 0) ts.eval_breaker = eb - bit;
+}
+
+/** The event flags of the eval-breaker word (without the instrumentation version). */
+export function _Py_eval_breaker_flags(ts: PyThreadState): number {
+  return ts.eval_breaker & _PY_EVAL_EVENTS_MASK;
 }

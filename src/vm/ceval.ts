@@ -40,7 +40,7 @@ import {
   exceptionGroupSplit, PyExc_BaseExceptionGroup, PyExc_ExceptionGroup,
 } from "../objects/exceptions.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext, _PyErr_FromJS } from "../runtime/errors.js";
-import { _PyThreadState_GET, type PyThreadState, _PyErr_StackItem } from "../runtime/pystate.js";
+import { _PyThreadState_GET, type PyThreadState, _PyErr_StackItem, _PY_EVAL_EVENTS_MASK } from "../runtime/pystate.js";
 import { PyTraceBack_Here } from "../runtime/traceback.js";
 import { _PyEval_BindArgs } from "./call.js";
 import { vmHooks } from "./hooks.js";
@@ -795,7 +795,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             continue;
           case 77 /* JUMP_BACKWARD */:
             pc += C_JUMP_BACKWARD - oparg;
-            if (tstate.eval_breaker !== 0) {
+            if ((tstate.eval_breaker & _PY_EVAL_EVENTS_MASK) !== 0) {
               frame.instr = here;
               frame.stacktop = sp;
               vmHooks.handleEvalBreaker(tstate);
@@ -1018,6 +1018,13 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             sp = sp - 2 - oparg;
             stack[sp++] = res;
             pc += C_CALL;
+            if ((tstate.eval_breaker & _PY_EVAL_EVENTS_MASK) !== 0) {
+              // CHECK_EVAL_BREAKER after a native call, as CALL_BUILTIN_* do: a signal that arrived during a long
+              // native call (time.sleep, a regex match) is handled before the next instruction.
+              frame.instr = here;
+              frame.stacktop = sp;
+              vmHooks.handleEvalBreaker(tstate);
+            }
             continue;
           }
           case 57 /* CALL_KW */: {
