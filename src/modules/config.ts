@@ -31,6 +31,7 @@ import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
+import { arraymodule } from "./arraymodule.js";
 import { contextvarsmodule } from "./_contextvarsmodule.js";
 import { astmodule } from "./_ast/module.js";
 import { symtablemodule } from "./symtablemodule.js";
@@ -72,6 +73,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_random", randommodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
+  ["array", arraymodule],
   ["_contextvars", contextvarsmodule],
   ["_ast", astmodule],
   ["_symtable", symtablemodule],

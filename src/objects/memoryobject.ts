@@ -80,9 +80,36 @@ export class PyMemoryViewObject extends PyObject {
 
 function registerExport(obj: PyVal): void {
   if (obj instanceof PyByteArrayObject) obj.ob_exports++;
+  else if (typeof obj !== "number" && nativeExporter(obj) !== undefined) (obj as PyObject & NativeExporter).ob_exports++;
 }
 function releaseExport(obj: PyVal): void {
   if (obj instanceof PyByteArrayObject) obj.ob_exports--;
+  else if (typeof obj !== "number" && nativeExporter(obj) !== undefined) (obj as PyObject & NativeExporter).ob_exports--;
+}
+
+/** What a native exporter's bf_getbuffer hands out: its live bytes, the struct format of one item, its size. */
+export interface NativeBuffer {
+  readonly data: Uint8Array;
+  readonly format: string;
+  readonly itemsize: number;
+  readonly readonly: boolean;
+}
+/** A native exporter counts its live exports (it must not resize while one exists). */
+export interface NativeExporter {
+  ob_exports: number;
+}
+/** bf_getbuffer of native types other than bytes and bytearray (array.array), found through the MRO. */
+const bufferProcs = new Map<PyTypeObject, (v: PyVal) => NativeBuffer>();
+export function PyBuffer_RegisterExporter(type: PyTypeObject, getbuffer: (v: PyVal) => NativeBuffer): void {
+  bufferProcs.set(type, getbuffer);
+}
+function nativeExporter(v: PyObject): ((v: PyVal) => NativeBuffer) | undefined {
+  if (bufferProcs.size === 0) return undefined;
+  for (let t: PyTypeObject | null = v.ob_type; t !== null; t = t.tp_base) {
+    const f = bufferProcs.get(t);
+    if (f !== undefined) return f;
+  }
+  return undefined;
 }
 
 function newManaged(obj: PyVal, data: Uint8Array, readonly: boolean): ManagedBuffer {
@@ -103,6 +130,12 @@ export function PyMemoryView_FromObject(v: PyVal): PyMemoryViewObject {
   if (v instanceof PyByteArrayObject) {
     const d = v.ob_bytes.subarray(0, v.ob_size);
     return new PyMemoryViewObject(newManaged(v, d, false), 0, "B", 1, [d.length], [1], false);
+  }
+  const native = typeof v === "number" ? undefined : nativeExporter(v);
+  if (native !== undefined) {
+    const b = native(v);
+    const n = b.data.length / b.itemsize;
+    return new PyMemoryViewObject(newManaged(v, b.data, b.readonly), 0, b.format, b.itemsize, [n], [b.itemsize], b.readonly);
   }
   if (typeof v !== "number") {
     const f = _PyObject_LookupAttr(v, PyUnicode_InternFromString("__buffer__"));
@@ -176,6 +209,8 @@ export function PyObject_GetBufferData(v: PyVal): Uint8Array | null {
   if (PyBytes_Check(v)) return (v as PyBytesObject).ob_bytes;
   if (v instanceof PyByteArrayObject) return v.ob_bytes.subarray(0, v.ob_size);
   if (v instanceof PyMemoryViewObject) return memoryBytes(v);
+  const native = typeof v === "number" ? undefined : nativeExporter(v);
+  if (native !== undefined) return native(v).data;
   // A class written in Python exports a buffer through __buffer__ (PEP 688).
   if (typeof v !== "number" && (v.ob_type.tp_flags & Py_TPFLAGS_HEAPTYPE) !== 0 &&
     _PyType_LookupStr(v.ob_type, "__buffer__") !== null) {
