@@ -63,7 +63,12 @@ function main(): void {
     const el = (e ?? "").split("\n"), gl = g.split("\n");
     let j = 0;
     while (j < el.length && el[j] === gl[j]) j++;
-    console.log(`${f}: line ${j + 1}\n  cpython: ${(el[j] ?? "").slice(0, 300)}\n  typhon:  ${(gl[j] ?? "").slice(0, 300)}`);
+    // Show each side from a little before the first differing character (a dump is often one long line).
+    const a = el[j] ?? "", b = gl[j] ?? "";
+    let c = 0;
+    while (c < a.length && a[c] === b[c]) c++;
+    const from = Math.max(0, c - 80);
+    console.log(`${f}: line ${j + 1}, column ${c + 1}\n  cpython: ${a.slice(from, from + 240)}\n  typhon:  ${b.slice(from, from + 240)}`);
   }
   console.log(`identical: ${same}/${files.length}`);
 }

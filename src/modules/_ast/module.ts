@@ -22,7 +22,7 @@ import { Py_True, Py_False } from "../../objects/boolobject.js";
 import { PyFloat_FromDouble, PyFloat_Type, PyFloatObject } from "../../objects/floatobject.js";
 import { PyBytes_FromArray, PyBytesObject, PyBytes_Type } from "../../objects/bytesobject.js";
 import { PyComplex_FromDoubles, PyComplexObject, PyComplex_Type } from "../../objects/complexobject.js";
-import { PyFrozenSet_New, PySetObject, PyFrozenSet_Type, setItems } from "../../objects/setobject.js";
+import { PyFrozenSet_New, PySetObject, PyFrozenSet_Type, setItems, PySet_New, PySet_Discard, PySet_Size } from "../../objects/setobject.js";
 import { Py_GenericAlias } from "../../objects/genericaliasobject.js";
 import { PyErr_WarnEx } from "../_warnings.js";
 import { getSys } from "../../runtime/sysmodule.js";
@@ -178,14 +178,9 @@ function ast_type_init(self: PyVal, args: readonly PyVal[], kwnames: readonly Py
   const npos = args.length - nkw;
   const fieldsObj = _PyObject_LookupAttr(tp, k("_fields"));
   const fields: PyVal[] = fieldsObj === undefined ? [] : PySequence_Tuple(fieldsObj).ob_item;
-  const remaining: PyVal[] = fields.slice();
-  const discard = (name: PyVal): boolean => {
-    for (let i = 0; i < remaining.length; i++) {
-      const r = remaining[i];
-      if (r === name || (PyUnicode_Check(r) && PyUnicode_Check(name) && r.value === name.value)) { remaining.splice(i, 1); return true; }
-    }
-    return false;
-  };
+  // remaining_fields is a set, as in CPython: the warnings for omitted fields come in its iteration order.
+  const remaining = PySet_New(fields);
+  const discard = (name: PyVal): boolean => PySet_Discard(remaining, name);
   if (fields.length < npos) {
     PyErr_Format(PyExc_TypeError, `${typeName(tp)} constructor takes at most ${fields.length} positional argument${fields.length === 1 ? "" : "s"}`);
   }
@@ -207,12 +202,11 @@ function ast_type_init(self: PyVal, args: readonly PyVal[], kwnames: readonly Py
     }
     PyObject_SetAttr(self, key, args[npos + i]);
   }
-  if (remaining.length === 0) return;
+  if (PySet_Size(remaining) === 0) return;
   const fieldTypes = _PyObject_LookupAttr(tp, k("_field_types"));
   // A user-defined subclass without _field_types: omitted fields stay unset, as before 3.13.
   if (fieldTypes === undefined) return;
-  // CPython walks a set of the remaining names; its order follows the names' hashes, ours the field order.
-  for (const name of remaining) {
+  for (const name of setItems(remaining)) {
     const type = fieldTypes instanceof PyDictObject ? PyDict_GetItem(fieldTypes, name) : undefined;
     const nm = (name as PyUnicodeObject).value;
     if (type === undefined) {
@@ -350,7 +344,7 @@ function obj2constant(v: PyVal): ConstValue {
 }
 
 function obj2int(v: PyVal): number {
-  if (!PyLong_Check(v)) PyErr_Format(PyExc_TypeError, `invalid integer value: ${reprOf(v)}`);
+  if (!PyLong_Check(v)) PyErr_Format(PyExc_ValueError, `invalid integer value: ${reprOf(v)}`);
   const n = longValue(v);
   if (typeof n === "bigint" || n > 2147483647 || n < -2147483648) PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
   return n as number;
@@ -378,8 +372,9 @@ function obj2ast(st: AstState, obj: PyVal, type: string): AST | null {
   const ctors = st.sums.get(type);
   if (ctors === undefined) {
     // A product type (arguments, arg, keyword, ...).
+    // A product reads its fields before its attributes (obj2ast_arg, obj2ast_keyword, obj2ast_alias).
     const ki = st.kinds.get(type)!;
-    return buildNode(st, obj, ki, type, readAttributes(obj, ki.attributes, type));
+    return buildNode(st, obj, ki, type, null);
   }
   if (SIMPLE_SUMS.has(type)) {
     for (const ki of ctors) if (PyObject_IsInstance(obj, ki.cls)) return NODE_SINGLETONS(ki.name);
@@ -414,14 +409,15 @@ function readAttributes(obj: PyVal, attrs: readonly AsdlField[], owner: string):
   return out;
 }
 
-function buildNode(st: AstState, obj: PyVal, ki: KindInfo, name: string, attrs: readonly number[]): AST {
+function buildNode(st: AstState, obj: PyVal, ki: KindInfo, name: string, sumAttrs: readonly number[] | null): AST {
   const node: Record<string, unknown> = { kind: ki.name };
   for (let i = 0; i < ki.fields.length; i++) {
     const [fname, ftype, q] = ki.fields[i]!;
     const tmp = _PyObject_LookupAttr(obj, ki.fieldNames[i]!);
     let value: unknown;
     if (q === "*") {
-      if (tmp === undefined) PyErr_Format(PyExc_TypeError, `required field "${fname}" missing from ${name}`);
+      // 3.13: a missing sequence field is an empty list.
+      if (tmp === undefined) { node[ki.props[i]!] = []; continue; }
       if (!PyList_Check(tmp!)) PyErr_Format(PyExc_TypeError, `${name} field "${fname}" must be a list, not a ${Py_TYPE(tmp!).tp_name}`);
       const list = tmp as PyListObject;
       const len = list.ob_item.length;
@@ -439,6 +435,7 @@ function buildNode(st: AstState, obj: PyVal, ki: KindInfo, name: string, attrs: 
     }
     node[ki.props[i]!] = value;
   }
+  const attrs = sumAttrs ?? readAttributes(obj, ki.attributes, name);
   // The node constructors' checks (_PyAST_<Kind>): required non-int fields may not be None.
   for (let i = 0; i < ki.fields.length; i++) {
     const [fname, ftype, q] = ki.fields[i]!;
