@@ -15,7 +15,7 @@ import {
 } from "../../objects/abstract.js";
 import { PyErr_Format } from "../../runtime/errors.js";
 import {
-  PyExc_TypeError, PyExc_ValueError, PyExc_DeprecationWarning, PyExc_RuntimeError, PyExc_OverflowError,
+  PyExc_TypeError, PyExc_ValueError, PyExc_DeprecationWarning, PyExc_RuntimeError, PyExc_OverflowError, PyExc_RecursionError,
 } from "../../objects/exceptions.js";
 import { PyLong_Check, PyLong_FromBigInt, longValue } from "../../objects/longobject.js";
 import { Py_True, Py_False } from "../../objects/boolobject.js";
@@ -277,27 +277,20 @@ export function constantToPy(v: ConstValue): PyVal {
   return PyErr_Format(PyExc_TypeError, "unexpected constant in the AST");
 }
 
-function ast2objValue(st: AstState, v: unknown, f: AsdlField): PyVal {
-  if (f[2] === "*") {
-    const arr = v as readonly unknown[];
-    const items = new Array<PyVal>(arr.length);
-    for (let i = 0; i < arr.length; i++) items[i] = ast2objOne(st, arr[i], f[1]);
-    return PyList_New(items);
-  }
-  return ast2objOne(st, v, f[1]);
-}
-
-function ast2objOne(st: AstState, v: unknown, type: string): PyVal {
-  if (v === null || v === undefined) return type === "constant" ? Py_None : Py_None;
+/** One field value of ASDL type `type` (not a sequence) that is not a node. */
+function ast2objLeaf(v: unknown, type: string): PyVal {
+  if (v === null || v === undefined) return Py_None;
   switch (type) {
     case "identifier": return PyUnicode_InternFromString(v as string);
     case "string": return typeof v === "string" ? PyUnicode_FromString(v) : constantToPy(v as ConstValue);
     case "int": return v as number;
-    case "constant": return constantToPy(v as ConstValue);
-    default: return ast2obj(st, v as AST);
+    default: return constantToPy(v as ConstValue);
   }
 }
 
+const LEAF_TYPES: ReadonlySet<string> = new Set(["identifier", "string", "int", "constant"]);
+
+/** ast2obj_<type>: one JS frame per tree level (deep expressions from the parser must not exhaust the stack). */
 function ast2obj(st: AstState, node: AST): PyVal {
   const ki = st.kinds.get(node.kind)!;
   if (ki.singleton !== null) return ki.singleton;
@@ -305,7 +298,20 @@ function ast2obj(st: AstState, node: AST): PyVal {
   const d = o.dict!;
   const rec = node as unknown as { readonly [p: string]: unknown };
   for (let i = 0; i < ki.fields.length; i++) {
-    PyDict_SetItem(d, ki.fieldNames[i]!, ast2objValue(st, rec[ki.props[i]!], ki.fields[i]!));
+    const f = ki.fields[i]!;
+    const v = rec[ki.props[i]!];
+    const leaf = LEAF_TYPES.has(f[1]);
+    let value: PyVal;
+    if (f[2] === "*") {
+      const arr = v as readonly unknown[];
+      const items = new Array<PyVal>(arr.length);
+      for (let j = 0; j < arr.length; j++) {
+        const x = arr[j];
+        items[j] = leaf ? ast2objLeaf(x, f[1]) : x === null ? Py_None : ast2obj(st, x as AST);
+      }
+      value = PyList_New(items);
+    } else value = leaf ? ast2objLeaf(v, f[1]) : v === null || v === undefined ? Py_None : ast2obj(st, v as AST);
+    PyDict_SetItem(d, ki.fieldNames[i]!, value);
   }
   for (const a of ki.attributes) {
     const v = rec[a[0]];
@@ -316,7 +322,13 @@ function ast2obj(st: AstState, node: AST): PyVal {
 
 /** PyAST_mod2obj. */
 export function PyAST_mod2obj(m: mod): PyVal {
-  return ast2obj(get_ast_state(), m);
+  const st = get_ast_state();
+  try {
+    return ast2obj(st, m);
+  } catch (e) {
+    if (e instanceof RangeError) PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded during ast construction");
+    throw e;
+  }
 }
 
 // ---- Python objects -> Typhon AST (obj2ast) ----
@@ -428,10 +440,10 @@ function buildNode(st: AstState, obj: PyVal, ki: KindInfo, name: string, sumAttr
       }
       value = out;
     } else if (q === "?") {
-      value = tmp === undefined || tmp === Py_None ? null : obj2astOne(st, tmp, ftype);
+      value = tmp === undefined || tmp === Py_None ? null : LEAF_TYPES.has(ftype) ? obj2astOne(st, tmp, ftype) : obj2ast(st, tmp, ftype);
     } else {
       if (tmp === undefined) PyErr_Format(PyExc_TypeError, `required field "${fname}" missing from ${name}`);
-      value = obj2astOne(st, tmp!, ftype);
+      value = LEAF_TYPES.has(ftype) ? obj2astOne(st, tmp!, ftype) : obj2ast(st, tmp!, ftype);
     }
     node[ki.props[i]!] = value;
   }
@@ -460,7 +472,7 @@ export function PyAST_obj2mod(source: PyVal, mode: "exec" | "eval" | "single" | 
   try {
     return obj2ast(st, source, "mod") as mod;
   } catch (e) {
-    if (e instanceof RangeError) PyErr_Format(PyExc_RuntimeError, "maximum recursion depth exceeded during compilation");
+    if (e instanceof RangeError) PyErr_Format(PyExc_RecursionError, "maximum recursion depth exceeded while traversing 'expr' node");
     throw e;
   }
 }
