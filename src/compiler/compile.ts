@@ -83,7 +83,16 @@ function sourceText(source: Uint8Array | string): string | null {
 export function compile(source: Uint8Array | string, filename: string, mode: ParseMode = "exec", flags = 0,
   optimize = -1): CodeRecord {
   const m = parse(source, filename, mode);
-  return compileAst(m, { filename, text: sourceText(source) }, { flags, optimize });
+  // The text is needed only for the line of a compile-time SyntaxError: decoded on first use.
+  let text: string | null | undefined;
+  const src: CompileSource = {
+    filename,
+    get text(): string | null {
+      if (text === undefined) text = sourceText(source);
+      return text;
+    },
+  };
+  return compileAst(m, src, { flags, optimize });
 }
 
 /**

@@ -36,11 +36,11 @@ export interface ParseOptions {
 }
 
 // Memo keys, one per memoized rule (< MEMO_STRIDE of pegen.ts).
-const M_expression = 1, M_star_expression = 2, M_disjunction = 3, M_conjunction = 4, M_inversion = 5,
-  M_factor = 6, M_await_primary = 7, M_strings = 8, M_arguments = 9, M_star_target = 10,
-  M_target_with_star_atom = 11, M_t_primary = 12, M_bitwise_or = 13, M_primary = 14, M_block = 15,
-  M_simple_stmt = 16, M_closed_pattern = 17, M_star_pattern = 18, M_del_target = 19, M_attr = 20,
-  M_type_param = 21, M_invalid_named_expression = 22, M_named_expression = 23, M_sum = 24, M_comparison = 25;
+const M_expression = 0, M_star_expression = 1, M_disjunction = 2, M_conjunction = 3, M_inversion = 4,
+  M_factor = 5, M_await_primary = 6, M_strings = 7, M_arguments = 8, M_star_target = 9,
+  M_target_with_star_atom = 10, M_t_primary = 11, M_bitwise_or = 12, M_block = 13,
+  M_simple_stmt = 14, M_closed_pattern = 15, M_star_pattern = 16, M_del_target = 17,
+  M_type_param = 18, M_invalid_named_expression = 19;
 
 interface KeyValuePair { readonly key: A.expr | null; readonly value: A.expr }
 interface KeyPatternPair { readonly key: A.expr; readonly pattern: A.pattern }

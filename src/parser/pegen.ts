@@ -30,22 +30,27 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Memo slots per token: every memoized rule's key is below this (parser.ts's M_* constants). */
-export const MEMO_STRIDE = 26;
+export const MEMO_STRIDE = 20;
 
 /**
  * pegen's memo (one linked list per token in CPython) as two flat arrays indexed by token * MEMO_STRIDE + rule:
  * no allocation per entry. `ends` holds end + base, an entry being valid when it is >= the owner's base, so a
  * table is reused by the next parse without clearing: each parse takes a base above every value stored before.
+ * The slots that received a node are logged, so that a finished parse drops its references (a table holding
+ * old ASTs makes every garbage collection slower) in time proportional to its entries, not to the table.
  */
 class MemoTable {
   ends: Int32Array;
   nodes: unknown[];
+  /** Slots of `nodes` set to a non-null node by the current owner. */
+  log: Int32Array;
   /** The base the next parser takes. */
   nextBase: number;
   busy: boolean;
   constructor() {
     this.ends = new Int32Array(0);
     this.nodes = [];
+    this.log = new Int32Array(4096);
     this.nextBase = 1;
     this.busy = false;
   }
@@ -69,6 +74,8 @@ export class Parser {
   private memoEnds: Int32Array;
   private memoNodes: unknown[];
   private memoBase: number;
+  private memoLog: Int32Array;
+  private memoLogLen: number;
   /** The node of the last memoHit. */
   memoResult: unknown;
   /** A tokenizer error met while filling the buffer; it takes priority over parser errors. */
@@ -96,6 +103,8 @@ export class Parser {
     this.memoEnds = this.memoTable.ends;
     this.memoNodes = this.memoTable.nodes;
     this.memoBase = this.memoTable.nextBase;
+    this.memoLog = this.memoTable.log;
+    this.memoLogLen = 0;
     this.memoResult = null;
     this.tokenizerError = null;
     this.knownErrToken = null;
@@ -222,6 +231,16 @@ export class Parser {
     if (i >= this.memoEnds.length) this.growMemo(i);
     this.memoEnds[i] = end + this.memoBase;
     this.memoNodes[i] = node;
+    if (node !== null) {
+      if (this.memoLogLen === this.memoLog.length) this.growMemoLog();
+      this.memoLog[this.memoLogLen++] = i;
+    }
+  }
+
+  private growMemoLog(): void {
+    const log = new Int32Array(this.memoLog.length * 2);
+    log.set(this.memoLog);
+    this.memoTable.log = this.memoLog = log;
   }
 
   private growMemo(i: number): void {
@@ -230,11 +249,12 @@ export class Parser {
     while (cap <= i) cap *= 2;
     const ends = new Int32Array(cap);
     ends.set(t.ends);
-    const nodes = t.nodes;
-    // Pushed one by one, so the array stays a packed fast array at any size.
-    while (nodes.length < cap) nodes.push(null);
+    const nodes: unknown[] = new Array(cap);
+    const old = t.nodes;
+    for (let k = 0; k < old.length; k++) nodes[k] = old[k];
+    for (let k = old.length; k < cap; k++) nodes[k] = null;
     t.ends = this.memoEnds = ends;
-    this.memoNodes = nodes;
+    t.nodes = this.memoNodes = nodes;
   }
 
   /** Gives the memo table back at the end of a parse: later parsers take a base above every end stored here. */
@@ -242,9 +262,9 @@ export class Parser {
     const t = this.memoTable;
     if (!t.busy) return;
     t.busy = false;
-    const used = Math.min(t.nodes.length, (this.tokens.length + 1) * MEMO_STRIDE);
     // Drop the references, so the table does not keep this parse's nodes alive.
-    t.nodes.fill(null, 0, used);
+    const nodes = t.nodes, log = this.memoLog;
+    for (let k = 0, n = this.memoLogLen; k < n; k++) nodes[log[k]!] = null;
     t.nextBase = this.memoBase + this.tokens.length + 1;
     if (t.nextBase > 0x3fffffff) {
       t.ends.fill(0);
