@@ -1,9 +1,24 @@
-#!/usr/bin/env node
-// The `typhon` command: CPython's command-line shape (see `typhon -h`), running on the Node.js host.
-import { createNodeHost } from "../dist/src/host/node.js";
-import { Py_Main } from "../dist/src/runtime/main.js";
+#!/bin/sh
+":" //; case "$0" in */*) p="$0" ;; *) p="./$0" ;; esac; [ -L "$p" ] && p="$(readlink -f "$p")"; d="${p%/*}/../dist"
+":" //; n="$(command -v node)"; b="$d/typhon.blob"; [ -z "$TYPHON_NO_SNAPSHOT" ] && [ -f "$b" ] && [ "$b" -nt "$d/src/runtime/main.js" ] && read -r s < "$b.node" && { [ "$s" = "$n" ] || [ "$s" = "$(readlink -f "$n")" ]; } && [ ! "$n" -nt "$b" ] && exec "$n" --snapshot-blob "$b" -- "$d" "$@"
+":" //; exec "$n" "$p" "$@"
+// The `typhon` command (docs/cli.md), a file that is both a shell script and an ES module. As a script (`typhon`,
+// `npx typhon`) it starts node from the V8 start-up snapshot dist/typhon.blob when `npm run build` made one with this
+// node binary and after the last tsc (tools/bundle.ts); otherwise, and under `node bin/typhon.js`, it runs the bundle
+// dist/typhon.cjs if it is current, else the unbundled modules. TYPHON_NO_SNAPSHOT=1 skips the snapshot.
+import { statSync } from "node:fs";
 
-const status = Py_Main(createNodeHost(), process.argv.slice(2));
-// A negative status is a signal to die of (CPython re-raises SIGINT after an unhandled KeyboardInterrupt).
-if (status < 0) process.kill(process.pid, -status === 2 ? "SIGINT" : "SIGTERM");
-else process.exitCode = status;
+function mtime(url) {
+  try {
+    return statSync(url).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+const dist = new URL("../dist/", import.meta.url);
+const bundle = new URL("typhon.cjs", dist);
+const main = mtime(bundle) >= mtime(new URL("src/runtime/main.js", dist)) && mtime(bundle) > 0
+  ? (await import(bundle.href)).default
+  : await import(new URL("src/host/node_main.js", dist).href);
+main.runTyphon(process.argv.slice(2));

@@ -21,6 +21,7 @@ import * as M from "./bytes_methods.js";
 import { PyMemoryView_FromObject } from "./memoryobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyObject_CallOneArg, _PyObject_LookupSpecial, PyObject_CallNoArgs } from "./abstract.js";
+import { snapshotRecording, _PySnapshot_Record } from "../runtime/snapshot_registry.js";
 
 export const PyBytes_Type = PyType_Declare("bytes");
 
@@ -74,6 +75,7 @@ function bytes_hash(self: PyVal): number {
     b.hashLo = hashOut[0];
     b.hashHi = hashOut[1];
     b.hashed = true;
+    if (snapshotRecording) _PySnapshot_Record(b);
   }
   Py_HashHi[0] = b.hashHi;
   return b.hashLo;

@@ -16,6 +16,7 @@ import { PyList_New } from "./listobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { unpackArgs } from "../runtime/getargs.js";
 import { PySet_FromIterable } from "./setobject.js";
+import { snapshotRecording, _PySnapshot_Record } from "../runtime/snapshot_registry.js";
 
 const DKIX_EMPTY = -1;
 const DKIX_DUMMY = -2;
@@ -48,6 +49,7 @@ export class PyDictObject extends PyObject {
     this.me_value = [];
     this.me_hashlo = [];
     this.me_hashhi = [];
+    if (snapshotRecording) _PySnapshot_Record(this);
   }
 }
 
@@ -152,6 +154,19 @@ function dictresize(d: PyDictObject, minsize: number): void {
   d.me_hashhi = his;
   d.dk_nentries = keys.length;
   d.dk_usable = ((size << 1) / 3 | 0) - keys.length;
+}
+
+/** Recompute every entry's hash and re-place it, keeping the order (a restored start-up snapshot changed the hash
+ *  secret: src/runtime/pylifecycle.ts). */
+export function _PyDict_Rehash(d: PyDictObject): void {
+  for (let j = 0; j < d.dk_nentries; j++) {
+    const k = d.me_key[j];
+    if (k === null) continue;
+    d.me_hashlo[j] = hashOf(k);
+    d.me_hashhi[j] = Py_HashHi[0];
+  }
+  dictresize(d, d.dk_indices.length);
+  d.ma_keys_version = nextKeysVersion++;
 }
 
 function insertNew(d: PyDictObject, key: PyVal, value: PyVal, lo: number, hi: number): void {

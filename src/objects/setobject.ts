@@ -19,6 +19,7 @@ import { PyBool_FromLong } from "./boolobject.js";
 import { unpackArgs, checkNoKwargs } from "../runtime/getargs.js";
 import { PyObject_CallNoArgs } from "./abstract.js";
 import { PyUnicode_InternFromString } from "./object.js";
+import { snapshotRecording, _PySnapshot_Record } from "../runtime/snapshot_registry.js";
 
 const PySet_MINSIZE = 8;
 const LINEAR_PROBES = 9;
@@ -59,6 +60,7 @@ export class PySetObject extends PyObject {
     this.hashHiCached = 0;
     this.hashed = false;
     this.finger = 0;
+    if (snapshotRecording) _PySnapshot_Record(this);
   }
 }
 

@@ -27,6 +27,7 @@ import { formatLongValue, formatFloatValue, parseFormatSpec, unknownPresentation
 import { do_string_format, do_string_format_map } from "./unicode_format.js";
 import { PyDictObject, PyDict_Check, PyDict_New, PyDict_SetItem, PyDict_CheckExact, PyDict_Items } from "./dictobject.js";
 import { PyBytes_FromArray, bytesLikeData } from "./bytesobject.js";
+import { snapshotRecording, _PySnapshot_Record } from "../runtime/snapshot_registry.js";
 
 export { PyUnicodeObject, PyUnicode_Type };
 
@@ -63,6 +64,7 @@ export function unicode_hash(self: PyVal): number {
     u.hashLo = hashOut[0];
     u.hashHi = hashOut[1];
     u.hashed = true;
+    if (snapshotRecording) _PySnapshot_Record(u);
   }
   Py_HashHi[0] = u.hashHi;
   return u.hashLo;

@@ -16,7 +16,7 @@ import { PyBool_FromLong } from "../objects/boolobject.js";
 import { PySeqIter_New } from "../objects/iterobject.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItemString, PyDict_SetItem, _PyDict_InstallCall,
   _PyDict_InstallMappingProxy,
-  PyDict_GetItem } from "../objects/dictobject.js";
+  PyDict_GetItem, _PyDict_Rehash } from "../objects/dictobject.js";
 import { PyFunctionObject, funcHooks, _PyFunction_InstallBuiltinsOf, _PyFunction_InstallDictSet, _PyFunction_InstallRepr,
   PyClassMethod_New, PyStaticMethod_New, PyFunction_Type } from "../objects/funcobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
@@ -54,7 +54,9 @@ import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { PyObject_CallMethod } from "../objects/abstract.js";
 import { _PyBytes_InstallBytesLike } from "../objects/bytesobject.js";
 import { _PyStructSequence_ForSys } from "../objects/structseq.js";
-import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictContains } from "../objects/setobject.js";
+import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictContains,
+  setItems } from "../objects/setobject.js";
+import { _PySnapshot_TakeObjects } from "./snapshot_registry.js";
 import { _Py_HashRandomization_Init } from "./pyhash.js";
 import { _PyImport_PreInit, _PyImport_InitFromHost } from "./import.js";
 import type { Host } from "../host/host.js";
@@ -259,23 +261,75 @@ function displayHook(v: PyVal): PyVal {
   return Py_None;
 }
 
+/** PYTHONHASHSEED as Python/initconfig.c reads it: null for random, else 0..4294967295. */
+function hashSeedOf(host: Host): number | null {
+  const seed = host.env().get("PYTHONHASHSEED");
+  const n = seed === undefined || seed === "random" ? null : Number(seed);
+  return n !== null && Number.isInteger(n) && n >= 0 && n <= 4294967295 ? n : null;
+}
+
+function randomBytes(k: number): Uint8Array {
+  const b = new Uint8Array(k);
+  for (let i = 0; i < k; i++) b[i] = Math.floor(Math.random() * 256);
+  return b;
+}
+
+/** The host-independent part of start-up: the hash secret, the static types and the hooks between layers. The start-up
+ *  snapshot (src/runtime/snapshot_main.ts) runs it at build time with `seed`; Py_Initialize runs it otherwise. */
+export function _Py_InitializeCore(seed: number | null): void {
+  if (initialized) return;
+  initialized = true;
+  // The hash secret first: readying the types hashes (and caches the hashes of) interned names such as
+  // "object", which builtins' dict must find under the same secret.
+  _Py_HashRandomization_Init(seed, randomBytes);
+  builtSeed = seed;
+  _PyTypes_InitTypes();
+  installHooks();
+}
+
+/** The seed the types were readied with; after a snapshot is restored, a different seed means rehashing. */
+let builtSeed: number | null = null;
+let restoredFromSnapshot = false;
+
+/** Called by the snapshot's main function after deserialisation: the next Py_Initialize picks the process's own hash
+ *  secret and rehashes what the build hashed under its secret. */
+export function _Py_MarkRestoredFromSnapshot(): void {
+  restoredFromSnapshot = true;
+}
+
+/** Give a restored interpreter this process's hash secret: reset every hash cached under the build's secret, then
+ *  rebuild the tables of every dict and set created while building (their order of insertion is kept). */
+function rehashAfterRestore(seed: number | null): void {
+  restoredFromSnapshot = false;
+  const objects = _PySnapshot_TakeObjects();
+  if (seed !== null && seed === builtSeed) return;
+  _Py_HashRandomization_Init(seed, randomBytes);
+  for (const o of objects) {
+    if (o instanceof PyUnicodeObject || o instanceof PyBytesObject) o.hashed = false;
+    else if (o instanceof PySetObject) o.hashed = false;
+  }
+  for (const o of objects) {
+    if (o instanceof PyDictObject) {
+      if (o.ma_used !== 0) _PyDict_Rehash(o);
+    } else if (o instanceof PySetObject) {
+      if (o.used === 0) continue;
+      const items = setItems(o);
+      const size = o.mask + 1;
+      o.fill = 0;
+      o.used = 0;
+      o.table = new Array<PyVal | null>(size).fill(null);
+      o.hashLo = new Int32Array(size);
+      o.hashHi = new Int32Array(size);
+      for (const k of items) PySet_Add(o, k);
+    }
+  }
+}
+
 /** Start the interpreter: types, hooks, builtins, sys, __main__ (Py_InitializeFromConfig). */
 export function Py_Initialize(host: Host, argv: string[], executable = "typhon"): void {
   _PyImport_PreInit(host);
-  if (!initialized) {
-    initialized = true;
-    // The hash secret first: readying the types hashes (and caches the hashes of) interned names such as
-    // "object", which builtins' dict must find under the same secret.
-    const seed = host.env().get("PYTHONHASHSEED");
-    const n = seed === undefined || seed === "random" ? null : Number(seed);
-    _Py_HashRandomization_Init(n !== null && Number.isInteger(n) && n >= 0 && n <= 4294967295 ? n : null, (k) => {
-      const b = new Uint8Array(k);
-      for (let i = 0; i < k; i++) b[i] = Math.floor(Math.random() * 256);
-      return b;
-    });
-    _PyTypes_InitTypes();
-    installHooks(host);
-  }
+  if (!initialized) _Py_InitializeCore(hashSeedOf(host));
+  else if (restoredFromSnapshot) rehashAfterRestore(hashSeedOf(host));
   const builtins = _PyBuiltin_Init();
   const sys = _PySys_Create(host, argv, executable);
   PyDict_SetItemString(sys.modules, "builtins", builtins);
@@ -298,8 +352,7 @@ export function Py_Initialize(host: Host, argv: string[], executable = "typhon")
   _PyImport_InitFromHost(host);
 }
 
-function installHooks(host: Host): void {
-  void host;
+function installHooks(): void {
   hooks.tuple = PyTuple_New;
   hooks.list = PyList_New;
   hooks.str = PyUnicode_FromString;

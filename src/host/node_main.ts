@@ -1,0 +1,68 @@
+// The `typhon` command's entry on Node.js (Modules/main.c's pymain_main): runs Py_Main on the Node host, and, when
+// node builds a V8 start-up snapshot from the bundle (tools/bundle.ts), readies the interpreter's host-independent
+// core first and attaches the host only after deserialisation. See docs/cli.md ("Start-up snapshot").
+import * as v8 from "node:v8";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createNodeHost } from "./node.js";
+import { createMemoryHost } from "./memory.js";
+import { Py_Main } from "../runtime/main.js";
+import { _Py_InitializeCore, _Py_MarkRestoredFromSnapshot } from "../runtime/pylifecycle.js";
+import { _PySnapshot_StartRecording, _PySnapshot_StopRecording } from "../runtime/snapshot_registry.js";
+
+/** The hash seed the snapshot's types are readied with (PYTHONHASHSEED=0's all-zero key); every other process rehashes. */
+const SNAPSHOT_HASH_SEED = 0;
+
+/** Run the command line and set the exit status; a negative status is a signal to die of (CPython re-raises SIGINT
+ *  after an unhandled KeyboardInterrupt). */
+export function runTyphon(args: readonly string[]): void {
+  const status = Py_Main(createNodeHost(), [...args]);
+  if (status < 0) process.kill(process.pid, -status === 2 ? "SIGINT" : "SIGTERM");
+  else process.exitCode = status;
+}
+
+/** Where the bundle's `import.meta.url` points (tools/bundle.ts defines it so): src/host/node.js under dist/. */
+interface BundleGlobals { __typhonMetaUrl?: string }
+
+function setDist(dist: string): void {
+  (globalThis as BundleGlobals).__typhonMetaUrl = pathToFileURL(path.join(dist, "src", "host", "node.js")).href;
+}
+
+/** Run once while the snapshot is built, on an in-memory host with no stdlib (so no module is imported and no
+ *  built-in module captures that host): V8 keeps the bytecode of every function it compiled, so the paths every
+ *  start takes (sys, the streams, the compiler, the evaluation loop, raising) are not compiled again per start. */
+const WARM_UP = `
+def f(n, *a, k=1, **kw):
+    s = 0
+    for i in range(n):
+        s += i * k
+    return s
+class C:
+    x = 1
+    def m(self):
+        return f(10, k=2)
+d = {"a": [C().m() for _ in range(3)], "b": (1, 2.5, "s", b"b", None, True)}
+d["c"] = {1, 2} | {3}
+try:
+    raise ValueError("warm")
+except ValueError as e:
+    d["e"] = str(e)
+print(d, len(d), "%s-%d" % ("x", 1), f"{d['a']!r:>10}", sep=" ")
+`;
+
+if (v8.startupSnapshot?.isBuildingSnapshot()) {
+  // Nothing host-specific may be captured here: no host object, no environment, no clock, no hash secret of its
+  // own (the build's secret is replaced, and everything hashed under it rehashed, in Py_Initialize).
+  _PySnapshot_StartRecording();
+  _Py_InitializeCore(SNAPSHOT_HASH_SEED);
+  const status = Py_Main(createMemoryHost({ env: { PYTHONHASHSEED: String(SNAPSHOT_HASH_SEED) }, home: null }),
+    ["-c", WARM_UP]);
+  if (status !== 0) throw new Error(`typhon: the snapshot's warm-up run failed (status ${status})`);
+  _PySnapshot_StopRecording();
+  v8.startupSnapshot.setDeserializeMainFunction(() => {
+    // bin/typhon.js runs `node --snapshot-blob dist/typhon.blob -- DIST [arg] ...`.
+    setDist(process.argv[1]);
+    _Py_MarkRestoredFromSnapshot();
+    runTyphon(process.argv.slice(2));
+  });
+}
