@@ -29,6 +29,7 @@ import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
+import { decimalmodule } from "./_decimal/_decimal.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
 import { functoolsmodule } from "./_functoolsmodule.js";
@@ -72,6 +73,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_sre", sremodule],
   ["math", mathmodule],
   ["_random", randommodule],
+  ["_decimal", decimalmodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
   ["_functools", functoolsmodule],
