@@ -4,6 +4,9 @@ import type { PyModuleDef } from "./moduledef.js";
 import { posixmodule } from "./posixmodule.js";
 import { marshalmodule } from "./marshalmodule.js";
 import { threadmodule } from "./_threadmodule.js";
+import { selectmodule } from "./selectmodule.js";
+import { socketmodule } from "./socketmodule.js";
+import { posixsubprocessmodule } from "./_posixsubprocess.js";
 import { weakrefmodule } from "./_weakref.js";
 import { warningsmodule } from "./_warnings.js";
 import { timemodule } from "./timemodule.js";
@@ -44,6 +47,9 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["posix", posixmodule],
   ["marshal", marshalmodule],
   ["_thread", threadmodule],
+  ["select", selectmodule],
+  ["_socket", socketmodule],
+  ["_posixsubprocess", posixsubprocessmodule],
   ["_weakref", weakrefmodule],
   ["_warnings", warningsmodule],
   ["time", timemodule],
