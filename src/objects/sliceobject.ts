@@ -2,14 +2,15 @@
 // Also declares the Ellipsis type's table. See docs/objects.md.
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_Ellipsis, PyEllipsis_Type,
-  Py_NotImplemented, Py_EQ, Py_NE, METH_O, METH_NOARGS, type PyVal, PyUnicodeObject,
+  Py_NotImplemented, Py_EQ, Py_NE, METH_O, METH_NOARGS, Py_HashHi, type PyVal, PyUnicodeObject,
 } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_ValueError } from "./exceptions.js";
-import { PyObject_Repr, PyNumber_Index, PyObject_RichCompare } from "./abstract.js";
+import { PyObject_Repr, PyNumber_Index, PyObject_RichCompare, PyObject_Hash } from "./abstract.js";
+import { TupleHasher } from "../runtime/pyhash.js";
 import { PyUnicode_FromString } from "./unicodeobject.js";
 import { PyTuple_New } from "./tupleobject.js";
-import { longValue } from "./longobject.js";
+import { longValue, PyLong_FromBigInt } from "./longobject.js";
 import { parseArgs } from "../runtime/getargs.js";
 
 export const PySlice_Type = PyType_Declare("slice");
@@ -92,18 +93,53 @@ function slice_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
   return PyObject_RichCompare(PyTuple_New([x.start, x.stop, x.step]), PyTuple_New([b.start, b.stop, b.step]), op);
 }
 
+/** slice_hash (3.12+): the tuple xxHash lanes over (start, stop, step), without the length term. */
+function slice_hash(self: PyVal): number {
+  const s = self as PySliceObject;
+  const h = new TupleHasher();
+  h.add(PyObject_Hash(s.start), Py_HashHi[0]);
+  h.add(PyObject_Hash(s.stop), Py_HashHi[0]);
+  h.add(PyObject_Hash(s.step), Py_HashHi[0]);
+  if (h.ah === 0xffffffff && h.al === 0xffffffff) { Py_HashHi[0] = 0; return 1546275796; }
+  Py_HashHi[0] = h.ah | 0;
+  return h.al | 0;
+}
+
+/** slice.indices (_PySlice_GetLongIndices): exact for lengths and bounds of any size. */
 function slice_indices(self: PyVal, len: PyVal): PyVal {
-  const n = longValue(PyNumber_Index(len));
-  if (n < 0) return PyErr_Format(PyExc_ValueError, "length should not be negative");
-  const [a, b, c] = PySlice_Unpack(self as PySliceObject);
-  const [start, stop] = PySlice_AdjustIndices(Number(n), a, b, c);
-  return PyTuple_New([start, stop, c]);
+  const sl = self as PySliceObject;
+  const length = BigInt(longValue(PyNumber_Index(len)));
+  if (length < 0n) return PyErr_Format(PyExc_ValueError, "length should not be negative");
+  const idx = (v: PyVal): bigint => {
+    try {
+      return BigInt(longValue(PyNumber_Index(v)));
+    } catch (e) {
+      if (e instanceof PyObject && (e as PyObject).ob_type === PyExc_TypeError) {
+        return PyErr_Format(PyExc_TypeError, "slice indices must be integers or None or have an __index__ method");
+      }
+      throw e;
+    }
+  };
+  const step = sl.step === Py_None ? 1n : idx(sl.step);
+  if (step === 0n) return PyErr_Format(PyExc_ValueError, "slice step cannot be zero");
+  const neg = step < 0n;
+  const lower = neg ? -1n : 0n, upper = neg ? length - 1n : length;
+  const bound = (v: PyVal, dflt: bigint): bigint => {
+    if (v === Py_None) return dflt;
+    let x = idx(v);
+    if (x < 0n) { x += length; if (x < lower) x = lower; } else if (x > upper) x = upper;
+    return x;
+  };
+  const start = bound(sl.start, neg ? upper : lower);
+  const stop = bound(sl.stop, neg ? lower : upper);
+  const out = (x: bigint): PyVal => (x >= -0x1fffffffffffffn && x <= 0x1fffffffffffffn ? Number(x) : PyLong_FromBigInt(x));
+  return PyTuple_New([out(start), out(stop), out(step)]);
 }
 
 PyType_FromSpecStatic({
   name: "slice",
   doc: "slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2]).",
-  slots: { tp_repr: slice_repr, tp_new: slice_new, tp_richcompare: slice_richcompare, tp_hash: null },
+  slots: { tp_repr: slice_repr, tp_new: slice_new, tp_richcompare: slice_richcompare, tp_hash: slice_hash },
   methods: [
     { name: "indices", meth: slice_indices, flags: METH_O },
     { name: "__reduce__", meth: (s: PyVal) => {

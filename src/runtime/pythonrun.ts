@@ -23,7 +23,8 @@ import { readPyc, looksLikePyc } from "./marshal.js";
 import { FrontEndSyntaxError } from "../parser/errors.js";
 import type { Host } from "../host/host.js";
 import { _PyAtExit_Call } from "../modules/atexitmodule.js";
-import { wait_for_thread_shutdown } from "../modules/_threadmodule.js";
+import { _PyType_InstallCopyregImporter } from "../objects/typeobject.js";
+import { PyImport_ImportModule } from "./import.js";
 
 const encoder = new TextEncoder();
 
@@ -114,8 +115,7 @@ function flushStd(name: "stdout" | "stderr"): void {
 }
 
 function flushAll(): void {
-  // Py_FinalizeEx: wait for the non-daemon threads, atexit callbacks, then flush_std_files.
-  wait_for_thread_shutdown();
+  // Py_FinalizeEx: atexit callbacks, then flush_std_files.
   _PyAtExit_Call();
   flushStd("stdout");
   flushStd("stderr");
@@ -172,6 +172,7 @@ export function Py_RunMain(host: Host, req: RunRequest): number {
   Py_Initialize(host, req.argv);
   _PyRun_InstallSyntaxError(toPySyntaxError);
   abstractHooks.warn = (category, message, stacklevel) => PyErr_WarnEx(category, PyUnicode_FromString(message), stacklevel);
+  _PyType_InstallCopyregImporter(() => PyImport_ImportModule("copyreg"));
   if (req.kind === "module") {
     moduleRunner.name = req.module!;
     return runMain(() => null, null);

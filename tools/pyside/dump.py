@@ -13,16 +13,11 @@ def dump_ast(path, data):
     return ast.dump(tree, include_attributes=True) + "\n"
 
 def dump_tokenize(path, data):
-    # One line per TokenInfo (type, string, start, end); its `line` only when it changes, to keep the dump small.
     import tokenize
     out = []
-    last = None
     try:
         for t in tokenize.tokenize(io.BytesIO(data).readline):
-            out.append("%d %r %d,%d %d,%d" % (t.type, t.string, t.start[0], t.start[1], t.end[0], t.end[1]))
-            if t.line != last:
-                out.append("  line %r" % (t.line,))
-                last = t.line
+            out.append(repr(t))
     except (tokenize.TokenError, SyntaxError) as e:
         out.append("%s: %s" % (type(e).__name__, e))
     return "\n".join(out) + "\n"

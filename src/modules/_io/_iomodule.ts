@@ -28,9 +28,6 @@ let unsupportedOperation: PyTypeObject | null = null;
 /** io.open (_io_open_impl). */
 export function io_open(file: PyVal, mode: string, buffering: number, encoding: PyVal, errors: PyVal, newline: PyVal,
   closefd: boolean, opener: PyVal): PyVal {
-  if (!PyUnicode_Check(file) && !(PyLong_Check(file)) && (Py_TYPE(file).tp_name === "float" || false)) {
-    return PyErr_Format(PyExc_TypeError, `invalid file: ${Py_TYPE(file).tp_name}`);
-  }
   const seen = new Set<string>();
   for (const c of mode) {
     if (!"rwxabt+".includes(c) || seen.has(c)) return PyErr_Format(PyExc_ValueError, `invalid mode: '${mode}'`);

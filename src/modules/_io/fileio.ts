@@ -15,7 +15,9 @@ import { longValue, PyLong_Check } from "../../objects/longobject.js";
 import { PyErr_Format } from "../../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../../runtime/getargs.js";
 import { PyIOBaseObject, PyRawIOBase_Type, raiseUnsupported, bufferBytes, sizeArg, DEFAULT_BUFFER_SIZE } from "./iobase.js";
-import { pathConverter, PyErr_FromHostError, PyErr_SetFromErrno } from "../posixmodule.js";
+import { PyErr_WarnEx } from "../_warnings.js";
+import { PyExc_RuntimeWarning } from "../../objects/exceptions.js";
+import { pathConverter, PyOS_FSPath, PyErr_FromHostError, PyErr_SetFromErrno } from "../posixmodule.js";
 import { hostFS } from "../../host/current.js";
 import { HostError } from "../../host/host.js";
 
@@ -59,8 +61,10 @@ function fileio_init(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVa
     f.fd = -1;
   }
   let fd = -1;
-  if (PyFloat_Check(file!)) PyErr_Format(PyExc_TypeError, "integer argument expected, got float");
-  if (PyLong_Check(file!) && Py_TYPE(file!).tp_name !== "bool") {
+  if (PyLong_Check(file!)) {
+    if (Py_TYPE(file!).tp_name === "bool") {
+      PyErr_WarnEx(PyExc_RuntimeWarning, PyUnicode_FromString("bool is used as a file descriptor"), 1);
+    }
     fd = Number(longValue(file!));
     if (fd < 0) PyErr_Format(PyExc_ValueError, "negative file descriptor");
   }
@@ -90,6 +94,7 @@ function fileio_init(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVa
   } else {
     f.closefd = true;
     if (!closefd) PyErr_Format(PyExc_ValueError, "Cannot use closefd=False with file name");
+    PyOS_FSPath(file!); // PyUnicode_FSConverter's "expected str, bytes or os.PathLike object, not T"
     const pa = pathConverter("FileIO", "file", file!);
     if (opener === undefined || opener === Py_None) {
       try {
