@@ -31,6 +31,8 @@ import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
+import { statmodule } from "./_stat.js";
+import { functoolsmodule } from "./_functoolsmodule.js";
 import { arraymodule } from "./arraymodule.js";
 import { contextvarsmodule } from "./_contextvarsmodule.js";
 import { astmodule } from "./_ast/module.js";
@@ -73,6 +75,8 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_random", randommodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
+  ["_stat", statmodule],
+  ["_functools", functoolsmodule],
   ["array", arraymodule],
   ["_contextvars", contextvarsmodule],
   ["_ast", astmodule],
