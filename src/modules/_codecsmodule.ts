@@ -21,7 +21,7 @@ import { nativeFunction } from "../objects/methodobject.js";
 import type { PyModuleDef } from "./moduledef.js";
 import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { encodeText, decodeBytesNative } from "./_io/codec.js";
-import { _PyCodec_Encode, _PyCodec_DecodeStateful, decodeUTF16, decodeUTF32, _PyCodec_InstallRegistry,
+import { _PyCodec_Encode, _PyCodec_DecodeStateful, decodeUTF16, decodeUTF32, _PyCodec_InstallRegistry, _PyCodec_InstallErrorLookup,
   PyUnicode_DecodeCharmap, PyUnicode_EncodeCharmap, PyUnicode_BuildEncodingMap, type CodecName } from "../objects/unicodecodecs.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
 
@@ -480,6 +480,8 @@ export const codecsmodule: PyModuleDef = {
 
 /** The Python codec registry as the str/bytes codec layer's fallback for codecs it does not have built in. */
 export function _PyCodecs_InstallRegistryFallback(): void {
+  // Handlers from codecs.register_error serve str.encode/bytes.decode too (PyCodec_LookupError).
+  _PyCodec_InstallErrorLookup((name) => errorHandlers.get(name) ?? null);
   _PyCodec_InstallRegistry({
     encode: (str, encoding, errors) => {
       const info = _PyCodecRegistry_Lookup(encoding) as PyTupleObject;

@@ -318,6 +318,7 @@ export const timemodule: PyModuleDef = {
   ],
   m_exec: (m) => {
     PyModule_Add(m, "struct_time", structTimeType());
+    PyModule_Add(m, "_STRUCT_TM_ITEMS", 11);
     const tz = tzInfo();
     PyModule_Add(m, "timezone", tz.timezone);
     PyModule_Add(m, "altzone", tz.altzone);

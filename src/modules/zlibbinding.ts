@@ -8,8 +8,8 @@ import { PyBytes_FromArray, PyBytesObject } from "../objects/bytesobject.js";
 import { PyUnicode_FromString } from "../objects/unicodeobject.js";
 import { PyBool_FromLong } from "../objects/boolobject.js";
 import { PyLong_FromBigInt, longValue } from "../objects/longobject.js";
-import { PyExc_TypeError, PyExc_ValueError, PyExc_MemoryError, PyExc_OverflowError, PyExc_Exception } from "../objects/exceptions.js";
-import { PyNumber_Index, PyObject_Vectorcall } from "../objects/abstract.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_MemoryError, PyExc_OverflowError, PyExc_Exception, PyExc_EOFError } from "../objects/exceptions.js";
+import { PyNumber_Index, PyNumber_AsSsize_t, PyObject_Vectorcall } from "../objects/abstract.js";
 import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { PyDict_New, PyDict_SetItemString } from "../objects/dictobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
@@ -125,6 +125,68 @@ PyType_FromSpecStatic({
   ],
 }, PyDecompress_Type);
 
+// _ZlibDecompressor (3.12+, used by gzip): a one-shot stream decompressor with the bz2/lzma interface: input kept
+// between calls, max_length=-1 for no limit, needs_input, EOFError after the end (ZlibDecompressor in zlibmodule.c).
+export const PyZlibDecompressor_Type = PyType_Declare("zlib._ZlibDecompressor");
+
+class PyZlibDecompressorObject extends PyObject {
+  d: Decompress;
+  /** Input not yet consumed (the decompressor stopped at max_length). */
+  pending: Uint8Array;
+  needs_input: boolean;
+  constructor(type: PyTypeObject, d: Decompress) {
+    super(type);
+    this.d = d;
+    this.pending = new Uint8Array(0);
+    this.needs_input = true;
+  }
+}
+
+function zlibDecompressorDecompress(s: PyVal, a: PyVal[], k: PyVal[] | null): PyVal {
+  const z = s as PyZlibDecompressorObject;
+  const [d, ml] = parseArgs("decompress", a, k, ["data", "max_length"], 1, 2);
+  const maxLength = ml === undefined ? -1 : PyNumber_AsSsize_t(ml, null); // sys.maxsize clamps (53-bit ssize_t)
+  if (z.d.eof) return PyErr_Format(PyExc_EOFError, "End of stream already reached");
+  const fresh = data(d!);
+  const input = new Uint8Array(z.pending.length + fresh.length);
+  input.set(z.pending);
+  input.set(fresh, z.pending.length);
+  if (maxLength === 0) {
+    z.pending = input;
+    z.needs_input = input.length === 0;
+    return PyBytes_FromArray(new Uint8Array(0));
+  }
+  const out = wrap(() => z.d.decompress(input, maxLength < 0 ? 0 : maxLength));
+  if (z.d.eof) {
+    z.needs_input = false;
+    z.pending = new Uint8Array(0);
+  } else {
+    z.pending = z.d.unconsumed_tail.slice();
+    z.needs_input = z.pending.length === 0;
+  }
+  return PyBytes_FromArray(out);
+}
+
+PyType_FromSpecStatic({
+  name: "zlib._ZlibDecompressor",
+  doc: "Create a decompressor object for decompressing data incrementally.\n\n  wbits = 15\n  zdict\n     The predefined compression dictionary. This is a sequence of bytes\n     (such as a bytes object) containing subsequences that are expected\n     to occur frequently in the data that is to be compressed. Those\n     subsequences that are expected to be most common should come at the\n     end of the dictionary. This must be the same dictionary as used by the\n     compressor that produced the input data.\n\n",
+  slots: {
+    tp_new: (t, a, k) => {
+      const [wbits, zdict] = parseArgs("_ZlibDecompressor", a, k, ["wbits", "zdict"], 0, 2);
+      const zd = zdict === undefined ? undefined : data(zdict);
+      return new PyZlibDecompressorObject(t, wrap(() => decompressobj(int(wbits, Z.MAX_WBITS), zd)));
+    },
+  },
+  methods: [
+    { name: "decompress", meth: zlibDecompressorDecompress, flags: METH_FASTCALL | METH_KEYWORDS },
+  ],
+  getset: [
+    { name: "eof", get: (s) => PyBool_FromLong((s as PyZlibDecompressorObject).d.eof) },
+    { name: "unused_data", get: (s) => PyBytes_FromArray((s as PyZlibDecompressorObject).d.eof ? (s as PyZlibDecompressorObject).d.unused_data : new Uint8Array(0)) },
+    { name: "needs_input", get: (s) => PyBool_FromLong((s as PyZlibDecompressorObject).needs_input) },
+  ],
+}, PyZlibDecompressor_Type);
+
 function checksum(name: string, f: (v: number, b: Uint8Array) => number, dflt: number) {
   return (_m: PyVal, a: PyVal[]): PyVal => {
     const [d, v] = parseArgs(name, a, null, ["", ""], 1, 2);
@@ -169,6 +231,7 @@ export const zlibmodule: PyModuleDef = {
       ZlibError = PyObject_Vectorcall(Py_TYPE(PyExc_Exception), [PyUnicode_FromString("error"), PyTuple_New([PyExc_Exception]), ns], null) as PyTypeObject;
     }
     PyModule_Add(m, "error", ZlibError);
+    PyModule_Add(m, "_ZlibDecompressor", PyZlibDecompressor_Type);
     const consts: [string, number][] = [["MAX_WBITS", Z.MAX_WBITS], ["DEFLATED", Z.Z_DEFLATED], ["DEF_MEM_LEVEL", Z.DEF_MEM_LEVEL],
       ["DEF_BUF_SIZE", DEF_BUF_SIZE], ["Z_NO_COMPRESSION", Z.Z_NO_COMPRESSION], ["Z_BEST_SPEED", Z.Z_BEST_SPEED],
       ["Z_BEST_COMPRESSION", Z.Z_BEST_COMPRESSION], ["Z_DEFAULT_COMPRESSION", Z.Z_DEFAULT_COMPRESSION],

@@ -10,7 +10,7 @@ import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_AttributeError } from "./exceptions.js";
 import { hooks, PyObject_Repr, PyType_IsSubtype, PyObject_Vectorcall, PyObject_GetItem, PyObject_Size,
   PyObject_GetIter, PyObject_RichCompare, PySequence_Contains, PyObject_CallMethod, PyObject_IsTrue,
-  _PyObject_LookupAttr, PyObject_Str, raiseAttributeError } from "./abstract.js";
+  _PyObject_LookupAttr, PyObject_Str, raiseAttributeError, PyNumber_Or } from "./abstract.js";
 import { callMethodDef, PyCFunctionObject, addressOf } from "./methodobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { parseArgs } from "../runtime/getargs.js";
@@ -443,6 +443,9 @@ PyType_FromSpecStatic({
     tp_repr: (s) => hooks.str(`mappingproxy(${PyObject_Repr(mp(s)).value})`),
     tp_str: (s) => PyObject_Str(mp(s)),
     tp_richcompare: (a, b, op) => PyObject_RichCompare(mp(a), b, op),
+    // mappingproxy_or: either operand that is a proxy stands for its mapping; |= is refused (mappingproxy_ior).
+    nb_or: (a, b) => PyNumber_Or(a instanceof PyMappingProxyObject ? a.mapping : a, b instanceof PyMappingProxyObject ? b.mapping : b),
+    nb_inplace_or: (a) => PyErr_Format(PyExc_TypeError, `'|=' is not supported by ${Py_TYPE(a).tp_name}; use '|' instead`),
   },
   methods: [
     { name: "keys", meth: (s: PyVal) => PyObject_CallMethod(mp(s), "keys", []), flags: METH_NOARGS },

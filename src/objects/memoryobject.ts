@@ -87,6 +87,11 @@ function releaseExport(obj: PyVal): void {
   else if (typeof obj !== "number" && nativeExporter(obj) !== undefined) (obj as PyObject & NativeExporter).ob_exports--;
 }
 
+/** A view of `data` on behalf of `obj` that counts no export (BytesIO.getbuffer, whose buffer may then be replaced). */
+export function PyMemoryView_FromMemory(obj: PyVal, data: Uint8Array, readonly: boolean): PyMemoryViewObject {
+  return new PyMemoryViewObject(new ManagedBuffer(obj, data, readonly), 0, "B", 1, [data.length], [1], readonly);
+}
+
 /** What a native exporter's bf_getbuffer hands out: its live bytes, the struct format of one item, its size. */
 export interface NativeBuffer {
   readonly data: Uint8Array;

@@ -4,6 +4,7 @@ import {
   METH_FASTCALL, type PyVal,
 } from "../../objects/object.js";
 import { PyBytes_FromArray } from "../../objects/bytesobject.js";
+import { PyMemoryView_FromMemory } from "../../objects/memoryobject.js";
 import { PyList_New } from "../../objects/listobject.js";
 import { PyTuple_New } from "../../objects/tupleobject.js";
 import { Py_True, PyBool_FromLong } from "../../objects/boolobject.js";
@@ -160,7 +161,12 @@ PyType_FromSpecStatic({
       const b = open(s);
       return PyTuple_New([PyBytes_FromArray(b.buf.slice(0, b.size)), b.pos, b.dict ?? Py_None]);
     }, flags: METH_NOARGS },
-    { name: "getbuffer", meth: () => PyErr_Format(PyExc_TypeError, "BytesIO.getbuffer() needs memoryview, which Typhon lacks"), flags: METH_NOARGS },
+    // DEVIATION: the view counts no export (without reference counting a view is never known to be gone, so
+    // counting would forbid every later write); a write that outgrows the buffer leaves the view on the old bytes.
+    { name: "getbuffer", meth: (s: PyVal) => {
+      const b = open(s);
+      return PyMemoryView_FromMemory(b, b.buf.subarray(0, b.size), false);
+    }, flags: METH_NOARGS },
   ],
   getset: [
     { name: "closed", get: (s) => PyBool_FromLong((s as PyBytesIOObject).closed) },
