@@ -2,7 +2,7 @@
 // the exception table, and the code record. Counterpart: Python/assemble.c (CPython 3.13). See docs/compiler.md.
 import * as O from "../opcode/opcode_metadata.js";
 import { OPCODE_HAS_JUMP } from "../opcode/opcode_utils.js";
-import { sameLocation, type Location } from "./instruction_sequence.js";
+import { NO_LOCATION, sameLocation, type Location } from "./instruction_sequence.js";
 import type { FinalInstr } from "./flowgraph.js";
 import { CodeRecord, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN, CO_FAST_LOCAL } from "./code.js";
 import type { ConstValue } from "./consts.js";
@@ -88,7 +88,7 @@ function locationTable(instrs: FinalInstr[], firstlineno: number): Uint8Array {
     }
     entry(loc, isize);
   };
-  let loc: Location = { lineno: -1, end_lineno: -1, col_offset: -1, end_col_offset: -1 };
+  let loc: Location = NO_LOCATION;
   let size = 0;
   for (const i of instrs) {
     if (!sameLocation(loc, i.loc)) {

@@ -10,14 +10,35 @@ export interface Location {
   readonly col_offset: number;
   readonly end_col_offset: number;
 }
-export const NO_LOCATION: Location = Object.freeze({ lineno: -1, end_lineno: -1, col_offset: -1, end_col_offset: -1 });
 
-/** LOC(node): an AST node carries the four location fields itself, so it serves as its own (read-only) Location. */
+/**
+ * The one class of the locations instructions hold, so that the back end's reads of location fields stay
+ * monomorphic (an AST node used as a location would make them megamorphic: every node kind has its own shape).
+ */
+export class SrcLocation implements Location {
+  readonly lineno: number;
+  readonly end_lineno: number;
+  readonly col_offset: number;
+  readonly end_col_offset: number;
+  constructor(lineno: number, end_lineno: number, col_offset: number, end_col_offset: number) {
+    this.lineno = lineno;
+    this.end_lineno = end_lineno;
+    this.col_offset = col_offset;
+    this.end_col_offset = end_col_offset;
+  }
+}
+
+export const NO_LOCATION: Location = new SrcLocation(-1, -1, -1, -1);
+
+/**
+ * LOC(node): an AST node carries the four location fields itself, so it serves as its own (read-only) Location
+ * until InstrSequence.addop copies it into a SrcLocation.
+ */
 export function LOC(n: { lineno: number; end_lineno: number; col_offset: number; end_col_offset: number }): Location {
   return n;
 }
 export function LOCATION(lineno: number, end_lineno: number, col: number, end_col: number): Location {
-  return { lineno, end_lineno, col_offset: col, end_col_offset: end_col };
+  return new SrcLocation(lineno, end_lineno, col, end_col);
 }
 export function sameLocation(a: Location, b: Location): boolean {
   return a.lineno === b.lineno && a.end_lineno === b.end_lineno && a.col_offset === b.col_offset &&
@@ -51,6 +72,9 @@ export function makeInstr(opcode: number, oparg: number, loc: Location): SeqInst
 export class InstrSequence {
   readonly instrs: SeqInstr[] = [];
   readonly labelMap: number[] = [];
+  /** The last location addop was given, and its SrcLocation (runs of instructions share one node's location). */
+  private lastLoc: Location = NO_LOCATION;
+  private lastSrcLoc: Location = NO_LOCATION;
 
   newLabel(): number {
     this.labelMap.push(-1);
@@ -60,7 +84,12 @@ export class InstrSequence {
     this.labelMap[label] = this.instrs.length;
   }
   addop(opcode: number, oparg: number, loc: Location): void {
-    this.instrs.push(makeInstr(opcode, oparg, loc));
+    if (loc !== this.lastLoc) {
+      this.lastLoc = loc;
+      this.lastSrcLoc = loc instanceof SrcLocation
+        ? loc : new SrcLocation(loc.lineno, loc.end_lineno, loc.col_offset, loc.end_col_offset);
+    }
+    this.instrs.push(makeInstr(opcode, oparg, this.lastSrcLoc));
   }
 
   /** A readable listing (the format of _testinternalcapi's instruction lists, for tests and debugging). */
