@@ -93,6 +93,10 @@ export class PyCodeObject extends PyObject {
   _cache_objects: (PyVal | null)[] | null;
   /** A packed array of co_framesize nulls that new frames copy (faster than allocating and filling). */
   _frameTemplate: (PyVal | null)[];
+  /** sys.monitoring data (src/vm/instrumentation.ts's CoMonitoringData), null until a tool instruments the code. */
+  _co_monitoring: { base: Uint16Array } | null;
+  /** The instrumentation version the units match (compared with the eval-breaker word at RESUME). */
+  _co_instrumentation_version: number;
   constructor(f: CodeFields) {
     super(PyCode_Type);
     this.co_argcount = f.co_argcount;
@@ -140,6 +144,8 @@ export class PyCodeObject extends PyObject {
     const t: (PyVal | null)[] = [];
     for (let i = 0; i < this.co_framesize; i++) t.push(null);
     this._frameTemplate = t;
+    this._co_monitoring = null;
+    this._co_instrumentation_version = 0;
   }
 }
 
@@ -310,7 +316,7 @@ export function _PyCode_InstallIter(f: (v: PyVal) => PyVal): void {
 /** co_code: the deoptimized bytes (specialized opcodes mapped back, caches zeroed), as CPython's getter returns. */
 function code_getcode(self: PyVal): PyVal {
   const c = self as PyCodeObject;
-  const code = c._co_code_adaptive;
+  const code = c._co_monitoring !== null ? c._co_monitoring.base : c._co_code_adaptive; // without instrumentation
   const out = new Uint8Array(code.length * 2);
   for (let i = 0; i < code.length; i++) {
     const op = _PyOpcode_Deopt[code[i] & 255] ?? (code[i] & 255);

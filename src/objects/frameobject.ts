@@ -54,6 +54,8 @@ export class PyFrameObject extends PyObject {
   f_trace_opcodes: boolean;
   /** The line last reported to a tracer (for "line" events). */
   f_last_traced_line: number;
+  /** The line a trace function sees while a 'line' event is delivered (0: compute it from instr), as CPython's. */
+  f_lineno: number;
   constructor(code: PyCodeObject, func: PyObject | null, globals: PyDictObject, builtins: PyDictObject, locals: PyVal | null) {
     super(PyFrame_Type);
     this.f_code = code;
@@ -72,10 +74,18 @@ export class PyFrameObject extends PyObject {
     this.f_trace_lines = true;
     this.f_trace_opcodes = false;
     this.f_last_traced_line = -1;
+    this.f_lineno = 0;
   }
 }
 
+/** Tracing services (src/vm/instrumentation.ts installs them): frame_setlineno and f_trace_opcodes. */
+export const frameTraceHooks = {
+  setLineNumber: (f: PyFrameObject, v: PyVal | null): void => { void f; void v; },
+  setOpcodeTrace: (enable: boolean): void => { void enable; },
+};
+
 export function PyFrame_GetLineNumber(f: PyFrameObject): number {
+  if (f.f_lineno !== 0) return f.f_lineno;
   if (f.instr < f.f_code._co_firsttraceable) return f.f_code.co_firstlineno;
   const l = PyCode_Addr2Line(f.f_code, f.instr);
   return l;
@@ -275,7 +285,7 @@ PyType_FromSpecStatic({
       const f = s as PyFrameObject;
       const l = PyFrame_GetLineNumber(f);
       return l < 0 ? Py_None : l;
-    } },
+    }, set: (s, v) => frameTraceHooks.setLineNumber(s as PyFrameObject, v) },
     { name: "f_locals", get: (s) => {
       const f = s as PyFrameObject;
       if (f.f_code.co_flags & CO_OPTIMIZED) return new PyFrameLocalsProxyObject(f);
@@ -285,7 +295,11 @@ PyType_FromSpecStatic({
     { name: "f_trace_lines", get: (s) => PyBool_FromLong((s as PyFrameObject).f_trace_lines),
       set: (s, v) => { (s as PyFrameObject).f_trace_lines = v !== null && v !== 0 && v !== PyBool_FromLong(false); } },
     { name: "f_trace_opcodes", get: (s) => PyBool_FromLong((s as PyFrameObject).f_trace_opcodes),
-      set: (s, v) => { (s as PyFrameObject).f_trace_opcodes = v !== null && v !== 0 && v !== PyBool_FromLong(false); } },
+      set: (s, v) => {
+        const on = v !== null && v !== 0 && v !== PyBool_FromLong(false);
+        (s as PyFrameObject).f_trace_opcodes = on;
+        if (on) frameTraceHooks.setOpcodeTrace(true);
+      } },
   ],
 }, PyFrame_Type);
 

@@ -20,6 +20,8 @@ import { _PyThreadState_GET, _PyErr_GetTopmostException } from "./pystate.js";
 import { PyFrameObject } from "../objects/frameobject.js";
 import { PyObject_Str, PyObject_Repr, PyObject_Vectorcall, PyNumber_Index, PyObject_GetAttrStr } from "../objects/abstract.js";
 import { parseArgs } from "./getargs.js";
+import { _PyEval_SetTrace, _PyEval_SetProfile, _PySys_MonitoringModule, _PyInstrumentation_InitSentinels } from "../vm/instrumentation.js";
+import { PyBaseObject_Type } from "../objects/object.js";
 import type { Host } from "../host/host.js";
 
 let intMaxStrDigits = 4300;
@@ -305,10 +307,13 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
   set("get_int_max_str_digits", nativeFunction("get_int_max_str_digits", () => intMaxStrDigits, METH_NOARGS));
   set("set_int_max_str_digits", nativeFunction("set_int_max_str_digits", (_s: PyVal, a: PyVal[], k: PyVal[] | null) =>
     sys_set_int_max_str_digits(a, k), METH_FASTCALL | METH_KEYWORDS));
-  set("settrace", nativeFunction("settrace", (_s: PyVal, f: PyVal) => { _PyThreadState_GET().c_tracefunc = f === Py_None ? null : f; return Py_None; }, METH_O));
+  // Tracing and profiling are tools 7 and 6 of sys.monitoring (src/vm/instrumentation.ts, legacy_tracing.c).
+  set("settrace", nativeFunction("settrace", (_s: PyVal, f: PyVal) => { _PyEval_SetTrace(_PyThreadState_GET(), f === Py_None ? null : f); return Py_None; }, METH_O));
   set("gettrace", nativeFunction("gettrace", () => _PyThreadState_GET().c_tracefunc ?? Py_None, METH_NOARGS));
-  set("setprofile", nativeFunction("setprofile", (_s: PyVal, f: PyVal) => { _PyThreadState_GET().c_profilefunc = f === Py_None ? null : f; return Py_None; }, METH_O));
+  set("setprofile", nativeFunction("setprofile", (_s: PyVal, f: PyVal) => { _PyEval_SetProfile(_PyThreadState_GET(), f === Py_None ? null : f); return Py_None; }, METH_O));
   set("getprofile", nativeFunction("getprofile", () => _PyThreadState_GET().c_profilefunc ?? Py_None, METH_NOARGS));
+  _PyInstrumentation_InitSentinels(PyBaseObject_Type);
+  set("monitoring", _PySys_MonitoringModule());
   set("is_finalizing", nativeFunction("is_finalizing", () => Py_False, METH_NOARGS));
   set("getrefcount", nativeFunction("getrefcount", () => 2, METH_O));
   set("_is_gil_enabled", nativeFunction("_is_gil_enabled", () => Py_True, METH_NOARGS));

@@ -44,6 +44,8 @@ import { _PyThreadState_GET, type PyThreadState, _PyErr_StackItem, _PY_EVAL_EVEN
 import { PyTraceBack_Here } from "../runtime/traceback.js";
 import { _PyEval_BindArgs } from "./call.js";
 import { vmHooks } from "./hooks.js";
+import { _Py_Instrumented, _Py_ResumeCheck, _Py_MonitorRaise, _Py_MonitorHandled, _Py_MonitorUnwind, _Py_MonitorThrow,
+  _PyInstrumentation_active } from "./instrumentation.js";
 
 const C_BINARY_SUBSCR = op._PyOpcode_Caches[op.BINARY_SUBSCR];
 const C_STORE_SUBSCR = op._PyOpcode_Caches[op.STORE_SUBSCR];
@@ -106,6 +108,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         const e = pendingExc;
         pendingExc = null;
         here = pc;
+        if (_PyInstrumentation_active) _Py_MonitorThrow(tstate, frame, here, e);
         throw e;
       }
       for (;;) {
@@ -119,9 +122,12 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           case 30 /* NOP */:
             continue;
           case 149 /* RESUME */:
-            if (tstate.eval_breaker !== 0) {
+            // One test covers both the eval breaker's flags and instrumentation: the breaker word holds the current
+            // instrumentation version above its flags, and an up-to-date code object carries the same number.
+            if (tstate.eval_breaker !== code._co_instrumentation_version) {
               frame.instr = here;
-              vmHooks.handleEvalBreaker(tstate);
+              frame.stacktop = sp;
+              if (_Py_ResumeCheck(tstate, frame)) { pc = here; continue; } // re-instrumented: run its RESUME again
             }
             continue;
           case 87 /* LOAD_FAST_CHECK */: {
@@ -1168,6 +1174,29 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           case 71 /* EXTENDED_ARG */:
             ext = oparg << 8;
             continue;
+          case 236 /* INSTRUMENTED_RESUME */: case 239 /* INSTRUMENTED_RETURN_VALUE */:
+          case 240 /* INSTRUMENTED_RETURN_CONST */: case 241 /* INSTRUMENTED_YIELD_VALUE */:
+          case 243 /* INSTRUMENTED_FOR_ITER */: case 244 /* INSTRUMENTED_CALL */: case 245 /* INSTRUMENTED_CALL_KW */:
+          case 246 /* INSTRUMENTED_CALL_FUNCTION_EX */: case 247 /* INSTRUMENTED_INSTRUCTION */:
+          case 248 /* INSTRUMENTED_JUMP_FORWARD */: case 249 /* INSTRUMENTED_JUMP_BACKWARD */:
+          case 250 /* INSTRUMENTED_POP_JUMP_IF_TRUE */: case 251 /* INSTRUMENTED_POP_JUMP_IF_FALSE */:
+          case 252 /* INSTRUMENTED_POP_JUMP_IF_NONE */: case 253 /* INSTRUMENTED_POP_JUMP_IF_NOT_NONE */:
+          case 254 /* INSTRUMENTED_LINE */: {
+            // sys.monitoring / sys.settrace (src/vm/instrumentation.ts): the instruction's events out of line, then
+            // either its next layer re-dispatched from the code's step array, or the continuation the handler made.
+            frame.instr = here;
+            frame.stacktop = sp;
+            const st = _Py_Instrumented(tstate, frame, word & 255, oparg);
+            if (st !== null) { ext = oparg & ~255; instrs = st; pc = here; continue; }
+            pc = frame.instr;
+            sp = frame.stacktop;
+            continue;
+          }
+          case 255: // STEP_RETURN (Typhon's): one original instruction ran from the step array; back to the code
+            instrs = code._co_code_adaptive;
+            pc = here;
+            ext = oparg;
+            continue;
           case 22 /* INTERPRETER_EXIT */:
             return stack[--sp]!;
           case 0 /* CACHE */:
@@ -1194,6 +1223,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         frame.instr = here;
         PyTraceBack_Here(exc, frame);
       }
+      if (_PyInstrumentation_active) exc = _Py_MonitorRaise(tstate, frame, here, exc, wasReraise);
       for (;;) {
         const h = findHandler(code, here);
         if (h >= 0) {
@@ -1205,10 +1235,12 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           sp = newSp;
           if (dl & 1) stack[sp++] = here;
           stack[sp++] = exc;
+          if (_PyInstrumentation_active) _Py_MonitorHandled(tstate, frame, here, target, exc);
           pc = target;
           break;
         }
         // No handler here: pop the frame and continue unwinding in the caller.
+        if (_PyInstrumentation_active) exc = _Py_MonitorUnwind(tstate, frame, here, exc);
         for (let i = code.co_nlocalsplus; i < sp; i++) stack[i] = null;
         const gen = frame.f_gen as PyGenObject | null;
         if (gen !== null) {
@@ -1226,6 +1258,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         stack = frame.localsplus; sp = frame.stacktop;
         here = frame.instr;
         PyTraceBack_Here(exc, frame);
+        if (_PyInstrumentation_active) exc = _Py_MonitorRaise(tstate, frame, here, exc, false, true);
       }
     }
   }
