@@ -169,12 +169,8 @@ for n in sorted(PSEUDO_TARGETS, key=lambda n: opmap[n]):
     w(f"  [{n}]: [{', '.join(PSEUDO_TARGETS[n])}],")
 w("};")
 w("")
-w("/**")
-w(" * Net stack effect as the compiler sees it (PyCompile_OpcodeStackEffectWithJump): `jump` selects the branch")
-w(" * for jumps and block pushes. Returns null for opcodes the compiler never emits (specialized, INSTRUMENTED_LINE).")
-w(" */")
-w("export function stack_effect(op: number, oparg: number, jump: boolean): number | null {")
-w("  switch (op) {")
+STACK_EFFECT_NONE, STACK_EFFECT_VARIES = 127, 126
+const_effects = [STACK_EFFECT_NONE] * (MAX_OP + 1)
 groups = {}
 for n in names:
     op = opmap[n]
@@ -184,14 +180,35 @@ for n in names:
     en = fit(op, False)
     if ej is None and en is None:
         continue
-    if ej == en:
-        expr = ej
-    else:
-        expr = f"jump ? {ej} : {en}"
+    assert ej is not None and en is not None, n
+    if ej == en and ej.lstrip("-").isdigit():
+        const_effects[op] = int(ej)
+        assert -100 < int(ej) < 100
+        continue
+    const_effects[op] = STACK_EFFECT_VARIES
+    expr = ej if ej == en else f"jump ? {ej} : {en}"
     groups.setdefault(expr, []).append(n)
+w("// stack_effect's table: the effect of opcodes whose effect is a constant, else one of these two markers.")
+w(f"const STACK_EFFECT_NONE = {STACK_EFFECT_NONE};")
+w(f"const STACK_EFFECT_VARIES = {STACK_EFFECT_VARIES};")
+w("const _stack_effect_const = Int8Array.from([")
+for i in range(0, len(const_effects), 24):
+    w("  " + ", ".join(str(x) for x in const_effects[i:i + 24]) + ",")
+w("]);")
+w("")
+w("/**")
+w(" * Net stack effect as the compiler sees it (PyCompile_OpcodeStackEffectWithJump): `jump` selects the branch")
+w(" * for jumps and block pushes. Returns null for opcodes the compiler never emits (specialized, INSTRUMENTED_LINE).")
+w(" * Constant effects come from a table; the switch over the others has literal case labels (a jump table).")
+w(" */")
+w("export function stack_effect(op: number, oparg: number, jump: boolean): number | null {")
+w(f"  const c = op >= 0 && op <= {MAX_OP} ? _stack_effect_const[op]! : STACK_EFFECT_NONE;")
+w("  if (c === STACK_EFFECT_NONE) return null;")
+w("  if (c !== STACK_EFFECT_VARIES) return c;")
+w("  switch (op) {")
 for expr, ns in groups.items():
     for n in ns:
-        w(f"    case {n}:")
+        w(f"    case {opmap[n]}: // {n}")
     w(f"      return {expr};")
 w("    default:")
 w("      return null;")

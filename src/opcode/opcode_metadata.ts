@@ -602,181 +602,67 @@ export const _PyOpcode_PseudoTargets: Readonly<Record<number, readonly number[]>
   [STORE_FAST_MAYBE_NULL]: [STORE_FAST],
 };
 
+// stack_effect's table: the effect of opcodes whose effect is a constant, else one of these two markers.
+const STACK_EFFECT_NONE = 127;
+const STACK_EFFECT_VARIES = 126;
+const _stack_effect_const = Int8Array.from([
+  0, 1, 1, 127, -2, -1, 0, 0, -1, -2, -2, -1, -1, -1, 0, -1, 0, 0, 1, 0, 1, 0, -1, 1,
+  1, 1, 0, 1, 1, 1, 0, -1, -1, 1, 1, 1, -1, 0, -4, -3, 0, 0, 0, 0, 1, -1, 126, 126,
+  126, 126, 126, 126, 126, 126, 126, 0, -1, 126, -1, -1, 0, 1, 0, -1, 0, 0, 0, 0, -1, -1, 0, 0,
+  1, 0, 1, -1, -1, 0, 0, 0, -1, -1, 126, 1, 1, 1, 1, 1, 2, 0, 0, 126, 1, 126, 0, -2,
+  -2, -1, -1, -1, -1, 126, -1, 0, 0, -1, -1, -1, -2, -1, -1, 0, -2, -1, -1, 0, 126, 126, 0, 127,
+  127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127,
+  127, 127, 127, 127, 127, 0, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127,
+  127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127,
+  127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127,
+  127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 127, 0, -1, -1, -1,
+  0, 0, 126, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 127, 127, 0, 0, 1, 1, -1, -1, -1, 0,
+  126, 126, 126, -1,
+]);
+
 /**
  * Net stack effect as the compiler sees it (PyCompile_OpcodeStackEffectWithJump): `jump` selects the branch
  * for jumps and block pushes. Returns null for opcodes the compiler never emits (specialized, INSTRUMENTED_LINE).
+ * Constant effects come from a table; the switch over the others has literal case labels (a jump table).
  */
 export function stack_effect(op: number, oparg: number, jump: boolean): number | null {
+  const c = op >= 0 && op <= 267 ? _stack_effect_const[op]! : STACK_EFFECT_NONE;
+  if (c === STACK_EFFECT_NONE) return null;
+  if (c !== STACK_EFFECT_VARIES) return c;
   switch (op) {
-    case CACHE:
-    case CHECK_EG_MATCH:
-    case CHECK_EXC_MATCH:
-    case FORMAT_SIMPLE:
-    case GET_AITER:
-    case RESERVED:
-    case GET_ITER:
-    case GET_YIELD_FROM_ITER:
-    case MAKE_FUNCTION:
-    case NOP:
-    case SETUP_ANNOTATIONS:
-    case TO_BOOL:
-    case UNARY_INVERT:
-    case UNARY_NEGATIVE:
-    case UNARY_NOT:
-    case CALL_INTRINSIC_1:
-    case CONVERT_VALUE:
-    case COPY_FREE_VARS:
-    case DELETE_DEREF:
-    case DELETE_FAST:
-    case DELETE_GLOBAL:
-    case DELETE_NAME:
-    case ENTER_EXECUTOR:
-    case EXTENDED_ARG:
-    case GET_AWAITABLE:
-    case JUMP_BACKWARD:
-    case JUMP_BACKWARD_NO_INTERRUPT:
-    case JUMP_FORWARD:
-    case LOAD_FROM_DICT_OR_DEREF:
-    case LOAD_FROM_DICT_OR_GLOBALS:
-    case MAKE_CELL:
-    case RETURN_CONST:
-    case SEND:
-    case STORE_FAST_LOAD_FAST:
-    case SWAP:
-    case YIELD_VALUE:
-    case RESUME:
-    case INSTRUMENTED_RESUME:
-    case INSTRUMENTED_RETURN_CONST:
-    case INSTRUMENTED_YIELD_VALUE:
-    case INSTRUMENTED_FOR_ITER:
-    case INSTRUMENTED_CALL:
-    case INSTRUMENTED_CALL_KW:
-    case INSTRUMENTED_CALL_FUNCTION_EX:
-    case INSTRUMENTED_INSTRUCTION:
-    case INSTRUMENTED_JUMP_FORWARD:
-    case INSTRUMENTED_JUMP_BACKWARD:
-    case INSTRUMENTED_POP_JUMP_IF_TRUE:
-    case INSTRUMENTED_POP_JUMP_IF_FALSE:
-    case INSTRUMENTED_POP_JUMP_IF_NONE:
-    case INSTRUMENTED_POP_JUMP_IF_NOT_NONE:
-    case JUMP:
-    case JUMP_NO_INTERRUPT:
-    case POP_BLOCK:
-      return 0;
-    case BEFORE_ASYNC_WITH:
-    case BEFORE_WITH:
-    case GET_ANEXT:
-    case GET_LEN:
-    case LOAD_ASSERTION_ERROR:
-    case LOAD_BUILD_CLASS:
-    case LOAD_LOCALS:
-    case MATCH_KEYS:
-    case MATCH_MAPPING:
-    case MATCH_SEQUENCE:
-    case PUSH_EXC_INFO:
-    case PUSH_NULL:
-    case RETURN_GENERATOR:
-    case WITH_EXCEPT_START:
-    case COPY:
-    case FOR_ITER:
-    case IMPORT_FROM:
-    case LOAD_CONST:
-    case LOAD_DEREF:
-    case LOAD_FAST:
-    case LOAD_FAST_AND_CLEAR:
-    case LOAD_FAST_CHECK:
-    case LOAD_NAME:
-    case LOAD_CLOSURE:
-    case LOAD_METHOD:
-      return 1;
-    case BINARY_SLICE:
-    case DELETE_SUBSCR:
-    case END_ASYNC_FOR:
-    case MAP_ADD:
-    case MATCH_CLASS:
-    case STORE_ATTR:
-    case STORE_FAST_STORE_FAST:
-      return -2;
-    case BINARY_SUBSCR:
-    case CLEANUP_THROW:
-    case END_FOR:
-    case END_SEND:
-    case EXIT_INIT_CHECK:
-    case FORMAT_WITH_SPEC:
-    case INTERPRETER_EXIT:
-    case POP_EXCEPT:
-    case POP_TOP:
-    case RETURN_VALUE:
-    case BINARY_OP:
-    case CALL_INTRINSIC_2:
-    case COMPARE_OP:
-    case CONTAINS_OP:
-    case DELETE_ATTR:
-    case DICT_MERGE:
-    case DICT_UPDATE:
-    case IMPORT_NAME:
-    case IS_OP:
-    case LIST_APPEND:
-    case LIST_EXTEND:
-    case POP_JUMP_IF_FALSE:
-    case POP_JUMP_IF_NONE:
-    case POP_JUMP_IF_NOT_NONE:
-    case POP_JUMP_IF_TRUE:
-    case RERAISE:
-    case SET_ADD:
-    case SET_FUNCTION_ATTRIBUTE:
-    case SET_UPDATE:
-    case STORE_DEREF:
-    case STORE_FAST:
-    case STORE_GLOBAL:
-    case STORE_NAME:
-    case INSTRUMENTED_END_FOR:
-    case INSTRUMENTED_END_SEND:
-    case INSTRUMENTED_RETURN_VALUE:
-    case LOAD_SUPER_METHOD:
-    case LOAD_ZERO_SUPER_ATTR:
-    case LOAD_ZERO_SUPER_METHOD:
-    case STORE_FAST_MAYBE_NULL:
-      return -1;
-    case STORE_SLICE:
-      return -4;
-    case STORE_SUBSCR:
-      return -3;
-    case BUILD_CONST_KEY_MAP:
-    case RAISE_VARARGS:
+    case 46: // BUILD_CONST_KEY_MAP
+    case 101: // RAISE_VARARGS
       return 0 + -1 * oparg;
-    case BUILD_LIST:
-    case BUILD_SET:
-    case BUILD_STRING:
-    case BUILD_TUPLE:
+    case 47: // BUILD_LIST
+    case 49: // BUILD_SET
+    case 51: // BUILD_STRING
+    case 52: // BUILD_TUPLE
       return 1 + -1 * oparg;
-    case BUILD_MAP:
+    case 48: // BUILD_MAP
       return 1 + -2 * oparg;
-    case BUILD_SLICE:
+    case 50: // BUILD_SLICE
       return -1 + (oparg === 3 ? -1 : 0);
-    case CALL:
+    case 53: // CALL
       return -1 + -1 * oparg;
-    case CALL_FUNCTION_EX:
+    case 54: // CALL_FUNCTION_EX
       return -2 + -1 * (oparg & 1);
-    case CALL_KW:
+    case 57: // CALL_KW
       return -2 + -1 * oparg;
-    case LOAD_ATTR:
+    case 82: // LOAD_ATTR
       return 0 + 1 * (oparg & 1);
-    case LOAD_FAST_LOAD_FAST:
-      return 2;
-    case LOAD_GLOBAL:
+    case 91: // LOAD_GLOBAL
       return 1 + 1 * (oparg & 1);
-    case LOAD_SUPER_ATTR:
-    case INSTRUMENTED_LOAD_SUPER_ATTR:
+    case 93: // LOAD_SUPER_ATTR
+    case 242: // INSTRUMENTED_LOAD_SUPER_ATTR
       return -2 + 1 * (oparg & 1);
-    case UNPACK_EX:
+    case 116: // UNPACK_EX
       return 0 + (oparg & 0xff) + (oparg >> 8);
-    case UNPACK_SEQUENCE:
+    case 117: // UNPACK_SEQUENCE
       return -1 + oparg;
-    case SETUP_CLEANUP:
+    case 264: // SETUP_CLEANUP
       return jump ? 2 : 0;
-    case SETUP_FINALLY:
-    case SETUP_WITH:
+    case 265: // SETUP_FINALLY
+    case 266: // SETUP_WITH
       return jump ? 1 : 0;
     default:
       return null;
