@@ -10,7 +10,7 @@ import {
 } from "./symtable.js";
 import { CO_FUTURE_ANNOTATIONS, getDocString, type PyFutureFeatures } from "./future.js";
 import { InstrSequence, LOC, LOCATION, NO_LOCATION, makeInstr, type Location } from "./instruction_sequence.js";
-import { ConstTuple, constKey, equalityKey, makeFrozenset, reprConst, type ConstValue } from "./consts.js";
+import { ConstIndex, ConstTuple, equalityKey, makeFrozenset, reprConst, type ConstValue } from "./consts.js";
 import { reprStr } from "../ast/constant.js";
 import type { CodeRecord } from "./code.js";
 import { _PyAST_ExprAsUnicode } from "./ast_unparse.js";
@@ -73,7 +73,7 @@ export class IndexMap {
 export interface CodeUnitMetadata {
   u_name: string;
   u_qualname: string;
-  u_consts: Map<string, [number, ConstValue]>;
+  u_consts: ConstIndex;
   u_names: IndexMap;
   u_varnames: IndexMap;
   u_cellvars: IndexMap;
@@ -203,13 +203,7 @@ export class Compiler {
   // ---- constants and names ----
 
   addConst(o: ConstValue): number {
-    const consts = this.u.u_metadata.u_consts;
-    const k = constKey(o);
-    const e = consts.get(k);
-    if (e !== undefined) return e[0];
-    const idx = consts.size;
-    consts.set(k, [idx, o]);
-    return idx;
+    return this.u.u_metadata.u_consts.add(o);
   }
   private loadConst(o: ConstValue, loc: Location): void {
     this.addopI(O.LOAD_CONST, this.addConst(o), loc);
@@ -240,7 +234,7 @@ export class Compiler {
     if (ste.ste_needs_classdict) cellvars.add("__classdict__");
     const freevars = dictbytype(ste.ste_symbols, FREE, DEF_FREE_CLASS, cellvars.size);
     const md: CodeUnitMetadata = {
-      u_name: name, u_qualname: name, u_consts: new Map(), u_names: new IndexMap(), u_varnames: varnames,
+      u_name: name, u_qualname: name, u_consts: new ConstIndex(), u_names: new IndexMap(), u_varnames: varnames,
       u_cellvars: cellvars, u_freevars: freevars, u_fasthidden: new Map(), u_argcount: 0, u_posonlyargcount: 0,
       u_kwonlyargcount: 0, u_firstlineno: lineno,
     };

@@ -42,7 +42,7 @@ function optimizeAndAssemble(c: Compiler, u: CompilerUnit, addNone: boolean): Co
   if (addNone) u.u_instr_sequence.addop(O.LOAD_CONST, c.addConst(null), NO_LOCATION);
   u.u_instr_sequence.addop(O.RETURN_VALUE, 0, NO_LOCATION);
   const md = u.u_metadata;
-  const consts: ConstValue[] = [...md.u_consts.values()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+  const consts: ConstValue[] = md.u_consts.items;
   const g = instrSequenceToCfg(u.u_instr_sequence);
   optimizeCodeUnit(g, consts, md.u_varnames.size, u.u_ste.ste_varnames.length);
   const info = {

@@ -2,9 +2,9 @@
 // and _PyCode_ConstantKey, the key that tells `1`, `1.0`, `True` and `-0.0` apart. Objects/codeobject.c.
 // See docs/compiler.md.
 import {
-  PyBytes, PyComplex, SurrogateStr, reprConstant, strCodePoints, type ConstantValue,
+  PyBytes, PyComplex, PyEllipsis, SurrogateStr, reprConstant, strCodePoints, type ConstantValue,
 } from "../ast/constant.js";
-import type { CodeRecord } from "./code.js";
+import { CodeRecord } from "./code.js";
 
 export class ConstTuple {
   readonly items: readonly ConstValue[];
@@ -130,6 +130,108 @@ function codeKey(v: CodeRecord): string {
     codeKeys.set(v, k);
   }
   return k;
+}
+
+/** The Map key of -0.0, which a Map would merge with 0.0 (SameValueZero). */
+const NEG_ZERO_KEY = Object.freeze({});
+
+/**
+ * A unit's constants dict (u_consts, add_const's lookup): `items` in index order, each found again by
+ * _PyCode_ConstantKey equality, as constKey tells. Strings, ints, booleans, None, Ellipsis and floats are their own
+ * Map keys (a Map keeps "1", 1n and 1 apart), -0.0 has its own key and NaNs are never merged; tuples, frozensets,
+ * bytes and complex numbers go through constKey; a code object through a cheap key of its scalar fields, compared in
+ * full only with the code objects that share it.
+ */
+export class ConstIndex {
+  readonly items: ConstValue[];
+  private readonly prim: Map<unknown, number>;
+  private readonly keyed: Map<string, number>;
+  private readonly codes: Map<string, number[]>;
+
+  /** An index over `items` (which add() then extends); the first of equal items keeps its index. */
+  constructor(items: ConstValue[] = []) {
+    this.items = items;
+    this.prim = new Map();
+    this.keyed = new Map();
+    this.codes = new Map();
+    for (let i = 0; i < items.length; i++) this.lookup(items[i]!, i);
+  }
+
+  /** add_const: the index of `v`, appended if no equal constant is there yet. */
+  add(v: ConstValue): number {
+    return this.lookup(v, this.items.length);
+  }
+
+  /** The index of a constant equal to `v`, or else `v` recorded at `idx` (appended when idx is the length). */
+  private lookup(v: ConstValue, idx: number): number {
+    let k: unknown = v;
+    if (typeof v === "number") {
+      if (v !== v) return this.put(v, idx);
+      if (v === 0 && 1 / v < 0) k = NEG_ZERO_KEY;
+    } else if (v !== null && typeof v === "object" && v !== PyEllipsis) {
+      if (v instanceof CodeRecord) return this.lookupCode(v, idx);
+      const s = constKey(v);
+      const found = this.keyed.get(s);
+      if (found !== undefined) return found;
+      this.keyed.set(s, idx);
+      return this.put(v, idx);
+    }
+    const found = this.prim.get(k);
+    if (found !== undefined) return found;
+    this.prim.set(k, idx);
+    return this.put(v, idx);
+  }
+
+  private lookupCode(v: CodeRecord, idx: number): number {
+    const k = `${v.co_qualname}@${v.co_firstlineno}/${v.co_argcount},${v.co_posonlyargcount},${v.co_kwonlyargcount},` +
+      `${v.co_flags},${v.co_stacksize},${v.co_code.length},${v.co_linetable.length},${v.co_consts.length}`;
+    const same = this.codes.get(k);
+    if (same === undefined) {
+      this.codes.set(k, [idx]);
+    } else {
+      for (const i of same) if (codeEquals(this.items[i] as CodeRecord, v)) return i;
+      same.push(idx);
+    }
+    return this.put(v, idx);
+  }
+
+  private put(v: ConstValue, idx: number): number {
+    if (idx === this.items.length) this.items.push(v);
+    return idx;
+  }
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function stringsEqual(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Equality of two code constants: the fields codeKey spells out or hashes, compared directly. */
+function codeEquals(a: CodeRecord, b: CodeRecord): boolean {
+  if (a === b) return true;
+  if (a.co_qualname !== b.co_qualname || a.co_firstlineno !== b.co_firstlineno || a.co_argcount !== b.co_argcount ||
+    a.co_posonlyargcount !== b.co_posonlyargcount || a.co_kwonlyargcount !== b.co_kwonlyargcount ||
+    a.co_flags !== b.co_flags || a.co_stacksize !== b.co_stacksize) return false;
+  if (!bytesEqual(a.co_code, b.co_code) || !bytesEqual(a.co_linetable, b.co_linetable) ||
+    !bytesEqual(a.co_exceptiontable, b.co_exceptiontable) || !bytesEqual(a.co_localspluskinds, b.co_localspluskinds) ||
+    !stringsEqual(a.co_names, b.co_names) || !stringsEqual(a.co_localsplusnames, b.co_localsplusnames) ||
+    a.co_consts.length !== b.co_consts.length) return false;
+  for (let i = 0; i < a.co_consts.length; i++) {
+    const x = a.co_consts[i]!, y = b.co_consts[i]!;
+    if (x instanceof CodeRecord || y instanceof CodeRecord) {
+      if (!(x instanceof CodeRecord && y instanceof CodeRecord && codeEquals(x, y))) return false;
+    } else if (constKey(x) !== constKey(y)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** repr() of a constant as dis prints it (code objects excepted: dis formats those itself). */

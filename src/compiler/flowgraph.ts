@@ -6,7 +6,7 @@ import {
   OPCODE_HAS_JUMP,
 } from "../opcode/opcode_utils.js";
 import { NO_LOCATION, makeInstr, type InstrSequence, type Location, type SeqInstr } from "./instruction_sequence.js";
-import { ConstTuple, constKey, constTruth, type ConstValue } from "./consts.js";
+import { ConstIndex, ConstTuple, constTruth, type ConstValue } from "./consts.js";
 
 export interface CfgInstr extends SeqInstr {
   opcode: number;
@@ -460,25 +460,16 @@ export function resolveLineNumbers(g: CfgBuilder): void {
   propagateLineNumbers(g.entry);
 }
 
-/** The index of each constant of a unit's consts list by constKey, built on first use (add_const's dict lookup). */
-const constIndexes = new WeakMap<ConstValue[], Map<string, number>>();
+/** The index of each constant of a unit's consts list (add_const's dict lookup), built on first use. */
+const constIndexes = new WeakMap<ConstValue[], ConstIndex>();
 
 function addConst(v: ConstValue, consts: ConstValue[]): number {
   let index = constIndexes.get(consts);
   if (index === undefined) {
-    index = new Map();
-    for (let i = 0; i < consts.length; i++) {
-      const k = constKey(consts[i]!);
-      if (!index.has(k)) index.set(k, i);
-    }
+    index = new ConstIndex(consts);
     constIndexes.set(consts, index);
   }
-  const k = constKey(v);
-  const found = index.get(k);
-  if (found !== undefined) return found;
-  consts.push(v);
-  index.set(k, consts.length - 1);
-  return consts.length - 1;
+  return index.add(v);
 }
 
 function getConstValue(opcode: number, oparg: number, consts: ConstValue[]): ConstValue {
