@@ -11,8 +11,9 @@ import { PyErr_Format } from "../runtime/errors.js";
 import { PyTupleObject, PyTuple_New, PyTuple_Check } from "./tupleobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
 import { PyObject_Str, PyObject_Repr, PyObject_CallOneArg, PyObject_IsTrue, PyObject_GetIter, PyIter_Next,
-  PyObject_IsInstance, PyObject_Call } from "./abstract.js";
-import { PyDictObject, PyDict_New, PyDict_Copy, PyDict_Size } from "./dictobject.js";
+  PyObject_IsInstance, PyObject_Call, PyObject_CallMethod, PySequence_List, PyObject_SetAttr,
+  _PyObject_LookupAttr } from "./abstract.js";
+import { PyDictObject, PyDict_New, PyDict_Copy, PyDict_Size, PyDict_Check } from "./dictobject.js";
 import { PyList_New, PyListObject, PyList_Check } from "./listobject.js";
 import { longValue, PyLong_Check } from "./longobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
@@ -540,25 +541,29 @@ function egSplit(e: PyVal, match: (x: PyVal) => boolean, wantRest: boolean): [Py
   }
   const build = (items: PyVal[]): PyVal | null => {
     if (items.length === 0) return null;
+    // exceptiongroup_subset: derive() must give a group; traceback, context and cause (which sets
+    // __suppress_context__) are copied, and __notes__ as a new list when it is a sequence.
     const derived = callMethodDerive(e, PyList_New(items));
+    if (!(derived instanceof PyBaseExceptionGroupObject)) {
+      return PyErr_Format(PyExc_TypeError, "derive must return an instance of BaseExceptionGroup");
+    }
     const d = derived as PyBaseExceptionObject;
     d.traceback = e.traceback;
     d.context = e.context;
     d.cause = e.cause;
-    d.suppress_context = e.suppress_context;
-    if (e.dict !== null) {
-      const notes = dictGet(e.dict, PyUnicode_InternFromString("__notes__"));
-      if (notes !== undefined) {
-        if (d.dict === null) d.dict = PyDict_New();
-        dictSet(d.dict, PyUnicode_InternFromString("__notes__"), notes);
-      }
+    d.suppress_context = true;
+    const notesName = PyUnicode_InternFromString("__notes__");
+    const notes = _PyObject_LookupAttr(e, notesName);
+    // PySequence_Check: sq_item and not a dict.
+    if (notes !== undefined && Py_TYPE(notes).sq_item !== null && !PyDict_Check(notes)) {
+      PyObject_SetAttr(derived, notesName, PyList_New(PySequence_List(notes)));
     }
     return derived;
   };
   return [build(matched), wantRest ? build(rest) : null];
 }
 
-let callMethodDerive: (e: PyVal, excs: PyVal) => PyVal = (e, x) => BaseExceptionGroup_derive(e, x);
+let callMethodDerive: (e: PyVal, excs: PyVal) => PyVal = (e, x) => PyObject_CallMethod(e, "derive", [x]);
 export function _PyExc_InstallDerive(f: (e: PyVal, excs: PyVal) => PyVal): void {
   callMethodDerive = f;
 }

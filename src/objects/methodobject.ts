@@ -38,6 +38,35 @@ export function nativeFunction(name: string, meth: PyMethodDef["meth"], flags: n
   return new PyCFunctionObject({ name, meth, flags, doc }, null, null, null);
 }
 
+const SIGNATURE_END_MARKER = ")\n--\n\n";
+
+/** find_signature + skip_signature (typeobject.c): the index just past "name(...)\n--\n\n" in an internal doc, or -1. */
+function signatureEnd(name: string, doc: string): number {
+  const short = name.slice(name.lastIndexOf(".") + 1);
+  if (!doc.startsWith(short) || doc[short.length] !== "(") return -1;
+  for (let i = short.length; i < doc.length; i++) {
+    if (doc.startsWith(SIGNATURE_END_MARKER, i)) return i + SIGNATURE_END_MARKER.length;
+    if (doc[i] === "\n" && doc[i + 1] === "\n") return -1;
+  }
+  return -1;
+}
+
+/** _PyType_GetDocFromInternalDoc: the doc without its signature line; None when empty. */
+export function _PyType_GetDocFromInternalDoc(name: string, doc: string | null | undefined): PyVal {
+  if (!doc) return Py_None;
+  const end = signatureEnd(name, doc);
+  const text = end < 0 ? doc : doc.slice(end);
+  return text === "" ? Py_None : hooks.str(text);
+}
+
+/** _PyType_GetTextSignatureFromInternalDoc: "(...)" from "name(...)\n--\n\n", else None. */
+export function _PyType_GetTextSignatureFromInternalDoc(name: string, doc: string | null | undefined): PyVal {
+  if (!doc) return Py_None;
+  const end = signatureEnd(name, doc);
+  if (end < 0) return Py_None;
+  return hooks.str(doc.slice(name.length - name.lastIndexOf(".") - 1, end - SIGNATURE_END_MARKER.length + 1));
+}
+
 export function qualnameOf(ml: PyMethodDef, cls: PyTypeObject | null): string {
   return cls !== null ? `${cls.tp_name}.${ml.name}` : ml.name;
 }
@@ -136,14 +165,12 @@ PyType_FromSpecStatic({
       }
       return hooks.str(f.m_ml.name);
     } },
-    { name: "__doc__", get: (s) => {
-      const d = (s as PyCFunctionObject).m_ml.doc;
-      return d ? hooks.str(d) : Py_None;
-    } },
+    { name: "__doc__", get: (s) => _PyType_GetDocFromInternalDoc((s as PyCFunctionObject).m_ml.name, (s as PyCFunctionObject).m_ml.doc) },
     { name: "__self__", get: (s) => (s as PyCFunctionObject).m_self ?? Py_None },
     { name: "__module__", get: (s) => (s as PyCFunctionObject).m_module ?? Py_None,
       set: (s, v) => { (s as PyCFunctionObject).m_module = v; } },
-    { name: "__text_signature__", get: () => Py_None },
+    { name: "__text_signature__", get: (s) =>
+      _PyType_GetTextSignatureFromInternalDoc((s as PyCFunctionObject).m_ml.name, (s as PyCFunctionObject).m_ml.doc) },
   ],
   methods: [
     { name: "__reduce__", meth: (s: PyVal) => hooks.str((s as PyCFunctionObject).m_ml.name), flags: METH_NOARGS },

@@ -48,6 +48,7 @@ import { _PyThreadState_GET } from "./pystate.js";
 import { getSys, streamWrite, streamFlush, PyStdStreamObject, stdinReadline } from "./sysmodule.js";
 import { PyTextIOObject, PyTextIOWrapper_Type, textio_write_str, textio_flush } from "../modules/_io/textio.js";
 import { hashToValue } from "./pyhash.js";
+import { BUILTIN_DOCS } from "./bltin_docs.js";
 import { builtin_compile_ast } from "../modules/_ast/compile.js";
 
 export const builtinsHooks = {
@@ -740,7 +741,7 @@ export function _PyBuiltin_Init(): PyModuleObject {
   const d = m.dict!;
   PyDict_SetItemString(d, "__doc__", PyUnicode_FromString("Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in value is also needed."));
   const fn = (name: string, meth: (...a: never[]) => PyVal, flags: number): void => {
-    const f = nativeFunction(name, meth as unknown as (...a: unknown[]) => PyVal, flags);
+    const f = nativeFunction(name, meth as unknown as (...a: unknown[]) => PyVal, flags, BUILTIN_DOCS[name] ?? null);
     f.m_self = m;
     f.m_module = PyUnicode_FromString("builtins");
     PyDict_SetItemString(d, name, f);
