@@ -12,17 +12,18 @@ import {
   Py_TPFLAGS_IS_ABSTRACT, PyNone_Type, PyNotImplemented_Type, type PyVal, type SlotName, type PyMethodDef, type PyGetSetDef,
 } from "./object.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_AttributeError, PyExc_RuntimeError, PyExc_StopIteration,
+import { PyExc_TypeError, PyExc_AttributeError, PyExc_RuntimeError, PyExc_StopIteration, PyExc_ValueError,
+  PyExc_SystemError,
   PyBaseExceptionObject } from "./exceptions.js";
 import {
   hooks, PyObject_GetAttr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_Repr, PyObject_Str, PyType_IsSubtype,
   PyObject_Hash, raiseAttributeError, isStopIteration, PyObject_RichCompare, PyObject_CallOneArg, _PyObject_LookupAttr,
-  PyNumber_Index, PySequence_List,
+  PyNumber_Index, PySequence_List, _PyObject_LookupSpecial, PyObject_GetIter, PyObject_CallMethod,
 } from "./abstract.js";
-import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItem, PyDict_DelItemIf, PyDict_Copy, PyDict_Check,
+import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_GetItemString, PyDict_SetItem, PyDict_DelItemIf, PyDict_Copy, PyDict_Check,
   PyDict_Keys } from "./dictobject.js";
 import { PyTupleObject, PyTuple_New, PyTuple_Check } from "./tupleobject.js";
-import { PyList_New } from "./listobject.js";
+import { PyList_New, PyList_Check } from "./listobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { longValue, PyLong_Check } from "./longobject.js";
@@ -1034,22 +1035,142 @@ function object_init_subclass(): PyVal {
   return Py_None;
 }
 
+/** object.__reduce_ex__ (object___reduce_ex___impl): a __reduce__ overridden by the class wins. */
 function object_reduce_ex(self: PyVal, protocol: PyVal): PyVal {
-  return reduceHook(self, protocol);
+  const proto = PyNumber_Index(protocol);
+  const reduce = _PyObject_LookupAttr(self, PyUnicode_InternFromString("__reduce__"));
+  if (reduce !== undefined) {
+    const clsreduce = PyObject_GetAttr(Py_TYPE(self), PyUnicode_InternFromString("__reduce__"));
+    if (clsreduce !== objectReduceDescr()) return PyObject_Vectorcall(reduce, [], null);
+  }
+  return reduceHook(self, proto);
 }
-let reduceHook: (self: PyVal, protocol: PyVal) => PyVal = (self) =>
-  PyErr_Format(PyExc_TypeError, `cannot pickle '${Py_TYPE(self).tp_name}' object`);
+function objectReduceDescr(): PyVal | undefined {
+  return PyDict_GetItemString(PyBaseObject_Type.tp_dict as PyDictObject, "__reduce__");
+}
+/** _common_reduce: reduce_newobj for protocol 2 and up, copyreg._reduce_ex below. */
+function common_reduce(self: PyVal, protocol: PyVal): PyVal {
+  const p = longValue(protocol);
+  if (p >= 2) return reduce_newobj(self);
+  return PyObject_Vectorcall(PyObject_GetAttr(copyreg(), PyUnicode_InternFromString("_reduce_ex")), [self, protocol], null);
+}
+let reduceHook: (self: PyVal, protocol: PyVal) => PyVal = common_reduce;
 export function _PyType_InstallReduce(f: (self: PyVal, protocol: PyVal) => PyVal): void {
   reduceHook = f;
 }
+let copyregImporter: (() => PyVal) | null = null;
+/** Installed by the runtime: import copyreg (CPython's import_copyreg). */
+export function _PyType_InstallCopyregImporter(f: () => PyVal): void {
+  copyregImporter = f;
+}
+function copyreg(): PyVal {
+  if (copyregImporter === null) return PyErr_Format(PyExc_RuntimeError, "copyreg is not available");
+  return copyregImporter();
+}
+
+/** _PyObject_GetNewArguments: __getnewargs_ex__, else __getnewargs__, else none. */
+function getNewArguments(obj: PyVal): [PyVal | null, PyVal | null] {
+  const gx = _PyObject_LookupSpecial(obj, "__getnewargs_ex__");
+  if (gx !== undefined) {
+    const r = PyObject_Vectorcall(gx, [], null);
+    if (!PyTuple_Check(r)) {
+      return PyErr_Format(PyExc_TypeError, `__getnewargs_ex__ should return a tuple, not '${Py_TYPE(r).tp_name}'`);
+    }
+    if (r.ob_item.length !== 2) {
+      return PyErr_Format(PyExc_ValueError, `__getnewargs_ex__ should return a tuple of length 2, not ${r.ob_item.length}`);
+    }
+    const [a, k] = r.ob_item as [PyVal, PyVal];
+    if (!PyTuple_Check(a)) {
+      return PyErr_Format(PyExc_TypeError,
+        `first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '${Py_TYPE(a).tp_name}'`);
+    }
+    if (!PyDict_Check(k)) {
+      return PyErr_Format(PyExc_TypeError,
+        `second item of the tuple returned by __getnewargs_ex__ must be a dict, not '${Py_TYPE(k).tp_name}'`);
+    }
+    return [a, k];
+  }
+  const g = _PyObject_LookupSpecial(obj, "__getnewargs__");
+  if (g !== undefined) {
+    const a = PyObject_Vectorcall(g, [], null);
+    if (!PyTuple_Check(a)) {
+      return PyErr_Format(PyExc_TypeError, `__getnewargs__ should return a tuple, not '${Py_TYPE(a).tp_name}'`);
+    }
+    return [a, null];
+  }
+  return [null, null];
+}
+
+/** reduce_newobj: (copyreg.__newobj__ or __newobj_ex__, args, state, listitems, dictitems). */
+function reduce_newobj(obj: PyVal): PyVal {
+  const t = Py_TYPE(obj);
+  if (t.tp_new === null) return PyErr_Format(PyExc_TypeError, `cannot pickle '${t.tp_name}' object`);
+  const [args, kwargs] = getNewArguments(obj);
+  const cr = copyreg();
+  let newobj: PyVal, newargs: PyVal;
+  if (kwargs === null || (kwargs as PyDictObject).ma_used === 0) {
+    newobj = PyObject_GetAttr(cr, PyUnicode_InternFromString("__newobj__"));
+    newargs = PyTuple_New([t, ...(args === null ? [] : (args as PyTupleObject).ob_item)]);
+  } else if (args !== null) {
+    newobj = PyObject_GetAttr(cr, PyUnicode_InternFromString("__newobj_ex__"));
+    newargs = PyTuple_New([t, args, kwargs]);
+  } else {
+    return PyErr_Format(PyExc_SystemError, "bad argument type for built-in operation");
+  }
+  const state = getstateOf(obj, !(args !== null || PyList_Check(obj) || PyDict_Check(obj)));
+  const listitems = PyList_Check(obj) ? PyObject_GetIter(obj) : Py_None;
+  const dictitems = PyDict_Check(obj) ? PyObject_GetIter(PyObject_CallMethod(obj, "items", [])) : Py_None;
+  return PyTuple_New([newobj, newargs, state, listitems, dictitems]);
+}
+
+/** object_getstate: the default __getstate__ gets `required`; an override is called. */
+function getstateOf(obj: PyVal, required: boolean): PyVal {
+  const gs = PyObject_GetAttr(obj, PyUnicode_InternFromString("__getstate__"));
+  if (gs instanceof PyCFunctionObject && gs.m_self === obj && gs.m_ml.meth === object_getstate) {
+    return object_getstate_default(obj, required);
+  }
+  return PyObject_Vectorcall(gs, [], null);
+}
+
+/** _PyType_GetSlotNames: cls.__dict__['__slotnames__'], else copyreg._slotnames(cls). */
+function slotNamesOf(t: PyTypeObject): PyVal {
+  const cached = PyDict_GetItemString(t.tp_dict as PyDictObject, "__slotnames__");
+  if (cached !== undefined) {
+    if (cached !== Py_None && !PyList_Check(cached)) {
+      return PyErr_Format(PyExc_TypeError, `${t.tp_name}.__slotnames__ should be a list or None, not ${Py_TYPE(cached).tp_name}`);
+    }
+    return cached;
+  }
+  const r = PyObject_Vectorcall(PyObject_GetAttr(copyreg(), PyUnicode_InternFromString("_slotnames")), [t], null);
+  if (r !== Py_None && !PyList_Check(r)) return PyErr_Format(PyExc_TypeError, "copyreg._slotnames didn't return a list or None");
+  return r;
+}
+
+/** object_getstate_default: the instance dict (or None) and a dict of the set __slots__ values. */
+function object_getstate_default(obj: PyVal, required: boolean): PyVal {
+  const t = Py_TYPE(obj);
+  const d = _PyObject_GetDict(obj, false);
+  let state: PyVal = d === null || d.ma_used === 0 ? Py_None : PyDict_Copy(d);
+  const slotnames = slotNamesOf(t);
+  // CPython compares tp_basicsize with object's plus __dict__, __weakref__ and the slots: more means C-level data.
+  let native: PyTypeObject | null = t;
+  while (native !== null && hasFlag(native, Py_TPFLAGS_HEAPTYPE)) native = native.tp_base;
+  if (required && native !== PyBaseObject_Type) {
+    return PyErr_Format(PyExc_TypeError, `cannot pickle '${t.tp_name}' object`);
+  }
+  if (PyList_Check(slotnames) && slotnames.ob_item.length > 0) {
+    const slots = PyDict_New();
+    for (const name of slotnames.ob_item) {
+      const v = _PyObject_LookupAttr(obj, name as PyUnicodeObject);
+      if (v !== undefined) PyDict_SetItem(slots, name, v);
+    }
+    if (slots.ma_used > 0) state = PyTuple_New([state, slots]);
+  }
+  return state;
+}
 
 function object_getstate(self: PyVal): PyVal {
-  const d = _PyObject_GetDict(self, false);
-  if (d === null || d.ma_used === 0) {
-    if (self instanceof PyHeapObject && self.slots !== null) return Py_None;
-    return Py_None;
-  }
-  return PyDict_Copy(d);
+  return object_getstate_default(self, false);
 }
 
 PyType_FromSpecStatic({
@@ -1258,7 +1379,7 @@ function type_new(metatype: PyTypeObject, args: readonly PyVal[], kwnames: reado
       set: (obj, v) => {
         const s = slotStorage(obj);
         if (v === null && (s[index] === null || s[index] === undefined)) {
-          raiseAttributeError(obj, k(name), `'${Py_TYPE(obj).tp_name}' object has no attribute '${name}'`);
+          PyErr_Format(PyExc_AttributeError, name); // PyMember_SetOne: the bare member name, as 3.13
         }
         s[index] = v;
       },
