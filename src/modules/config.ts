@@ -31,6 +31,7 @@ import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
+import { jsonmodule } from "./_json.js";
 import { localemodule } from "./_localemodule.js";
 import { statmodule } from "./_stat.js";
 import { functoolsmodule } from "./_functoolsmodule.js";
@@ -76,6 +77,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_random", randommodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
+  ["_json", jsonmodule],
   ["_locale", localemodule],
   ["_stat", statmodule],
   ["_functools", functoolsmodule],
