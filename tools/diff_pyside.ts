@@ -40,24 +40,30 @@ function main(): void {
   const files: string[] = [];
   for (const p of paths.length > 0 ? paths : [cpythonStdlib()]) collectPyFiles(p, files);
   const dir = mkdtempSync(join(tmpdir(), "typhon-pyside-"));
-  const all = join(dir, "all.txt");
-  writeFileSync(all, files.join("\n") + "\n");
-  const cp = spawnSync("sh", ["-c", `${CPYTHON} ${SCRIPT} ${mode} ${all}`], { maxBuffer: 2 ** 31, encoding: "utf8" });
-  const expected = parseRecords(cp.stdout);
-  const got = new Map<string, string>();
+  // Chunk by chunk on both sides, so no side's whole output has to fit in one string.
+  const outcome = new Map<string, [string | undefined, string | undefined] | null>();
   for (let i = 0; i < files.length; i += chunk) {
     const list = join(dir, `chunk${i}.txt`);
-    writeFileSync(list, files.slice(i, i + chunk).join("\n") + "\n");
+    const part = files.slice(i, i + chunk);
+    writeFileSync(list, part.join("\n") + "\n");
+    // Both with PYTHONHASHSEED=0: symtable's order of free names passed through class scopes follows a set's order.
+    const cp = spawnSync("sh", ["-c", `${CPYTHON} ${SCRIPT} ${mode} ${list}`],
+      { maxBuffer: 2 ** 30, encoding: "utf8", env: { ...process.env, PYTHONHASHSEED: "0" } });
+    const expected = parseRecords(cp.stdout ?? "");
     const r = spawnSync(process.execPath, [join(ROOT, "bin", "typhon.js"), SCRIPT, mode, list],
-      { maxBuffer: 2 ** 31, encoding: "utf8", timeout: timeout * 1000, env: { ...process.env, PYTHONHASHSEED: "0" } });
-    for (const [k, v] of parseRecords(r.stdout ?? "")) got.set(k, v);
+      { maxBuffer: 2 ** 30, encoding: "utf8", timeout: timeout * 1000, env: { ...process.env, PYTHONHASHSEED: "0" } });
+    const got = parseRecords(r.stdout ?? "");
     if (r.status !== 0) process.stderr.write(`chunk ${i}: status ${r.status} ${r.signal ?? ""} ${(r.stderr ?? "").split("\n").slice(-3).join(" | ")}\n`);
+    for (const f of part) {
+      const e = expected.get(f), g = got.get(f);
+      outcome.set(f, e !== undefined && e === g ? null : [e, g]);
+    }
   }
   let same = 0, shown = 0;
   for (const f of files) {
-    const e = expected.get(f);
-    const g = got.get(f);
-    if (e !== undefined && e === g) { same++; continue; }
+    const o = outcome.get(f)!;
+    if (o === null) { same++; continue; }
+    const [e, g] = o;
     if (shown++ >= limit) continue;
     if (g === undefined) { console.log(`${f}: no Typhon output`); continue; }
     const el = (e ?? "").split("\n"), gl = g.split("\n");

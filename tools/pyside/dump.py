@@ -1,5 +1,6 @@
-# The Python side of tools/diff_pyside.ts, run unchanged under CPython 3.13 and under Typhon: for each file named in
-# the list file argv[2], one record "\x01<path>\n" then the mode's dump (argv[1]: ast, tokenize or symtable).
+# The Python side of tools/diff_pyside.ts and of the diff modes ast_py, tokenize_py, symtable_py, run unchanged under
+# CPython 3.13 and under Typhon. As a script: for each file named in the list file argv[2], one record "\x01<path>\n"
+# then the mode's dump (argv[1]: ast, tokenize or symtable).
 import sys, io
 
 def dump_ast(path, data):
@@ -13,11 +14,16 @@ def dump_ast(path, data):
     return ast.dump(tree, include_attributes=True) + "\n"
 
 def dump_tokenize(path, data):
+    # One line per TokenInfo (type, string, start, end); its `line` only when it changes, to keep the dump small.
     import tokenize
     out = []
+    last = None
     try:
         for t in tokenize.tokenize(io.BytesIO(data).readline):
-            out.append(repr(t))
+            out.append("%d %r %d,%d %d,%d" % (t.type, t.string, t.start[0], t.start[1], t.end[0], t.end[1]))
+            if t.line != last:
+                out.append("  line %r" % (t.line,))
+                last = t.line
     except (tokenize.TokenError, SyntaxError) as e:
         out.append("%s: %s" % (type(e).__name__, e))
     return "\n".join(out) + "\n"
@@ -59,4 +65,5 @@ def main():
         w(("\x01" + p + "\n" + text).encode("utf-8", "backslashreplace"))
         sys.stdout.flush()
 
-main()
+if __name__ == "__main__":
+    main()

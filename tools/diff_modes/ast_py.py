@@ -1,0 +1,10 @@
+# The CPython side of the "ast_py" mode, which Typhon runs too (tools/diff_modes/python_runner.ts): the ast dump
+# of tools/pyside/dump.py through the stdlib's own `ast` module.
+import importlib.util, os
+
+_spec = importlib.util.spec_from_file_location("pyside_dump", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pyside", "dump.py"))
+_dumps = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_dumps)
+
+def dump(path, data):
+    return "ok", _dumps.dump_ast(path, data)

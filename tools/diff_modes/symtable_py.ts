@@ -1,0 +1,10 @@
+// The "symtable_py" differential mode: the stdlib's `symtable` module run by Typhon itself (tools/diff_modes/symtable_py.py
+// under both interpreters, so Typhon's native module and everything Python above it are compared with CPython).
+import type { DiffMode } from "./mode.js";
+import { runPythonMode } from "./python_runner.js";
+
+export const mode: DiffMode = {
+  name: "symtable_py",
+  cpythonScript: "tools/diff_modes/symtable_py.py",
+  typhon: (path) => runPythonMode("tools/diff_modes/symtable_py.py", path),
+};
