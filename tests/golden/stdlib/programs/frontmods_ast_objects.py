@@ -48,3 +48,17 @@ for tok in tokenize.generate_tokens(io.StringIO(src).readline):
     print(tok)
 st = symtable.symtable(src, "s.py", "exec")
 print(st.get_type(), [c.get_name() for c in st.get_children()], st.lookup("f").is_namespace(), st.get_children()[0].get_locals())
+src = '''
+def f(a,  # type: int
+      b):
+    # type: (...) -> None
+    x = []  # type: List[int]
+    for i in x:  # type: int
+        pass
+import os  # type: ignore[attr]
+'''
+print(ast.dump(ast.parse(src, type_comments=True), include_attributes=True))
+print(ast.dump(ast.parse("(int, *str) -> List[int]", mode="func_type")))
+print(ast.dump(ast.parse("x = 1 if 0 else 2; y = 'a' 'b'; z = -(3)", optimize=2)))
+print(ast.dump(ast.parse("await x", flags=0) if False else ast.parse("async def f(): await x")))
+print(compile("1+1", "<s>", "eval", ast.PyCF_ONLY_AST | ast.PyCF_OPTIMIZED_AST, optimize=1).body.value)
