@@ -309,6 +309,16 @@ function foldOpt(e: A.expr | null, st: OptState): A.expr | null {
 
 function foldExpr(node: A.expr, st: OptState): A.expr {
   switch (node.kind) {
+    case "Name":
+      if (node.ctx.kind === "Load" && node.id === "__debug__") return makeConst(node, !st.optimize);
+      return node;
+    case "Constant": return node;
+    case "Attribute": mut(node).value = foldExpr(node.value, st); return node;
+    case "Call":
+      mut(node).func = foldExpr(node.func, st);
+      foldExprs(node.args, st);
+      for (const k of node.keywords) mut(k).value = foldExpr(k.value, st);
+      return node;
     case "BoolOp": foldExprs(node.values, st); return node;
     case "BinOp": {
       const m = mut(node);
@@ -355,17 +365,11 @@ function foldExpr(node: A.expr, st: OptState): A.expr {
       mut(node).left = foldExpr(node.left, st);
       foldExprs(node.comparators, st);
       return foldCompare(node);
-    case "Call":
-      mut(node).func = foldExpr(node.func, st);
-      foldExprs(node.args, st);
-      for (const k of node.keywords) mut(k).value = foldExpr(k.value, st);
-      return node;
     case "FormattedValue":
       mut(node).value = foldExpr(node.value, st);
       mut(node).format_spec = foldOpt(node.format_spec, st);
       return node;
     case "JoinedStr": foldExprs(node.values, st); return node;
-    case "Attribute": mut(node).value = foldExpr(node.value, st); return node;
     case "Subscript":
       mut(node).value = foldExpr(node.value, st);
       mut(node).slice = foldExpr(node.slice, st);
@@ -382,11 +386,7 @@ function foldExpr(node: A.expr, st: OptState): A.expr {
     case "Tuple":
       foldExprs(node.elts, st);
       return foldTuple(node);
-    case "Name":
-      if (node.ctx.kind === "Load" && node.id === "__debug__") return makeConst(node, !st.optimize);
-      return node;
     case "NamedExpr": mut(node).value = foldExpr(node.value, st); return node;
-    case "Constant": return node;
     default: {
       const never: never = node;
       return never;

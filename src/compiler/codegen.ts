@@ -2091,6 +2091,32 @@ export class Compiler {
   visitExpr(e: A.expr): void {
     const loc = LOC(e);
     switch (e.kind) {
+      case "Name":
+        return this.nameop(loc, e.id, e.ctx.kind);
+      case "Constant":
+        this.loadConst(e.value as ConstValue, loc);
+        return;
+      case "Attribute": {
+        if (e.ctx.kind === "Load" && this.canOptimizeSuperCall(e)) {
+          this.loadArgsForSuper(e.value as A.Call);
+          const opcode = (e.value as A.Call).args.length ? O.LOAD_SUPER_ATTR : O.LOAD_ZERO_SUPER_ATTR;
+          this.addopSuper(opcode, e.attr, loc);
+          this.addop(O.NOP, updateStartLocationToMatchAttr(loc, e));
+          return;
+        }
+        this.maybeAddStaticAttributeToClass(e);
+        this.visitExpr(e.value);
+        const l2 = updateStartLocationToMatchAttr(loc, e);
+        const names = this.u.u_metadata.u_names;
+        if (e.ctx.kind === "Load") this.addopName(O.LOAD_ATTR, e.attr, names, l2);
+        else if (e.ctx.kind === "Store") {
+          this.forbiddenName(l2, e.attr, "Store");
+          this.addopName(O.STORE_ATTR, e.attr, names, l2);
+        } else this.addopName(O.DELETE_ATTR, e.attr, names, l2);
+        return;
+      }
+      case "Call":
+        return this.call(e);
       case "NamedExpr":
         this.visitExpr(e.value);
         this.addopI(O.COPY, 1, loc);
@@ -2178,11 +2204,6 @@ export class Compiler {
         return;
       case "Compare":
         return this.compare(e);
-      case "Call":
-        return this.call(e);
-      case "Constant":
-        this.loadConst(e.value as ConstValue, loc);
-        return;
       case "JoinedStr": {
         const n = e.values.length;
         if (n > STACK_USE_GUIDELINE) {
@@ -2215,25 +2236,6 @@ export class Compiler {
         } else this.addop(O.FORMAT_SIMPLE, loc);
         return;
       }
-      case "Attribute": {
-        if (e.ctx.kind === "Load" && this.canOptimizeSuperCall(e)) {
-          this.loadArgsForSuper(e.value as A.Call);
-          const opcode = (e.value as A.Call).args.length ? O.LOAD_SUPER_ATTR : O.LOAD_ZERO_SUPER_ATTR;
-          this.addopSuper(opcode, e.attr, loc);
-          this.addop(O.NOP, updateStartLocationToMatchAttr(loc, e));
-          return;
-        }
-        this.maybeAddStaticAttributeToClass(e);
-        this.visitExpr(e.value);
-        const l2 = updateStartLocationToMatchAttr(loc, e);
-        const names = this.u.u_metadata.u_names;
-        if (e.ctx.kind === "Load") this.addopName(O.LOAD_ATTR, e.attr, names, l2);
-        else if (e.ctx.kind === "Store") {
-          this.forbiddenName(l2, e.attr, "Store");
-          this.addopName(O.STORE_ATTR, e.attr, names, l2);
-        } else this.addopName(O.DELETE_ATTR, e.attr, names, l2);
-        return;
-      }
       case "Subscript":
         return this.subscript(e);
       case "Starred":
@@ -2244,8 +2246,6 @@ export class Compiler {
         this.addopI(O.BUILD_SLICE, n, loc);
         return;
       }
-      case "Name":
-        return this.nameop(loc, e.id, e.ctx.kind);
       case "List":
         if (e.ctx.kind === "Store") return this.assignmentHelper(loc, e.elts);
         if (e.ctx.kind === "Load") return this.starunpackHelper(loc, e.elts, 0, O.BUILD_LIST, O.LIST_APPEND, O.LIST_EXTEND, false);

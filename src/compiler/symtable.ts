@@ -550,6 +550,22 @@ export class Symtable {
   visitExpr(e: A.expr): void {
     this.enter();
     switch (e.kind) {
+      case "Name":
+        this.addDef(e.id, e.ctx.kind === "Load" ? USE : DEF_LOCAL, e);
+        if (e.ctx.kind === "Load" && _PyST_IsFunctionLike(this.cur()) && e.id === "super") {
+          this.addDef("__class__", USE, e);
+        }
+        break;
+      case "Constant":
+        break;
+      case "Attribute":
+        this.visitExpr(e.value);
+        break;
+      case "Call":
+        this.visitExpr(e.func);
+        this.visitExprSeq(e.args);
+        for (const k of e.keywords) this.visitExpr(k.value);
+        break;
       case "NamedExpr":
         this.raiseIfAnnotationBlock("named expression", e);
         if (this.cur().ste_comp_iter_expr > 0) throw this.errorAt(NAMED_EXPR_COMP_ITER_EXPR, e);
@@ -620,22 +636,12 @@ export class Symtable {
         this.visitExpr(e.left);
         this.visitExprSeq(e.comparators);
         break;
-      case "Call":
-        this.visitExpr(e.func);
-        this.visitExprSeq(e.args);
-        for (const k of e.keywords) this.visitExpr(k.value);
-        break;
       case "FormattedValue":
         this.visitExpr(e.value);
         if (e.format_spec !== null) this.visitExpr(e.format_spec);
         break;
       case "JoinedStr":
         this.visitExprSeq(e.values);
-        break;
-      case "Constant":
-        break;
-      case "Attribute":
-        this.visitExpr(e.value);
         break;
       case "Subscript":
         this.visitExpr(e.value);
@@ -648,12 +654,6 @@ export class Symtable {
         if (e.lower !== null) this.visitExpr(e.lower);
         if (e.upper !== null) this.visitExpr(e.upper);
         if (e.step !== null) this.visitExpr(e.step);
-        break;
-      case "Name":
-        this.addDef(e.id, e.ctx.kind === "Load" ? USE : DEF_LOCAL, e);
-        if (e.ctx.kind === "Load" && _PyST_IsFunctionLike(this.cur()) && e.id === "super") {
-          this.addDef("__class__", USE, e);
-        }
         break;
       case "List":
       case "Tuple":
