@@ -11,7 +11,7 @@ import { makeCodeObject } from "./assemble.js";
 import type { CodeRecord } from "./code.js";
 import { CompilerRecursionError, type CompileSource } from "./errors.js";
 import { _PyAST_Optimize } from "./ast_opt.js";
-import { parse, type ParseMode } from "../parser/parser.js";
+import { parse, type ParseMode, type ParseOptions } from "../parser/parser.js";
 import type { ConstValue } from "./consts.js";
 
 export const PyCF_MASK = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
@@ -81,8 +81,8 @@ function sourceText(source: Uint8Array | string): string | null {
  * Throws FrontEndSyntaxError (parser or compiler) with CPython's message and location.
  */
 export function compile(source: Uint8Array | string, filename: string, mode: ParseMode = "exec", flags = 0,
-  optimize = -1): CodeRecord {
-  const m = parse(source, filename, mode);
+  optimize = -1, parseOptions?: ParseOptions): CodeRecord {
+  const m = parse(source, filename, mode, parseOptions);
   // The text is needed only for the line of a compile-time SyntaxError: decoded on first use.
   let text: string | null | undefined;
   const src: CompileSource = {

@@ -45,6 +45,9 @@ import { _PyFunction_Vectorcall, callHooks, _PyEval_BindArgs } from "../vm/call.
 import { vmHooks } from "../vm/hooks.js";
 import { _Py_typing_intrinsic1, _Py_typing_intrinsic2, _PyTypeVar_Init } from "../objects/typevarobject.js";
 import { compile as compileSource } from "../compiler/compile.js";
+import type { ParseOptions } from "../parser/parser.js";
+
+const PyCF_TYPE_COMMENTS = 0x1000;
 import { CodeRecord } from "../compiler/code.js";
 import { ConstTuple, ConstFrozenset, type ConstValue } from "../compiler/consts.js";
 import { PyComplex, PyBytes, SurrogateStr } from "../ast/constant.js";
@@ -173,15 +176,16 @@ function compileHook(source: PyVal, filename: string, mode: string, flags: numbe
   if (PyUnicode_Check(source)) src = source.value;
   else if (source instanceof PyBytesObject) src = source.ob_bytes;
   else return PyErr_Format(PyExc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
-  const rec = compileOrRaise(src, filename, mode as "exec" | "eval" | "single", flags, optimize);
+  const rec = compileOrRaise(src, filename, mode as "exec" | "eval" | "single", flags, optimize,
+    { typeComments: (flags & PyCF_TYPE_COMMENTS) !== 0 });
   return PyCode_FromRecord(rec);
 }
 
 /** Compile source with Typhon's compiler, turning its syntax errors into Python SyntaxError objects. */
 export function compileOrRaise(src: string | Uint8Array, filename: string, mode: "exec" | "eval" | "single", flags = 0,
-  optimize = -1): CodeRecord {
+  optimize = -1, parseOptions?: ParseOptions): CodeRecord {
   try {
-    return compileSource(src, filename, mode, flags, optimize);
+    return compileSource(src, filename, mode, flags, optimize, parseOptions);
   } catch (e) {
     throw syntaxErrorHook(e);
   }

@@ -9,7 +9,8 @@ import { PyCodeObject } from "../objects/codeobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
 import {
   PyBaseExceptionObject, PySystemExitObject, PyExc_SystemExit, PyExc_KeyboardInterrupt, PyExc_SyntaxError, PySyntaxErrorObject,
-  PyExc_IndentationError, PyExc_TabError,
+  PyExc_IndentationError, PyExc_TabError, PyExc_UnicodeDecodeError, PyExc_UnicodeEncodeError, PyExc_MemoryError,
+  PyExc_RecursionError,
 } from "../objects/exceptions.js";
 import { PyObject_Str, PyType_IsSubtype, PyObject_Vectorcall, hooks as abstractHooks } from "../objects/abstract.js";
 import { PyErr_WarnEx } from "../modules/_warnings.js";
@@ -20,7 +21,9 @@ import { getSys, streamFlush, streamWrite, PyStdStreamObject } from "./sysmodule
 import { getBuiltins } from "./bltinmodule.js";
 import { formatException } from "./traceback.js";
 import { readPyc, looksLikePyc } from "./marshal.js";
-import { FrontEndSyntaxError } from "../parser/errors.js";
+import { FrontEndSyntaxError, FrontEndError } from "../parser/errors.js";
+import { ParserStackOverflow } from "../parser/pegen.js";
+import { PyBytes_FromArray } from "../objects/bytesobject.js";
 import type { Host } from "../host/host.js";
 import { _PyAtExit_Call } from "../modules/atexitmodule.js";
 import { _PyType_InstallCopyregImporter } from "../objects/typeobject.js";
@@ -28,8 +31,37 @@ import { PyImport_ImportModule } from "./import.js";
 
 const encoder = new TextEncoder();
 
-/** Make a Python SyntaxError (or IndentationError/TabError) from the front end's error. */
+/**
+ * A UnicodeDecodeError/UnicodeEncodeError from the front end's message ("'utf-8' codec can't decode byte 0xff in
+ * position 3: invalid start byte"): encoding, start, end and reason are exact; the front end does not keep the
+ * whole object, so `object` holds the offending byte (or character) at its position and NULs before it.
+ */
+function frontEndUnicodeError(e: FrontEndError): unknown {
+  const m = /^'([^']*)' codec can't (?:decode|encode) (?:byte 0x([0-9a-f]{2})|character '\\[ux]([0-9a-f]+)'|(?:bytes|characters)) in position (\d+)(?:-(\d+))?: (.*)$/s.exec(e.msg);
+  if (m === null) return _PyErr_CreateException(PyExc_SyntaxError, [PyUnicode_FromString(e.msg)]);
+  const start = Number(m[4]), end = m[5] === undefined ? start + 1 : Number(m[5]) + 1;
+  if (e.kind === "UnicodeDecodeError") {
+    const bytes = new Uint8Array(end);
+    if (m[2] !== undefined) bytes[start] = parseInt(m[2], 16);
+    return _PyErr_CreateException(PyExc_UnicodeDecodeError, [PyUnicode_FromString(m[1]!), PyBytes_FromArray(bytes),
+      start, end, PyUnicode_FromString(m[6]!)]);
+  }
+  const ch = m[3] !== undefined ? String.fromCharCode(parseInt(m[3], 16)) : "\ud800";
+  return _PyErr_CreateException(PyExc_UnicodeEncodeError, [PyUnicode_FromString(m[1]!),
+    PyUnicode_FromString("\0".repeat(start) + ch.repeat(end - start)), start, end, PyUnicode_FromString(m[6]!)]);
+}
+
+/**
+ * Make a Python exception from what the front end threw: SyntaxError (or IndentationError/TabError), the
+ * UnicodeDecodeError/UnicodeEncodeError it lets through (FrontEndError), MemoryError for pegen's stack overflow,
+ * RecursionError when the compiler exhausts the JS stack (CPython's "during compilation" limit).
+ */
 export function toPySyntaxError(e: unknown): unknown {
+  if (e instanceof FrontEndError) return frontEndUnicodeError(e);
+  if (e instanceof ParserStackOverflow) return _PyErr_CreateException(PyExc_MemoryError, [PyUnicode_FromString(e.msg)]);
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return _PyErr_CreateException(PyExc_RecursionError, [PyUnicode_FromString("maximum recursion depth exceeded during compilation")]);
+  }
   if (!(e instanceof FrontEndSyntaxError)) return e;
   const type = e.kind === "IndentationError" ? PyExc_IndentationError : e.kind === "TabError" ? PyExc_TabError : PyExc_SyntaxError;
   const n = (v: number | null): PyVal => (v === null ? Py_None : v);
@@ -190,6 +222,7 @@ export function Py_RunMain(host: Host, req: RunRequest): number {
   if (path.endsWith(".pyc") || looksLikePyc(data)) {
     return runMain(() => readPyc(data), path);
   }
-  return runMain(() => PyCode_FromRecord(compileOrRaise(data, path, "exec")), path);
+  // A script is read as a file (file_tokenizer.c): NUL bytes and undeclared non-UTF-8 lines are the lexer's errors.
+  return runMain(() => PyCode_FromRecord(compileOrRaise(data, path, "exec", 0, -1, { fileInput: true })), path);
 }
 
