@@ -4,6 +4,9 @@ import type { PyModuleDef } from "./moduledef.js";
 import { posixmodule } from "./posixmodule.js";
 import { marshalmodule } from "./marshalmodule.js";
 import { threadmodule } from "./_threadmodule.js";
+import { selectmodule } from "./selectmodule.js";
+import { socketmodule } from "./socketmodule.js";
+import { posixsubprocessmodule } from "./_posixsubprocess.js";
 import { weakrefmodule } from "./_weakref.js";
 import { warningsmodule } from "./_warnings.js";
 import { timemodule } from "./timemodule.js";
@@ -29,6 +32,7 @@ import { stringmodule } from "./_stringmodule.js";
 import { sremodule } from "./_sre/module.js";
 import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
+import { decimalmodule } from "./_decimal/_decimal.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
 import { jsonmodule } from "./_json.js";
@@ -46,6 +50,9 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["posix", posixmodule],
   ["marshal", marshalmodule],
   ["_thread", threadmodule],
+  ["select", selectmodule],
+  ["_socket", socketmodule],
+  ["_posixsubprocess", posixsubprocessmodule],
   ["_weakref", weakrefmodule],
   ["_warnings", warningsmodule],
   ["time", timemodule],
@@ -75,6 +82,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_sre", sremodule],
   ["math", mathmodule],
   ["_random", randommodule],
+  ["_decimal", decimalmodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
   ["_json", jsonmodule],

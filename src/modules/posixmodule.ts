@@ -605,6 +605,16 @@ const methods = [
   { name: "strerror", meth: posix_strerror, flags: METH_O },
   { name: "getpid", meth: () => hostProc().getpid(), flags: METH_NOARGS },
   { name: "getppid", meth: () => hostProc().getppid(), flags: METH_NOARGS },
+  // No child processes in a sandbox (_posixsubprocess.fork_exec refuses): waitpid finds none (ECHILD).
+  { name: "waitpid", meth: () => PyErr_SetFromErrno(10), flags: METH_FASTCALL },
+  { name: "waitstatus_to_exitcode", meth: (_m: PyVal, v: PyVal) => {
+    const st = Number(longValue(v));
+    if ((st & 0x7f) === 0) return (st >> 8) & 0xff;
+    if (((st & 0x7f) + 1) >> 1 > 0) return -(st & 0x7f);
+    return PyErr_Format(PyExc_ValueError, `invalid wait status: ${st}`);
+  }, flags: METH_O },
+  { name: "WIFSTOPPED", meth: (_m: PyVal, v: PyVal) => PyBool_FromLong((Number(longValue(v)) & 0xff) === 0x7f), flags: METH_O },
+  { name: "WSTOPSIG", meth: (_m: PyVal, v: PyVal) => (Number(longValue(v)) >> 8) & 0xff, flags: METH_O },
   { name: "getuid", meth: () => hostProc().getuid(), flags: METH_NOARGS },
   { name: "geteuid", meth: () => hostProc().getuid(), flags: METH_NOARGS },
   { name: "getgid", meth: () => hostProc().getgid(), flags: METH_NOARGS },

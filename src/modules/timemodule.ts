@@ -13,6 +13,9 @@ import { unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { currentHost, hostProc } from "../host/current.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
+import { _PyThread_BeginWait, _PyThread_Wait } from "../vm/threads.js";
+import { _PyNamespace_New } from "../objects/namespaceobject.js";
+import { PyBool_FromLong } from "../objects/boolobject.js";
 
 let StructTimeType: PyTypeObject | null = null;
 function structTimeType(): PyTypeObject {
@@ -268,14 +271,33 @@ function processNs(): bigint {
 }
 
 function time_sleep(_m: PyVal, v: PyVal): PyVal {
+  const w = _PyThread_BeginWait(null, time_sleep);
   let s: number;
   if (PyFloat_Check(v)) s = PyFloat_AsDouble(v);
   else if (PyLong_Check(v)) s = Number(longValue(v));
   else return PyErr_Format(PyExc_TypeError, `'${(v as { ob_type: { tp_name: string } }).ob_type.tp_name}' object cannot be interpreted as an integer or float`);
   if (Number.isNaN(s)) return PyErr_Format(PyExc_ValueError, "Invalid value NaN (not a number)");
   if (s < 0) return PyErr_Format(PyExc_ValueError, "sleep length must be non-negative");
-  hostProc().sleep(s);
+  // Really waits (wall time), letting the other green threads run meanwhile (src/vm/threads.ts).
+  _PyThread_Wait(w, () => false, s);
   return Py_None;
+}
+
+/** get_clock_info(name): what CPython reports on Linux (clock_gettime clocks, 1 ns resolution). */
+function time_get_clock_info(_m: PyVal, v: PyVal): PyVal {
+  const name = PyUnicode_Check(v) ? (v as PyUnicodeObject).value : "";
+  const clocks: Record<string, [string, boolean, boolean]> = {
+    time: ["CLOCK_REALTIME", false, true],
+    monotonic: ["CLOCK_MONOTONIC", true, false],
+    perf_counter: ["CLOCK_MONOTONIC", true, false],
+    process_time: ["CLOCK_PROCESS_CPUTIME_ID", true, false],
+    thread_time: ["CLOCK_THREAD_CPUTIME_ID", true, false],
+  };
+  if (!PyUnicode_Check(v)) return PyErr_Format(PyExc_TypeError, `get_clock_info() argument must be str, not ${(v as { ob_type: { tp_name: string } }).ob_type.tp_name}`);
+  const c = Object.hasOwn(clocks, name) ? clocks[name] : undefined;
+  if (c === undefined) return PyErr_Format(PyExc_ValueError, "unknown clock");
+  return _PyNamespace_New([["implementation", PyUnicode_FromString(`clock_gettime(${c[0]})`)],
+    ["monotonic", PyBool_FromLong(c[1])], ["adjustable", PyBool_FromLong(c[2])], ["resolution", PyFloat_FromDouble(1e-9)]]);
 }
 
 function tzInfo(): { timezone: number; altzone: number; daylight: number; tzname: [string, string] } {
@@ -302,6 +324,7 @@ export const timemodule: PyModuleDef = {
     { name: "thread_time", meth: () => PyFloat_FromDouble(Number(processNs()) / 1e9), flags: METH_NOARGS },
     { name: "thread_time_ns", meth: () => PyLong_FromBigInt(processNs()), flags: METH_NOARGS },
     { name: "sleep", meth: time_sleep, flags: METH_O },
+    { name: "get_clock_info", meth: time_get_clock_info, flags: METH_O },
     { name: "gmtime", meth: (_m: PyVal, a: PyVal[]) => tmToPy(gmtimeOf(timeArg(unpackArgs("gmtime", a, 0, 1)[0]))), flags: METH_FASTCALL },
     { name: "localtime", meth: (_m: PyVal, a: PyVal[]) => tmToPy(localtimeOf(timeArg(unpackArgs("localtime", a, 0, 1)[0]))), flags: METH_FASTCALL },
     { name: "mktime", meth: time_mktime, flags: METH_O },

@@ -51,6 +51,11 @@ export class PyThreadState {
   tracing: number;
   /** Objects whose repr is in progress (Py_ReprEnter). */
   repr_set: Set<unknown>;
+  /** The native callable a CALL of the loop is invoking right now (a blocking native may then suspend the thread
+   * and have the CALL retried: src/vm/threads.ts); read and cleared by the callee. */
+  direct_native: PyVal | null;
+  /** The green thread running on this state (a PyThread of src/vm/threads.ts), or null before threads start. */
+  thread: unknown;
   constructor() {
     this.current_frame = null;
     this.exc_state = new _PyErr_StackItem(null, null);
@@ -65,14 +70,37 @@ export class PyThreadState {
     this.c_profilefunc = null;
     this.tracing = 0;
     this.repr_set = new Set();
+    this.direct_native = null;
+    this.thread = null;
   }
 }
 
 const mainThread = new PyThreadState();
+/** The running thread's state: green threads (src/vm/threads.ts) swap it when they switch. */
+let currentThread = mainThread;
 
 export function _PyThreadState_GET(): PyThreadState {
+  return currentThread;
+}
+
+/** The main thread's state (the one the interpreter started on). */
+export function _PyThreadState_Main(): PyThreadState {
   return mainThread;
 }
+
+/** Make `ts` the running thread's state and return the previous one (PyThreadState_Swap). */
+export function _PyThreadState_Swap(ts: PyThreadState): PyThreadState {
+  const old = currentThread;
+  currentThread = ts;
+  return old;
+}
+
+/** The loop returns this (and leaves the frames resumable) when the running thread is suspended (threads.ts). */
+export const _Py_SUSPENDED = { suspended: true } as unknown as PyVal;
+/** Thrown by the eval breaker to switch threads: the loop saves pc/sp and returns _Py_SUSPENDED. */
+export const _Py_THREAD_SWITCH = { threadSwitch: true };
+/** Thrown by a blocking native called straight from CALL: the loop returns _Py_SUSPENDED and retries the CALL. */
+export const _Py_WOULD_BLOCK = { wouldBlock: true };
 
 /** The exception currently being handled (sys.exception()), walking past empty levels (_PyErr_GetTopmostException). */
 export function _PyErr_GetTopmostException(ts: PyThreadState): PyVal | null {
@@ -118,3 +146,15 @@ export function _Py_unset_eval_breaker_bit(ts: PyThreadState, bit: number): void
 export function _Py_eval_breaker_flags(ts: PyThreadState): number {
   return ts.eval_breaker & _PY_EVAL_EVENTS_MASK;
 }
+
+/** Services of the green-thread scheduler (src/vm/threads.ts installs them) that the loop calls. */
+export const threadHooks = {
+  /** The running thread was suspended at its outermost entry frame (_PyEval_EvalFrame): run the other threads
+   * until it can continue; returns an exception to raise in it when it resumes (or null). */
+  suspended: (ts: PyThreadState): PyVal | null => { void ts; throw new Error("thread suspended without a scheduler"); },
+  /** The thread's frames finished while it was resumed by another scheduler: their result (or raise it). */
+  result: (ts: PyThreadState): PyVal => { void ts; throw new Error("thread suspended without a scheduler"); },
+};
+
+/** sys.getswitchinterval(): how long (seconds) a green thread runs before the others get a turn (threads.ts). */
+export const _PyThreadSwitch = { interval: 0.005 };

@@ -28,6 +28,7 @@ import type { Host } from "../host/host.js";
 import { _PyAtExit_Call } from "../modules/atexitmodule.js";
 import { _PyType_InstallCopyregImporter } from "../objects/typeobject.js";
 import { PyImport_ImportModule } from "./import.js";
+import { wait_for_thread_shutdown } from "../modules/_threadmodule.js";
 
 const encoder = new TextEncoder();
 
@@ -147,7 +148,8 @@ function flushStd(name: "stdout" | "stderr"): void {
 }
 
 function flushAll(): void {
-  // Py_FinalizeEx: atexit callbacks, then flush_std_files.
+  // Py_FinalizeEx: wait for the non-daemon threads, atexit callbacks, then flush_std_files.
+  wait_for_thread_shutdown();
   _PyAtExit_Call();
   flushStd("stdout");
   flushStd("stderr");

@@ -10,13 +10,13 @@ import { PyUnicode_FromString, PyUnicode_Check, encodeUtf8, codePoints } from ".
 import { PyList_New } from "../objects/listobject.js";
 import { PyTuple_New, PyTupleObject } from "../objects/tupleobject.js";
 import { PyLong_FromBigInt, longValue, PyLong_Check } from "../objects/longobject.js";
-import { PyFloat_FromDouble } from "../objects/floatobject.js";
+import { PyFloat_FromDouble, PyFloat_AsDouble } from "../objects/floatobject.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
 import { nativeFunction } from "../objects/methodobject.js";
 import { PyErr_Format, PyErr_SetObject, _PyErr_CreateException, _PyErr_ChainContext } from "./errors.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_SystemExit, PyExc_RecursionError, PyExc_UnicodeEncodeError,
   PyBaseExceptionObject } from "../objects/exceptions.js";
-import { _PyThreadState_GET, _PyErr_GetTopmostException } from "./pystate.js";
+import { _PyThreadState_GET, _PyErr_GetTopmostException, _PyThreadSwitch } from "./pystate.js";
 import { PyFrameObject } from "../objects/frameobject.js";
 import { PyObject_Str, PyObject_Repr, PyObject_Vectorcall, PyNumber_Index, PyObject_GetAttrStr } from "../objects/abstract.js";
 import { parseArgs } from "./getargs.js";
@@ -244,6 +244,21 @@ export function _PySys_InstallStructseq(f: typeof structseqHook): void {
   structseqHook = f;
 }
 
+/** sys.set_asyncgen_hooks' values. DEVIATION: stored, not yet called by async generators (docs/interpreter.md). */
+const asyncgenHooks = { firstiter: Py_None as PyVal, finalizer: Py_None as PyVal };
+
+function sys_set_asyncgen_hooks(_s: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [firstiter, finalizer] = parseArgs("set_asyncgen_hooks", args, kwnames, ["firstiter", "finalizer"], 0, 2);
+  for (const [name, v] of [["finalizer", finalizer], ["firstiter", firstiter]] as const) {
+    if (v !== undefined && v !== Py_None && Py_TYPE(v).tp_call === null) {
+      return PyErr_Format(PyExc_TypeError, `callable ${name} expected, got ${Py_TYPE(v).tp_name}`);
+    }
+  }
+  if (finalizer !== undefined) asyncgenHooks.finalizer = finalizer;
+  if (firstiter !== undefined) asyncgenHooks.firstiter = firstiter;
+  return Py_None;
+}
+
 export function _PySys_Create(host: Host, argv: string[], executable: string): SysState {
   hostRef = host;
   const m = PyModule_New("sys");
@@ -297,6 +312,16 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
   set("exit", nativeFunction("exit", (_s: PyVal, a: PyVal[]) => sys_exit(a), METH_FASTCALL));
   set("getrecursionlimit", nativeFunction("getrecursionlimit", () => _PyThreadState_GET().py_recursion_limit, METH_NOARGS));
   set("setrecursionlimit", nativeFunction("setrecursionlimit", (_s: PyVal, v: PyVal) => sys_setrecursionlimit(v), METH_O));
+  set("get_asyncgen_hooks", nativeFunction("get_asyncgen_hooks", () => structseq("asyncgen_hooks", ["firstiter", "finalizer"],
+    [asyncgenHooks.firstiter, asyncgenHooks.finalizer]), METH_NOARGS));
+  set("set_asyncgen_hooks", nativeFunction("set_asyncgen_hooks", sys_set_asyncgen_hooks, METH_FASTCALL | METH_KEYWORDS));
+  set("getswitchinterval", nativeFunction("getswitchinterval", () => PyFloat_FromDouble(_PyThreadSwitch.interval), METH_NOARGS));
+  set("setswitchinterval", nativeFunction("setswitchinterval", (_s: PyVal, v: PyVal) => {
+    const d = PyFloat_AsDouble(v);
+    if (!(d > 0)) return PyErr_Format(PyExc_ValueError, "switch interval must be strictly positive");
+    _PyThreadSwitch.interval = d;
+    return Py_None;
+  }, METH_O));
   set("_getframe", nativeFunction("_getframe", (_s: PyVal, a: PyVal[]) => sys_getframe(a), METH_FASTCALL));
   set("exception", nativeFunction("exception", sys_exception, METH_NOARGS));
   set("exc_info", nativeFunction("exc_info", sys_exc_info, METH_NOARGS));

@@ -40,7 +40,8 @@ import {
   exceptionGroupSplit, PyExc_BaseExceptionGroup, PyExc_ExceptionGroup,
 } from "../objects/exceptions.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext, _PyErr_FromJS } from "../runtime/errors.js";
-import { _PyThreadState_GET, type PyThreadState, _PyErr_StackItem, _PY_EVAL_EVENTS_MASK } from "../runtime/pystate.js";
+import { _PyThreadState_GET, type PyThreadState, _PyErr_StackItem, _PY_EVAL_EVENTS_MASK,
+  _Py_SUSPENDED, _Py_THREAD_SWITCH, _Py_WOULD_BLOCK, threadHooks } from "../runtime/pystate.js";
 import { PyTraceBack_Here } from "../runtime/traceback.js";
 import { _PyEval_BindArgs } from "./call.js";
 import { vmHooks } from "./hooks.js";
@@ -80,7 +81,15 @@ export function _PyEval_EvalFrame(tstate: PyThreadState, entry: PyFrameObject, t
   }
   tstate.current_frame = entry;
   try {
-    return evalLoop(tstate, entry, throwExc);
+    let r = evalLoop(tstate, entry, throwExc, entry);
+    // The thread was suspended (it blocks, or its time slice ran out) with only Python frames above this outermost
+    // entry: run the other green threads, then resume the innermost frame (src/vm/threads.ts).
+    while (r === _Py_SUSPENDED) {
+      const exc = threadHooks.suspended(tstate) as PyBaseExceptionObject | null;
+      // Another scheduler may have resumed this thread's frames and seen them finish (threads.ts, "parked").
+      r = tstate.current_frame === null ? threadHooks.result(tstate) : evalLoop(tstate, entry, exc, tstate.current_frame as PyFrameObject);
+    }
+    return r;
   } finally {
     tstate.current_frame = entry.f_back;
     tstate.py_recursion_remaining++;
@@ -88,8 +97,30 @@ export function _PyEval_EvalFrame(tstate: PyThreadState, entry: PyFrameObject, t
   }
 }
 
-function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseExceptionObject | null): PyVal {
-  let frame = entry;
+/**
+ * Resume a green thread (src/vm/threads.ts) whose outermost frame is `base` at its innermost frame (the state's
+ * current_frame, or `base` itself when new); returns _Py_SUSPENDED when it is suspended again.
+ */
+export function _PyEval_RunThread(tstate: PyThreadState, base: PyFrameObject, throwExc: PyBaseExceptionObject | null): PyVal {
+  const top = (tstate.current_frame as PyFrameObject | null) ?? base;
+  base.is_entry = true;
+  base.f_back = null;
+  tstate.current_frame = top;
+  let done = true;
+  try {
+    const r = evalLoop(tstate, base, throwExc, top);
+    done = r !== _Py_SUSPENDED;
+    return r;
+  } finally {
+    if (done) {
+      tstate.current_frame = null;
+      base.is_entry = false;
+    }
+  }
+}
+
+function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseExceptionObject | null, start: PyFrameObject): PyVal {
+  let frame = start;
   let code: PyCodeObject = frame.f_code;
   let instrs: Uint16Array = code._co_code_adaptive;
   let consts: PyVal[] = code._consts;
@@ -965,8 +996,30 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             if (exit === undefined) {
               PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the context manager protocol (missed __exit__ method)`);
             }
+            if (enter instanceof PyMethodObject && enter.im_func instanceof PyFunctionObject) {
+              // A Python __enter__ runs as a pushed frame (no JS recursion), so a green thread blocking inside it
+              // (`with cond:` in threading/queue) can still be suspended; its result lands where BEFORE_WITH's would.
+              const f = enter.im_func;
+              const nf = new PyFrameObject(f.func_code, f, f.func_globals, f.func_builtins, null);
+              _PyEval_BindArgs(f, nf.localsplus, [enter.im_self], 0, 1, null);
+              stack[sp - 1] = exit!;
+              frame.stacktop = sp;
+              frame.instr = here;
+              frame.return_offset = 1;
+              nf.f_back = frame;
+              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              frame = nf;
+              tstate.current_frame = frame;
+              code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+              stack = frame.localsplus; sp = frame.stacktop; pc = 0;
+              continue;
+            }
+            frame.instr = here;
+            frame.stacktop = sp;
+            tstate.direct_native = enter!;
+            const entered = PyObject_Vectorcall(enter!, [], null);
             stack[sp - 1] = exit!;
-            stack[sp++] = PyObject_Vectorcall(enter!, [], null);
+            stack[sp++] = entered;
             continue;
           }
           case 44 /* WITH_EXCEPT_START */: {
@@ -1019,6 +1072,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             frame.stacktop = sp;
             const t = Py_TYPE(callable);
             if (t.tp_call === null) notCallable(callable);
+            tstate.direct_native = callable;
             const res = t.tp_call!(callable, args, null);
             for (let i = sp - 2 - oparg; i < sp; i++) stack[i] = null;
             sp = sp - 2 - oparg;
@@ -1064,8 +1118,10 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             }
             const args = stack.slice(argStart, argStart + total) as PyVal[];
             frame.instr = here;
+            frame.stacktop = sp + 1; // with kwnames: a blocking callee retries the whole CALL_KW (threads.ts)
             const t = Py_TYPE(callable);
             if (t.tp_call === null) notCallable(callable);
+            tstate.direct_native = callable;
             const res = t.tp_call!(callable, args, kwnames);
             for (let i = sp - 2 - oparg; i <= sp; i++) stack[i] = null;
             sp = sp - 2 - oparg;
@@ -1094,6 +1150,23 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               }
             }
             frame.instr = here;
+            const fx = func instanceof PyMethodObject && func.im_func instanceof PyFunctionObject ? func.im_func : func;
+            if (fx instanceof PyFunctionObject) {
+              // As CALL_FUNCTION_EX in 3.13 (_PyEvalFramePushAndInit_Ex): a Python callee is pushed, not recursed into.
+              if (fx !== func) args.unshift((func as PyMethodObject).im_self);
+              const nf = new PyFrameObject(fx.func_code, fx, fx.func_globals, fx.func_builtins, null);
+              _PyEval_BindArgs(fx, nf.localsplus, args, 0, args.length - (kwn === null ? 0 : kwn.length), kwn);
+              for (let i = sp; i < sp + 3 + (oparg & 1); i++) stack[i] = null;
+              frame.stacktop = sp;
+              frame.return_offset = 1;
+              nf.f_back = frame;
+              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              frame = nf;
+              tstate.current_frame = frame;
+              code = fx.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+              stack = frame.localsplus; sp = frame.stacktop; pc = 0;
+              continue;
+            }
             stack[sp++] = PyObject_Vectorcall(func, args, kwn);
             continue;
           }
@@ -1208,6 +1281,17 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         }
       }
     } catch (e) {
+      // Green threads (src/vm/threads.ts): leave the frames resumable. A switch at the eval breaker resumes after it;
+      // a blocking native's CALL is retried (its stack was saved in frame.stacktop before the call).
+      if (e === _Py_THREAD_SWITCH) {
+        frame.instr = pc;
+        frame.stacktop = sp;
+        return _Py_SUSPENDED;
+      }
+      if (e === _Py_WOULD_BLOCK) {
+        frame.instr = here;
+        return _Py_SUSPENDED;
+      }
       // ---- exception_unwind ----
       let exc: PyBaseExceptionObject;
       const wasReraise = reraising;

@@ -3,7 +3,7 @@ async def work(name, delay, log):
     log.append(f"start {name}"); await asyncio.sleep(delay); log.append(f"end {name}"); return name.upper()
 async def main():
     log = []
-    print(await asyncio.gather(work("a", 0.02, log), work("b", 0.01, log)), log)
+    print(await asyncio.gather(work("a", 0.3, log), work("b", 0.01, log)), log)
     t = asyncio.create_task(work("c", 0, log), name="task-c"); print(t.get_name(), await t, t.done(), t.result())
     try:
         await asyncio.wait_for(asyncio.sleep(10), timeout=0.01)
