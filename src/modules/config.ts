@@ -35,6 +35,7 @@ import { randommodule } from "./_randommodule.js";
 import { decimalmodule } from "./_decimal/_decimal.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
+import { cmathmodule } from "./cmathmodule.js";
 import { jsonmodule } from "./_json.js";
 import { localemodule } from "./_localemodule.js";
 import { statmodule } from "./_stat.js";
@@ -85,6 +86,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_decimal", decimalmodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
+  ["cmath", cmathmodule],
   ["_json", jsonmodule],
   ["_locale", localemodule],
   ["_stat", statmodule],
