@@ -80,12 +80,15 @@ export function PyErr_BadInternalCall(): never {
 /** Turn anything caught by a JS `catch` into a Python exception object. */
 export function _PyErr_FromJS(e: unknown): PyBaseExceptionObject {
   if (e instanceof PyBaseExceptionObject) return e;
-  if (e instanceof RangeError && /call stack|too much recursion/i.test(e.message)) {
+  // No RegExp here: a first RegExp exec compiles it, and V8 aborts the process ("RegExpCompiler Allocation failed")
+  // when that compile runs out of stack, which is exactly where a stack overflow is caught.
+  const text = e instanceof RangeError ? e.message.toLowerCase() : "";
+  if (text.includes("call stack") || text.includes("too much recursion")) {
     const r = _PyErr_CreateException(PyExc_RecursionError, [PyUnicode_FromString("maximum recursion depth exceeded")]);
     _PyErr_ChainContext(r);
     return r;
   }
-  if (e instanceof RangeError && /allocation|Invalid (array|string) length/i.test(e.message)) {
+  if (text.includes("allocation") || text.includes("invalid array length") || text.includes("invalid string length")) {
     const r = _PyErr_CreateException(PyExc_MemoryError, []);
     _PyErr_ChainContext(r);
     return r;
