@@ -165,43 +165,50 @@ export interface UnitMetadataForAssembly {
 /** _PyAssemble_MakeCodeObject. */
 export function makeCodeObject(md: UnitMetadataForAssembly, consts: ConstValue[], maxdepth: number,
   instrs: FinalInstr[], labelMap: number[], nlocalsplus: number, codeFlags: number, filename: string): CodeRecord {
+  const n = instrs.length;
   // resolve_unconditional_jumps: forward if the target index is after this instruction.
-  instrs.forEach((ins, i) => {
-    if (OPCODE_HAS_JUMP(ins.opcode)) ins.oparg = labelMap[ins.targetLabel]!;
-    const isForward = ins.oparg > i;
-    if (ins.opcode === O.JUMP) ins.opcode = isForward ? O.JUMP_FORWARD : O.JUMP_BACKWARD;
-    else if (ins.opcode === O.JUMP_NO_INTERRUPT) ins.opcode = isForward ? O.JUMP_FORWARD : O.JUMP_BACKWARD_NO_INTERRUPT;
-  });
-  // resolve_jump_offsets
-  const targets = instrs.map((i) => (OPCODE_HAS_JUMP(i.opcode) ? i.oparg : -1));
-  const offsets: number[] = new Array<number>(instrs.length).fill(0);
+  const targets = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const ins = instrs[i]!;
+    if (!OPCODE_HAS_JUMP(ins.opcode)) {
+      targets[i] = -1;
+      continue;
+    }
+    const t = labelMap[ins.targetLabel]!;
+    ins.oparg = t;
+    targets[i] = t;
+    if (ins.opcode === O.JUMP) ins.opcode = t > i ? O.JUMP_FORWARD : O.JUMP_BACKWARD;
+    else if (ins.opcode === O.JUMP_NO_INTERRUPT) ins.opcode = t > i ? O.JUMP_FORWARD : O.JUMP_BACKWARD_NO_INTERRUPT;
+  }
+  // resolve_jump_offsets: until no EXTENDED_ARG prefix changes the instruction sizes.
+  const offsets: number[] = new Array<number>(n + 1);
+  let units = 0;
   let again: boolean;
   do {
-    let tot = 0;
-    instrs.forEach((ins, i) => {
-      offsets[i] = tot;
-      tot += instrSize(ins);
-    });
+    units = 0;
+    for (let i = 0; i < n; i++) {
+      offsets[i] = units;
+      units += instrSize(instrs[i]!);
+    }
+    offsets[n] = units;
     again = false;
-    let offset = 0;
-    instrs.forEach((ins, i) => {
-      const isize = instrSize(ins);
-      offset += isize;
-      if (OPCODE_HAS_JUMP(ins.opcode)) {
-        const t = offsets[targets[i]!]!;
-        ins.oparg = t < offset ? offset - t : t - offset;
-        if (instrSize(ins) !== isize) again = true;
-      }
-    });
+    for (let i = 0; i < n; i++) {
+      if (targets[i]! < 0) continue;
+      const ins = instrs[i]!;
+      const isize = offsets[i + 1]! - offsets[i]!;
+      const end = offsets[i + 1]!;
+      const t = offsets[targets[i]!]!;
+      ins.oparg = t < end ? end - t : t - end;
+      if (instrSize(ins) !== isize) again = true;
+    }
   } while (again);
   // emit code (CACHE units stay zero)
-  let units = 0;
-  for (const ins of instrs) units += instrSize(ins);
   const code = new Uint8Array(2 * units);
   let w = 0;
-  for (const ins of instrs) {
+  for (let i = 0; i < n; i++) {
+    const ins = instrs[i]!;
     const caches = O._PyOpcode_Caches[ins.opcode]!;
-    const ilen = instrSize(ins) - caches;
+    const ilen = offsets[i + 1]! - offsets[i]! - caches;
     const oparg = ins.oparg;
     if (ilen >= 4) { code[w++] = O.EXTENDED_ARG; code[w++] = (oparg >> 24) & 0xff; }
     if (ilen >= 3) { code[w++] = O.EXTENDED_ARG; code[w++] = (oparg >> 16) & 0xff; }
@@ -215,29 +222,30 @@ export function makeCodeObject(md: UnitMetadataForAssembly, consts: ConstValue[]
   // compute_localsplus_info
   const names: string[] = new Array<string>(nlocalsplus).fill("");
   const kinds = new Uint8Array(nlocalsplus);
-  for (const [k, off] of md.varnames) {
+  // (Map.forEach: no [key, value] array per entry.)
+  md.varnames.forEach((off, k) => {
     let kind = CO_FAST_LOCAL;
     if (md.fasthidden.has(k)) kind |= CO_FAST_HIDDEN;
     if (md.cellvars.has(k)) kind |= CO_FAST_CELL;
     names[off] = k;
     kinds[off] = kind;
-  }
+  });
   const nlocals = md.varnames.size;
   let numdropped = 0;
-  for (const [k, v] of md.cellvars) {
+  md.cellvars.forEach((v, k) => {
     if (md.varnames.has(k)) {
       numdropped++;
-      continue;
+      return;
     }
     const off = v + nlocals - numdropped;
     names[off] = k;
     kinds[off] = CO_FAST_CELL;
-  }
-  for (const [k, v] of md.freevars) {
+  });
+  md.freevars.forEach((v, k) => {
     const off = v + nlocals - numdropped;
     names[off] = k;
     kinds[off] = CO_FAST_FREE;
-  }
+  });
   return new CodeRecord({
     co_argcount: md.posonlyargcount + md.argcount, co_posonlyargcount: md.posonlyargcount,
     co_kwonlyargcount: md.kwonlyargcount, co_stacksize: maxdepth, co_flags: codeFlags, co_code: code,
