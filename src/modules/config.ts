@@ -33,6 +33,7 @@ import { sremodule } from "./_sre/module.js";
 import { mathmodule } from "./mathmodule.js";
 import { randommodule } from "./_randommodule.js";
 import { decimalmodule } from "./_decimal/_decimal.js";
+import { pyexpatmodule } from "./pyexpat.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
 import { cmathmodule } from "./cmathmodule.js";
@@ -84,6 +85,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["math", mathmodule],
   ["_random", randommodule],
   ["_decimal", decimalmodule],
+  ["pyexpat", pyexpatmodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
   ["cmath", cmathmodule],
