@@ -34,65 +34,58 @@ export function _Py_HashRandomization_Init(seed: number | null, random: (n: numb
 /** The 64-bit result of the last hash computation, as signed int32 halves. */
 export const hashOut = new Int32Array(2); // [lo, hi]
 
-function rotl(hi: number, lo: number, s: number): void {
-  // Writes into r0 (hi) and r1 (lo).
-  if (s === 32) { r0 = lo; r1 = hi; return; }
-  if (s < 32) {
-    r0 = ((hi << s) | (lo >>> (32 - s))) >>> 0;
-    r1 = ((lo << s) | (hi >>> (32 - s))) >>> 0;
-  } else {
-    const t = s - 32;
-    r0 = ((lo << t) | (hi >>> (32 - t))) >>> 0;
-    r1 = ((hi << t) | (lo >>> (32 - t))) >>> 0;
-  }
-}
-let r0 = 0, r1 = 0;
-
-/** SipHash-1-3 of bytes with the secret key (CPython's siphash13 in Python/pyhash.c). Result in hashOut. */
-export function siphash13(src: Uint8Array): void {
+/** SipHash-1-3 of the first `len` bytes of src with the secret key (CPython's siphash13 in Python/pyhash.c). Result in
+ *  hashOut. The state lives in locals and the rounds are written out (no closure, no module-level temporaries): start-up
+ *  hashes thousands of names while this function still runs in V8's interpreter. */
+export function siphash13(src: Uint8Array, len: number = src.length): void {
   const k0h = secret[0], k0l = secret[1], k1h = secret[2], k1l = secret[3];
   let v0h = (k0h ^ 0x736f6d65) >>> 0, v0l = (k0l ^ 0x70736575) >>> 0;
   let v1h = (k1h ^ 0x646f7261) >>> 0, v1l = (k1l ^ 0x6e646f6d) >>> 0;
   let v2h = (k0h ^ 0x6c796765) >>> 0, v2l = (k0l ^ 0x6e657261) >>> 0;
   let v3h = (k1h ^ 0x74656462) >>> 0, v3l = (k1l ^ 0x79746573) >>> 0;
-  const len = src.length;
-  let t: number;
-  const round = (): void => {
+  const full = len & ~7;
+  let t = 0, a = 0;
+  // Every 8-byte block, then the tail block (remaining bytes little-endian, the length in the top byte): one round
+  // each (c = 1); then v2 ^= 0xff and three rounds (d = 3). `phase` counts: 0 blocks, 1 tail, 2.. finalisation.
+  let i = 0, mh = 0, ml = 0;
+  for (let phase = 0; phase < 5;) {
+    if (phase === 0) {
+      if (i < full) {
+        ml = (src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24)) >>> 0;
+        mh = (src[i + 4] | (src[i + 5] << 8) | (src[i + 6] << 16) | (src[i + 7] << 24)) >>> 0;
+        i += 8;
+      } else {
+        ml = 0;
+        mh = ((len & 0xff) << 24) >>> 0;
+        for (let j = 0; j < len - full; j++) {
+          const b = src[full + j];
+          if (j < 4) ml = (ml | (b << (8 * j))) >>> 0;
+          else mh = (mh | (b << (8 * (j - 4)))) >>> 0;
+        }
+        phase = 1;
+      }
+      v3h = (v3h ^ mh) >>> 0; v3l = (v3l ^ ml) >>> 0;
+    }
     // HALF_ROUND(v0,v1,v2,v3,13,16)
     t = v0l + v1l; v0h = (v0h + v1h + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
     t = v2l + v3l; v2h = (v2h + v3h + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
-    rotl(v1h, v1l, 13); v1h = (r0 ^ v0h) >>> 0; v1l = (r1 ^ v0l) >>> 0;
-    rotl(v3h, v3l, 16); v3h = (r0 ^ v2h) >>> 0; v3l = (r1 ^ v2l) >>> 0;
+    a = ((v1h << 13) | (v1l >>> 19)) >>> 0; v1l = (((v1l << 13) | (v1h >>> 19)) ^ v0l) >>> 0; v1h = (a ^ v0h) >>> 0;
+    a = ((v3h << 16) | (v3l >>> 16)) >>> 0; v3l = (((v3l << 16) | (v3h >>> 16)) ^ v2l) >>> 0; v3h = (a ^ v2h) >>> 0;
     t = v0h; v0h = v0l; v0l = t;
     // HALF_ROUND(v2,v1,v0,v3,17,21)
     t = v2l + v1l; v2h = (v2h + v1h + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
     t = v0l + v3l; v0h = (v0h + v3h + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
-    rotl(v1h, v1l, 17); v1h = (r0 ^ v2h) >>> 0; v1l = (r1 ^ v2l) >>> 0;
-    rotl(v3h, v3l, 21); v3h = (r0 ^ v0h) >>> 0; v3l = (r1 ^ v0l) >>> 0;
+    a = ((v1h << 17) | (v1l >>> 15)) >>> 0; v1l = (((v1l << 17) | (v1h >>> 15)) ^ v2l) >>> 0; v1h = (a ^ v2h) >>> 0;
+    a = ((v3h << 21) | (v3l >>> 11)) >>> 0; v3l = (((v3l << 21) | (v3h >>> 11)) ^ v0l) >>> 0; v3h = (a ^ v0h) >>> 0;
     t = v2h; v2h = v2l; v2l = t;
-  };
-  let i = 0;
-  const full = len & ~7;
-  for (; i < full; i += 8) {
-    const ml = (src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24)) >>> 0;
-    const mh = (src[i + 4] | (src[i + 5] << 8) | (src[i + 6] << 16) | (src[i + 7] << 24)) >>> 0;
-    v3h = (v3h ^ mh) >>> 0; v3l = (v3l ^ ml) >>> 0;
-    round();
-    v0h = (v0h ^ mh) >>> 0; v0l = (v0l ^ ml) >>> 0;
+    if (phase === 0) {
+      v0h = (v0h ^ mh) >>> 0; v0l = (v0l ^ ml) >>> 0;
+    } else if (phase === 1) {
+      v0h = (v0h ^ mh) >>> 0; v0l = (v0l ^ ml) >>> 0;
+      v2l = (v2l ^ 0xff) >>> 0;
+      phase = 2;
+    } else phase++;
   }
-  // Tail: remaining bytes little-endian, length in the top byte.
-  let bl = 0, bh = ((len & 0xff) << 24) >>> 0;
-  const rem = len - full;
-  for (let j = 0; j < rem; j++) {
-    const b = src[full + j];
-    if (j < 4) bl = (bl | (b << (8 * j))) >>> 0;
-    else bh = (bh | (b << (8 * (j - 4)))) >>> 0;
-  }
-  v3h = (v3h ^ bh) >>> 0; v3l = (v3l ^ bl) >>> 0;
-  round();
-  v0h = (v0h ^ bh) >>> 0; v0l = (v0l ^ bl) >>> 0;
-  v2l = (v2l ^ 0xff) >>> 0;
-  round(); round(); round();
   hashOut[0] = v0l ^ v1l ^ v2l ^ v3l;
   hashOut[1] = v0h ^ v1h ^ v2h ^ v3h;
 }
@@ -104,6 +97,8 @@ export function _Py_HashBytes(src: Uint8Array): void {
   if (hashOut[0] === -1 && hashOut[1] === -1) hashOut[0] = -2;
 }
 
+let scratch = new Uint8Array(256);
+
 /** Hash of a str given as UTF-16 text: CPython hashes its internal 1-, 2- or 4-byte-per-character form. */
 export function hashUnicodeText(s: string): void {
   const n = s.length;
@@ -112,8 +107,13 @@ export function hashUnicodeText(s: string): void {
   for (let i = 0; i < n; i++) { const c = s.charCodeAt(i); if (c > max) max = c; }
   let buf: Uint8Array;
   if (max < 0x100) {
-    buf = new Uint8Array(n);
+    // The common case: into a reused buffer (an allocation per name costs more than the hash at start-up).
+    if (scratch.length < n) scratch = new Uint8Array(Math.max(n, 2 * scratch.length));
+    buf = scratch;
     for (let i = 0; i < n; i++) buf[i] = s.charCodeAt(i);
+    siphash13(buf, n);
+    if (hashOut[0] === -1 && hashOut[1] === -1) hashOut[0] = -2;
+    return;
   } else {
     let astral = false;
     for (let i = 0; i < n; i++) {
