@@ -1,20 +1,23 @@
 // The _json module (Modules/_json.c): scanstring, the Scanner behind make_scanner (objects, arrays, strings, numbers
 // and constants parsed natively, with the C version's messages and positions) and encode_basestring(_ascii).
-// make_encoder is not provided yet: json.encoder then uses its pure-Python iterencode. See docs/modules.md.
+// and the Encoder behind make_encoder (what json.dumps uses). See docs/modules.md.
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TYPE, METH_FASTCALL, METH_O,
   PyUnicodeObject, PyUnicode_InternFromString, type PyVal,
 } from "../objects/object.js";
 import { PyUnicode_FromString, PyUnicode_Check, isBmpOnly, cpToUtf16 } from "../objects/unicodeobject.js";
 import { PyDict_New, PyDict_SetItem, PyDict_GetItem, PyDictObject } from "../objects/dictobject.js";
-import { PyList_New } from "../objects/listobject.js";
-import { PyTuple_New } from "../objects/tupleobject.js";
-import { PyFloat_FromDouble, PyFloat_Type } from "../objects/floatobject.js";
+import { PyList_New, PyListObject } from "../objects/listobject.js";
+import { PyTuple_New, PyTupleObject, PyTuple_Check } from "../objects/tupleobject.js";
+import { PyFloat_FromDouble, PyFloat_Type, PyFloatObject, float_repr_text } from "../objects/floatobject.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
-import { PyObject_Vectorcall, PyObject_GetAttr, PyObject_CallOneArg, PyObject_IsTrue, PyNumber_AsSsize_t } from "../objects/abstract.js";
+import { PyObject_Vectorcall, PyObject_GetAttr, PyObject_CallOneArg, PyObject_IsTrue, PyNumber_AsSsize_t, PyObject_Repr,
+  PySequence_Contains, PyObject_SetItem, PyObject_DelItem } from "../objects/abstract.js";
+import { PyLong_Check } from "../objects/longobject.js";
+import { PyDict_Check } from "../objects/dictobject.js";
 import { PyLong_Type } from "../objects/object.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_StopIteration, PyExc_OverflowError } from "../objects/exceptions.js";
-import { PyErr_Format, _PyErr_CreateException } from "../runtime/errors.js";
+import { PyErr_Format, _PyErr_CreateException, Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../runtime/errors.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
 import { unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
@@ -405,6 +408,229 @@ function strOnly(v: PyVal): string {
   return v.value;
 }
 
+
+// ---- the encoder (c_make_encoder) ----
+
+const PyEncoderType = PyType_Declare("_json.Encoder");
+
+class Encoder extends PyObject {
+  readonly markers: PyVal;
+  readonly defaultfn: PyVal;
+  readonly encoder: PyVal;
+  readonly indent: PyVal;
+  readonly key_separator: string;
+  readonly item_separator: string;
+  readonly sort_keys: boolean;
+  readonly skipkeys: boolean;
+  readonly allow_nan: boolean;
+  /** 1: encode_basestring_ascii, 2: encode_basestring, 0: call `encoder`. */
+  readonly fast_encode: number;
+  constructor(type: PyTypeObject, a: readonly PyVal[]) {
+    super(type);
+    this.markers = a[0];
+    this.defaultfn = a[1];
+    this.encoder = a[2];
+    this.indent = a[3];
+    this.key_separator = (a[4] as PyUnicodeObject).value;
+    this.item_separator = (a[5] as PyUnicodeObject).value;
+    this.sort_keys = PyObject_IsTrue(a[6]);
+    this.skipkeys = PyObject_IsTrue(a[7]);
+    this.allow_nan = PyObject_IsTrue(a[8]);
+    this.fast_encode = a[2] === encodeAsciiFn ? 1 : a[2] === encodeFn ? 2 : 0;
+  }
+}
+
+let encodeAsciiFn: PyVal | null = null;
+let encodeFn: PyVal | null = null;
+
+function encoder_encode_string(e: Encoder, s: PyUnicodeObject): string {
+  if (e.fast_encode === 1) return ascii_escape(s.value);
+  if (e.fast_encode === 2) return unicode_escape(s.value);
+  const r = PyObject_CallOneArg(e.encoder, s);
+  if (!PyUnicode_Check(r)) return PyErr_Format(PyExc_TypeError, `encoder() must return a string, not ${Py_TYPE(r).tp_name}`);
+  return r.value;
+}
+
+function encoder_encode_float(e: Encoder, o: PyVal): string {
+  const x = (o as PyFloatObject).ob_fval;
+  if (!Number.isFinite(x)) {
+    if (!e.allow_nan) {
+      return PyErr_Format(PyExc_ValueError, `Out of range float values are not JSON compliant: ${PyObject_Repr(o).value}`);
+    }
+    return x > 0 ? "Infinity" : x < 0 ? "-Infinity" : "NaN";
+  }
+  return float_repr_text(x);
+}
+
+function markerEnter(e: Encoder, o: PyVal): PyVal | null {
+  if (e.markers === Py_None) return null;
+  const ident = PyObject_CallOneArg(getBuiltin("id"), o);
+  if (PySequence_Contains(e.markers, ident)) return PyErr_Format(PyExc_ValueError, "Circular reference detected");
+  PyObject_SetItem(e.markers, ident, o);
+  return ident;
+}
+
+function markerLeave(e: Encoder, ident: PyVal | null): void {
+  if (ident !== null) PyObject_DelItem(e.markers, ident);
+}
+
+let builtinsMod: PyVal | null = null;
+function getBuiltin(name: string): PyVal {
+  builtinsMod ??= PyImport_ImportModule("builtins");
+  return PyObject_GetAttr(builtinsMod, PyUnicode_InternFromString(name));
+}
+
+function encoder_listencode_obj(e: Encoder, out: string[], o: PyVal, level: number): void {
+  if (o === Py_None) { out.push("null"); return; }
+  if (o === Py_True) { out.push("true"); return; }
+  if (o === Py_False) { out.push("false"); return; }
+  if (PyUnicode_Check(o)) { out.push(encoder_encode_string(e, o)); return; }
+  if (typeof o === "number" || PyLong_Check(o)) { out.push(PyLong_Type.tp_repr!(o).value); return; }
+  if (o instanceof PyFloatObject) { out.push(encoder_encode_float(e, o)); return; }
+  if (o instanceof PyListObject || PyTuple_Check(o)) { encoder_listencode_list(e, out, o, level); return; }
+  if (PyDict_Check(o)) { encoder_listencode_dict(e, out, o as PyDictObject, level); return; }
+  const ident = markerEnter(e, o);
+  const newobj = PyObject_CallOneArg(e.defaultfn, o);
+  Py_EnterRecursiveCall(" while encoding a JSON object");
+  try {
+    encoder_listencode_obj(e, out, newobj, level);
+  } finally {
+    Py_LeaveRecursiveCall();
+  }
+  markerLeave(e, ident);
+}
+
+function newlineIndent(e: Encoder, level: number): string {
+  return "\n" + (e.indent as PyUnicodeObject).value.repeat(level);
+}
+
+function encoder_listencode_list(e: Encoder, out: string[], seq: PyListObject | PyTupleObject, level: number): void {
+  const items = seq.ob_item;
+  if (items.length === 0) { out.push("[]"); return; }
+  const ident = markerEnter(e, seq);
+  let separator = e.item_separator;
+  out.push("[");
+  if (e.indent !== Py_None) {
+    level++;
+    const nl = newlineIndent(e, level);
+    separator += nl;
+    out.push(nl);
+  }
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.push(separator);
+    Py_EnterRecursiveCall(" while encoding a JSON object");
+    try {
+      encoder_listencode_obj(e, out, items[i], level);
+    } finally {
+      Py_LeaveRecursiveCall();
+    }
+  }
+  markerLeave(e, ident);
+  if (e.indent !== Py_None) out.push(newlineIndent(e, level - 1));
+  out.push("]");
+}
+
+function encoder_listencode_dict(e: Encoder, out: string[], dct: PyDictObject, level: number): void {
+  if (dct.ma_used === 0) { out.push("{}"); return; }
+  const ident = markerEnter(e, dct);
+  let separator = e.item_separator;
+  out.push("{");
+  if (e.indent !== Py_None) {
+    level++;
+    const nl = newlineIndent(e, level);
+    separator += nl;
+    out.push(nl);
+  }
+  const items = PyObject_Vectorcall(getBuiltin("list"), [PyObject_Vectorcall(PyObject_GetAttr(dct, PyUnicode_InternFromString("items")), [], null)], null) as PyListObject;
+  if (e.sort_keys) PyObject_Vectorcall(PyObject_GetAttr(items, PyUnicode_InternFromString("sort")), [], null);
+  let first = true;
+  for (const item of items.ob_item) {
+    const [key, value] = (item as PyTupleObject).ob_item;
+    let kstr: string;
+    if (PyUnicode_Check(key)) kstr = encoder_encode_string(e, key);
+    else {
+      let k: string;
+      if (key instanceof PyFloatObject) k = encoder_encode_float(e, key);
+      else if (key === Py_True) k = "true";
+      else if (key === Py_False) k = "false";
+      else if (key === Py_None) k = "null";
+      else if (typeof key === "number" || PyLong_Check(key)) k = PyLong_Type.tp_repr!(key).value;
+      else if (e.skipkeys) continue;
+      else return PyErr_Format(PyExc_TypeError, `keys must be str, int, float, bool or None, not ${Py_TYPE(key).tp_name}`);
+      kstr = encoder_encode_string(e, PyUnicode_FromString(k) as PyUnicodeObject);
+    }
+    if (!first) out.push(separator);
+    first = false;
+    out.push(kstr, e.key_separator);
+    Py_EnterRecursiveCall(" while encoding a JSON object");
+    try {
+      encoder_listencode_obj(e, out, value, level);
+    } finally {
+      Py_LeaveRecursiveCall();
+    }
+  }
+  markerLeave(e, ident);
+  if (e.indent !== Py_None) out.push(newlineIndent(e, level - 1));
+  out.push("}");
+}
+
+const ENCODER_ARGS = ["markers", "default", "encoder", "indent", "key_separator", "item_separator", "sort_keys", "skipkeys", "allow_nan"];
+
+PyType_FromSpecStatic({
+  name: "_json.Encoder",
+  doc: "Encoder(markers, default, encoder, indent, key_separator, item_separator, sort_keys, skipkeys, allow_nan)",
+  slots: {
+    tp_new: (type, args, kwnames) => {
+      const nkw = kwnames === null ? 0 : kwnames.length;
+      const npos = args.length - nkw;
+      const got: (PyVal | undefined)[] = ENCODER_ARGS.map((_, i) => (i < npos ? args[i] : undefined));
+      for (let k = 0; k < nkw; k++) {
+        const i = ENCODER_ARGS.indexOf((kwnames![k] as PyUnicodeObject).value);
+        if (i < 0) return PyErr_Format(PyExc_TypeError, `make_encoder() got an unexpected keyword argument '${(kwnames![k] as PyUnicodeObject).value}'`);
+        got[i] = args[npos + k];
+      }
+      for (let i = 0; i < ENCODER_ARGS.length; i++) {
+        if (got[i] === undefined) {
+          return PyErr_Format(PyExc_TypeError, `make_encoder() missing required argument '${ENCODER_ARGS[i]}' (pos ${i + 1})`);
+        }
+      }
+      const a = got as PyVal[];
+      if (a[0] !== Py_None && !PyDict_Check(a[0])) {
+        return PyErr_Format(PyExc_TypeError, `make_encoder() argument 1 must be dict or None, not ${Py_TYPE(a[0]).tp_name}`);
+      }
+      for (const i of [4, 5]) {
+        if (!PyUnicode_Check(a[i])) {
+          return PyErr_Format(PyExc_TypeError, `make_encoder() argument ${i + 1} must be str, not ${Py_TYPE(a[i]).tp_name}`);
+        }
+      }
+      if (a[3] !== Py_None && !PyUnicode_Check(a[3])) {
+        return PyErr_Format(PyExc_TypeError, `make_encoder() argument 4 must be str or None, not ${Py_TYPE(a[3]).tp_name}`);
+      }
+      return new Encoder(type, a);
+    },
+    tp_call: (self, args, kwnames) => {
+      const nkw = kwnames === null ? 0 : kwnames.length;
+      if (nkw > 0 || args.length !== 2) {
+        return PyErr_Format(PyExc_TypeError, `function takes exactly 2 arguments (${args.length} given)`);
+      }
+      const level = PyNumber_AsSsize_t(args[1], PyExc_OverflowError);
+      const out: string[] = [];
+      encoder_listencode_obj(self as Encoder, out, args[0], level);
+      return PyTuple_New([PyUnicode_FromString(out.join(""))]);
+    },
+  },
+  members: [
+    { name: "markers", get: (s: PyVal) => (s as Encoder).markers },
+    { name: "default", get: (s: PyVal) => (s as Encoder).defaultfn },
+    { name: "encoder", get: (s: PyVal) => (s as Encoder).encoder },
+    { name: "indent", get: (s: PyVal) => (s as Encoder).indent },
+    { name: "key_separator", get: (s: PyVal) => PyUnicode_FromString((s as Encoder).key_separator) },
+    { name: "item_separator", get: (s: PyVal) => PyUnicode_FromString((s as Encoder).item_separator) },
+    { name: "sort_keys", get: (s: PyVal) => PyBool_FromLong((s as Encoder).sort_keys) },
+    { name: "skipkeys", get: (s: PyVal) => PyBool_FromLong((s as Encoder).skipkeys) },
+  ],
+}, PyEncoderType);
+
 export const jsonmodule: PyModuleDef = {
   m_name: "_json",
   m_doc: "json speedups\n",
@@ -418,5 +644,9 @@ export const jsonmodule: PyModuleDef = {
   ],
   m_exec: (m) => {
     PyModule_Add(m, "make_scanner", PyScannerType);
+    PyModule_Add(m, "make_encoder", PyEncoderType);
+    // The encoder recognises the module's own string encoders and skips the call (as c_make_encoder does).
+    encodeAsciiFn = PyDict_GetItem(m.dict!, PyUnicode_InternFromString("encode_basestring_ascii")) ?? null;
+    encodeFn = PyDict_GetItem(m.dict!, PyUnicode_InternFromString("encode_basestring")) ?? null;
   },
 };

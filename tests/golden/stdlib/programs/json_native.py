@@ -42,3 +42,42 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(json.dumps({"a": ["é", 1.5, None, True], "b": {"c": "\u2028"}}), json.dumps(["é"], ensure_ascii=False))
+
+# The encoder behind json.dumps (make_encoder).
+print(json.encoder.c_make_encoder is _json.make_encoder)
+class X: pass
+class I(int): pass
+class Fl(float): pass
+class S(str): pass
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: json.dumps([1, {'a': X()}]))
+t(lambda: json.dumps({(1, 2): 3}))
+t(lambda: json.dumps(float('nan'), allow_nan=False))
+t(lambda: json.dumps({'a': [float('inf')]}, allow_nan=False))
+a = []; a.append(a)
+t(lambda: json.dumps(a))
+d = {}; d['x'] = d
+t(lambda: json.dumps(d))
+t(lambda: json.dumps({'b': 1, 'a': [1.5, True, None, 'é']}, sort_keys=True))
+t(lambda: json.dumps({1: 2, 1.5: 3, True: 4, None: 5, False: 6, float('inf'): 7}))
+t(lambda: json.dumps({(1,): 2}, skipkeys=True))
+t(lambda: json.dumps({'a': [1, {'b': 2}, [], {}], 'c': 'x'}, indent=2))
+t(lambda: json.dumps([1, [2, [3]]], indent='\t', separators=(',', ': ')))
+t(lambda: json.dumps([1.5, 10**20, -0.0, 1e100, 1e-7, float('nan'), float('-inf')]))
+t(lambda: json.dumps([I(3), Fl(2.5), S('x'), {S('k'): I(1)}, True, (1, 2)]))
+t(lambda: json.dumps(X(), default=lambda o: {'x': 1}))
+t(lambda: json.dumps(1j, default=lambda o: [o.real, o.imag]))
+t(lambda: json.dumps({'b': 1, 2: 1}, sort_keys=True))
+t(lambda: json.dumps('é😀"\\\n', ensure_ascii=False))
+t(lambda: json.dumps('é😀"\\\n'))
+t(lambda: _json.make_encoder(None, None, json.encoder.encode_basestring_ascii, '  ', ': ', ', ', False, False, True)({'a': [1, 2, {}], 'b': []}, 0))
+t(lambda: _json.make_encoder(None, None, json.encoder.encode_basestring_ascii, None, ': ', ', ', False, False, True)([1], 2))
+t(lambda: _json.make_encoder(None, None, lambda s: s.upper(), None, ':', ',', False, False, True)({'a': 'b'}, 0))
+x = [[]]
+for _ in range(1000):
+    x = [x]
+t(lambda: len(json.dumps(x)))
