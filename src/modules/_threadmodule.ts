@@ -22,13 +22,13 @@ import { getSys } from "../runtime/sysmodule.js";
 import { formatException } from "../runtime/traceback.js";
 import { addressOf } from "../objects/methodobject.js";
 import { PyErr_Format, PyErr_SetObject, _PyErr_CreateException } from "../runtime/errors.js";
-import { _PyEval_RequestAsyncExc } from "../runtime/pystate.js";
+import { trip_signal } from "../vm/hooks.js";
 import { parseArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { atexitHooks } from "./atexitmodule.js";
 import {
   type PyThread, MAIN_THREAD_IDENT, _PyThread_Current, _PyThread_Main, _PyThread_Count, _PyThread_Start,
-  _PyThread_BeginWait, _PyThread_Wait, _PyThread_WaitForNonDaemon, _PyThread_Interrupt, _PyThread_Init,
+  _PyThread_BeginWait, _PyThread_Wait, _PyThread_WaitForNonDaemon, _PyThread_Init,
   _PyThread_NativeId,
 } from "../vm/threads.js";
 
@@ -376,14 +376,13 @@ function thread_shutdown(_m: PyVal): PyVal {
   return Py_None;
 }
 
-/** interrupt_main(signum=SIGINT): the main thread raises KeyboardInterrupt at its next check (or in its wait). */
+/** interrupt_main(signum=SIGINT): as if the signal arrived: the main thread runs its handler (KeyboardInterrupt by
+ * default) at its next eval-breaker check, or in its wait (PyErr_SetInterruptEx). */
 function thread_interrupt_main(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [sig] = parseArgs("interrupt_main", args, kwnames, ["signum"], 0, 1);
-  if (sig !== undefined && sig !== 2) return Py_None;
-  const main = _PyThread_Main();
-  const exc = _PyErr_CreateException(PyExc_KeyboardInterrupt, []) as PyBaseExceptionObject;
-  if (main === _PyThread_Current()) _PyEval_RequestAsyncExc(main.ts, exc);
-  else _PyThread_Interrupt(main, exc);
+  const signum = sig === undefined ? 2 : sig as number;
+  if (typeof signum !== "number" || signum < 1 || signum >= 65) return PyErr_Format(PyExc_ValueError, "signal number out of range");
+  trip_signal(signum);
   return Py_None;
 }
 

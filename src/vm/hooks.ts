@@ -4,8 +4,8 @@
 import type { PyVal, PyUnicodeObject } from "../objects/object.js";
 import type { PyFrameObject } from "../objects/frameobject.js";
 import {
-  type PyThreadState, _PyThreadState_GET, _PY_STEP_BUDGET_BIT, _PY_ASYNC_EXCEPTION_BIT, _PY_SIGNALS_PENDING_BIT,
-  _PY_GIL_DROP_REQUEST_BIT, _PY_CALLS_TO_DO_BIT, _PY_EVAL_EVENTS_MASK, _Py_set_eval_breaker_bit,
+  type PyThreadState, _PyThreadState_GET, _PyThreadState_Main, _PY_STEP_BUDGET_BIT, _PY_ASYNC_EXCEPTION_BIT,
+  _PY_SIGNALS_PENDING_BIT, _PY_GIL_DROP_REQUEST_BIT, _PY_CALLS_TO_DO_BIT, _PY_EVAL_EVENTS_MASK, _Py_set_eval_breaker_bit,
   _Py_unset_eval_breaker_bit, _PY_SUSPEND_BIT,
 } from "../runtime/pystate.js";
 import { PyExc_KeyboardInterrupt } from "../objects/exceptions.js";
@@ -27,7 +27,9 @@ let anyTripped = false;
 export function trip_signal(signum: number): void {
   tripped[signum] = true;
   anyTripped = true;
-  _Py_set_eval_breaker_bit(_PyThreadState_GET(), _PY_SIGNALS_PENDING_BIT);
+  // Only the main thread runs signal handlers (_Py_ThreadCanHandleSignals); a waiting main thread is woken for them
+  // by the green-thread scheduler (src/vm/threads.ts).
+  _Py_set_eval_breaker_bit(_PyThreadState_Main(), _PY_SIGNALS_PENDING_BIT);
 }
 
 /** PyErr_SetInterruptEx(SIGINT): what the host calls on Ctrl-C; the loop raises KeyboardInterrupt (through the SIGINT

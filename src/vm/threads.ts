@@ -14,11 +14,12 @@ import { _PyErr_CreateException } from "../runtime/errors.js";
 import { PyUnicode_FromString } from "../objects/unicodeobject.js";
 import {
   PyThreadState, _PyThreadState_GET, _PyThreadState_Swap, _PyThreadState_Main, _Py_SUSPENDED, _Py_THREAD_SWITCH,
-  _Py_WOULD_BLOCK, threadHooks, _PyThreadSwitch,
+  _Py_WOULD_BLOCK, threadHooks, _PyThreadSwitch, _PY_GIL_DROP_REQUEST_BIT, _PY_SIGNALS_PENDING_BIT,
+  _Py_set_eval_breaker_bit, _Py_unset_eval_breaker_bit,
 } from "../runtime/pystate.js";
 import { _PyEval_RunThread } from "./ceval.js";
 import { _PyEval_BindArgs } from "./call.js";
-import { vmHooks } from "./hooks.js";
+import { vmHooks, PyErr_CheckSignals } from "./hooks.js";
 import { atexitHooks } from "../modules/atexitmodule.js";
 import { currentHost, hostProc } from "../host/current.js";
 
@@ -140,24 +141,12 @@ export function _PyThread_All(): readonly PyThread[] {
   return threads;
 }
 
-/** The eval breaker's "switch threads" request (CPython's _PY_GIL_DROP_REQUEST_BIT, bit 1 of the flags). The word
- * may carry an instrumentation version above its 16 flag bits, so flags are added and subtracted, never or-ed. */
-const _PY_GIL_DROP_REQUEST_BIT = 1 << 1;
-
-function setSwitchBit(ts: PyThreadState): void {
-  if ((ts.eval_breaker & _PY_GIL_DROP_REQUEST_BIT) === 0) ts.eval_breaker += _PY_GIL_DROP_REQUEST_BIT;
-}
-
-function unsetSwitchBit(ts: PyThreadState): void {
-  if ((ts.eval_breaker & _PY_GIL_DROP_REQUEST_BIT) !== 0) ts.eval_breaker -= _PY_GIL_DROP_REQUEST_BIT;
-}
-
 /** Keep the switch request raised on every thread while more than one exists (the GIL's drop request). */
 function updateSwitchBits(): void {
   const many = threads.length > 1;
   for (const t of threads) {
-    if (many) setSwitchBit(t.ts);
-    else unsetSwitchBit(t.ts);
+    if (many) _Py_set_eval_breaker_bit(t.ts, _PY_GIL_DROP_REQUEST_BIT);
+    else _Py_unset_eval_breaker_bit(t.ts, _PY_GIL_DROP_REQUEST_BIT);
   }
 }
 
@@ -197,13 +186,30 @@ export function _PyThread_Start(func: PyVal, args: PyVal[], kwnames: PyVal[] | n
   return t;
 }
 
+/** A signal arrived: only the main thread runs handlers, so a waiting main thread must wake up for them. */
+function signalsPending(t: PyThread): boolean {
+  return t === mainThread && (t.ts.eval_breaker & _PY_SIGNALS_PENDING_BIT) !== 0;
+}
+
+/** Run the pending signal handlers in the main thread (its state current); an exception is raised in its wait. */
+function checkSignals(t: PyThread): void {
+  if (!signalsPending(t)) return;
+  try {
+    PyErr_CheckSignals();
+  } catch (e) {
+    if (!(e instanceof PyBaseExceptionObject)) throw e;
+    t.pendingExc = e;
+    t.retryFrame = null;
+  }
+}
+
 function runnable(t: PyThread, tnow: number): boolean {
   switch (t.status) {
     case T_NEW:
     case T_READY:
       return true;
     case T_WAITING:
-      return t.pendingExc !== null || tnow >= t.deadline || t.ready!();
+      return t.pendingExc !== null || tnow >= t.deadline || signalsPending(t) || t.ready!();
     case T_ONSTACK:
     case T_DONE:
     case T_FINISHED:
@@ -248,6 +254,7 @@ function runSlice(t: PyThread): void {
   t.status = T_ONSTACK;
   const savedSlice = sliceStart;
   sliceStart = now();
+  if (t.base !== null && was !== T_NEW) checkSignals(t);
   const exc = t.pendingExc;
   t.pendingExc = null;
   t.ready = null;
@@ -315,6 +322,7 @@ function schedule(self: PyThread, yieldFirst: boolean): boolean {
     return true;
   }
   for (;;) {
+    checkSignals(self);
     if (self.pendingExc !== null) return false;
     if (!yieldFirst) {
       if (ready()) return true;
@@ -369,7 +377,7 @@ function suspendable(ts: PyThreadState): boolean {
 /** The eval breaker's switch request (vmHooks.onSwitchRequest): every switch interval, let the others run. */
 function onSwitchRequest(ts: PyThreadState): void {
   if (threads.length <= 1) {
-    unsetSwitchBit(ts);
+    _Py_unset_eval_breaker_bit(ts, _PY_GIL_DROP_REQUEST_BIT);
     return;
   }
   if (--countdown > 0) return;
@@ -435,6 +443,7 @@ function onSuspended(ts: PyThreadState): PyVal | null {
   }
   self.status = T_ONSTACK;
   self.ready = null;
+  checkSignals(self);
   self.retryFrame = self.pendingExc !== null ? null : self.retryFrame;
   sliceStart = now();
   const e = self.pendingExc;
@@ -541,11 +550,6 @@ export function _PyThread_Wait(w: WaitCall, ready: () => boolean, timeout: numbe
   return ok || ready();
 }
 
-/** An exception for a thread to raise when it next runs (interrupt_main's KeyboardInterrupt on a waiting thread). */
-export function _PyThread_Interrupt(t: PyThread, exc: PyBaseExceptionObject): void {
-  t.pendingExc = exc;
-}
-
 /**
  * At exit (wait_for_thread_shutdown, then _thread._shutdown): wait for every non-daemon thread to finish.
  */
@@ -562,16 +566,6 @@ export function _PyThread_Init(): void {
   initialized = true;
   threadHooks.suspended = onSuspended;
   threadHooks.result = takeResult;
-  // The breaker's handler calls vmHooks.onSwitchRequest for the switch bit once the tracing work lands it; until
-  // then, the switch check runs before the handler. TODO(#4): keep only the hook.
-  const hooks = vmHooks as unknown as Record<string, unknown>;
-  if (typeof hooks.onSwitchRequest === "function") hooks.onSwitchRequest = onSwitchRequest;
-  else {
-    const prev = vmHooks.handleEvalBreaker;
-    vmHooks.handleEvalBreaker = (ts: PyThreadState): void => {
-      if (ts.eval_breaker & _PY_GIL_DROP_REQUEST_BIT) onSwitchRequest(ts);
-      if ((ts.eval_breaker & ~_PY_GIL_DROP_REQUEST_BIT) !== 0) prev(ts);
-    };
-  }
+  vmHooks.onSwitchRequest = onSwitchRequest;
 }
 let initialized = false;

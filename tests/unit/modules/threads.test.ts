@@ -110,6 +110,28 @@ except RuntimeError as e: print(e)
   assert.match(r.err, /ZeroDivisionError: division by zero\n$/);
 });
 
+test("threads: interrupt_main runs the main thread's SIGINT handler, also while the main thread waits", () => {
+  const r = run(`
+import threading, _thread, time, signal
+def later():
+    time.sleep(0.05)
+    _thread.interrupt_main()
+threading.Thread(target=later).start()
+try:
+    while True:
+        time.sleep(0.01)
+except KeyboardInterrupt:
+    print("KeyboardInterrupt in main")
+got = []
+signal.signal(signal.SIGINT, lambda s, f: got.append((s, threading.current_thread().name)))
+t = threading.Thread(target=lambda: _thread.interrupt_main()); t.start(); t.join()
+time.sleep(0.01)
+print("handler ran", got)
+`);
+  assert.equal(r.err, "");
+  assert.equal(r.out, "KeyboardInterrupt in main\nhandler ran [(2, 'MainThread')]\n");
+});
+
 test("threads: a deadlock raises RuntimeError (DEVIATION: CPython hangs)", () => {
   const r = run(`
 import threading
