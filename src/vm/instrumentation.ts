@@ -8,12 +8,16 @@ import { PyFunctionObject } from "../objects/funcobject.js";
 import { PyMethodObject } from "../objects/classobject.js";
 import { PyTupleObject, PyTuple_New } from "../objects/tupleobject.js";
 import { PyDictObject } from "../objects/dictobject.js";
-import { PyBaseExceptionObject, PyExc_ValueError, PyExc_AttributeError } from "../objects/exceptions.js";
+import { PyBaseExceptionObject, PyExc_ValueError, PyExc_AttributeError, PyExc_StopIteration, PyExc_RuntimeWarning } from "../objects/exceptions.js";
 import { PyObject_Vectorcall, PyType_IsSubtype } from "../objects/abstract.js";
 import { PyCFunction_Type } from "../objects/methodobject.js";
 import { PyMethodDescr_Type } from "../objects/descrobject.js";
 import { Py_True, Py_False } from "../objects/boolobject.js";
-import { PyErr_Format } from "../runtime/errors.js";
+import { PyErr_Format, _PyErr_CreateException } from "../runtime/errors.js";
+import { PyGenObject, PyGen_Type, genResult } from "../objects/genobject.js";
+import { lastStopValue } from "../objects/typeobject.js";
+import { hooks as abstractHooks } from "../objects/abstract.js";
+import { hasFlag, Py_TPFLAGS_HEAPTYPE } from "../objects/object.js";
 import { PyModule_New, PyModule_GetDict, type PyModuleObject } from "../objects/moduleobject.js";
 import { PyDict_New, PyDict_SetItemString } from "../objects/dictobject.js";
 import { _PyNamespace_New } from "../objects/namespaceobject.js";
@@ -24,7 +28,7 @@ import { PyExc_TypeError } from "../objects/exceptions.js";
 import {
   type PyThreadState, _PyThreadState_GET, _PY_EVAL_EVENTS_MASK, _PY_EVAL_VERSION_UNIT,
 } from "../runtime/pystate.js";
-import { _PyOpcode_Caches } from "../opcode/opcode_metadata.js";
+import { _PyOpcode_Caches, stack_effect } from "../opcode/opcode_metadata.js";
 import { vmHooks } from "./hooks.js";
 
 // ---- events and tools (Include/cpython/monitoring.h) ----
@@ -379,7 +383,12 @@ export function _Py_Instrumented(ts: PyThreadState, frame: PyFrameObject, opcode
   switch (opcode) {
     case INSTRUMENTED_LINE: {
       callLine(ts, frame, here, m);
-      if (frame.instr !== here) return null; // the trace function jumped (f_lineno)
+      if (frame.instr !== here) {
+        // The trace function jumped (f_lineno): the target's own LINE sees itself as the previous instruction, so no
+        // second event for the line it jumped to (INSTRUMENTED_LINE dispatches with prev_instr == instr_ptr).
+        recordJump(frame, frame.instr, frame.instr);
+        return null;
+      }
       return redispatch(m, here, m.afterLine[here]);
     }
     case INSTRUMENTED_INSTRUCTION:
@@ -507,6 +516,14 @@ export function _Py_Instrumented(ts: PyThreadState, frame: PyFrameObject, opcode
         frame.stacktop = sp;
         jumpEvent(ts, frame, PY_MONITORING_EVENT_BRANCH, here, next);
       } else {
+        // An iterator that ended by raising StopIteration (a Python __next__, a generator returning a value) is
+        // reported as RAISE at the FOR_ITER, as _FOR_ITER's monitor_raise does; builtin iterators end silently.
+        const stop = stopIterationOf(iter);
+        if (stop !== null) {
+          frame.instr = here;
+          const e = _Py_MonitorRaise(ts, frame, here, stop, false);
+          if (e !== stop) throw e;
+        }
         stack[--sp] = null;
         frame.stacktop = sp;
         // Exhausted: skip END_FOR and POP_TOP (the branch event names the END_FOR, as INSTRUMENTED_FOR_ITER does).
@@ -517,6 +534,16 @@ export function _Py_Instrumented(ts: PyThreadState, frame: PyFrameObject, opcode
     default:
       return PyErr_Format(PyExc_ValueError, `unknown instrumented opcode ${opcode}`);
   }
+}
+
+function stopIterationOf(iter: PyVal): PyBaseExceptionObject | null {
+  if (iter instanceof PyGenObject) {
+    if (Py_TYPE(iter) !== PyGen_Type || genResult === Py_None) return null;
+    return _PyErr_CreateException(PyExc_StopIteration, [genResult]);
+  }
+  if (!hasFlag(Py_TYPE(iter), Py_TPFLAGS_HEAPTYPE)) return null;
+  const v = lastStopValue;
+  return _PyErr_CreateException(PyExc_StopIteration, v === Py_None ? [] : [v]);
 }
 
 function redispatch(m: CoMonitoringData, here: number, opcode: number): Uint16Array {
@@ -579,10 +606,7 @@ export function _Py_MonitorRaise(ts: PyThreadState, frame: PyFrameObject, here: 
   const at = fromCallee ? here - 1 : here;
   const event = reraise ? PY_MONITORING_EVENT_RERAISE : PY_MONITORING_EVENT_RAISE;
   try {
-    if (activeTools(code, event, at) !== 0) {
-      frame.instr = here;
-      fire(ts, event, code, at, [2 * at, exc]);
-    }
+    if (activeTools(code, event, at) !== 0) fire(ts, event, code, at, [2 * at, exc]);
   } catch (e) {
     if (e instanceof PyBaseExceptionObject) return e;
     throw e;
@@ -609,7 +633,6 @@ export function _Py_MonitorUnwind(ts: PyThreadState, frame: PyFrameObject, here:
   const code = frame.f_code;
   if (activeTools(code, PY_MONITORING_EVENT_PY_UNWIND, here) === 0) return exc;
   try {
-    frame.instr = here;
     fire(ts, PY_MONITORING_EVENT_PY_UNWIND, code, here, [2 * here, exc]);
   } catch (e) {
     if (e instanceof PyBaseExceptionObject) return e;
@@ -973,6 +996,13 @@ export function _PyFrame_SetLineNumber(f: PyFrameObject, newLine: PyVal | null):
     }
   }
   if (target < 0) { PyErr_Format(PyExc_ValueError, msg); return; }
+  // Locals the compiler may have proven bound at the target are bound to None (frame_setlineno's warning).
+  let unbound = 0;
+  for (let i = 0; i < code.co_nlocalsplus; i++) if (f.localsplus[i] === null) unbound++;
+  if (unbound > 0) {
+    abstractHooks.warn(PyExc_RuntimeWarning, `assigning None to ${unbound} unbound local${unbound === 1 ? "" : "s"}`, 0);
+    for (let i = 0; i < code.co_nlocalsplus; i++) if (f.localsplus[i] === null) f.localsplus[i] = Py_None;
+  }
   f.f_lineno = 0;
   f.instr = target;
 }
@@ -1038,12 +1068,12 @@ function markStacks(code: PyCodeObject, m: CoMonitoringData): (string | null)[] 
   return stacks;
 }
 
-let stackEffectHook: ((op: number, oparg: number) => [number, number] | null) | null = null;
-export function _PyInstrumentation_InstallStackEffect(f: (op: number, oparg: number) => [number, number] | null): void {
-  stackEffectHook = f;
-}
+/** Values popped and pushed by an instruction, from the generated stack_effect table (its net effect: kinds below
+ * the popped part are kept, pushed values are objects). */
 function stackEffect(op: number, oparg: number): [number, number] | null {
-  return stackEffectHook === null ? null : stackEffectHook(op, oparg);
+  const e = stack_effect(op, oparg, false);
+  if (e === null) return null;
+  return e >= 0 ? [0, e] : [-e, 0];
 }
 
 /** compatible_stack: pop `from` down to the target's depth, then each kind must fit (an object slot takes anything

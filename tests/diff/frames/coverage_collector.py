@@ -48,7 +48,6 @@ sys.settrace(None)
 print(results, squares, r, while_count)
 for item in sorted(executed, key=str):
     print(item)
-import dis
 code_lines = {l for _, _, l in classify.__code__.co_lines() if l is not None}
 seen = {l for name, l in executed if name == "classify"}
 print("missed in classify:", sorted(code_lines - seen - {classify.__code__.co_firstlineno}))
