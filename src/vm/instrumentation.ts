@@ -267,7 +267,7 @@ export function _Py_Instrument(code: PyCodeObject): void {
     }
     m.afterInstruction[i] = inst;
     let top = inst;
-    if (instr && i >= code._co_firsttraceable) top = INSTRUMENTED_INSTRUCTION;
+    if (instr && i >= code._co_firsttraceable && op !== RESUME) top = INSTRUMENTED_INSTRUCTION;
     m.afterLine[i] = top;
     if (line && m.lineStart[i]) top = INSTRUMENTED_LINE;
     words[i] = (w & 0xff00) | top;
@@ -602,8 +602,16 @@ function callLine(ts: PyThreadState, frame: PyFrameObject, i: number, m: CoMonit
 export function _Py_MonitorRaise(ts: PyThreadState, frame: PyFrameObject, here: number, exc: PyBaseExceptionObject,
   reraise: boolean, fromCallee = false): PyBaseExceptionObject {
   const code = frame.f_code;
-  // In a caller the exception comes out of its CALL: CPython reports next_instr - 1, one unit before the call.
-  const at = fromCallee ? here - 1 : here;
+  // CPython reports next_instr - 1: in a caller (the exception came out of its CALL) and after throw() that is one
+  // unit before the instruction; in the raising frame, the instruction's last inline-cache unit.
+  let at: number;
+  if (fromCallee || throwPending) at = here - 1;
+  else if (reraise) at = here;
+  else {
+    const m = code._co_monitoring as CoMonitoringData | null;
+    at = here + (_PyOpcode_Caches[(m !== null ? m.base[here] : code._co_code_adaptive[here]) & 255] ?? 0);
+  }
+  throwPending = false;
   const event = reraise ? PY_MONITORING_EVENT_RERAISE : PY_MONITORING_EVENT_RAISE;
   try {
     if (activeTools(code, event, at) !== 0) fire(ts, event, code, at, [2 * at, exc]);
@@ -642,9 +650,13 @@ export function _Py_MonitorUnwind(ts: PyThreadState, frame: PyFrameObject, here:
 }
 
 /** generator.throw() resumes the frame with an exception (PY_THROW, before the RAISE of the loop's error path). */
+/** Set by PY_THROW for the RAISE that follows it in the loop's error path. */
+let throwPending = false;
+
 export function _Py_MonitorThrow(ts: PyThreadState, frame: PyFrameObject, here: number, exc: PyBaseExceptionObject): void {
   const code = frame.f_code;
   if (code._co_instrumentation_version !== instrumentationVersion) _Py_Instrument(code);
+  throwPending = true;
   if (activeTools(code, PY_MONITORING_EVENT_PY_THROW, here) === 0) return;
   fire(ts, PY_MONITORING_EVENT_PY_THROW, code, here, [2 * here, exc]);
 }
