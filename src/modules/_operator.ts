@@ -46,11 +46,23 @@ function compare_digest(_m: PyVal, args: PyVal[]): PyVal {
     const ca = Array.from(a.value, (c) => c.charCodeAt(0)), cb = Array.from(b.value, (c) => c.charCodeAt(0));
     return PyBool_FromLong(tscmp(ca, cb));
   }
-  const ba = a instanceof PyBytesObject ? a.ob_bytes : PyUnicode_Check(a!) ? null : PyObject_GetBufferData(a!);
-  const bb = b instanceof PyBytesObject ? b.ob_bytes : PyUnicode_Check(b!) ? null : PyObject_GetBufferData(b!);
-  if (ba === null || bb === null) {
+  // The buffer interface for everything else: "unsupported operand" only when neither side has one, otherwise
+  // PyObject_GetBuffer's own error for the side that lacks it.
+  const buf = (v: PyVal): ArrayLike<number> | null => {
+    if (v instanceof PyBytesObject) return v.ob_bytes;
+    if (PyUnicode_Check(v)) return null;
+    try {
+      return PyObject_GetBufferData(v);
+    } catch {
+      return null;
+    }
+  };
+  const ba = buf(a!), bb = buf(b!);
+  if (ba === null && bb === null) {
     return PyErr_Format(PyExc_TypeError, `unsupported operand types(s) or combination of types: '${Py_TYPE(a!).tp_name}' and '${Py_TYPE(b!).tp_name}'`);
   }
+  if (ba === null) return PyErr_Format(PyExc_TypeError, `a bytes-like object is required, not '${Py_TYPE(a!).tp_name}'`);
+  if (bb === null) return PyErr_Format(PyExc_TypeError, `a bytes-like object is required, not '${Py_TYPE(b!).tp_name}'`);
   return PyBool_FromLong(tscmp(ba, bb));
 }
 

@@ -50,3 +50,5 @@ for f in [lambda: attrgetter(1), lambda: attrgetter(), lambda: itemgetter(), lam
     show("error", f)
 show("types", lambda: (type(a).__name__, type(a).__module__, type(i).__qualname__))
 show("subclass", lambda: type("X", (itemgetter,), {}))
+for x, y in [("a", b"a"), (b"a", "a"), (1, 2), (1, b"a"), (b"a", bytearray(b"a")), ("a", "a"), ("é", "é"), (memoryview(b"ab"), b"ab")]:
+    show("compare_digest", lambda: _operator._compare_digest(x, y))
