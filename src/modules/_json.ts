@@ -11,9 +11,9 @@ import { PyList_New, PyListObject } from "../objects/listobject.js";
 import { PyTuple_New, PyTupleObject, PyTuple_Check } from "../objects/tupleobject.js";
 import { PyFloat_FromDouble, PyFloat_Type, PyFloatObject, float_repr_text } from "../objects/floatobject.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
-import { PyObject_Vectorcall, PyObject_GetAttr, PyObject_CallOneArg, PyObject_IsTrue, PyNumber_AsSsize_t, PyObject_Repr,
+import { PyObject_Vectorcall, PyObject_GetAttr, PyObject_CallOneArg, PyObject_IsTrue, PyNumber_Index, PyObject_Repr,
   PySequence_Contains, PyObject_SetItem, PyObject_DelItem } from "../objects/abstract.js";
-import { PyLong_Check } from "../objects/longobject.js";
+import { PyLong_Check, longValue } from "../objects/longobject.js";
 import { PyDict_Check } from "../objects/dictobject.js";
 import { PyLong_Type } from "../objects/object.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_StopIteration, PyExc_OverflowError } from "../objects/exceptions.js";
@@ -322,7 +322,7 @@ function scanner_call(self: PyVal, args: readonly PyVal[], kwnames: readonly PyV
     return PyErr_Format(PyExc_TypeError, `first argument must be a string, not ${Py_TYPE(str).tp_name}`);
   }
   const src = new Source(str);
-  const cp = PyNumber_AsSsize_t(idxObj, PyExc_OverflowError);
+  const cp = asSsize(idxObj);
   if (cp < 0) return PyErr_Format(PyExc_ValueError, "idx cannot be negative");
   try {
     const [val, end] = scan_once_unicode(sc, src, src.toUnits(cp));
@@ -355,12 +355,21 @@ PyType_FromSpecStatic({
   ],
 }, PyScannerType);
 
+/** The "n" converter: __index__, then PyLong_AsSsize_t's overflow message. */
+function asSsize(v: PyVal): number {
+  const n = longValue(PyNumber_Index(v));
+  if (typeof n === "bigint" || n > Number.MAX_SAFE_INTEGER || n < -Number.MAX_SAFE_INTEGER) {
+    return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C ssize_t");
+  }
+  return n;
+}
+
 function py_scanstring(_m: PyVal, args: PyVal[]): PyVal {
   const [pystr, endObj, strictObj] = unpackArgs("scanstring", args, 2, 3);
   if (!PyUnicode_Check(pystr!)) {
     return PyErr_Format(PyExc_TypeError, `first argument must be a string, not ${Py_TYPE(pystr!).tp_name}`);
   }
-  const end = PyNumber_AsSsize_t(endObj!, PyExc_OverflowError);
+  const end = asSsize(endObj!);
   const strict = strictObj === undefined ? true : PyObject_IsTrue(strictObj);
   const src = new Source(pystr);
   const len = pystr.cpLen >= 0 ? pystr.cpLen : src.toCp(src.s.length);
@@ -595,13 +604,14 @@ PyType_FromSpecStatic({
         }
       }
       const a = got as PyVal[];
-      if (a[0] !== Py_None && !PyDict_Check(a[0])) {
-        return PyErr_Format(PyExc_TypeError, `make_encoder() argument 1 must be dict or None, not ${Py_TYPE(a[0]).tp_name}`);
-      }
+      // PyArg_ParseTupleAndKeywords("OOOOUUppp") first, then encoder_new's own checks.
       for (const i of [4, 5]) {
         if (!PyUnicode_Check(a[i])) {
           return PyErr_Format(PyExc_TypeError, `make_encoder() argument ${i + 1} must be str, not ${Py_TYPE(a[i]).tp_name}`);
         }
+      }
+      if (a[0] !== Py_None && !PyDict_Check(a[0])) {
+        return PyErr_Format(PyExc_TypeError, `make_encoder() argument 1 must be dict or None, not ${Py_TYPE(a[0]).tp_name}`);
       }
       if (a[3] !== Py_None && !PyUnicode_Check(a[3])) {
         return PyErr_Format(PyExc_TypeError, `make_encoder() argument 4 must be str or None, not ${Py_TYPE(a[3]).tp_name}`);
@@ -613,7 +623,7 @@ PyType_FromSpecStatic({
       if (nkw > 0 || args.length !== 2) {
         return PyErr_Format(PyExc_TypeError, `function takes exactly 2 arguments (${args.length} given)`);
       }
-      const level = PyNumber_AsSsize_t(args[1], PyExc_OverflowError);
+      const level = asSsize(args[1]);
       const out: string[] = [];
       encoder_listencode_obj(self as Encoder, out, args[0], level);
       return PyTuple_New([PyUnicode_FromString(out.join(""))]);

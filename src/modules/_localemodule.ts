@@ -59,7 +59,7 @@ function intArg(v: PyVal): number {
   if (!PyLong_Check(v)) return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(v).tp_name}' object cannot be interpreted as an integer`);
   const n = longValue(v);
   if (typeof n === "bigint" || n > 2147483647 || n < -2147483648) {
-    return PyErr_Format(PyExc_OverflowError, `signed integer is ${n < 0 ? "less than minimum" : "greater than maximum"}`);
+    return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
   }
   return n;
 }
@@ -144,7 +144,9 @@ function _locale_nl_langinfo(_m: PyVal, key: PyVal): PyVal {
 
 function strArg(fname: string, v: PyVal, n: number | null): string {
   if (!PyUnicode_Check(v)) {
-    return PyErr_Format(PyExc_TypeError, `${fname}() argument${n === null ? "" : ` ${n}`} must be str, not ${Py_TYPE(v).tp_name}`);
+    // _PyArg_BadArgument names None as "None".
+    const tn = v === Py_None ? "None" : Py_TYPE(v).tp_name;
+    return PyErr_Format(PyExc_TypeError, `${fname}() argument${n === null ? "" : ` ${n}`} must be str, not ${tn}`);
   }
   return v.value;
 }

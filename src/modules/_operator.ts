@@ -9,8 +9,8 @@ import { PyUnicode_Check, PyUnicode_FromString } from "../objects/unicodeobject.
 import { PyBytesObject } from "../objects/bytesobject.js";
 import { PyBool_FromLong } from "../objects/boolobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
-import { PyLongObject } from "../objects/longobject.js";
-import { PyExc_TypeError, PyExc_ValueError } from "../objects/exceptions.js";
+import { PyLongObject, longValue } from "../objects/longobject.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "../objects/exceptions.js";
 import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import {
   PyNumber_Add, PyNumber_Subtract, PyNumber_Multiply, PyNumber_TrueDivide, PyNumber_FloorDivide, PyNumber_Remainder,
@@ -114,7 +114,15 @@ function sequence_inplace_concat(a: PyVal, b: PyVal): PyVal {
 
 /** _PySequence_IterSearch for countOf (PY_ITERSEARCH_COUNT) and indexOf (PY_ITERSEARCH_INDEX). */
 function iterSearch(seq: PyVal, obj: PyVal, count: boolean): number {
-  const it = PyObject_GetIter(seq);
+  let it: PyVal;
+  try {
+    it = PyObject_GetIter(seq);
+  } catch (e) {
+    if (e instanceof PyObject && PyType_IsSubtype(Py_TYPE(e), PyExc_TypeError)) {
+      return PyErr_Format(PyExc_TypeError, `argument of type '${Py_TYPE(seq).tp_name}' is not iterable`);
+    }
+    throw e;
+  }
   let n = 0;
   for (;;) {
     const item = PyIter_Next(it);
@@ -138,7 +146,11 @@ function length_hint(_m: PyVal, args: PyVal[]): PyVal {
     if (typeof dflt !== "number" && !(dflt instanceof PyLongObject)) {
       return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(dflt).tp_name}' object cannot be interpreted as an integer`);
     }
-    d = PyNumber_AsSsize_t(dflt, null);
+    const dv = longValue(dflt);
+    if (typeof dv === "bigint" || Math.abs(dv) > Number.MAX_SAFE_INTEGER) {
+      return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    d = dv;
   }
   const t = Py_TYPE(obj!);
   if (t.sq_length !== null || t.mp_length !== null) {
