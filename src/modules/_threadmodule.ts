@@ -29,7 +29,7 @@ import { atexitHooks } from "./atexitmodule.js";
 import {
   type PyThread, MAIN_THREAD_IDENT, _PyThread_Current, _PyThread_Main, _PyThread_Count, _PyThread_Start,
   _PyThread_BeginWait, _PyThread_Wait, _PyThread_WaitForNonDaemon, _PyThread_Init,
-  _PyThread_NativeId,
+  _PyThread_NativeId, _PyThread_Wake,
 } from "../vm/threads.js";
 
 export { MAIN_THREAD_IDENT };
@@ -90,6 +90,7 @@ function lock_release(self: PyVal): PyVal {
   const l = self as PyLockObject;
   if (!l.locked) return PyErr_Format(PyExc_RuntimeError, "release unlocked lock");
   l.locked = false;
+  _PyThread_Wake();
   return Py_None;
 }
 
@@ -134,7 +135,10 @@ function rlock_acquire(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyV
 function rlock_release(self: PyVal): PyVal {
   const r = self as PyRLockObject;
   if (r.count === 0 || r.owner !== currentIdent()) return PyErr_Format(PyExc_RuntimeError, "cannot release un-acquired lock");
-  if (--r.count === 0) r.owner = 0;
+  if (--r.count === 0) {
+    r.owner = 0;
+    _PyThread_Wake();
+  }
   return Py_None;
 }
 
@@ -173,6 +177,7 @@ PyType_FromSpecStatic({
       const saved = [r.count, r.owner];
       r.count = 0;
       r.owner = 0;
+      _PyThread_Wake();
       return hooks.tuple(saved);
     }, flags: METH_NOARGS },
     { name: "_acquire_restore", meth: rlock_acquire_restore, flags: METH_FASTCALL },
@@ -221,7 +226,7 @@ PyType_FromSpecStatic({
   },
   methods: [
     { name: "is_done", meth: (s: PyVal) => PyBool_FromLong((s as PyThreadHandleObject).state === HANDLE_DONE), flags: METH_NOARGS },
-    { name: "_set_done", meth: (s: PyVal) => { (s as PyThreadHandleObject).state = HANDLE_DONE; return Py_None; }, flags: METH_NOARGS },
+    { name: "_set_done", meth: (s: PyVal) => { (s as PyThreadHandleObject).state = HANDLE_DONE; _PyThread_Wake(); return Py_None; }, flags: METH_NOARGS },
     { name: "join", meth: handle_join, flags: METH_FASTCALL | METH_KEYWORDS },
   ],
   getset: [

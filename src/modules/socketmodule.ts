@@ -21,7 +21,7 @@ import { parseArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { PyErr_SetFromErrno } from "./posixmodule.js";
 import { hostProc } from "../host/current.js";
-import { _PyThread_BeginWait, _PyThread_Wait } from "../vm/threads.js";
+import { _PyThread_BeginWait, _PyThread_Wait, _PyThread_Wake } from "../vm/threads.js";
 
 const AF_UNIX = 1;
 const AF_INET = 2;
@@ -85,6 +85,7 @@ function closeEndpoint(e: Endpoint): void {
   e.closed = true;
   endpoints.delete(e.fd);
   if (e.peer !== null) e.peer.eof = true;
+  _PyThread_Wake();
 }
 
 export const PySocket_Type = PyType_Declare("_socket.socket");
@@ -217,6 +218,7 @@ function sock_send(self: PyVal, args: PyVal[]): PyVal {
   if (data.length > 0) {
     p.chunks.push(data.slice());
     p.size += data.length;
+    _PyThread_Wake();
   }
   return data.length;
 }
@@ -240,6 +242,7 @@ function sock_shutdown(self: PyVal, how: PyVal): PyVal {
   const h = Number(longValue(PyNumber_Index(how)));
   if (h < 0 || h > 2) return PyErr_SetFromErrno(EINVAL);
   if (h !== 0 && e.peer !== null) e.peer.eof = true; // SHUT_WR or SHUT_RDWR: the peer reads EOF
+  _PyThread_Wake();
   if (h !== 1) e.eof = true;
   return Py_None;
 }

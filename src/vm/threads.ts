@@ -232,6 +232,46 @@ function othersWantToRun(self: PyThread): boolean {
   return false;
 }
 
+/** Could another thread become runnable without the running thread's help (a deadline, a preempted or new thread,
+ * a pending signal)? */
+function othersMayWakeAlone(self: PyThread): boolean {
+  for (const t of threads) {
+    if (t === self) continue;
+    switch (t.status) {
+      case T_NEW:
+      case T_READY:
+        return true;
+      case T_WAITING:
+        if (t.deadline < Infinity || t.pendingExc !== null || signalsPending(t)) return true;
+        break;
+      case T_ONSTACK:
+        if (t.ready === null || t.deadline < Infinity || t.pendingExc !== null || signalsPending(t)) return true;
+        break;
+      case T_DONE:
+      case T_FINISHED:
+        break;
+      default:
+        throw new Error(`bad thread status ${t.status}`);
+    }
+  }
+  return false;
+}
+
+/** The running thread did something that may wake a waiter (released a lock, sent data): check at the next breaker
+ * whether another thread wants to run. */
+export function _PyThread_Wake(): void {
+  if (threads.length > 1) {
+    const ts = _PyThreadState_GET();
+    _Py_set_eval_breaker_bit(ts, _PY_GIL_DROP_REQUEST_BIT);
+    countdown = 0;
+  }
+}
+
+/** A thread continues after the scheduler ran: its switch checks start again. */
+function armSwitch(t: PyThread): void {
+  if (threads.length > 1) _Py_set_eval_breaker_bit(t.ts, _PY_GIL_DROP_REQUEST_BIT);
+}
+
 /** The next thread (after the last one picked) that can run now, other than `self`. */
 function pickNext(self: PyThread): PyThread | null {
   const n = threads.length;
@@ -254,6 +294,7 @@ function runSlice(t: PyThread): void {
   t.status = T_ONSTACK;
   const savedSlice = sliceStart;
   sliceStart = now();
+  armSwitch(t);
   if (t.base !== null && was !== T_NEW) checkSignals(t);
   const exc = t.pendingExc;
   t.pendingExc = null;
@@ -386,11 +427,17 @@ function onSwitchRequest(ts: PyThreadState): void {
   if (tnow - sliceStart < _PyThreadSwitch.interval * 1000) return;
   sliceStart = tnow;
   const self = threadOf(ts);
-  if (!othersWantToRun(self)) return;
+  if (!othersWantToRun(self)) {
+    // Every other thread waits for something only a running thread can do (release a lock, send data): stop checking
+    // until that happens (_PyThread_Wake), so a long computation beside idle threads pays nothing.
+    if (!othersMayWakeAlone(self)) _Py_unset_eval_breaker_bit(ts, _PY_GIL_DROP_REQUEST_BIT);
+    return;
+  }
   if (suspendable(ts)) throw _Py_THREAD_SWITCH;
   self.ready = null;
   schedule(self, false);
   sliceStart = now();
+  armSwitch(self);
   const e = self.pendingExc;
   if (e !== null) {
     self.pendingExc = null;
@@ -443,6 +490,7 @@ function onSuspended(ts: PyThreadState): PyVal | null {
   }
   self.status = T_ONSTACK;
   self.ready = null;
+  armSwitch(self);
   checkSignals(self);
   self.retryFrame = self.pendingExc !== null ? null : self.retryFrame;
   sliceStart = now();
@@ -541,6 +589,7 @@ export function _PyThread_Wait(w: WaitCall, ready: () => boolean, timeout: numbe
     self.ready = null;
     self.deadline = Infinity;
     sliceStart = now();
+    armSwitch(self);
   }
   const e = self.pendingExc;
   if (e !== null) {
