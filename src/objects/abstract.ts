@@ -485,7 +485,9 @@ export function PyNumber_Index(v: PyVal): PyVal {
 export function PyNumber_AsSsize_t(v: PyVal, err: PyTypeObject | null): number {
   const i = longValue(PyNumber_Index(v));
   if (typeof i === "number") return i;
-  if (err === null) return i < 0n ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  // Py_ssize_t is 64-bit: ints up to 2**63-1 fit (as the nearest double above 2**53).
+  if (i >= -0x8000000000000000n && i <= 0x7fffffffffffffffn) return Number(i);
+  if (err === null) return i < 0n ? -9223372036854775807 : 9223372036854775807;
   return PyErr_Format(err, `cannot fit 'int' into an index-sized integer`);
 }
 

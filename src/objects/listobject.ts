@@ -5,8 +5,8 @@ import {
   Py_EQ, Py_LT, METH_FASTCALL, METH_KEYWORDS, METH_O, METH_NOARGS, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_LIST_SUBCLASS,
   Py_TPFLAGS_SEQUENCE, hasFlag, type PyVal, PyUnicodeObject,
 } from "./object.js";
-import { PyErr_Format, Py_ReprEnter, Py_ReprLeave, Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_IndexError, PyExc_ValueError } from "./exceptions.js";
+import { PyErr_Format, PyErr_SetObject, Py_ReprEnter, Py_ReprLeave, Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../runtime/errors.js";
+import { PyExc_TypeError, PyExc_IndexError, PyExc_ValueError, PyExc_MemoryError } from "./exceptions.js";
 import { PyObject_Repr, PyObject_RichCompareBool, PySequence_List, PyNumber_AsSsize_t, PyObject_IsTrue,
   PyObject_CallOneArg } from "./abstract.js";
 import { PyUnicode_FromString } from "./unicodeobject.js";
@@ -143,7 +143,8 @@ function list_inplace_concat(a: PyVal, b: PyVal): PyVal {
 function list_repeat(self: PyVal, n: number): PyVal {
   const items = (self as PyListObject).ob_item;
   const out: PyVal[] = [];
-  if (n > 0 && items.length * n > 1e9) return PyErr_Format(PyExc_ValueError, "repeated list is too long");
+  // list_repeat: PyErr_NoMemory when the size passes PY_SSIZE_T_MAX or the allocation fails (here: past 2**30 items).
+  if (n > 0 && items.length * n > 2 ** 30) return PyErr_SetObject(PyExc_MemoryError, null);
   for (let k = 0; k < n; k++) for (let i = 0; i < items.length; i++) out.push(items[i]);
   return PyList_New(out);
 }

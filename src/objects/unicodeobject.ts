@@ -6,8 +6,8 @@ import {
   METH_STATIC, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_UNICODE_SUBCLASS, hasFlag, type PyVal,
 } from "./object.js";
 import { hashUnicodeText, hashOut } from "../runtime/pyhash.js";
-import { PyErr_Format, PyErr_BadArgument } from "../runtime/errors.js";
-import { PyExc_TypeError, PyExc_ValueError, PyExc_IndexError, PyExc_OverflowError, PyExc_LookupError } from "./exceptions.js";
+import { PyErr_Format, PyErr_BadArgument, PyErr_SetObject } from "../runtime/errors.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_IndexError, PyExc_OverflowError, PyExc_LookupError, PyExc_MemoryError } from "./exceptions.js";
 import { PyObject_Str, PyObject_Repr, PyNumber_Index, PyObject_GetIter, PyIter_Next, PyObject_Format, PyObject_GetItem,
   PyNumber_AsSsize_t, PyObject_ASCII, PyType_IsSubtype } from "./abstract.js";
 import { PyTupleObject, PyTuple_New } from "./tupleobject.js";
@@ -262,7 +262,9 @@ export function PyUnicode_Concat(a: PyVal, b: PyVal): PyVal {
 function unicode_repeat(self: PyVal, n: number): PyVal {
   const s = (self as PyUnicodeObject).value;
   if (n <= 0 || s.length === 0) return emptyStr;
-  if (s.length * n > 0x7fffffff / 2) return PyErr_Format(PyExc_OverflowError, "repeated string is too long");
+  // unicode_repeat: OverflowError past PY_SSIZE_T_MAX, else MemoryError when the allocation fails (past 2**30 here).
+  if (s.length * n > 9223372036854775807) return PyErr_Format(PyExc_OverflowError, "repeated string is too long");
+  if (s.length * n > 2 ** 30) return PyErr_SetObject(PyExc_MemoryError, null);
   return PyUnicode_FromString(s.repeat(n));
 }
 
