@@ -9,6 +9,7 @@ import json, os, shutil, subprocess, sys, tempfile
 assert sys.version_info[:2] == (3, 13)
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 DIR = os.path.join(ROOT, "tests", "golden", "stdlib", "programs")
+STDLIB = os.path.dirname(os.__file__)
 EXPECTED = os.path.join(ROOT, "tests", "golden", "stdlib", "expected.json")
 only = sys.argv[1:]
 out = {}
@@ -24,7 +25,8 @@ def run(name):
         tmp = os.path.realpath(tmp)
         shutil.copy(os.path.join(DIR, name), tmp)
         p = subprocess.run([sys.executable, name], cwd=tmp, env=env, capture_output=True, text=True, timeout=60)
-        norm = lambda t: t.replace(tmp, "<DIR>")
+        # The program's directory and the stdlib's (a traceback through a stdlib module) are written as placeholders.
+        norm = lambda t: t.replace(tmp, "<DIR>").replace(STDLIB, "<STDLIB>")
         return {"stdout": norm(p.stdout), "stderr": norm(p.stderr), "status": p.returncode}
 
 

@@ -3,7 +3,7 @@
 // a ratchet over tests/golden/stdlib/expected_failures.txt. `npm run diff:stdlib -- [--jobs N] [--timeout S]
 // [--write-expected] [NAME ...]` prints `N/80 modules import and match CPython` (issue #5). See docs/testing.md.
 import { spawn } from "node:child_process";
-import { mkdtempSync, copyFileSync, readFileSync, realpathSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, copyFileSync, existsSync, readFileSync, realpathSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,6 +12,8 @@ import { ROOT, firstDifference } from "./run_diff.js";
 export const SMOKE_DIR = "tests/golden/stdlib";
 export const PROGRAMS_DIR = `${SMOKE_DIR}/programs`;
 export const SMOKE_EXPECTED_FAILURES = `${SMOKE_DIR}/expected_failures.txt`;
+/** Where tracebacks show the default stdlib's files (pyodide's zip, read by zipimport). */
+const STDLIB = join(ROOT, "node_modules", "pyodide", "python_stdlib.zip");
 
 export interface Capture {
   readonly stdout: string;
@@ -61,6 +63,9 @@ export function smokeDifference(exp: Capture, got: Capture | "timeout"): string 
 /** Run one program with bin/typhon.js in a fresh directory (programs write files beside themselves), as the capture does. */
 export function runSmoke(name: string, timeoutMs: number, command?: readonly string[]): Promise<Capture | "timeout"> {
   const cmd = command ?? [process.execPath, join(ROOT, "bin", "typhon.js")];
+  if (!existsSync(join(ROOT, PROGRAMS_DIR, name))) {
+    return Promise.resolve({ stdout: "", stderr: `${PROGRAMS_DIR}/${name} is missing (a capture without its program)\n`, status: -1 });
+  }
   const tmp = realpathSync(mkdtempSync(join(tmpdir(), "typhon-smoke-")));
   copyFileSync(join(ROOT, PROGRAMS_DIR, name), join(tmp, name));
   const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", PYTHONHASHSEED: "0", LANG: "C.UTF-8", TZ: "UTC" };
@@ -75,7 +80,7 @@ export function runSmoke(name: string, timeoutMs: number, command?: readonly str
     child.on("close", (code) => {
       clearTimeout(timer);
       rmSync(tmp, { recursive: true, force: true });
-      const norm = (b: Buffer[]): string => Buffer.concat(b).toString("utf8").split(tmp).join("<DIR>");
+      const norm = (b: Buffer[]): string => Buffer.concat(b).toString("utf8").split(tmp).join("<DIR>").split(STDLIB).join("<STDLIB>");
       done(timedOut ? "timeout" : { stdout: norm(out), stderr: norm(err), status: code ?? -1 });
     });
   });

@@ -51,7 +51,8 @@ function gmtimeOf(t: number): Tm {
   if (Number.isNaN(d.getTime())) return PyErr_Format(PyExc_OverflowError, "timestamp out of range for platform time_t");
   const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, md = d.getUTCDate();
   return { year: y, mon: m, mday: md, hour: d.getUTCHours(), min: d.getUTCMinutes(), sec: d.getUTCSeconds(),
-    wday: (d.getUTCDay() + 6) % 7, yday: dayOfYear(y, m, md), isdst: 0, zone: "UTC", gmtoff: 0 };
+    // glibc's gmtime names the zone "GMT" (time.gmtime().tm_zone).
+    wday: (d.getUTCDay() + 6) % 7, yday: dayOfYear(y, m, md), isdst: 0, zone: "GMT", gmtoff: 0 };
 }
 
 let zoneFormat: Intl.DateTimeFormat | null = null;

@@ -1338,7 +1338,8 @@ function type_new(metatype: PyTypeObject, args: readonly PyVal[], kwnames: reado
   }
   // __slots__.
   const slotsArg = PyDict_GetItemStr(dict, k("__slots__"));
-  let addDict = base.tp_dictoffset === 0;
+  // Instances of a metaclass are types: their namespace is tp_dict (type has __dict__), never an instance dict.
+  let addDict = base.tp_dictoffset === 0 && !base.mro.includes(PyType_Type);
   const ownSlots: string[] = [];
   if (slotsArg !== undefined) {
     const names = PyUnicode_Check(slotsArg) ? [slotsArg] : PySequence_List(slotsArg);
@@ -1543,6 +1544,47 @@ function checkSettable(t: PyTypeObject, what: string): void {
   }
 }
 
+/** type_set_bases: a heap type's bases replaced by compatible ones; the MROs below it are recomputed. */
+function type_set_bases(self: PyVal, v: PyVal | null): void {
+  const t = self as PyTypeObject;
+  checkSettable(t, "__bases__");
+  if (v === null) PyErr_Format(PyExc_TypeError, `cannot delete '__bases__' attribute of immutable type '${t.tp_name}'`);
+  if (!PyTuple_Check(v!)) {
+    PyErr_Format(PyExc_TypeError, `can only assign tuple to ${t.tp_name}.__bases__, not ${Py_TYPE(v!).tp_name}`);
+  }
+  const bases = (v as PyTupleObject).ob_item;
+  if (bases.length === 0) PyErr_Format(PyExc_TypeError, `can only assign non-empty tuple to ${t.tp_name}.__bases__, not ()`);
+  for (const b of bases) {
+    if (!(b instanceof PyTypeObject)) {
+      PyErr_Format(PyExc_TypeError, `${t.tp_name}.__bases__ must be tuple of classes, not '${Py_TYPE(b).tp_name}'`);
+    }
+    if (PyType_IsSubtype(b as PyTypeObject, t)) PyErr_Format(PyExc_TypeError, "a __bases__ item causes an inheritance cycle");
+  }
+  const newBase = best_base(bases as PyTypeObject[]);
+  const ns = solidBase(newBase), os = solidBase(t.tp_base!);
+  if (ns !== os) {
+    // compatible_for_assignment checks the deallocator (a native layout) before the slots.
+    const what = !hasFlag(ns, Py_TPFLAGS_HEAPTYPE) || !hasFlag(os, Py_TPFLAGS_HEAPTYPE) ? "deallocator" : "object layout";
+    PyErr_Format(PyExc_TypeError, `__bases__ assignment: '${newBase.tp_name}' ${what} differs from '${t.tp_base!.tp_name}'`);
+  }
+  const oldBases = t.tp_bases, oldBase = t.tp_base, oldMro = t.mro, oldTpMro = t.tp_mro;
+  t.tp_bases = v!;
+  t.tp_base = newBase;
+  const redo = (c: PyTypeObject): void => { mro_internal(c); for (const s of c.tp_subclasses) redo(s); };
+  try {
+    redo(t);
+  } catch (e) {
+    t.tp_bases = oldBases; t.tp_base = oldBase; t.mro = oldMro; t.tp_mro = oldTpMro;
+    throw e;
+  }
+  for (const b of (oldBases as PyTupleObject).ob_item as PyTypeObject[]) {
+    const i = b.tp_subclasses.indexOf(t);
+    if (i >= 0) b.tp_subclasses.splice(i, 1);
+  }
+  for (const b of bases as PyTypeObject[]) if (!b.tp_subclasses.includes(t)) b.tp_subclasses.push(t);
+  PyType_Modified(t);
+}
+
 const type_getset: PyGetSetDef[] = [
   { name: "__name__", get: (s) => PyUnicode_FromString((s as PyTypeObject).tp_name.slice((s as PyTypeObject).tp_name.lastIndexOf(".") + 1)),
     set: (s, v) => {
@@ -1562,8 +1604,9 @@ const type_getset: PyGetSetDef[] = [
       }
       t.tp_qualname = (v as PyUnicodeObject).value;
     } },
-  { name: "__bases__", get: (s) => (s as PyTypeObject).tp_bases! },
+  { name: "__bases__", get: (s) => (s as PyTypeObject).tp_bases!, set: type_set_bases },
   { name: "__base__", get: (s) => (s as PyTypeObject).tp_base ?? Py_None },
+  { name: "__flags__", get: (s) => (s as PyTypeObject).tp_flags >>> 0 },
   { name: "__mro__", get: (s) => (s as PyTypeObject).tp_mro ?? Py_None },
   { name: "__dict__", get: type_get_dict },
   { name: "__doc__", get: type_get_doc, set: (s, v) => {
@@ -1579,7 +1622,8 @@ const type_getset: PyGetSetDef[] = [
       if (m === undefined) return PyErr_Format(PyExc_AttributeError, "__module__");
       return m;
     }
-    return PyUnicode_FromString(moduleNameOf(t));
+    // Interned, as type_module does: pickle memoizes the module name by identity (one BINGET per later global).
+    return PyUnicode_InternFromString(moduleNameOf(t));
   }, set: (s, v) => {
     const t = s as PyTypeObject;
     checkSettable(t, "__module__");

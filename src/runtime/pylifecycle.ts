@@ -337,14 +337,17 @@ export function Py_Initialize(host: Host, argv: string[], executable = "typhon")
   const builtins = _PyBuiltin_Init();
   const sys = _PySys_Create(host, argv, executable);
   PyDict_SetItemString(sys.modules, "builtins", builtins);
-  PyDict_SetItemString(sys.dict, "displayhook", nativeFunction("displayhook", (_s: PyVal, v: PyVal) => {
+  const displayhook = nativeFunction("displayhook", (_s: PyVal, v: PyVal) => {
     if (v === Py_None) return Py_None;
     PyDict_SetItemString(getBuiltins().dict!, "_", Py_None);
     const out = PyDict_GetItemStr(getSys().dict, PyUnicode_InternFromString("stdout"))!;
     PyObject_Vectorcall(PyObject_GetAttr(out, PyUnicode_InternFromString("write")), [PyUnicode_FromString(PyObject_Repr(v).value + "\n")], null);
     PyDict_SetItemString(getBuiltins().dict!, "_", v);
     return Py_None;
-  }, METH_O));
+  }, METH_O);
+  // sys.__displayhook__ keeps the original, as sys.__excepthook__ does (doctest restores it).
+  PyDict_SetItemString(sys.dict, "displayhook", displayhook);
+  PyDict_SetItemString(sys.dict, "__displayhook__", displayhook);
   sourceReader.getLines = (filename: string): string[] | null => {
     try {
       const text = new TextDecoder().decode(host.readFile(filename));

@@ -52,3 +52,7 @@ try:
 except AttributeError as e:
     print(e)
 print(time._STRUCT_TM_ITEMS)
+import pickle
+print(int.__module__ is bytearray.__module__, len(pickle.dumps([1 + 2j, bytearray(b"x")], protocol=4)))
+import sys
+print(sys.__displayhook__ is sys.displayhook, type.__flags__ & (1 << 31) != 0, int.__flags__ & (1 << 24) != 0)
