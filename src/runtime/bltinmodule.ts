@@ -775,6 +775,12 @@ export function _PyBuiltin_Init(): PyModuleObject {
   fn("id", builtin_id, METH_O);
   fn("hash", builtin_hash, METH_O);
   fn("callable", builtin_callable, METH_O);
+  // builtin_breakpoint: call sys.breakpointhook(*args, **kws).
+  fn("breakpoint", (_s: PyVal, a: PyVal[], kw: PyVal[] | null) => {
+    const hook = PyDict_GetItemStr(getSys().dict, k("breakpointhook"));
+    if (hook === undefined) return PyErr_Format(PyExc_RuntimeError, "lost sys.breakpointhook");
+    return PyObject_Vectorcall(hook, a, kw);
+  }, FK);
   fn("len", builtin_len, METH_O);
   fn("isinstance", (_s: PyVal, a: PyVal[]) => builtin_isinstance(a), METH_FASTCALL);
   fn("issubclass", (_s: PyVal, a: PyVal[]) => builtin_issubclass(a), METH_FASTCALL);

@@ -22,6 +22,9 @@ import { PyObject_Str, PyObject_Repr, PyObject_Vectorcall, PyNumber_Index, PyObj
 import { parseArgs } from "./getargs.js";
 import { _PyEval_SetTrace, _PyEval_SetProfile, _PySys_MonitoringModule, _PyInstrumentation_InitSentinels } from "../vm/instrumentation.js";
 import { PyBaseObject_Type } from "../objects/object.js";
+import { PyImport_ImportModule } from "./import.js";
+import { hooks as abstractHooks } from "../objects/abstract.js";
+import { PyExc_RuntimeWarning } from "../objects/exceptions.js";
 import type { Host } from "../host/host.js";
 
 let intMaxStrDigits = 4300;
@@ -259,6 +262,38 @@ function sys_set_asyncgen_hooks(_s: PyVal, args: PyVal[], kwnames: PyVal[] | nul
   return Py_None;
 }
 
+/** sys.breakpointhook (sys_breakpointhook in Python/sysmodule.c): $PYTHONBREAKPOINT names the hook ("0": none,
+ * empty: pdb.set_trace); an unimportable name is a RuntimeWarning and nothing else. */
+function sys_breakpointhook(args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  let envar = "";
+  const environ = PyObject_GetAttrStr(PyImport_ImportModule("os"), "environ")!;
+  const v = PyObject_Vectorcall(PyObject_GetAttrStr(environ, "get")!, [PyUnicode_FromString("PYTHONBREAKPOINT"), PyUnicode_FromString("")], null);
+  if (PyUnicode_Check(v)) envar = v.value;
+  if (envar === "") envar = "pdb.set_trace";
+  else if (envar === "0") return Py_None;
+  const dot = envar.lastIndexOf(".");
+  let hook: PyVal | null = null;
+  if (dot !== 0) {
+    const modulepath = dot < 0 ? "builtins" : envar.slice(0, dot);
+    const attr = dot < 0 ? envar : envar.slice(dot + 1);
+    try {
+      hook = PyObject_GetAttrStr(PyImport_ImportModule(modulepath), attr) ?? null;
+    } catch (e) {
+      if (!(e instanceof PyBaseExceptionObject) || !(isSubclassName(e, "ImportError") || isSubclassName(e, "AttributeError"))) throw e;
+      hook = null;
+    }
+  }
+  if (hook === null) {
+    abstractHooks.warn(PyExc_RuntimeWarning, `Ignoring unimportable $PYTHONBREAKPOINT: "${envar}"`, 0);
+    return Py_None;
+  }
+  return PyObject_Vectorcall(hook, args, kwnames);
+}
+
+function isSubclassName(e: PyBaseExceptionObject, name: string): boolean {
+  return e.ob_type.mro.some((t) => t.tp_name === name);
+}
+
 export function _PySys_Create(host: Host, argv: string[], executable: string): SysState {
   hostRef = host;
   const m = PyModule_New("sys");
@@ -339,6 +374,10 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
   set("getprofile", nativeFunction("getprofile", () => _PyThreadState_GET().c_profilefunc ?? Py_None, METH_NOARGS));
   _PyInstrumentation_InitSentinels(PyBaseObject_Type);
   set("monitoring", _PySys_MonitoringModule());
+  const bph = nativeFunction("breakpointhook", (_s: PyVal, a: PyVal[], kw: PyVal[] | null) => sys_breakpointhook(a, kw),
+    METH_FASTCALL | METH_KEYWORDS);
+  set("breakpointhook", bph);
+  set("__breakpointhook__", bph);
   set("is_finalizing", nativeFunction("is_finalizing", () => Py_False, METH_NOARGS));
   set("getrefcount", nativeFunction("getrefcount", () => 2, METH_O));
   set("_is_gil_enabled", nativeFunction("_is_gil_enabled", () => Py_True, METH_NOARGS));
