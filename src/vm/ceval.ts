@@ -134,6 +134,9 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
   let pendingExc: PyBaseExceptionObject | null = throwExc;
 
   for (;;) {
+    // The exception being unwound: thrown through JS by natives, or handed over without a JS throw by RAISE_VARARGS
+    // and RERAISE (`break dispatch`), since V8 builds a message and a stack trace for every throw under Node.
+    let unwinding: unknown = null;
     try {
       if (pendingExc !== null) {
         const e = pendingExc;
@@ -142,7 +145,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         if (_PyInstrumentation_active) _Py_MonitorThrow(tstate, frame, here, e);
         throw e;
       }
-      for (;;) {
+      dispatch: for (;;) {
         here = pc;
         const word = instrs[pc++];
         oparg = (word >> 8) | ext;
@@ -321,8 +324,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             if (oparg === 2) cause = stack[--sp];
             if (oparg >= 1) exc = stack[--sp];
             frame.instr = here;
-            do_raise(tstate, exc, cause);
-            continue;
+            unwinding = do_raise(tstate, exc, cause);
+            break dispatch;
           }
           case 36 /* RETURN_VALUE */:
           case 103 /* RETURN_CONST */: {
@@ -433,7 +436,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               if (typeof lasti === "number") frame.instr = lasti;
             } else frame.instr = here;
             reraising = true;
-            throw exc;
+            unwinding = exc;
+            break dispatch;
           }
           case 10 /* END_ASYNC_FOR */: {
             const exc = stack[--sp]!;
@@ -1280,7 +1284,11 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             return PyErr_Format(PyExc_SystemError, `unknown opcode ${word & 255}`);
         }
       }
-    } catch (e) {
+    } catch (thrown) {
+      unwinding = thrown;
+    }
+    {
+      const e = unwinding;
       // Green threads (src/vm/threads.ts): leave the frames resumable. A switch at the eval breaker resumes after it;
       // a blocking native's CALL is retried (its stack was saved in frame.stacktop before the call).
       if (e === _Py_THREAD_SWITCH) {
@@ -1611,7 +1619,8 @@ function dictMerge(callable: PyVal, d: PyDictObject, update: PyVal): void {
   }
 }
 
-function do_raise(tstate: PyThreadState, exc: PyVal | null, cause: PyVal | null): never {
+/** The exception a `raise` statement raises (the caller unwinds with it); errors in forming it are thrown. */
+function do_raise(tstate: PyThreadState, exc: PyVal | null, cause: PyVal | null): PyBaseExceptionObject {
   if (exc === null) {
     // Bare `raise`: re-raise the exception being handled.
     let item: _PyErr_StackItem | null = tstate.exc_info;
@@ -1622,7 +1631,7 @@ function do_raise(tstate: PyThreadState, exc: PyVal | null, cause: PyVal | null)
     }
     if (v === null) return PyErr_Format(PyExc_RuntimeError, "No active exception to reraise");
     reraising = true;
-    throw v;
+    return v as PyBaseExceptionObject;
   }
   let value: PyBaseExceptionObject;
   if (PyExceptionClass_Check(exc)) {
@@ -1652,7 +1661,7 @@ function do_raise(tstate: PyThreadState, exc: PyVal | null, cause: PyVal | null)
     value.suppress_context = true;
   }
   _PyErr_ChainContext(value);
-  throw value;
+  return value;
 }
 
 function checkExceptTypeValid(right: PyVal): void {
