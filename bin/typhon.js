@@ -7,6 +7,8 @@
 // node binary and after the last tsc (tools/bundle.ts); otherwise, and under `node bin/typhon.js`, it runs the bundle
 // dist/typhon.cjs if it is current, else the unbundled modules. TYPHON_NO_SNAPSHOT=1 skips the snapshot.
 import { statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 function mtime(url) {
   try {
@@ -18,7 +20,8 @@ function mtime(url) {
 
 const dist = new URL("../dist/", import.meta.url);
 const bundle = new URL("typhon.cjs", dist);
+// require, not import(): importing CommonJS from an ES module scans the whole 3 MB bundle for its export names.
 const main = mtime(bundle) >= mtime(new URL("src/runtime/main.js", dist)) && mtime(bundle) > 0
-  ? (await import(bundle.href)).default
+  ? createRequire(import.meta.url)(fileURLToPath(bundle))
   : await import(new URL("src/host/node_main.js", dist).href);
 main.runTyphon(process.argv.slice(2));
