@@ -22,9 +22,8 @@ import { PyObject_Str, PyObject_Repr, PyObject_Vectorcall, PyNumber_Index, PyObj
 import { parseArgs } from "./getargs.js";
 import { _PyEval_SetTrace, _PyEval_SetProfile, _PySys_MonitoringModule, _PyInstrumentation_InitSentinels } from "../vm/instrumentation.js";
 import { PyBaseObject_Type } from "../objects/object.js";
-import { PyImport_ImportModule } from "./import.js";
 import { hooks as abstractHooks } from "../objects/abstract.js";
-import { PyExc_RuntimeWarning } from "../objects/exceptions.js";
+import { PyExc_RuntimeWarning, PyExc_ImportError } from "../objects/exceptions.js";
 import type { Host } from "../host/host.js";
 
 let intMaxStrDigits = 4300;
@@ -288,6 +287,16 @@ function sys_breakpointhook(args: PyVal[], kwnames: PyVal[] | null): PyVal {
     return Py_None;
   }
   return PyObject_Vectorcall(hook, args, kwnames);
+}
+
+/** PyImport_Import through the running frame's builtins.__import__ (sysmodule must not import ./import.js: that
+ * changes the order in which the module graph is evaluated). The leaf module, as a non-empty fromlist returns it. */
+function PyImport_ImportModule(name: string): PyVal {
+  const f = _PyThreadState_GET().current_frame as PyFrameObject | null;
+  const imp = f === null ? undefined : PyDict_GetItemStr(f.f_builtins, PyUnicode_InternFromString("__import__"));
+  if (imp === undefined) return PyErr_Format(PyExc_ImportError, "__import__ not found");
+  return PyObject_Vectorcall(imp, [PyUnicode_FromString(name), Py_None, Py_None,
+    PyTuple_New([PyUnicode_FromString("__name__")]), 0], null);
 }
 
 function isSubclassName(e: PyBaseExceptionObject, name: string): boolean {
