@@ -40,36 +40,53 @@ export function parseArgs(
   const nkw = kwnames === null ? 0 : kwnames.length;
   const npos = args.length - nkw;
   const out: (PyVal | undefined)[] = new Array(names.length).fill(undefined);
-  if (npos > maxPos) {
-    const total = names.filter((n) => !n.startsWith("*")).length;
-    if (maxPos === 0) return PyErr_Format(PyExc_TypeError, `${fname}() takes no positional arguments`);
-    const kwOnly = names.length > total;
+  // The checks in _PyArg_UnpackKeywords's order: too many arguments, too many positional, too few positional-only,
+  // then parameter by parameter a missing required one, then a name given twice, then an unknown keyword.
+  const total = names.length;
+  let posonly = 0;
+  while (posonly < total && names[posonly] === "") posonly++;
+  const minpos = Math.min(required, maxPos), minposonly = Math.min(posonly, minpos);
+  const s = (n: number): string => (n === 1 ? "" : "s");
+  if (npos + nkw > total) {
     return PyErr_Format(PyExc_TypeError,
-      `${fname}() takes at most ${maxPos} ${kwOnly ? "positional " : ""}argument${maxPos === 1 ? "" : "s"} (${npos} given)`);
+      `${fname}() takes at most ${total} ${npos === 0 ? "keyword " : ""}argument${s(total)} (${npos + nkw} given)`);
+  }
+  if (npos > maxPos) {
+    if (maxPos === 0) return PyErr_Format(PyExc_TypeError, `${fname}() takes no positional arguments`);
+    return PyErr_Format(PyExc_TypeError,
+      `${fname}() takes ${minpos < maxPos ? "at most" : "exactly"} ${maxPos} positional argument${s(maxPos)} (${npos} given)`);
+  }
+  if (npos < minposonly) {
+    return PyErr_Format(PyExc_TypeError,
+      `${fname}() takes ${minposonly < maxPos ? "at least" : "exactly"} ${minposonly} positional argument${s(minposonly)} (${npos} given)`);
   }
   for (let i = 0; i < npos; i++) out[i] = args[i];
-  for (let k = 0; k < nkw; k++) {
-    const key = (kwnames![k] as PyUnicodeObject).value;
-    let idx = -1;
-    for (let j = 0; j < names.length; j++) {
-      const n = names[j].startsWith("*") ? names[j].slice(1) : names[j];
-      if (n !== "" && n === key) { idx = j; break; }
+  const bare = (j: number): string => (names[j].startsWith("*") ? names[j].slice(1) : names[j]);
+  const findKw = (key: string): number => {
+    for (let k = 0; k < nkw; k++) if ((kwnames![k] as PyUnicodeObject).value === key) return k;
+    return -1;
+  };
+  let left = nkw;
+  for (let i = Math.max(npos, posonly); i < total; i++) {
+    const k = left > 0 ? findKw(bare(i)) : -1;
+    if (k >= 0) {
+      out[i] = args[npos + k];
+      left--;
+    } else if (i < required) {
+      return PyErr_Format(PyExc_TypeError, `${fname}() missing required argument '${bare(i)}' (pos ${i + 1})`);
     }
-    if (idx < 0) {
-      return PyErr_Format(PyExc_TypeError, `${fname}() got an unexpected keyword argument '${key}'`);
-    }
-    if (out[idx] !== undefined) {
-      return PyErr_Format(PyExc_TypeError, `argument for ${fname}() given by name ('${key}') and position (${idx + 1})`);
-    }
-    out[idx] = args[npos + k];
   }
-  for (let i = 0; i < required; i++) {
-    if (out[i] === undefined) {
-      const n = names[i].replace(/^\*/, "");
-      if (n === "" || i < npos) {
-        return PyErr_Format(PyExc_TypeError, `${fname}() takes at least ${required} positional argument${required === 1 ? "" : "s"} (${npos} given)`);
+  if (left > 0) {
+    for (let i = posonly; i < npos; i++) {
+      if (findKw(bare(i)) >= 0) {
+        return PyErr_Format(PyExc_TypeError, `argument for ${fname}() given by name ('${bare(i)}') and position (${i + 1})`);
       }
-      return PyErr_Format(PyExc_TypeError, `${fname}() missing required argument '${n}' (pos ${i + 1})`);
+    }
+    for (let k = 0; k < nkw; k++) {
+      const key = (kwnames![k] as PyUnicodeObject).value;
+      let known = false;
+      for (let j = posonly; j < total; j++) if (bare(j) === key) { known = true; break; }
+      if (!known) return PyErr_Format(PyExc_TypeError, `${fname}() got an unexpected keyword argument '${key}'`);
     }
   }
   return out;

@@ -7,7 +7,6 @@ import { loadGolden, runGroup } from "./typesA_harness.js";
 
 const KNOWN: Record<string, [number, string]> = {
   set_methods: [1, "__text_signature__ is None for builtin types"],
-  bytes_call_errors: [2, "translate(zz=1): getargs.ts reports the unknown keyword before the missing positional-only argument"],
   complex_libm: [7, "DEVIATION: libm.ts is correctly rounded; glibc's atan2/pow/exp/sin/cos are not always (last digits)"],
 };
 
