@@ -10,7 +10,8 @@ import { PyDictObject, PyDict_New, PyDict_SetItem, PyDict_GetItem } from "./dict
 import { PyCellObject } from "./cellobject.js";
 import { hooks, PyObject_Repr, PyObject_GetIter, PyObject_GetItem, PyObject_SetItem } from "./abstract.js";
 import { PyErr_Format, PyErr_SetKeyError } from "../runtime/errors.js";
-import { PyExc_ValueError, PyExc_TypeError, PyExc_KeyError } from "./exceptions.js";
+import { PyExc_ValueError, PyExc_TypeError, PyExc_KeyError, PyExc_RuntimeError } from "./exceptions.js";
+import { _PyThreadState_GET } from "../runtime/pystate.js";
 import { PyList_New } from "./listobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
@@ -269,8 +270,20 @@ PyType_FromSpecStatic({
   },
   methods: [
     { name: "clear", meth: (s: PyVal) => {
+      // frame_clear: a running frame (on the thread's stack or its generator executing) or a suspended generator's
+      // frame is refused; a finished frame drops its locals.
       const f = s as PyFrameObject;
-      if (f.f_gen !== null) return PyErr_Format(PyExc_TypeError, "cannot clear an executing frame");
+      if (f.f_gen !== null) {
+        const state = (f.f_gen as unknown as { gi_frame_state: number }).gi_frame_state;
+        if (state === FRAME_EXECUTING) return PyErr_Format(PyExc_RuntimeError, "cannot clear an executing frame");
+        if (state === FRAME_SUSPENDED || state === FRAME_SUSPENDED_YIELD_FROM) {
+          return PyErr_Format(PyExc_RuntimeError, "cannot clear a suspended frame");
+        }
+      } else {
+        for (let g = _PyThreadState_GET().current_frame as PyFrameObject | null; g !== null; g = g.f_back) {
+          if (g === f) return PyErr_Format(PyExc_RuntimeError, "cannot clear an executing frame");
+        }
+      }
       f.localsplus.fill(null);
       return Py_None;
     }, flags: METH_NOARGS },
