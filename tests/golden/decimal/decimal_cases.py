@@ -1,6 +1,6 @@
 # Differential cases for the decimal module: every line is one operation's result and the conditions it raised.
 # Run by tests/unit/modules/decimal.test.ts under Typhon; expected.txt is this program's output under CPython 3.13
-# (tools/capture_decimal.py). Deterministic: the random operands come from a seeded random.Random.
+# (tools/capture_cases.py decimal). Deterministic: the random operands come from a seeded random.Random.
 import decimal, random
 from decimal import Decimal as D, Context, getcontext
 

@@ -1,6 +1,6 @@
 # Differential cases for pyexpat: every handler's events with their positions, errors with codes and positions,
 # documents fed in chunks, and the stdlib parsers built on expat (ElementTree, minidom, sax). Run by
-# tests/unit/modules/pyexpat.test.ts under Typhon; expected.txt is CPython 3.13's output (tools/capture_expat.py).
+# tests/unit/modules/pyexpat.test.ts under Typhon; expected.txt is CPython 3.13's output (tools/capture_cases.py expat).
 import pyexpat, io
 import xml.etree.ElementTree as ET
 import xml.dom.minidom as minidom

@@ -1,35 +1,12 @@
 // The decimal module on Typhon's native _decimal (src/modules/_decimal): tests/golden/decimal/decimal_cases.py runs
 // ~29,000 operations in every rounding mode and several contexts (results and the conditions raised, formats,
-// conversions, operators with traps) and must print exactly what CPython 3.13 printed (expected.txt.gz, captured by
-// tools/capture_decimal.py). Known differences are listed in KNOWN with their reason.
+// conversions, operators with traps) and must print exactly what CPython 3.13 printed (tools/capture_cases.py).
 import { test } from "node:test";
-import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { join } from "node:path";
+import { assertCasesMatchCPython } from "./golden_program.js";
 
-const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
-const DIR = join(ROOT, "tests", "golden", "decimal");
-
-/** Lines (by label, the text before " = ") whose result differs from CPython's, with the reason. */
+/** Lines (by label) whose result differs from CPython's, with the reason. */
 const KNOWN: ReadonlyMap<string, string> = new Map([]);
 
 test("decimal: every operation of decimal_cases.py as CPython 3.13", () => {
-  const expected = gunzipSync(readFileSync(join(DIR, "expected.txt.gz"))).toString().split("\n");
-  const r = spawnSync(process.execPath, [join(ROOT, "bin", "typhon.js"), join(DIR, "decimal_cases.py")],
-    { encoding: "utf8", env: { ...process.env, PYTHONHASHSEED: "0" }, timeout: 600000, maxBuffer: 1 << 28 });
-  assert.equal(r.stderr, "");
-  const got = r.stdout.split("\n");
-  assert.equal(got.length, expected.length, "line count");
-  const diffs: string[] = [];
-  for (let i = 0; i < expected.length; i++) {
-    const label = expected[i].split(" = ")[0];
-    if (got[i] === expected[i]) {
-      if (KNOWN.has(label)) diffs.push(`${label} passes now: delete it from KNOWN`);
-    } else if (!KNOWN.has(label)) {
-      diffs.push(`line ${i + 1}:\n  expected ${expected[i]}\n  got      ${got[i]}`);
-    }
-  }
-  assert.deepEqual(diffs.slice(0, 20), []);
+  assertCasesMatchCPython("decimal", KNOWN);
 });

@@ -1,4 +1,4 @@
-# array edge cases (messages, conversions, buffer exports), one result per line; captured by tools/capture_array.py.
+# array edge cases (messages, conversions, buffer exports), one result per line; captured by tools/capture_cases.py array.
 import warnings; warnings.simplefilter("ignore")
 import array, sys
 A = array.array

@@ -1,0 +1,35 @@
+// One runner for the differential case programs of tests/golden/NAME/NAME_cases.py: the program runs under
+// bin/typhon.js (in its folder) and each output line must equal CPython's (expected.txt.gz, tools/capture_cases.py), except the lines
+// whose label (the text before " = ") is listed as known, with its reason.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
+
+/** `checkStderr` false: only stdout and the exit status are compared (array: Typhon also prints the 'u' typecode's
+ *  DeprecationWarnings, which CPython does not). */
+export function assertCasesMatchCPython(name: string, known: ReadonlyMap<string, string>, checkStderr = true): void {
+  const dir = join(ROOT, "tests", "golden", name);
+  const expected = gunzipSync(readFileSync(join(dir, "expected.txt.gz"))).toString().split("\n");
+  const r = spawnSync(process.execPath, [join(ROOT, "bin", "typhon.js"), `${name}_cases.py`], {
+    cwd: dir, encoding: "utf8", timeout: 600000, maxBuffer: 1 << 28,
+    env: { PATH: process.env.PATH ?? "", PYTHONHASHSEED: "0", LANG: "C.UTF-8" },
+  });
+  if (checkStderr) assert.equal(r.stderr, "");
+  assert.equal(r.status, 0, r.stderr.slice(-400));
+  const got = r.stdout.split("\n");
+  assert.equal(got.length, expected.length, "line count");
+  const diffs: string[] = [];
+  for (let i = 0; i < expected.length; i++) {
+    const label = expected[i].split(" = ")[0];
+    if (got[i] === expected[i]) {
+      if (known.has(label)) diffs.push(`${label} passes now: delete it from the known differences`);
+    } else if (!known.has(label)) {
+      diffs.push(`line ${i + 1}:\n  expected ${expected[i]}\n  got      ${got[i]}`);
+    }
+  }
+  assert.deepEqual(diffs.slice(0, 20), []);
+}
