@@ -22,6 +22,7 @@ import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { PyErr_SetFromErrno } from "./posixmodule.js";
 import { hostProc } from "../host/current.js";
 import { _PyThread_BeginWait, _PyThread_Wait, _PyThread_Wake } from "../vm/threads.js";
+import { PyCapsule_New } from "../objects/capsule.js";
 
 const AF_UNIX = 1;
 const AF_INET = 2;
@@ -391,6 +392,8 @@ export const socketmodule: PyModuleDef = {
     PyModule_Add(m, "herror", herror);
     PyModule_Add(m, "gaierror", gaierror);
     PyModule_Add(m, "has_ipv6", Py_False);
+    // PySocketModule_APIObject: what CPython's capsule points to (the socket type and error classes).
+    PyModule_Add(m, "CAPI", PyCapsule_New({ Sock_Type: PySocket_Type, error: PyExc_OSError, timeout_error: timeoutError() }, "_socket.CAPI"));
     for (const [name, v] of CONSTANTS) PyModule_Add(m, name, v);
     void Py_True;
   },
