@@ -1,6 +1,6 @@
 """Captures CPython 3.13's output of a differential case program, tests/golden/NAME/NAME_cases.py, into
 tests/golden/NAME/expected.txt.gz, which tests/unit/modules/NAME's test compares with Typhon's output
-(tests/unit/modules/golden_program.ts). Programs: array, decimal, expat.
+(tests/unit/modules/golden_program.ts). Programs: array, decimal, expat, math_erf.
 Run: PYENV_VERSION=3.13.0 python3.13 tools/capture_cases.py NAME [NAME ...]
 """
 import gzip, os, subprocess, sys

@@ -13,12 +13,12 @@ import {
 import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "../objects/exceptions.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
-import { c_exp, c_log, c_pow, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
+import { c_log, c_pow, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
+import { glibc_erf, glibc_erfc, glibc_exp } from "./_math.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 const pi = 3.141592653589793238462643383279502884197;
 const logpi = 1.144729885849400174143427351353058711647;
-const sqrtpi = 1.772453850905516027298167483341145182798;
 const LONG_MAX = 9223372036854775807n;
 
 function domainError(): never { return PyErr_Format(PyExc_ValueError, "math domain error"); }
@@ -207,12 +207,12 @@ function m_tgamma(x: number): number {
   z = z * lanczos_g / y;
   let r: number;
   if (x < 0.0) {
-    r = -pi / m_sinpi(absx) / absx * c_exp(y) / lanczos_sum(absx);
+    r = -pi / m_sinpi(absx) / absx * glibc_exp(y) / lanczos_sum(absx);
     r -= z * r;
     if (absx < 140.0) r /= c_pow(y, absx - 0.5);
     else { const sp = c_pow(y, absx / 2.0 - 0.25); r /= sp; r /= sp; }
   } else {
-    r = lanczos_sum(absx) / c_exp(y);
+    r = lanczos_sum(absx) / glibc_exp(y);
     r += z * r;
     if (absx < 140.0) r *= c_pow(y, absx - 0.5);
     else { const sp = c_pow(y, absx / 2.0 - 0.25); r *= sp; r *= sp; }
@@ -234,41 +234,6 @@ function m_lgamma(x: number): number {
   if (x < 0.0) r = logpi - c_log(Math.abs(m_sinpi(absx))) - c_log(absx) - r;
   if (!Number.isFinite(r)) errno = "ERANGE";
   return r;
-}
-
-// DEVIATION: CPython 3.13 calls the C library's erf/erfc; Typhon uses the series and continued fraction CPython
-// used before 3.12 (m_erf_series, m_erfc_contfrac), accurate to a few ulps, so the last digit may differ.
-function m_erf_series(x: number): number {
-  const x2 = x * x;
-  let acc = 0.0, fk = 25 + 0.5;
-  for (let i = 0; i < 25; i++) { acc = 2.0 + x2 * acc / fk; fk -= 1.0; }
-  return acc * x * c_exp(-x2) / sqrtpi;
-}
-function m_erfc_contfrac(x: number): number {
-  if (x >= 30.0) return 0.0;
-  const x2 = x * x;
-  let a = 0.0, da = 0.5, p = 1.0, p_last = 0.0, q = da + x2, q_last = 1.0;
-  for (let i = 0; i < 50; i++) {
-    a += da; da += 2.0;
-    const b = da + x2;
-    let t = p; p = b * p - a * p_last; p_last = t;
-    t = q; q = b * q - a * q_last; q_last = t;
-  }
-  return p / q * x * c_exp(-x2) / sqrtpi;
-}
-function m_erf(x: number): number {
-  if (Number.isNaN(x)) return x;
-  const absx = Math.abs(x);
-  if (absx < 1.5) return m_erf_series(x);
-  const cf = m_erfc_contfrac(absx);
-  return x > 0.0 ? 1.0 - cf : cf - 1.0;
-}
-function m_erfc(x: number): number {
-  if (Number.isNaN(x)) return x;
-  const absx = Math.abs(x);
-  if (absx < 1.5) return 1.0 - m_erf_series(x);
-  const cf = m_erfc_contfrac(absx);
-  return x > 0.0 ? cf : 2.0 - cf;
 }
 
 /** cbrt as glibc computes it (sysdeps/ieee754/dbl-64/s_cbrt.c): a degree-6 polynomial guess on the reduced
@@ -906,9 +871,9 @@ export const mathmodule: PyModuleDef = {
     F1("cosh", Math.cosh, true),
     { name: "degrees", meth: (_m: PyVal, a: PyVal) => PyFloat_FromDouble(dbl(a) * radToDeg), flags: METH_O },
     { name: "dist", meth: math_dist, flags: METH_FASTCALL },
-    F1A("erf", m_erf),
-    F1A("erfc", m_erfc),
-    F1("exp", c_exp, true),
+    F1A("erf", glibc_erf),
+    F1A("erfc", glibc_erfc),
+    F1("exp", glibc_exp, true),
     F1("exp2", (x: number) => c_pow(2.0, x), true),
     F1("expm1", Math.expm1, true),
     F1("fabs", Math.abs, false),

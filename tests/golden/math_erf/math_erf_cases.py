@@ -1,0 +1,54 @@
+# math.erf, math.erfc and math.exp against CPython 3.13 on this platform's glibc (whose last bits CPython shows):
+# a dense sweep in blocks (one CRC-32 of the packed results per block) and single values around every branch point.
+# Captured by tools/capture_cases.py; compared by tests/unit/modules/math_erf.test.ts.
+import math, struct, zlib
+
+GOLDEN = 0.6180339887498949  # a low-discrepancy sequence: varied low bits at every point
+
+def sweep(lo, hi, n):
+    return [lo + (hi - lo) * ((i * GOLDEN) % 1.0) for i in range(n)]
+
+def crc(vals):
+    return f"{zlib.crc32(struct.pack(f'<{len(vals)}d', *vals)):08x}"
+
+# The ranges of glibc's s_erf.c: |x| < 2**-28, < 0.84375 (1/4 splits erfc), < 1.25, < 1/0.35, < 6, < 28, beyond.
+RANGES = [(0.0, 2.0 ** -28, 20000), (2.0 ** -28, 0.25, 80000), (0.25, 0.84375, 100000), (0.84375, 1.25, 100000),
+          (1.25, 1 / 0.35, 150000), (1 / 0.35, 6.0, 150000), (6.0, 28.0, 60000), (26.0, 28.5, 20000)]
+BLOCK = 10000
+for lo, hi, n in RANGES:
+    xs = sweep(lo, hi, n)
+    for sign in (1.0, -1.0):
+        for b in range(0, n, BLOCK):
+            part = [sign * x for x in xs[b:b + BLOCK]]
+            label = f"[{lo!r}, {hi!r}) x{sign:+.0f} block {b // BLOCK}"
+            print(f"erf {label} = {crc([math.erf(x) for x in part])}")
+            print(f"erfc {label} = {crc([math.erfc(x) for x in part])}")
+# tiny and subnormal arguments, log-spaced
+tiny = [math.ldexp(1.0 + ((i * GOLDEN) % 1.0), -1074 + i % 1046) for i in range(20000)]  # no pow(): its inputs must agree
+print(f"erf tiny = {crc([math.erf(x) for x in tiny])}")
+print(f"erf -tiny = {crc([math.erf(-x) for x in tiny])}")
+print(f"erfc tiny = {crc([math.erfc(x) for x in tiny])}")
+# exp: the arguments erf/erfc give it, results near 1, large results, subnormal results
+for lo, hi, n in [(-784.6, -2.1, 60000), (-1.0, 1.0, 40000), (-0.01, 0.01, 20000), (1.0, 709.0, 40000),
+                  (-745.2, -700.0, 20000), (-709.0, 0.0, 20000)]:
+    print(f"exp [{lo!r}, {hi!r}) = {crc([math.exp(x) for x in sweep(lo, hi, n)])}")
+
+# single values: each branch point, one ulp either side, special values
+points = [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, 2.0 ** -1022, 2.0 ** -1000, 1e-300, 1e-20]
+for b in [2.0 ** -56, 2.0 ** -28, 0.25, 0.5, 0.84375, 1.0, 1.25, 1 / 0.35, 2.857142857142857, 2.8571434020996094,
+          3.0, 5.0, 6.0, 10.0, 26.5, 27.0, 27.2, 28.0, 30.0, 1e10, 1e300]:
+    for x in (math.nextafter(b, 0.0), b, math.nextafter(b, math.inf)):
+        points += [x, -x]
+for i in range(60):
+    points.append(-6.5 + i * 0.21)
+for x in points:
+    print(f"erf({x!r}) = {math.erf(x).hex()}")
+    print(f"erfc({x!r}) = {math.erfc(x).hex()}")
+for x in [0.0, -0.0, 1e-300, 2.0 ** -54, 2.0 ** -53, 1.0, -1.0, 0.5, 700.0, 709.78, -708.0, -709.0, -710.0, -730.0,
+          -744.0, -745.1, -745.2, -746.0, -1000.0, 512.0, -512.0, 1023.0 - 1024.0, math.inf, -math.inf, math.nan]:
+    print(f"exp({x!r}) = {math.exp(x).hex()}")
+for x in [710.0, 1e300, 1024.0]:
+    try:
+        math.exp(x)
+    except OverflowError as e:
+        print(f"exp({x!r}) = OverflowError {e}")
