@@ -6,12 +6,12 @@ import {
   Py_Ellipsis, Py_HashHi, Py_TPFLAGS_BASETYPE, METH_NOARGS, METH_O, METH_FASTCALL, PyUnicode_InternFromString,
   PyUnicodeObject, type PyVal,
 } from "./object.js";
-import { PyTuple_New, PyTupleObject, PyTuple_Check } from "./tupleobject.js";
-import { PyList_New, PyListObject } from "./listobject.js";
+import { PyTuple_New, PyTupleObject, PyTuple_Check, PyTuple_Type } from "./tupleobject.js";
+import { PyListObject } from "./listobject.js";
 import { PyUnicode_FromString } from "./unicodeobject.js";
 import { PyBool_FromLong, Py_True, Py_False } from "./boolobject.js";
 import { PyObject_Repr, PyObject_RichCompareBool, PyObject_Hash, PyObject_Vectorcall, PyObject_GetAttrStr,
-  _PyObject_LookupAttr, PyObject_SetAttr, PyObject_GetItem } from "./abstract.js";
+  _PyObject_LookupAttr, PyObject_SetAttr, PyObject_GetItem, PyObject_IsTrue } from "./abstract.js";
 import { PyObject_GenericGetAttr } from "./typeobject.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_AttributeError } from "./exceptions.js";
@@ -61,52 +61,124 @@ function ga_repr(self: PyVal): PyUnicodeObject {
   return PyUnicode_FromString(`${g.starred ? "*" : ""}${reprItem(g.origin)}[${inner}]`);
 }
 
-function isTypeVarLike(v: PyVal): boolean {
-  return !(v instanceof PyTypeObject) && _PyObject_LookupAttr(v, PyUnicode_InternFromString("__typing_subst__")) !== undefined;
+/** v has attribute `name` (PyObject_GetOptionalAttr > 0), or its value. */
+function optionalAttr(v: PyVal, name: string): PyVal | undefined {
+  return _PyObject_LookupAttr(v, PyUnicode_InternFromString(name));
 }
 
-/** _Py_make_parameters: the TypeVar-likes among the args, in order, without duplicates. */
-function parametersOf(g: PyGenericAliasObject): PyTupleObject {
-  if (g.parameters !== null) return g.parameters;
+/** _Py_make_parameters: the TypeVar-likes among args (objects with __typing_subst__) and the __parameters__ of the
+ *  others, in order, without duplicates. Classes are skipped: a generic class's __parameters__ is not an alias's. */
+export function _Py_make_parameters(args: PyTupleObject): PyTupleObject {
   const out: PyVal[] = [];
   const add = (v: PyVal): void => { if (!out.includes(v)) out.push(v); };
-  const scan = (a: PyVal): void => {
-    if (a instanceof PyTypeObject) return;
-    if (isTypeVarLike(a)) { add(a); return; }
-    if (a instanceof PyListObject || (PyTuple_Check(a) && !(a instanceof PyGenericAliasObject))) {
-      for (const x of (a as PyListObject).ob_item) scan(x);
-      return;
-    }
-    const ps = _PyObject_LookupAttr(a, PyUnicode_InternFromString("__parameters__"));
-    if (ps !== undefined && PyTuple_Check(ps)) for (const x of ps.ob_item) add(x);
-  };
-  for (const a of g.args.ob_item) scan(a);
-  g.parameters = PyTuple_New(out);
+  for (const t of args.ob_item) {
+    if (t instanceof PyTypeObject) continue;
+    if (optionalAttr(t, "__typing_subst__") !== undefined) { add(t); continue; }
+    const sub = optionalAttr(t, "__parameters__");
+    if (sub !== undefined && PyTuple_Check(sub)) for (const t2 of sub.ob_item) add(t2);
+  }
+  return PyTuple_New(out);
+}
+
+function parametersOf(g: PyGenericAliasObject): PyTupleObject {
+  g.parameters ??= _Py_make_parameters(g.args);
   return g.parameters;
 }
 
-function substitute(a: PyVal, params: PyVal[], values: PyVal[]): PyVal {
-  const i = params.indexOf(a);
-  if (i >= 0) return values[i];
-  const ps = a instanceof PyTypeObject ? undefined : _PyObject_LookupAttr(a, PyUnicode_InternFromString("__parameters__"));
-  if (ps !== undefined && PyTuple_Check(ps) && ps.ob_item.length > 0) {
-    const sub = ps.ob_item.map((p) => substitute(p, params, values));
-    return PyObject_GetItem(a, sub.length === 1 ? sub[0] : PyTuple_New(sub));
+/** A TypeVarTuple parameter: its type is iterable (`*Ts`), which TypeVar and ParamSpec are not. */
+function isTypeVarTuple(param: PyVal): boolean {
+  return Py_TYPE(param).tp_iter !== null;
+}
+
+/** subs_tvars: obj[...] with each of obj's own parameters replaced by its value (a TypeVarTuple's tuple of values
+ *  spliced in), or obj itself when it has no parameters. */
+function subs_tvars(obj: PyVal, params: readonly PyVal[], argitems: readonly PyVal[]): PyVal {
+  const sub = optionalAttr(obj, "__parameters__");
+  if (sub === undefined || !PyTuple_Check(sub) || sub.ob_item.length === 0) return obj;
+  const subargs: PyVal[] = [];
+  for (const p of sub.ob_item) {
+    const i = params.indexOf(p);
+    if (i < 0) { subargs.push(p); continue; }
+    const value = argitems[i];
+    if (isTypeVarTuple(params[i]) && PyTuple_Check(value)) subargs.push(...value.ob_item);
+    else subargs.push(value);
   }
-  if (a instanceof PyListObject) return PyList_New(a.ob_item.map((x) => substitute(x, params, values)));
-  return a;
+  return PyObject_GetItem(obj, PyTuple_New(subargs));
+}
+
+/** _unpacked_tuple_args: the args of `*tuple[...]` (or of anything with __typing_unpacked_tuple_args__). */
+function unpackedTupleArgs(arg: PyVal): PyVal | undefined {
+  if (arg instanceof PyGenericAliasObject && arg.starred && arg.origin === PyTuple_Type) return arg.args;
+  const r = optionalAttr(arg, "__typing_unpacked_tuple_args__");
+  return r === Py_None ? undefined : r;
+}
+
+/** _unpack_args: the subscript as a tuple, with each `*tuple[X, Y]` of fixed length spliced in as X, Y. */
+function _unpack_args(item: PyVal): PyTupleObject {
+  const out: PyVal[] = [];
+  for (const it of PyTuple_Check(item) ? item.ob_item : [item]) {
+    if (!(it instanceof PyTypeObject)) {
+      const sub = unpackedTupleArgs(it);
+      if (sub !== undefined && PyTuple_Check(sub)) {
+        const n = sub.ob_item.length;
+        if (n === 0 || sub.ob_item[n - 1] !== Py_Ellipsis) { out.push(...sub.ob_item); continue; }
+      }
+    }
+    out.push(it);
+  }
+  return PyTuple_New(out);
+}
+
+/** _is_unpacked_typevartuple: `*Ts` or Unpack[Ts] (their __typing_is_unpacked_typevartuple__ is true). */
+function isUnpackedTypeVarTuple(arg: PyVal): boolean {
+  if (arg instanceof PyTypeObject) return false;
+  const v = optionalAttr(arg, "__typing_is_unpacked_typevartuple__");
+  return v !== undefined && PyObject_IsTrue(v);
+}
+
+/**
+ * _Py_subs_parameters: the new args of `self[item]`, where self's args hold the TypeVar-likes `parameters`. Each
+ * parameter may first reshape the arguments (__typing_prepare_subst__: a TypeVarTuple gathers its share into one
+ * tuple, a TypeVar fills in its default); then every TypeVar-like arg is replaced through its __typing_subst__ and
+ * every other arg through subs_tvars, an unpacked TypeVarTuple's replacement being spliced in.
+ *   list[T][int] -> (int,)   dict[T, list[S]][str, int] -> (str, list[int])   tuple[T, *Ts][int, str, bytes] -> (int, str, bytes)
+ */
+export function _Py_subs_parameters(self: PyVal, args: PyTupleObject, parameters: PyTupleObject, item: PyVal): PyVal[] {
+  const params = parameters.ob_item;
+  if (params.length === 0) return PyErr_Format(PyExc_TypeError, `${PyObject_Repr(self).value} is not a generic class`);
+  let items: PyVal = _unpack_args(item);
+  for (const param of params) {
+    const prepare = optionalAttr(param, "__typing_prepare_subst__");
+    if (prepare !== undefined && prepare !== Py_None) {
+      items = PyObject_Vectorcall(prepare, [self, PyTuple_Check(items) ? items : PyTuple_New([items])], null);
+    }
+  }
+  const argitems = PyTuple_Check(items) ? items.ob_item : [items];
+  if (argitems.length !== params.length) {
+    return PyErr_Format(PyExc_TypeError, `Too ${argitems.length > params.length ? "many" : "few"} arguments for `
+      + `${PyObject_Repr(self).value}; actual ${argitems.length}, expected ${params.length}`);
+  }
+  const newargs: PyVal[] = [];
+  for (let arg of args.ob_item) {
+    if (arg instanceof PyTypeObject) { newargs.push(arg); continue; }
+    const unpack = isUnpackedTypeVarTuple(arg);
+    const subst = optionalAttr(arg, "__typing_subst__");
+    if (subst !== undefined) arg = PyObject_Vectorcall(subst, [argitems[params.indexOf(arg)]], null);
+    else arg = subs_tvars(arg, params, argitems);
+    if (unpack) {
+      if (!PyTuple_Check(arg)) return PyErr_Format(PyExc_TypeError, "expected a tuple"); // C reads it as one unchecked
+      newargs.push(...arg.ob_item);
+    } else {
+      newargs.push(arg);
+    }
+  }
+  return newargs;
 }
 
 function ga_getitem(self: PyVal, item: PyVal): PyVal {
   const g = self as PyGenericAliasObject;
-  const params = parametersOf(g).ob_item;
-  if (params.length === 0) return PyErr_Format(PyExc_TypeError, `${ga_repr(g).value} is not a generic class`);
-  const values = PyTuple_Check(item) ? item.ob_item : [item];
-  if (values.length !== params.length) {
-    return PyErr_Format(PyExc_TypeError, `Too ${values.length > params.length ? "many" : "few"} arguments for ${ga_repr(g).value}; actual ${values.length}, expected ${params.length}`);
-  }
-  const args = g.args.ob_item.map((a) => substitute(a, params, values));
-  return new PyGenericAliasObject(Py_TYPE(g), g.origin, PyTuple_New(args), g.starred);
+  const newargs = _Py_subs_parameters(g, g.args, parametersOf(g), item);
+  return new PyGenericAliasObject(Py_GenericAliasType, g.origin, PyTuple_New(newargs), g.starred);
 }
 
 const OWN_ATTRS = new Set(["__class__", "__bases__", "__origin__", "__args__", "__unpacked__", "__parameters__",

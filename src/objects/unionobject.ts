@@ -1,5 +1,6 @@
 // types.UnionType (Objects/unionobject.c): int | str: flattened, de-duplicated args (None as NoneType), repr
-// "int | str", order-insensitive equality and hashing, isinstance/issubclass over the args, parameters.
+// "int | str", order-insensitive equality and hashing, isinstance/issubclass over the args, parameters and their
+// substitution ((int | list[T])[str]).
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE,
   Py_HashHi, METH_O, PyUnicode_InternFromString, PyUnicodeObject, type PyVal,
@@ -8,19 +9,37 @@ import { PyTuple_New, PyTupleObject, PyTuple_Check } from "./tupleobject.js";
 import { PyUnicode_FromString } from "./unicodeobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { PyObject_Repr, PyObject_RichCompareBool, PyObject_IsInstance, PyObject_IsSubclass, _PyObject_LookupAttr,
-  PyObject_Hash } from "./abstract.js";
+  PyObject_Hash, PyNumber_Or } from "./abstract.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError } from "./exceptions.js";
-import { PyGenericAliasObject } from "./genericaliasobject.js";
+import { PyGenericAliasObject, _Py_make_parameters, _Py_subs_parameters } from "./genericaliasobject.js";
 
 export const _PyUnion_Type = PyType_Declare("types.UnionType");
 
 export class PyUnionObject extends PyObject {
   args: PyTupleObject;
+  /** __parameters__, made at first use (_Py_make_parameters). */
+  parameters: PyTupleObject | null;
   constructor(args: PyVal[]) {
     super(_PyUnion_Type);
     this.args = PyTuple_New(args);
+    this.parameters = null;
   }
+}
+
+function unionParameters(u: PyUnionObject): PyTupleObject {
+  u.parameters ??= _Py_make_parameters(u.args);
+  return u.parameters;
+}
+
+/** union_getitem: (int | list[T])[str] substitutes as a generic alias would, then joins the new args with |. */
+function union_getitem(self: PyVal, item: PyVal): PyVal {
+  const u = self as PyUnionObject;
+  const newargs = _Py_subs_parameters(u, u.args, unionParameters(u), item);
+  if (newargs.length === 0) return new PyUnionObject([]);
+  let res = newargs[0];
+  for (let i = 1; i < newargs.length; i++) res = PyNumber_Or(res, newargs[i]);
+  return res;
 }
 
 /** Whether v may take part in a union (is_unionable): None, types, generic aliases, unions, TypeVar-likes. */
@@ -90,6 +109,7 @@ PyType_FromSpecStatic({
       return lo;
     },
     nb_or: _Py_union_type_or,
+    mp_subscript: union_getitem,
   },
   methods: [
     { name: "__instancecheck__", meth: (s: PyVal, inst: PyVal) => {
@@ -105,13 +125,6 @@ PyType_FromSpecStatic({
   ],
   getset: [
     { name: "__args__", get: (s) => (s as PyUnionObject).args },
-    { name: "__parameters__", get: (s) => {
-      const out: PyVal[] = [];
-      for (const a of (s as PyUnionObject).args.ob_item) {
-        const ps = a instanceof PyTypeObject ? undefined : _PyObject_LookupAttr(a, PyUnicode_InternFromString("__parameters__"));
-        if (ps !== undefined && PyTuple_Check(ps)) for (const p of ps.ob_item) if (!out.includes(p)) out.push(p);
-      }
-      return PyTuple_New(out);
-    } },
+    { name: "__parameters__", get: (s) => unionParameters(s as PyUnionObject) },
   ],
 }, _PyUnion_Type);
