@@ -47,6 +47,7 @@ import { astmodule } from "./_ast/module.js";
 import { symtablemodule } from "./symtablemodule.js";
 import { tokenizemodule } from "./_tokenize.js";
 import { typingmodule } from "./_typingmodule.js";
+import { datetimemodule } from "./_datetimemodule.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["posix", posixmodule],
@@ -99,4 +100,5 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_symtable", symtablemodule],
   ["_tokenize", tokenizemodule],
   ["_typing", typingmodule],
+  ["_datetime", datetimemodule],
 ]);
