@@ -4,6 +4,7 @@
 import { crc32 } from "../modules/zlib/crc32.js";
 import { inflate, inflateEnd, inflateInit2 } from "../modules/zlib/inflate.js";
 import { ZStream, Z_FINISH, Z_STREAM_END } from "../modules/zlib/zutil.js";
+import { restoreEntry, restoreText, storedFacts } from "./stdlib_restore.js";
 
 /** zipimport.ZipImportError's role; messages follow zipimport.py where it has one. */
 export class ZipError extends Error {}
@@ -143,9 +144,10 @@ export class ZipArchive {
           q += 4 + len;
         }
       }
-      this.entries.set(name, {
+      // restoreEntry: pyodide's patched members read as CPython's text (stdlib_restore.ts).
+      this.entries.set(name, restoreEntry({
         name, method, flags, crc, compressedSize, size, localHeaderOffset: localHeaderOffset + arcOffset, dosTime, dosDate, externalAttr,
-      });
+      }));
       p = end;
     }
   }
@@ -169,12 +171,13 @@ export class ZipArchive {
     if (raw.length !== e.compressedSize) throw new ZipError(`zipimport: can't read data`);
     if (e.flags & 1) throw new ZipError(`encrypted member: ${name}`);
     let out: Uint8Array;
+    const stored = storedFacts(e);
     if (e.method === 0) out = raw;
-    else if (e.method === 8) out = inflateRaw(raw, e.size, name);
+    else if (e.method === 8) out = inflateRaw(raw, stored.size, name);
     else throw new ZipError(`can't decompress data (method ${e.method}): ${name}`);
-    if (out.length !== e.size) throw new ZipError(`bad size for ${name}`);
-    if (crc32(0, out) !== e.crc) throw new ZipError(`bad CRC-32 for ${name}`);
-    return out;
+    if (out.length !== stored.size) throw new ZipError(`bad size for ${name}`);
+    if (crc32(0, out) !== stored.crc) throw new ZipError(`bad CRC-32 for ${name}`);
+    return restoreText(e, out);
   }
 
   readText(name: string): string {
