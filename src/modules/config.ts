@@ -48,6 +48,7 @@ import { symtablemodule } from "./symtablemodule.js";
 import { tokenizemodule } from "./_tokenize.js";
 import { typingmodule } from "./_typingmodule.js";
 import { datetimemodule } from "./_datetimemodule.js";
+import { picklemodule } from "./_pickle/_pickle.js";
 import { zoneinfomodule } from "./_zoneinfo.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
@@ -102,5 +103,6 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_tokenize", tokenizemodule],
   ["_typing", typingmodule],
   ["_datetime", datetimemodule],
+  ["_pickle", picklemodule],
   ["_zoneinfo", zoneinfomodule],
 ]);
