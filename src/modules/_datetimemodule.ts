@@ -398,8 +398,31 @@ const DELTA_KWS = ["days", "seconds", "microseconds", "milliseconds", "minutes",
 /** The order in which delta_new accumulates its arguments: us, ms, s, min, h, days, weeks. */
 const ACCUM_ORDER = [[2, 0], [3, 1], [1, 2], [4, 3], [5, 4], [0, 5], [6, 6]] as const;
 
+/** The common case of small int arguments, in doubles while the total stays exact. */
+function delta_new_fast(type: PyTypeObject, a: readonly (PyVal | undefined)[]): PyVal | null {
+  let us = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v === undefined) continue;
+    if (typeof v !== "number") return null;
+    const p = v * US_FACTORS_NUM[i];
+    if (!Number.isSafeInteger(p)) return null;
+    us += p;
+  }
+  if (!Number.isSafeInteger(us)) return null;
+  const days = Math.floor(us / 86400e6);
+  const rest = us - days * 86400e6;
+  const sec = Math.floor(rest / US_PER_SECOND);
+  return new_delta(days, sec, rest - sec * US_PER_SECOND, false, type);
+}
+
+/** Factors by argument position (days, seconds, microseconds, milliseconds, minutes, hours, weeks). */
+const US_FACTORS_NUM = [86400e6, 1e6, 1, 1000, 60e6, 3600e6, 604800e6] as const;
+
 function delta_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  const a = parseKw("__new__", args, kwnames, DELTA_KWS, 0);
+  const a = kwnames === null && args.length <= 7 ? args : parseKw("__new__", args, kwnames, DELTA_KWS, 0);
+  const fast = delta_new_fast(type, a);
+  if (fast !== null) return fast;
   let x = 0n;
   let leftover = 0;
   for (const [argi, fi] of ACCUM_ORDER) {
@@ -1027,6 +1050,13 @@ function invalidIso(s: PyVal): never {
 
 /** UTF-8 bytes of a str, or null when it holds a lone surrogate (PyUnicode_AsUTF8AndSize fails). */
 function utf8OrNull(s: string): Uint8Array | null {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) { ascii = false; break; }
+  if (ascii) {
+    const b = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+    return b;
+  }
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
@@ -1079,6 +1109,12 @@ function date_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly 
         const b = latin1State(s, "date");
         return new PyDateTime_Date(type, (b[0] << 8) | b[1], b[2], b[3]);
       }
+    }
+  }
+  if (kwnames === null && args.length === 3) {
+    const [y, m, d] = args;
+    if (typeof y === "number" && typeof m === "number" && typeof d === "number" && (y | 0) === y && (m | 0) === m && (d | 0) === d) {
+      return new_date(y, m, d, type);
     }
   }
   const v = [0, 0, 0];
@@ -1443,7 +1479,7 @@ function format_time_part(h: number, m: number, s: number, us: number, spec: num
 
 function time_isoformat(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const t = self as PyDateTime_Time;
-  const a = parseKw("isoformat", args, kwnames, ["timespec"], 0);
+  const a = args.length === 0 ? args : parseKw("isoformat", args, kwnames, ["timespec"], 0);
   const spec = timespecIndex(a[0] === undefined ? null : strArg("isoformat", 1, a[0]), t.microsecond);
   let r = format_time_part(t.hour, t.minute, t.second, t.microsecond, spec);
   if (t.tzinfo !== Py_None) r += format_utcoffset(":", t.tzinfo, Py_None);
@@ -1596,6 +1632,18 @@ function datetime_new(type: PyTypeObject, args: readonly PyVal[], kwnames: reado
         (b[7] << 16) | (b[8] << 8) | b[9], tzinfo, b[2] & 0x80 ? 1 : 0);
     }
   }
+  if (kwnames === null && args.length >= 3 && args.length <= 7) {
+    let ok = true;
+    for (let i = 0; i < args.length; i++) {
+      const x = args[i];
+      if (typeof x !== "number" || (x | 0) !== x) { ok = false; break; }
+    }
+    if (ok) {
+      const n = args.length;
+      return new_datetime(args[0] as number, args[1] as number, args[2] as number, n > 3 ? args[3] as number : 0,
+        n > 4 ? args[4] as number : 0, n > 5 ? args[5] as number : 0, n > 6 ? args[6] as number : 0, Py_None, 0, type);
+    }
+  }
   const v: PyVal[] = [0, 0, 0, 0, 0, 0, 0, Py_None, 0];
   parseKw(null, args, kwnames, DATETIME_KWS, 3, 8, (i, x) => { v[i] = i === 7 ? x : asInt(x); });
   return new_datetime(v[0] as number, v[1] as number, v[2] as number, v[3] as number, v[4] as number, v[5] as number,
@@ -1620,7 +1668,7 @@ function datetime_isoformat_text(d: PyDateTime_DateTime, sep: string, spec: numb
 
 function datetime_isoformat(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const d = self as PyDateTime_DateTime;
-  const a = parseKw("isoformat", args, kwnames, ["sep", "timespec"], 0);
+  const a = args.length === 0 ? args : parseKw("isoformat", args, kwnames, ["sep", "timespec"], 0);
   let sep = "T";
   if (a[0] !== undefined) {
     const v = a[0];
