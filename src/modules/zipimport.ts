@@ -159,7 +159,8 @@ function readCache(file: string, crc: number, size: number): PyCodeObject | null
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   if (dv.getUint16(0, true) !== 3571 || dv.getUint32(8, true) !== (crc >>> 0) || dv.getUint32(12, true) !== size) return null;
   try {
-    const c = marshal_loads(data, 16);
+    // The file's bytes are ours alone: the code objects' byte strings may be views of them (no copies).
+    const c = marshal_loads(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 16, true);
     return c instanceof PyCodeObject ? c : null;
   } catch {
     return null;

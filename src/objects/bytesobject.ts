@@ -144,8 +144,14 @@ function bytes_repeat(self: PyVal, n: number): PyVal {
   const b = (self as PyBytesObject).ob_bytes;
   if (n <= 0) return PyBytes_FromArray(new Uint8Array());
   if (b.length * n > 2 ** 63) return PyErr_Format(PyExc_OverflowError, "repeated bytes are too long");
-  const out = M.allocBytes(b.length * n);
-  for (let k = 0; k < n; k++) out.set(b, k * b.length);
+  const total = b.length * n;
+  const out = M.allocBytes(total);
+  // Doubling copies (as _PyBytes_Repeat): re's charmap does b'\0' * 0xff00 at import.
+  if (b.length === 1) out.fill(b[0]);
+  else if (total > 0) {
+    out.set(b, 0);
+    for (let done = b.length; done < total; done *= 2) out.copyWithin(done, 0, Math.min(done, total - done));
+  }
   return PyBytes_FromArray(out);
 }
 

@@ -696,14 +696,25 @@ function fixup_slot_dispatchers(t: PyTypeObject): void {
   for (const [slot, defs] of slotdefsBySlot) update_one_slot(t, slot, defs);
 }
 
+// Per slot: its trampoline and the interned dunder names, computed once (every class statement visits every slot).
+const slotTramps = new Map<SlotDef[], Function | null>();
+const slotNameObjs = new Map<SlotDef[], PyUnicodeObject[]>();
+
 function update_one_slot(t: PyTypeObject, slot: SlotName, defs: SlotDef[]): void {
-  const tramp = defs.find((d) => d.tramp !== null)?.tramp ?? null;
+  let tramp = slotTramps.get(defs);
+  if (tramp === undefined) {
+    tramp = defs.find((d) => d.tramp !== null)?.tramp ?? null;
+    slotTramps.set(defs, tramp);
+    slotNameObjs.set(defs, defs.map((d) => PyUnicode_InternFromString(d.name)));
+  }
   if (tramp === null) return; // native-only slot (sq_concat, ...): keep the inherited value
+  const nameObjs = slotNameObjs.get(defs)!;
   let native: Function | null | undefined = undefined;
   let useTramp = false;
   let found = false;
-  for (const sd of defs) {
-    const descr = _PyType_Lookup(t, PyUnicode_InternFromString(sd.name));
+  for (let i = 0; i < defs.length; i++) {
+    const sd = defs[i];
+    const descr = _PyType_Lookup(t, nameObjs[i]);
     if (descr === null) continue;
     found = true;
     if (descr instanceof PyWrapperDescrObject && descr.d_base.slot === slot) {

@@ -81,6 +81,8 @@ export function loadFrozenTable(data: Uint8Array, includeStdlib: boolean): void 
   const header = JSON.parse(new TextDecoder().decode(data.subarray(8, 8 + hlen))) as
     { name: string; origname: string; ispkg: boolean; stdlib: boolean; offset: number; size: number }[];
   const base = 8 + hlen;
+  // A plain Uint8Array view (not a Node Buffer): code objects' byte strings are views of it (marshal_loads's share).
+  data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   for (const h of header) {
     if (h.stdlib && !includeStdlib) continue;
     frozenModules.set(h.name, { name: h.name, origname: h.origname, ispkg: h.ispkg, stdlib: h.stdlib,
@@ -91,7 +93,7 @@ export function loadFrozenTable(data: Uint8Array, includeStdlib: boolean): void 
 function frozenCode(name: string): PyCodeObject {
   const e = frozenModules.get(name);
   if (e === undefined) return raiseImportError(`No such frozen object named '${name}'`, name);
-  const c = marshal_loads(e.code);
+  const c = marshal_loads(e.code, 0, true);
   if (!(c instanceof PyCodeObject)) return PyErr_Format(PyExc_TypeError, `frozen object ${name} is not a code object`);
   return c;
 }
@@ -364,7 +366,41 @@ function findAndLoad(absName: string): PyVal {
     return raiseImportError(`No module named '${absName.split(".")[0]}'`, absName.split(".")[0], null, PyExc_ModuleNotFoundError);
   }
   const f = PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_find_and_load"))!;
-  return PyObject_Vectorcall(f, [PyUnicode_FromString(absName), builtinsImport()], null);
+  if (!importTime) return PyObject_Vectorcall(f, [PyUnicode_FromString(absName), builtinsImport()], null);
+  return findAndLoadTimed(f, absName);
+}
+
+// -X importtime / PYTHONPROFILEIMPORTTIME (import_find_and_load): one line per module on stderr, written straight to
+// the host's stderr as CPython's fprintf, in microseconds rounded up; the cumulative time includes nested imports.
+let importTime = false;
+let xOptions: string[] = [];
+let importTimeHeader = true;
+let importTimeLevel = 0;
+let importTimeAccumulated = 0n;
+
+function findAndLoadTimed(f: PyVal, absName: string): PyVal {
+  const host = currentHost();
+  const write = (s: string): void => host.writeStderr(new TextEncoder().encode(s));
+  if (importTimeHeader) {
+    write("import time: self [us] | cumulative | imported package\n");
+    importTimeHeader = false;
+  }
+  const accumulatedCopy = importTimeAccumulated;
+  importTimeLevel++;
+  const t1 = host.monotonicNs();
+  importTimeAccumulated = 0n;
+  let mod: PyVal;
+  try {
+    mod = PyObject_Vectorcall(f, [PyUnicode_FromString(absName), builtinsImport()], null);
+  } finally {
+    const cum = host.monotonicNs() - t1;
+    importTimeLevel--;
+    const us = (ns: bigint): string => String((ns + 999n) / 1000n);
+    write(`import time: ${us(cum - importTimeAccumulated).padStart(9)} | ${us(cum).padStart(10)} | `
+      + `${" ".repeat(importTimeLevel * 2)}${absName}\n`);
+    importTimeAccumulated = accumulatedCopy + cum;
+  }
+  return mod;
 }
 
 /**
@@ -559,7 +595,14 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   setDefault("excepthook", excepthook);
   setDefault("__excepthook__", excepthook);
   setDefault("warnoptions", PyList_New([]));
-  setDefault("_xoptions", PyDict_New());
+  // sys._xoptions (sys_create_xoptions_dict): -X name=value gives 'value', a bare -X name gives True.
+  const xo = PyDict_New();
+  for (const o of xOptions) {
+    const eq = o.indexOf("=");
+    if (eq < 0) PyDict_SetItem(xo, PyUnicode_FromString(o), Py_True);
+    else PyDict_SetItem(xo, PyUnicode_FromString(o.slice(0, eq)), PyUnicode_FromString(o.slice(eq + 1)));
+  }
+  setDefault("_xoptions", xo);
   setDefault("platlibdir", PyUnicode_FromString("lib"));
   for (const [k, from] of [["base_exec_prefix", "exec_prefix"], ["_base_executable", "executable"]] as const) {
     const v = PyDict_GetItemStr(d, PyUnicode_InternFromString(from));
@@ -814,10 +857,14 @@ export function _PyImport_InitFromHost(host: Host): void {
 export function configureImports(host: Host, cl: {
   dontWriteBytecode: boolean; verbose: number; optimize: number; noSite: boolean; isolated: boolean; safePath: boolean;
   unbuffered: boolean; ignoreEnvironment: boolean; checkHashBasedPycs: string; stdlib: string | null;
+  xOptions?: string[];
   run: { kind: "command" } | { kind: "module" } | { kind: "file"; path: string } | { kind: "stdin" };
 }): void {
   const env = host.env();
   const useEnv = !cl.ignoreEnvironment;
+  xOptions = cl.xOptions ?? [];
+  importTime = xOptions.some((o) => o === "importtime" || o.startsWith("importtime="))
+    || (useEnv && (env.get("PYTHONPROFILEIMPORTTIME") ?? "") !== "");
   let path0: string | null = "";
   if (cl.run.kind === "file") {
     const p = cl.run.path;

@@ -28,38 +28,82 @@ export const marshalHooks = {
   },
 };
 
+// Type codes (Python/marshal.c), compared as numbers: the reader is the import path's hot loop.
+const TYPE_NULL = 0x30, TYPE_NONE = 0x4e, TYPE_FALSE = 0x46, TYPE_TRUE = 0x54, TYPE_STOPITER = 0x53, TYPE_ELLIPSIS = 0x2e;
+const TYPE_INT = 0x69, TYPE_LONG = 0x6c, TYPE_FLOAT = 0x66, TYPE_BINARY_FLOAT = 0x67, TYPE_COMPLEX = 0x78;
+const TYPE_BINARY_COMPLEX = 0x79, TYPE_STRING = 0x73, TYPE_INTERNED = 0x74, TYPE_REF = 0x72, TYPE_TUPLE = 0x28;
+const TYPE_LIST = 0x5b, TYPE_DICT = 0x7b, TYPE_CODE = 0x63, TYPE_UNICODE = 0x75, TYPE_SET = 0x3c, TYPE_FROZENSET = 0x3e;
+const TYPE_ASCII = 0x61, TYPE_ASCII_INTERNED = 0x41, TYPE_SMALL_TUPLE = 0x29, TYPE_SHORT_ASCII = 0x7a;
+const TYPE_SHORT_ASCII_INTERNED = 0x5a;
+
 class Reader {
   readonly b: Uint8Array;
   readonly dv: DataView;
   pos: number;
   readonly refs: (PyVal | null)[];
   depth: number;
-  constructor(b: Uint8Array, pos: number) {
+  /** Byte strings may be views of `b` (no copy): only when the caller never mutates `b` (a file read for an import). */
+  readonly share: boolean;
+  constructor(b: Uint8Array, pos: number, share: boolean) {
     this.b = b;
     this.dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
     this.pos = pos;
     this.refs = [];
     this.depth = 0;
+    this.share = share;
   }
   need(n: number): void {
     if (this.pos + n > this.b.length) PyErr_Format(PyExc_EOFError, "marshal data too short");
   }
   u8(): number {
-    this.need(1);
+    if (this.pos >= this.b.length) PyErr_Format(PyExc_EOFError, "marshal data too short");
     return this.b[this.pos++];
   }
   i32(): number {
-    this.need(4);
-    const v = this.dv.getInt32(this.pos, true);
-    this.pos += 4;
-    return v;
+    const p = this.pos;
+    if (p + 4 > this.b.length) PyErr_Format(PyExc_EOFError, "marshal data too short");
+    const b = this.b;
+    this.pos = p + 4;
+    return b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24);
   }
   bytes(n: number): Uint8Array {
     if (n < 0) PyErr_Format(PyExc_ValueError, "bad marshal data (bytes object size out of range)");
     this.need(n);
-    const v = this.b.slice(this.pos, this.pos + n);
-    this.pos += n;
-    return v;
+    const p = this.pos;
+    this.pos = p + n;
+    return this.share ? this.b.subarray(p, p + n) : this.b.slice(p, p + n);
+  }
+  /** n bytes as a Latin-1 string (flat, so that hashing it for the intern table is cheap). */
+  latin1(n: number): string {
+    if (n < 0) PyErr_Format(PyExc_ValueError, "bad marshal data (string size out of range)");
+    this.need(n);
+    const b = this.b, p = this.pos;
+    this.pos = p + n;
+    switch (n) {
+      case 0: return "";
+      case 1: return String.fromCharCode(b[p]);
+      case 2: return String.fromCharCode(b[p], b[p + 1]);
+      case 3: return String.fromCharCode(b[p], b[p + 1], b[p + 2]);
+      case 4: return String.fromCharCode(b[p], b[p + 1], b[p + 2], b[p + 3]);
+      default: break;
+    }
+    if (n <= 8192) return String.fromCharCode.apply(null, b.subarray(p, p + n) as unknown as number[]);
+    let s = "";
+    for (let i = 0; i < n; i += 8192) {
+      s += String.fromCharCode.apply(null, b.subarray(p + i, p + Math.min(n, i + 8192)) as unknown as number[]);
+    }
+    return s;
+  }
+  /** n bytes of UTF-8 with surrogatepass (lone surrogates encoded as 3 bytes are kept). */
+  utf8(n: number): string {
+    if (n < 0) PyErr_Format(PyExc_ValueError, "bad marshal data (string size out of range)");
+    this.need(n);
+    const b = this.b, p = this.pos;
+    let ascii = true;
+    for (let i = p; i < p + n; i++) if (b[i] >= 0x80) { ascii = false; break; }
+    if (ascii) return this.latin1(n);
+    this.pos = p + n;
+    return decodeUtf8Surrogatepass(b.subarray(p, p + n));
   }
   f64(): number {
     this.need(8);
@@ -69,14 +113,16 @@ class Reader {
   }
 }
 
+let utf8Fatal: { decode(b: Uint8Array): string } | null = null;
+
 /** UTF-8 decoding with surrogatepass (lone surrogates encoded as 3 bytes are kept). */
 function decodeUtf8Surrogatepass(b: Uint8Array): string {
-  let ascii = true;
-  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) { ascii = false; break; }
-  if (ascii) {
-    let s = "";
-    for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-    return s;
+  // Valid UTF-8 (the usual case) through the platform's decoder; lone surrogates make it throw.
+  try {
+    utf8Fatal ??= new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    return utf8Fatal.decode(b);
+  } catch {
+    // fall through to the surrogate-preserving loop
   }
   let out = "";
   let i = 0;
@@ -94,101 +140,95 @@ function decodeUtf8Surrogatepass(b: Uint8Array): string {
   return out;
 }
 
-function latin1(b: Uint8Array): string {
-  // Most marshalled strings are short names: a plain loop beats spreading a subarray (the import hot path).
-  if (b.length <= 128) {
-    let s = "";
-    for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
-    return s;
+function readObject(r: Reader): PyVal | null {
+  if (++r.depth > 2000) {
+    r.depth--;
+    return PyErr_Format(PyExc_ValueError, "recursion limit exceeded");
   }
-  let s = "";
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-  return s;
+  const v = readObjectInner(r);
+  r.depth--;
+  return v;
 }
 
-function readObject(r: Reader): PyVal | null {
-  if (++r.depth > 2000) PyErr_Format(PyExc_ValueError, "recursion limit exceeded");
-  try {
-    return readObjectInner(r);
-  } finally {
-    r.depth--;
-  }
+/** Reserve a reference slot for a container read before its items (r_ref_reserve). */
+function reserve(r: Reader, flag: number): number {
+  if (flag === 0) return -1;
+  r.refs.push(null);
+  return r.refs.length - 1;
 }
 
 function readObjectInner(r: Reader): PyVal | null {
   const code = r.u8();
   const flag = code & FLAG_REF;
-  const type = String.fromCharCode(code & ~FLAG_REF);
-  const ref = <T extends PyVal>(v: T): T => {
-    if (flag) r.refs.push(v);
-    return v;
-  };
-  switch (type) {
-    case "0": return null;
-    case "N": return Py_None;
-    case "F": return Py_False;
-    case "T": return Py_True;
-    case ".": return Py_Ellipsis;
-    case "S": return PyExc_StopIteration;
-    case "i": return ref(r.i32());
-    case "l": {
+  let v: PyVal;
+  switch (code & ~FLAG_REF) {
+    case TYPE_NULL: return null;
+    case TYPE_NONE: return Py_None;
+    case TYPE_FALSE: return Py_False;
+    case TYPE_TRUE: return Py_True;
+    case TYPE_ELLIPSIS: return Py_Ellipsis;
+    case TYPE_STOPITER: return PyExc_StopIteration;
+    case TYPE_INT: v = r.i32(); break;
+    case TYPE_LONG: {
       const n = r.i32();
       const size = Math.abs(n);
-      let v = 0n;
+      let big = 0n;
       const digits: number[] = [];
       for (let i = 0; i < size; i++) {
         const d = r.u8() | (r.u8() << 8);
         if (d >= 1 << 15) PyErr_Format(PyExc_ValueError, "bad marshal data (digit out of range in long)");
         digits.push(d);
       }
-      for (let i = size - 1; i >= 0; i--) v = (v << 15n) | BigInt(digits[i]);
-      return ref(PyLong_FromBigInt(n < 0 ? -v : v));
+      for (let i = size - 1; i >= 0; i--) big = (big << 15n) | BigInt(digits[i]);
+      v = PyLong_FromBigInt(n < 0 ? -big : big);
+      break;
     }
-    case "g": return ref(PyFloat_FromDouble(r.f64()));
-    case "f": {
-      const n = r.u8();
-      return ref(PyFloat_FromDouble(Number(latin1(r.bytes(n)))));
-    }
-    case "y": {
+    case TYPE_BINARY_FLOAT: v = PyFloat_FromDouble(r.f64()); break;
+    case TYPE_FLOAT: v = PyFloat_FromDouble(Number(r.latin1(r.u8()))); break;
+    case TYPE_BINARY_COMPLEX: {
       const re = r.f64();
       const im = r.f64();
-      return ref(marshalHooks.complex(re, im));
+      v = marshalHooks.complex(re, im);
+      break;
     }
-    case "x": {
-      const re = Number(latin1(r.bytes(r.u8())));
-      const im = Number(latin1(r.bytes(r.u8())));
-      return ref(marshalHooks.complex(re, im));
+    case TYPE_COMPLEX: {
+      const re = Number(r.latin1(r.u8()));
+      const im = Number(r.latin1(r.u8()));
+      v = marshalHooks.complex(re, im);
+      break;
     }
-    case "s": return ref(PyBytes_FromArray(r.bytes(r.i32())));
-    case "u": return ref(PyUnicode_FromString(decodeUtf8Surrogatepass(r.bytes(r.i32()))));
-    case "t": return ref(PyUnicode_InternFromString(decodeUtf8Surrogatepass(r.bytes(r.i32()))));
-    case "a": return ref(PyUnicode_FromString(latin1(r.bytes(r.i32()))));
-    case "A": return ref(PyUnicode_InternFromString(latin1(r.bytes(r.i32()))));
-    case "z": return ref(PyUnicode_FromString(latin1(r.bytes(r.u8()))));
-    case "Z": return ref(PyUnicode_InternFromString(latin1(r.bytes(r.u8()))));
-    case "(":
-    case ")": {
-      const n = type === "(" ? r.i32() : r.u8();
-      const idx = r.refs.length;
-      if (flag) r.refs.push(null);
-      const items: PyVal[] = [];
+    case TYPE_STRING: v = PyBytes_FromArray(r.bytes(r.i32())); break;
+    case TYPE_UNICODE: v = PyUnicode_FromString(r.utf8(r.i32())); break;
+    case TYPE_INTERNED: v = PyUnicode_InternFromString(r.utf8(r.i32())); break;
+    case TYPE_ASCII: v = PyUnicode_FromString(r.latin1(r.i32())); break;
+    case TYPE_ASCII_INTERNED: v = PyUnicode_InternFromString(r.latin1(r.i32())); break;
+    case TYPE_SHORT_ASCII: v = PyUnicode_FromString(r.latin1(r.u8())); break;
+    case TYPE_SHORT_ASCII_INTERNED: v = PyUnicode_InternFromString(r.latin1(r.u8())); break;
+    case TYPE_TUPLE:
+    case TYPE_SMALL_TUPLE: {
+      const n = (code & ~FLAG_REF) === TYPE_TUPLE ? r.i32() : r.u8();
+      if (n < 0) return PyErr_Format(PyExc_ValueError, "bad marshal data (tuple size out of range)");
+      const idx = reserve(r, flag);
+      const items: PyVal[] = new Array(n);
       for (let i = 0; i < n; i++) {
-        const v = readObject(r);
-        if (v === null) PyErr_Format(PyExc_ValueError, "NULL object in marshal data for tuple");
-        items.push(v!);
+        const item = readObject(r);
+        if (item === null) PyErr_Format(PyExc_ValueError, "NULL object in marshal data for tuple");
+        items[i] = item!;
       }
       const t = PyTuple_New(items);
-      if (flag) r.refs[idx] = t;
+      if (idx >= 0) r.refs[idx] = t;
       return t;
     }
-    case "[": {
+    case TYPE_LIST: {
       const n = r.i32();
-      const l = ref(PyList_New([]));
+      const l = PyList_New([]);
+      if (flag) r.refs.push(l);
       for (let i = 0; i < n; i++) l.ob_item.push(readObject(r)!);
       return l;
     }
-    case "{": {
-      const d = ref(PyDict_New());
+    case TYPE_DICT: {
+      const d = PyDict_New();
+      if (flag) r.refs.push(d);
       for (;;) {
         const key = readObject(r);
         if (key === null) break;
@@ -198,20 +238,18 @@ function readObjectInner(r: Reader): PyVal | null {
       }
       return d;
     }
-    case "<":
-    case ">": {
+    case TYPE_SET:
+    case TYPE_FROZENSET: {
       const n = r.i32();
-      const idx = r.refs.length;
-      if (flag) r.refs.push(null);
+      const idx = reserve(r, flag);
       const items: PyVal[] = [];
       for (let i = 0; i < n; i++) items.push(readObject(r)!);
-      const s = marshalHooks.set(items, type === ">");
-      if (flag) r.refs[idx] = s;
+      const s = marshalHooks.set(items, (code & ~FLAG_REF) === TYPE_FROZENSET);
+      if (idx >= 0) r.refs[idx] = s;
       return s;
     }
-    case "c": {
-      const idx = r.refs.length;
-      if (flag) r.refs.push(null);
+    case TYPE_CODE: {
+      const idx = reserve(r, flag);
       const argcount = r.i32();
       const posonly = r.i32();
       const kwonly = r.i32();
@@ -234,10 +272,10 @@ function readObjectInner(r: Reader): PyVal | null {
         co_localspluskinds: lpkinds, co_filename: filename, co_name: name, co_qualname: qualname,
         co_firstlineno: firstlineno, co_linetable: linetable, co_exceptiontable: exctable,
       });
-      if (flag) r.refs[idx] = c;
+      if (idx >= 0) r.refs[idx] = c;
       return c;
     }
-    case "r": {
+    case TYPE_REF: {
       const n = r.i32();
       if (n < 0 || n >= r.refs.length || r.refs[n] === null) {
         return PyErr_Format(PyExc_ValueError, "bad marshal data (invalid reference)");
@@ -247,11 +285,13 @@ function readObjectInner(r: Reader): PyVal | null {
     default:
       return PyErr_Format(PyExc_ValueError, "bad marshal data (unknown type code)");
   }
+  if (flag) r.refs.push(v);
+  return v;
 }
 
 /** marshal.loads(data) from an offset. */
-export function marshal_loads(data: Uint8Array, offset = 0): PyVal {
-  const r = new Reader(data, offset);
+export function marshal_loads(data: Uint8Array, offset = 0, share = false): PyVal {
+  const r = new Reader(data, offset, share);
   const v = readObject(r);
   if (v === null) return PyErr_Format(PyExc_ValueError, "bad marshal data (NULL object)");
   return v;
@@ -259,7 +299,7 @@ export function marshal_loads(data: Uint8Array, offset = 0): PyVal {
 
 /** marshal.load's core: the object at `offset` and the offset just past it. */
 export function marshal_loads_at(data: Uint8Array, offset: number): [PyVal, number] {
-  const r = new Reader(data, offset);
+  const r = new Reader(data, offset, false);
   const v = readObject(r);
   if (v === null) return PyErr_Format(PyExc_ValueError, "bad marshal data (NULL object)");
   return [v, r.pos];
@@ -270,7 +310,7 @@ export function readPyc(data: Uint8Array): PyCodeObject {
   if (data.length < 16 || (data[0] | (data[1] << 8)) !== MAGIC_NUMBER || data[2] !== 13 || data[3] !== 10) {
     return PyErr_Format(PyExc_RuntimeError, "Bad magic number in .pyc file");
   }
-  const v = marshal_loads(data, 16);
+  const v = marshal_loads(data, 16, false);
   if (!(v instanceof PyCodeObject)) return PyErr_Format(PyExc_RuntimeError, "Bad code object in .pyc file");
   return v;
 }
