@@ -266,21 +266,15 @@ function parseKw(fname: string | null, args: readonly PyVal[], kwnames: readonly
     return PyErr_Format(PyExc_TypeError,
       `${fn} takes ${required < maxPos ? "at most" : "exactly"} ${maxPos} positional argument${s(maxPos)} (${nargs} given)`);
   }
+  // vgetargskeywords' order: positional arguments first, keywords only past them, each converted in turn; a
+  // missing required argument; then a keyword that repeats a positional one; then an unknown keyword.
   const out: (PyVal | undefined)[] = new Array(len).fill(undefined);
-  for (let i = 0; i < nargs; i++) out[i] = args[i];
   let left = nkw;
   for (let i = 0; i < len; i++) {
-    if (left > 0) {
+    if (i < nargs) out[i] = args[i];
+    else if (left > 0) {
       for (let k = 0; k < nkw; k++) {
-        if ((kwnames![k] as PyUnicodeObject).value === names[i]) {
-          if (i < nargs) {
-            return PyErr_Format(PyExc_TypeError,
-              `argument for ${fn} given by name ('${names[i]}') and position (${i + 1})`);
-          }
-          out[i] = args[nargs + k];
-          left--;
-          break;
-        }
+        if ((kwnames![k] as PyUnicodeObject).value === names[i]) { out[i] = args[nargs + k]; left--; break; }
       }
     }
     if (out[i] === undefined) {
@@ -290,6 +284,13 @@ function parseKw(fname: string | null, args: readonly PyVal[], kwnames: readonly
     }
   }
   if (left > 0) {
+    for (let i = 0; i < nargs; i++) {
+      for (let k = 0; k < nkw; k++) {
+        if ((kwnames![k] as PyUnicodeObject).value === names[i]) {
+          return PyErr_Format(PyExc_TypeError, `argument for ${fn} given by name ('${names[i]}') and position (${i + 1})`);
+        }
+      }
+    }
     for (let k = 0; k < nkw; k++) {
       const key = (kwnames![k] as PyUnicodeObject).value;
       if (!names.includes(key)) {
@@ -1248,7 +1249,17 @@ function date_fromisoformat(cls: PyVal, s: PyVal): PyVal {
 
 function date_fromisocalendar(cls: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const a = parseKw("fromisocalendar", args, kwnames, ["year", "week", "day"], 3);
-  const year = asInt(a[0]!), week = asInt(a[1]!), day = asInt(a[2]!);
+  const isoInt = (v: PyVal): number => {
+    try {
+      return asInt(v);
+    } catch (e) {
+      if (typeof e === "object" && e !== null && Py_TYPE(e as PyVal) === PyExc_OverflowError) {
+        return PyErr_Format(PyExc_ValueError, "ISO calendar component out of range");
+      }
+      throw e;
+    }
+  };
+  const year = isoInt(a[0]!), week = isoInt(a[1]!), day = isoInt(a[2]!);
   const out = [0, 0, 0];
   const rv = iso_to_ymd(year, week, day, out);
   if (rv === -4) return PyErr_Format(PyExc_ValueError, `Year is out of range: ${year}`);
@@ -1486,9 +1497,12 @@ function time_isoformat(self: PyVal, args: readonly PyVal[], kwnames: readonly P
   return PyUnicode_FromString(r);
 }
 
-function appendFoldTz(base: string, fold: number, tzinfo: PyVal): string {
+/** append_keyword_fold and append_keyword_tzinfo: datetime's repr puts fold first, time's puts tzinfo first. */
+function appendFoldTz(base: string, fold: number, tzinfo: PyVal, tzFirst = false): string {
+  const tz = (): void => { if (tzinfo !== Py_None) base = base.slice(0, -1) + `, tzinfo=${PyObject_Repr(tzinfo).value})`; };
+  if (tzFirst) tz();
   if (fold) base = base.slice(0, -1) + ", fold=1)";
-  if (tzinfo !== Py_None) base = base.slice(0, -1) + `, tzinfo=${PyObject_Repr(tzinfo).value})`;
+  if (!tzFirst) tz();
   return base;
 }
 
@@ -1499,7 +1513,7 @@ function time_repr(self: PyVal): PyUnicodeObject {
   if (t.microsecond) r = `${tn}(${t.hour}, ${t.minute}, ${t.second}, ${t.microsecond})`;
   else if (t.second) r = `${tn}(${t.hour}, ${t.minute}, ${t.second})`;
   else r = `${tn}(${t.hour}, ${t.minute})`;
-  return PyUnicode_FromString(appendFoldTz(r, t.fold, t.tzinfo));
+  return PyUnicode_FromString(appendFoldTz(r, t.fold, t.tzinfo, true));
 }
 
 function time_utcoffset_of(t: PyDateTime_Time): PyVal { return call_utcoffset(t.tzinfo, Py_None); }

@@ -311,3 +311,134 @@ p("td_cmp_other", lambda: (timedelta(1) == date(2020,1,1), timedelta(1).__eq__(1
 p("descr", lambda: (date.year.__class__.__name__, timedelta.days.__doc__, date.__doc__, timezone.__doc__))
 p("dt_doc", lambda: (datetime.__doc__, time.__doc__, timedelta.__doc__, tzinfo.__doc__))
 p("sizes", lambda: (date(1,1,1).__sizeof__() > 0))
+
+# ---- a DST-aware tzinfo (the documentation's USTimeZone), folds and gaps ----
+ZERO, HOUR = timedelta(0), timedelta(hours=1)
+def first_sunday_on_or_after(d):
+    days_to_go = 6 - d.weekday()
+    return d + timedelta(days_to_go) if days_to_go else d
+DSTSTART, DSTEND = datetime(1, 3, 8, 2), datetime(1, 11, 1, 2)
+class USTimeZone(tzinfo):
+    def __init__(self, hours, reprname, stdname, dstname):
+        self.stdoffset = timedelta(hours=hours); self.reprname = reprname; self.stdname = stdname; self.dstname = dstname
+    def __repr__(self): return self.reprname
+    def tzname(self, dt): return self.dstname if self.dst(dt) else self.stdname
+    def utcoffset(self, dt): return self.stdoffset + self.dst(dt)
+    def dst(self, dt):
+        if dt is None or dt.tzinfo is None: return ZERO
+        start = first_sunday_on_or_after(DSTSTART.replace(year=dt.year))
+        end = first_sunday_on_or_after(DSTEND.replace(year=dt.year))
+        if start + HOUR <= dt.replace(tzinfo=None) < end - HOUR: return HOUR
+        if end - HOUR <= dt.replace(tzinfo=None) < end: return ZERO if dt.fold else HOUR
+        if start <= dt.replace(tzinfo=None) < start + HOUR: return HOUR if dt.fold else ZERO
+        return ZERO
+    def fromutc(self, dt):
+        assert dt.tzinfo is self
+        start = first_sunday_on_or_after(DSTSTART.replace(year=dt.year))
+        end = first_sunday_on_or_after(DSTEND.replace(year=dt.year))
+        std_time = dt + self.stdoffset
+        dst_time = std_time + HOUR
+        if end <= dst_time < end + HOUR: return std_time.replace(fold=1)
+        if std_time < start or dst_time >= end: return std_time
+        if start <= std_time < end - HOUR: return dst_time
+Eastern = USTimeZone(-5, "Eastern", "EST", "EDT")
+for name, f in [
+    ("us.fold_eq", lambda: (datetime(2024, 11, 3, 1, 30, tzinfo=Eastern) == datetime(2024, 11, 3, 1, 30, fold=1, tzinfo=Eastern), datetime(2024, 11, 3, 1, 30, tzinfo=Eastern) == datetime(2024, 11, 3, 5, 30, tzinfo=timezone.utc), datetime(2024, 11, 3, 1, 30, fold=1, tzinfo=Eastern) == datetime(2024, 11, 3, 6, 30, tzinfo=timezone.utc))),
+    ("us.offsets", lambda: [(datetime(2024, 11, 3, 1, 30, fold=f, tzinfo=Eastern).utcoffset(), datetime(2024, 11, 3, 1, 30, fold=f, tzinfo=Eastern).tzname()) for f in (0, 1)]),
+    ("us.astz", lambda: [datetime(2024, 11, 3, h, 30, tzinfo=timezone.utc).astimezone(Eastern) for h in range(4, 8)]),
+    ("us.astz_back", lambda: [datetime(2024, 3, 10, h, 30, tzinfo=Eastern).astimezone(timezone.utc) for h in range(1, 4)]),
+    ("us.tt", lambda: [datetime(2024, m, 1, tzinfo=Eastern).timetuple().tm_isdst for m in (1, 7)]),
+    ("us.utctt", lambda: datetime(2024, 7, 1, 12, tzinfo=Eastern).utctimetuple()),
+    ("us.sub", lambda: (datetime(2024, 7, 1, 12, tzinfo=Eastern) - datetime(2024, 1, 1, 12, tzinfo=Eastern), datetime(2024, 7, 1, 12, tzinfo=Eastern) - datetime(2024, 7, 1, 12, tzinfo=timezone.utc))),
+    ("us.iso", lambda: (datetime(2024, 7, 1, 12, tzinfo=Eastern).isoformat(), datetime(2024, 7, 1, 12, tzinfo=Eastern).strftime("%z %Z %:z"))),
+    ("us.cmp", lambda: (datetime(2024, 7, 1, 12, tzinfo=Eastern) < datetime(2024, 7, 1, 17, tzinfo=timezone.utc), datetime(2024, 7, 1, 12, tzinfo=Eastern) == datetime(2024, 7, 1, 16, tzinfo=timezone.utc))),
+    ("us.hash", lambda: hash(datetime(2024, 7, 1, 12, tzinfo=Eastern)) == hash(datetime(2024, 7, 1, 16, tzinfo=timezone.utc))),
+    ("us.hash_fold", lambda: hash(datetime(2024, 11, 3, 1, 30, fold=1, tzinfo=Eastern)) == hash(datetime(2024, 11, 3, 1, 30, tzinfo=Eastern))),
+    ("us.tzinfo_fromutc", lambda: tzinfo.fromutc(Eastern, datetime(2024, 7, 1, 16, tzinfo=Eastern))),
+    ("us.time_aware", lambda: (time(1, tzinfo=Eastern).utcoffset(), time(1, tzinfo=Eastern).tzname(), time(1, tzinfo=Eastern).isoformat())),
+    ]:
+    p(name, f)
+
+# ---- subclasses ----
+class MyDate(date):
+    def __new__(cls, *a, **k):
+        return super().__new__(cls, *a, **k)
+    def __repr__(self): return "MyDate:" + super().__repr__()
+class MyDT(datetime):
+    extra = 5
+    def isoformat(self, sep="T", timespec="auto"): return "ISO:" + super().isoformat(sep, timespec)
+class MyTime(time):
+    pass
+class MyTD(timedelta):
+    def __new__(cls, *a, **k): return super().__new__(cls, *a, **k)
+class MyTZ(tzinfo):
+    def __init__(self, h=0): self.h = h
+    def utcoffset(self, d): return timedelta(hours=self.h)
+    def dst(self, d): return timedelta(0)
+    def tzname(self, d): return f"TZ{self.h}"
+    def __getinitargs__(self): return (self.h,)
+for name, f in [
+    ("sub.date", lambda: (MyDate(2020, 1, 2), str(MyDate(2020, 1, 2)), MyDate(2020, 1, 2) + timedelta(1), MyDate.fromordinal(3), MyDate.fromisoformat("2020-01-02"), MyDate(2020, 1, 2).replace(day=5))),
+    ("sub.date_pickle", lambda: [pickle.loads(pickle.dumps(MyDate(2020, 1, 2), p_)) for p_ in range(6)]),
+    ("sub.dt", lambda: (MyDT(2020, 1, 2, 3), str(MyDT(2020, 1, 2, 3)), MyDT(2020, 1, 2).extra, type(MyDT.combine(date(1, 1, 1), time())), type(MyDT.now()), type(MyDT.fromordinal(5)))),
+    ("sub.dt_pickle", lambda: [pickle.loads(pickle.dumps(MyDT(2020, 1, 2, 3, fold=1, tzinfo=tz), p_)) for p_ in range(6)]),
+    ("sub.dt_sub", lambda: (type(MyDT(2020, 1, 2) - timedelta(1)), MyDT(2020, 1, 2) - datetime(2020, 1, 1), type(MyDT(2020, 1, 2).astimezone(UTC)))),
+    ("sub.time", lambda: (MyTime(1, 2, fold=1), type(MyTime.fromisoformat("01:02")), type(MyTime(1).replace(hour=2)), pickle.loads(pickle.dumps(MyTime(1, 2, 3, 4, tz), 4)))),
+    ("sub.td", lambda: (MyTD(1), type(MyTD(1) + MyTD(2)), type(-MyTD(1)), type(abs(MyTD(1))), type(MyTD(1) * 2), pickle.loads(pickle.dumps(MyTD(1, 2, 3))))),
+    ("sub.tz", lambda: (datetime(2020, 1, 1, tzinfo=MyTZ(3)).isoformat(), pickle.loads(pickle.dumps(datetime(2020, 1, 1, tzinfo=MyTZ(3)))).tzinfo.h, MyTZ(3).__reduce__())),
+    ("sub.tz_pickle", lambda: pickle.dumps(MyTZ(2), 2)),
+    ("sub.tz_pickle5", lambda: pickle.dumps(MyTZ(2), 5)),
+    ("sub.isinstance", lambda: (isinstance(MyDT(2020, 1, 1), date), MyDT(2020, 1, 1) == datetime(2020, 1, 1), MyDate(2020, 1, 1) == date(2020, 1, 1), hash(MyDate(2020, 1, 1)) == hash(date(2020, 1, 1)))),
+    ("sub.cmp_date_dt", lambda: (MyDate(2020, 1, 1) == MyDT(2020, 1, 1), date(2020, 1, 1) != datetime(2020, 1, 1))),
+    ]:
+    p(name, f)
+
+# ---- more corners ----
+for name, f in [
+    ("c.td_float_round", lambda: [timedelta(seconds=x) for x in (0.5e-6, 1.5e-6, 2.5e-6, -2.5e-6, 1e-6 * 0.49999999, 123.4567895, 86399.9999996, -0.0000015)]),
+    ("c.td_mixed_round", lambda: [timedelta(days=d, seconds=s_, microseconds=u) for d, s_, u in [(0.5, 0.5, 0.5), (1e-11, 0, 0.5), (-0.5, 0, -0.5), (0, 1.0000005, 0), (0, 0, 1.5), (0, 0, 2.5)]]),
+    ("c.td_str_big", lambda: [str(timedelta.max), str(timedelta.min), str(timedelta(-1, 86399, 999999)), repr(timedelta(seconds=-1))]),
+    ("c.td_ops", lambda: (timedelta(1) // timedelta(hours=5), timedelta(1) % timedelta(hours=5), timedelta(-1) // timedelta(hours=5), timedelta(-1) % timedelta(hours=5), timedelta(microseconds=-5) // 2, timedelta(microseconds=-5) / 2, timedelta(1) / 7, timedelta(1) * 1.1, 1.1 * timedelta(1), timedelta(seconds=1) / 3.0, timedelta(seconds=1) // 3)),
+    ("c.td_cmp_types", lambda: [timedelta(1) == x for x in (1, 1.0, "1", None, date(1, 1, 1))]),
+    ("c.td_total_big", lambda: (timedelta.min.total_seconds(), timedelta(0, 0, 1).total_seconds(), timedelta(123456789, 1, 123).total_seconds())),
+    ("c.date_add_neg", lambda: (date(2024, 3, 1) + timedelta(seconds=-1), date(2024, 3, 1) - timedelta(seconds=1), date(2024, 3, 1) - timedelta(days=1, seconds=86399), date(1, 1, 2) - timedelta(1))),
+    ("c.ords", lambda: [(o, date.fromordinal(o)) for o in (59, 60, 365, 366, 1461, 36524, 36525, 146097, 146098)]),
+    ("c.weekdays", lambda: [date(2000 + i, 1, 1).weekday() for i in range(10)]),
+    ("c.strftime_odd", lambda: [datetime(2024, 1, 2, 3, 4, 5, 6).strftime(f_) for f_ in ("%", "%%", "%:", "%:x", "%.%f", "%f%f", "%%f", "%z%Z", "", "plain", "%-d", "%Ez", "%:zz", "%e", "%k", "%l", "%P", "%s")]),
+    ("c.strftime_tzname_pct", lambda: datetime(2020, 1, 1, tzinfo=timezone(timedelta(0), "%Y%%")).strftime("[%Z]")),
+    ("c.strftime_nul", lambda: datetime(2020, 1, 1).strftime("a\x00b%Y")),
+    ("c.time_strftime", lambda: (time(13, 5).strftime("%H %I %p %M %S %f %Y %m %d %j %a"), time(1, tzinfo=timezone(timedelta(hours=-2, minutes=-30))).strftime("%z|%:z|%Z"))),
+    ("c.isoformat_subsec", lambda: [datetime(2020, 1, 1, 0, 0, 0, us).isoformat(timespec=ts) for us in (0, 999, 1000, 999999) for ts in ("milliseconds", "auto")]),
+    ("c.fromiso_more", lambda: [_try(datetime.fromisoformat, s_) for s_ in ("2024-05-06T07:08:09.5Z", "2024-05-06T07:08:09+05", "2024-05-06T07:08:09+0530", "2024-05-06T07:08:09+05:30:00", "2024-05-06T07:08:09+05:30:00.000001", "2024W011T07", "2024W01T07", "2024-W01-1 07:08", "2024-W01-107:08", "2024-W0107", "20240506 07", "2024-05-06T7", "2024-05-06T07:8", "2024-05-06T07:08:9", "2024-05-06T07:08:09,", "2024-05-06T0708", "2024-05-06T07:0809", "2024-05-06T070809.123", "2024-05-06T07:08:09.12345678912345", "2024-05-06T07:08:09Zx", "2024-05-06T07:08:09+01:00Z", "0000-01-01", "2024-02-30T00:00", "２０２４-05-06", "2024-05-06T07:08:09.-5", "2024-05-06T07:08:09-24:00", "2024-05-06T07:08:09+23:59:59.999999")]),
+    ("c.time_fromiso_more", lambda: [_try(time.fromisoformat, s_) for s_ in ("T07", "T", "07:08:09.123456+00:00", "070809.5", "07:08:09.5-05:30", "07:08:09.5+05:30:59.999", "07:08:09Z", "07:08:09z", "24", "07:08:09.1234567+01:00", "07:08+01", "07+01:00")]),
+    ("c.date_fromiso_more", lambda: [_try(date.fromisoformat, s_) for s_ in ("20240506", "2024-0506", "202405-06", "2024-W01", "2024W01", "2024W011", "2024-W011", "2024W01-1", "20241231xx", "2024-12-31", "1-01-01", "0001-01-01")]),
+    ("c.fromisocalendar_types", lambda: [_try(date.fromisocalendar, *a) for a in ((2020.0, 1, 1), ("2020", 1, 1), (2**40, 1, 1), (2020, 1, -2**40))]),
+    ("c.reduce_ex_bad", lambda: [_try(datetime(2020, 1, 1).__reduce_ex__, a) for a in ("x", 2**70, -1)]),
+    ("c.combine_kw", lambda: (datetime.combine(date=date(2020, 1, 1), time=time(5), tzinfo=UTC), datetime.combine(date(2020, 1, 1), time(5, fold=1)))),
+    ("c.astz_same", lambda: (xa.astimezone(timezone.utc) is xa, xt.astimezone(tz) is xt)),
+    ("c.timestamp_aware", lambda: [datetime(y, 1, 1, tzinfo=UTC).timestamp() for y in (1, 1969, 1970, 2038, 9999)]),
+    ("c.fromts_round", lambda: [datetime.fromtimestamp(x, UTC) for x in (0.0000005, 0.0000015, 0.0000025, -0.0000005, -0.0000015, 1.9999995, 1e9 + 0.1234565)]),
+    ("c.utcfromts_neg", lambda: (datetime.fromtimestamp(-1, UTC), datetime.fromtimestamp(-86400 * 365 * 1000, UTC), date.fromtimestamp(-1.5))),
+    ("c.ctime_years", lambda: [datetime(y, 1, 1).ctime() for y in (1, 99, 999, 9999)]),
+    ("c.isocal_dt", lambda: (datetime(2021, 1, 3, 12).isocalendar(), date(2020, 12, 31).isocalendar(), date(2026, 1, 1).isocalendar())),
+    ("c.tt_types", lambda: (type(date(2020, 1, 1).timetuple()).__name__, date(2020, 12, 31).timetuple().tm_yday, datetime(2020, 1, 1, tzinfo=UTC).timetuple().tm_isdst)),
+    ("c.replace_all", lambda: (datetime(2020, 1, 1).replace(2021, 2, 3, 4, 5, 6, 7, UTC, fold=1), time(1).replace(2, 3, 4, 5, UTC, fold=1))),
+    ("c.replace_pos_too_many", lambda: _try(lambda: datetime(2020, 1, 1).replace(1, 2, 3, 4, 5, 6, 7, None, 1))),
+    ("c.new_kw_dup", lambda: [_try(lambda: date(2020, year=2020)), _try(lambda: time(1, hour=1)), _try(lambda: datetime(2020, 1, 1, 0, month=1))]),
+    ("c.new_bool", lambda: (time(True, False), datetime(2020, True, True, True))),
+    ("c.timezone_name_sub", lambda: repr(timezone(timedelta(hours=1), type("S", (str,), {})("x")))),
+    ("c.tz_utcoffset_args", lambda: [_try(m, a) for m in (UTC.utcoffset, UTC.dst, UTC.tzname) for a in (None, datetime(2020, 1, 1), date(2020, 1, 1))]),
+    ("c.tzinfo_sub_noimpl", lambda: [_try(lambda: datetime(2020, 1, 1, tzinfo=type("Z", (tzinfo,), {})()).utcoffset()), _try(lambda: datetime(2020, 1, 1, tzinfo=type("Z", (tzinfo,), {})()).isoformat())]),
+    ("c.time_cmp_tzs", lambda: (time(1, tzinfo=timezone(timedelta(hours=1))) == time(0, tzinfo=UTC), time(1, tzinfo=timezone(timedelta(hours=1))) < time(0, 30, tzinfo=UTC), time(1, tzinfo=MyTZ(0)) == time(1))),
+    ("c.hash_td_neg", lambda: [hash(timedelta(d)) for d in (-1, -2, 1, 999999999)]),
+    ("c.hash_time_aware", lambda: (hash(time(1, tzinfo=timezone(timedelta(hours=1)))), hash(time(0, tzinfo=UTC)))),
+    ("c.dt_eq_date_sub", lambda: (datetime(2020, 1, 1) == MyDate(2020, 1, 1), MyDate(2020, 1, 1).__eq__(datetime(2020, 1, 1)))),
+    ("c.format_spec", lambda: (format(date(2020, 1, 1), "%Y"), format(time(1), "%H"), format(timedelta(1), ""), _try(format, timedelta(1), "x"))),
+    ("c.dir_td", lambda: sorted(n for n in dir(timedelta) if not n.startswith("_"))),
+    ("c.dir_dt", lambda: sorted(n for n in dir(datetime) if not n.startswith("_"))),
+    ("c.dir_time", lambda: sorted(n for n in dir(time) if not n.startswith("_"))),
+    ("c.dir_tz", lambda: sorted(n for n in dir(timezone) if not n.startswith("_"))),
+    ("c.attrs_readonly", lambda: [_try(setattr, o, a, 1) for o, a in ((date(2020, 1, 1), "year"), (time(), "hour"), (datetime(2020, 1, 1), "tzinfo"), (timedelta(), "days"))]),
+    ("c.weakref", lambda: __import__("weakref").ref(date(2020, 1, 1))),
+    ]:
+    p(name, f)

@@ -9,6 +9,8 @@ const KNOWN: ReadonlyMap<string, string> = new Map([
   ["names", "no datetime_CAPI: src/objects has no PyCapsule type"],
   ["date.strftime_early", "time.strftime's %C pads a one-digit century to two digits (glibc: '0' for year 5)"],
   ["dt.strftime_year1", "time.strftime's %C pads a one-digit century to two digits (glibc: '9' for year 999)"],
+  ["c.strftime_odd", "time.strftime passes glibc's %-d and %Ez through unformatted"],
+  ["c.weakref", "the _weakref module accepts weak references to datetime.date (CPython's date has no __weakref__ slot)"],
 ]);
 
 test("datetime: every case of datetime_cases.py as CPython 3.13", () => {
