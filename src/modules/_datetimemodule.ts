@@ -10,7 +10,7 @@ import { PyTuple_New, PyTuple_Type, PyTupleObject } from "../objects/tupleobject
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
 import { PyBytes_FromArray, PyBytesObject, PyBytes_Check } from "../objects/bytesobject.js";
 import { PyBool_FromLong, Py_True, Py_False } from "../objects/boolobject.js";
-import { PyFloat_FromDouble, PyFloat_Check, PyFloatObject } from "../objects/floatobject.js";
+import { PyFloat_FromDouble, PyFloat_Check, PyFloatObject, PyFloat_Type } from "../objects/floatobject.js";
 import { PyLong_FromBigInt, PyLong_Check, longValue, long_true_divide } from "../objects/longobject.js";
 import { PyDict_SetItem, PyDict_New } from "../objects/dictobject.js";
 import type { PyDictObject } from "../objects/dictobject.js";
@@ -376,6 +376,17 @@ function divide_nearest(a: bigint, b: bigint): bigint {
   return q;
 }
 
+/** get_float_as_integer_ratio: the method's result for a float subclass, checked as CPython checks it. */
+function floatRatioOf(f: PyVal): [bigint, bigint] {
+  if (Py_TYPE(f) === PyFloat_Type) return floatRatio((f as PyFloatObject).ob_fval);
+  const r = PyObject_CallMethod(f, "as_integer_ratio", []);
+  if (!(r instanceof PyTupleObject)) {
+    return PyErr_Format(PyExc_TypeError, `unexpected return type from as_integer_ratio(): expected tuple, got '${typeName(r)}'`);
+  }
+  if (r.ob_item.length !== 2) return PyErr_Format(PyExc_ValueError, "as_integer_ratio() must return a 2-tuple");
+  return [BigInt(longValue(r.ob_item[0])), BigInt(longValue(r.ob_item[1]))];
+}
+
 /** float.as_integer_ratio for a double, exactly. */
 function floatRatio(x: number): [bigint, bigint] {
   if (Number.isNaN(x)) return PyErr_Format(PyExc_ValueError, "cannot convert NaN to integer ratio");
@@ -537,7 +548,7 @@ function delta_multiply(l: PyVal, r: PyVal): PyVal {
   if (isDelta(l)) { d = l; n = r; } else if (isDelta(r)) { d = r; n = l; } else return Py_NotImplemented;
   if (PyLong_Check(n)) return microseconds_to_delta(delta_to_microseconds(d) * BigInt(longValue(n)));
   if (PyFloat_Check(n)) {
-    const [num, den] = floatRatio((n as PyFloatObject).ob_fval);
+    const [num, den] = floatRatioOf(n);
     return microseconds_to_delta(divide_nearest(delta_to_microseconds(d) * num, den));
   }
   return Py_NotImplemented;
@@ -550,7 +561,7 @@ function delta_truedivide(l: PyVal, r: PyVal): PyVal {
   }
   if (PyLong_Check(r)) return microseconds_to_delta(divide_nearest(delta_to_microseconds(l), BigInt(longValue(r))));
   if (PyFloat_Check(r)) {
-    const [num, den] = floatRatio((r as PyFloatObject).ob_fval);
+    const [num, den] = floatRatioOf(r);
     return microseconds_to_delta(divide_nearest(delta_to_microseconds(l) * den, num));
   }
   return Py_NotImplemented;
@@ -793,7 +804,11 @@ function wrap_strftime(object: PyVal, format: string, timetuple: PyVal, tzinfoar
         Z = "";
         if (tzinfo !== null && tzinfo !== Py_None) {
           const t = call_tzname(tzinfo, tzinfoarg);
-          if (t !== Py_None) Z = (PyObject_CallMethod(t, "replace", [PyUnicode_FromString("%"), PyUnicode_FromString("%%")]) as PyUnicodeObject).value;
+          if (t !== Py_None) {
+            const r = PyObject_CallMethod(t, "replace", [PyUnicode_FromString("%"), PyUnicode_FromString("%%")]);
+            if (!PyUnicode_Check(r)) return PyErr_Format(PyExc_TypeError, "tzname.replace() did not return a string");
+            Z = (r as PyUnicodeObject).value;
+          }
         }
       }
       out += Z;
@@ -1960,7 +1975,12 @@ function datetime_fromisoformat(cls: PyVal, s: PyVal): PyVal {
   const date = [0, 0, 0];
   const out = [0, 0, 0, 0, 0, 0];
   let rv = parse_isoformat_date(b, sep, date);
-  if (!rv && len > sep) rv = parse_isoformat_time(b.subarray(sep + 1), 0, out);
+  if (!rv && len > sep) {
+    // The separator may be any character: skip its whole UTF-8 sequence.
+    const lead = b[sep];
+    const width = (lead & 0x80) === 0 ? 1 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf0) === 0xf0 ? 4 : 2;
+    rv = parse_isoformat_time(b.subarray(sep + width), 0, out);
+  }
   if (rv < 0) return invalidIso(s);
   const tzinfo = tzinfo_from_isoformat_results(rv, out[4], out[5]);
   return new_datetime_subclass_fold_ex(date[0], date[1], date[2], out[0], out[1], out[2], out[3], tzinfo, 0, cls);
