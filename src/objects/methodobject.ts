@@ -7,10 +7,21 @@ import {
 } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError } from "./exceptions.js";
-import { hooks, PyObject_Repr } from "./abstract.js";
+import { hooks, PyObject_GetItem, PyObject_Repr } from "./abstract.js";
 import { PyBool_FromLong } from "./boolobject.js";
+import { _PyThreadState_GET } from "../runtime/pystate.js";
 
 export const PyCFunction_Type = PyType_Declare("builtin_function_or_method");
+
+/** meth_reduce: a function (or a module's) pickles by its name; a method bound to another object as getattr(self, name),
+ *  with getattr from the running frame's builtins (_PyEval_GetBuiltin; importing bltinmodule here reorders the graph). */
+function meth_reduce(s: PyVal): PyVal {
+  const f = s as PyCFunctionObject;
+  const name = hooks.str(f.m_ml.name);
+  const frame = _PyThreadState_GET().current_frame as { f_builtins: PyVal } | null;
+  if (f.m_self === null || (typeof f.m_self !== "number" && f.m_self.ob_type.tp_name === "module") || frame === null) return name;
+  return hooks.tuple([PyObject_GetItem(frame.f_builtins, hooks.str("getattr")), hooks.tuple([f.m_self, name])]);
+}
 
 export class PyCFunctionObject extends PyObject {
   m_ml: PyMethodDef;
@@ -173,7 +184,7 @@ PyType_FromSpecStatic({
       _PyType_GetTextSignatureFromInternalDoc((s as PyCFunctionObject).m_ml.name, (s as PyCFunctionObject).m_ml.doc) },
   ],
   methods: [
-    { name: "__reduce__", meth: (s: PyVal) => hooks.str((s as PyCFunctionObject).m_ml.name), flags: METH_NOARGS },
+    { name: "__reduce__", meth: meth_reduce, flags: METH_NOARGS },
   ],
 }, PyCFunction_Type);
 
