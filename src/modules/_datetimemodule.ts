@@ -1854,7 +1854,10 @@ function epochDT(): PyDateTime_DateTime {
 }
 
 function local_timezone_from_local(d: PyDateTime_DateTime): PyVal {
-  const seconds = local_to_seconds(d.year, d.month, d.day, d.hour, d.minute, d.second, d.fold);
+  let seconds = local_to_seconds(d.year, d.month, d.day, d.hour, d.minute, d.second, d.fold);
+  // In a gap or a fold the other fold's solution may be the one whose offset applies.
+  const seconds2 = local_to_seconds(d.year, d.month, d.day, d.hour, d.minute, d.second, d.fold ? 0 : 1);
+  if (seconds2 !== seconds && (seconds2 > seconds) === (d.fold === 1)) seconds = seconds2;
   return local_timezone_from_timestamp(seconds - EPOCH_SECONDS);
 }
 
