@@ -23,6 +23,7 @@ import { PyErr_Format, PyErr_SetRaisedWithContext } from "../runtime/errors.js";
 import { parseArgs } from "../runtime/getargs.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { PyDateTime_DateTime } from "./_datetimemodule.js";
 
 const Py_EQ = 2;
 const EPOCHORDINAL = 719163;
@@ -643,7 +644,13 @@ function eject_from_strong_cache(st: ZoneInfoState, type: PyTypeObject, key: PyV
  *  toordinal() and the time attributes otherwise, as CPython does). */
 function get_local_timestamp(st: ZoneInfoState, dt: PyVal): number {
   let ord: number, hour: number, minute: number, second: number;
-  if (Py_TYPE(dt) === st.datetimeType) {
+  if (dt instanceof PyDateTime_DateTime && Py_TYPE(dt) === st.datetimeType) {
+    // The native _datetime's struct, as PyDateTime_GET_YEAR & co. read it.
+    ord = ymd_to_ord(dt.year, dt.month, dt.day);
+    hour = dt.hour;
+    minute = dt.minute;
+    second = dt.second;
+  } else if (Py_TYPE(dt) === st.datetimeType) {
     ord = ymd_to_ord(intAttr(dt, "year"), intAttr(dt, "month"), intAttr(dt, "day"));
     hour = intAttr(dt, "hour");
     minute = intAttr(dt, "minute");
@@ -655,6 +662,11 @@ function get_local_timestamp(st: ZoneInfoState, dt: PyVal): number {
     second = intAttr(dt, "second");
   }
   return (ord - EPOCHORDINAL) * 86400 + hour * 3600 + minute * 60 + second;
+}
+
+/** PyDateTime_GET_YEAR: the struct field of a native datetime (subclasses included), else the attribute. */
+function yearOf(dt: PyVal): number {
+  return dt instanceof PyDateTime_DateTime ? dt.year : intAttr(dt, "year");
 }
 
 /** bisect_right over sorted timestamps. */
@@ -672,11 +684,11 @@ function find_ttinfo(st: ZoneInfoState, self: PyZoneInfoObject, dt: PyVal): TTIn
   // datetime.time passes None: only a fixed-offset zone can answer.
   if (dt === Py_None) return self.fixed_offset ? self.tzrule_after!.std : NO_TTINFO;
   const ts = get_local_timestamp(st, dt);
-  const fold = intAttr(dt, "fold") ? 1 : 0;
+  const fold = dt instanceof PyDateTime_DateTime ? dt.fold : intAttr(dt, "fold") ? 1 : 0;
   const local = self.trans_list_wall[fold];
   const n = local.length;
   if (n && ts < local[0]) return self.ttinfo_before!;
-  if (!n || ts > local[n - 1]) return find_tzrule_ttinfo(self.tzrule_after!, ts, fold, intAttr(dt, "year"));
+  if (!n || ts > local[n - 1]) return find_tzrule_ttinfo(self.tzrule_after!, ts, fold, yearOf(dt));
   return self.trans_ttinfos[_bisect(ts, local) - 1];
 }
 
@@ -684,7 +696,8 @@ function zoneinfo_fromutc(st: ZoneInfoState, obj: PyVal, dt: PyVal): PyVal {
   if (!PyType_IsSubtype(Py_TYPE(dt), st.datetimeType)) {
     return PyErr_Format(PyExc_TypeError, "fromutc: argument must be a datetime");
   }
-  if (PyObject_GetAttrStr(dt, "tzinfo") !== obj) return PyErr_Format(PyExc_ValueError, "fromutc: dt.tzinfo is not self");
+  const tzinfo = dt instanceof PyDateTime_DateTime ? dt.tzinfo : PyObject_GetAttrStr(dt, "tzinfo");
+  if (tzinfo !== obj) return PyErr_Format(PyExc_ValueError, "fromutc: dt.tzinfo is not self");
   const self = obj as PyZoneInfoObject;
   const timestamp = get_local_timestamp(st, dt);
   const utc = self.trans_list_utc;
@@ -694,7 +707,7 @@ function zoneinfo_fromutc(st: ZoneInfoState, obj: PyVal, dt: PyVal): PyVal {
   if (num_trans >= 1 && timestamp < utc[0]) {
     tti = self.ttinfo_before!;
   } else if (num_trans === 0 || timestamp > utc[num_trans - 1]) {
-    [tti, fold] = find_tzrule_ttinfo_fromutc(self.tzrule_after!, timestamp, intAttr(dt, "year"));
+    [tti, fold] = find_tzrule_ttinfo_fromutc(self.tzrule_after!, timestamp, yearOf(dt));
     // Just after the last listed transition the fold is between that transition's type and the rule's, not
     // between the rule's STD and DST.
     if (num_trans) {
