@@ -1016,10 +1016,7 @@ function parse_hh_mm_ss_ff(b: Uint8Array, p: number, end: number, out: number[])
     if (i === 0) has_separator = c === 58;
     if (p >= end) return c !== 0 ? 1 : 0;
     if (has_separator && c === 58) continue;
-    if (c === 46 || c === 44) {
-      if (i < 2) return -3;
-      break;
-    }
+    if (c === 46 || c === 44) break;
     if (!has_separator) p--;
     else return -4;
   }

@@ -442,3 +442,27 @@ for name, f in [
     ("c.weakref", lambda: __import__("weakref").ref(date(2020, 1, 1))),
     ]:
     p(name, f)
+
+# ---- seeded mutations of ISO 8601 strings and random timedelta arguments ----
+import random
+rnd = random.Random(12345)
+alpha = "0123456789" * 4 + "-:TW.,+Z x\u00e9\u6642\ud800"
+templates = ["2024-05-06T07:08:09.123456+05:30", "2024W017T0708", "20240506T070809,5Z", "2024-W52-7 23:59:59-00:00:00.5",
+             "07:08:09.1234567+01", "9999-12-31T23:59:59.999999"]
+def mutate(s):
+    s = list(s)
+    for _ in range(rnd.randint(0, 3)):
+        op = rnd.randint(0, 2); i = rnd.randint(0, len(s))
+        if op == 0 and s: del s[min(i, len(s) - 1)]
+        elif op == 1: s.insert(i, rnd.choice(alpha))
+        elif s: s[min(i, len(s) - 1)] = rnd.choice(alpha)
+    return "".join(s)
+for n in range(1500):
+    s_ = mutate(rnd.choice(templates)) if n % 3 else "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 14)))
+    print(f"iso{n} = {ascii(s_)} | " + " | ".join(_try(lambda: repr(f_(s_))) for f_ in (date.fromisoformat, time.fromisoformat, datetime.fromisoformat)))
+for n in range(600):
+    vals = [rnd.choice([0, 1, -1, 0.5, -0.5, 1e-7, 2.5e-6, 1e9, -1e9, 86399.9999995, 3, 7, 1 << 31, 1e18]) for _ in range(7)]
+    kw = dict(zip(["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"], vals))
+    for k in list(kw):
+        if rnd.random() < 0.6: del kw[k]
+    p(f"tdr{n}", lambda: timedelta(**kw))
