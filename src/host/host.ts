@@ -64,6 +64,21 @@ export interface HostFS {
   symlink(target: string, path: string): void;
   utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
   chmod(path: string, mode: number): void;
+  /** pipe2(2): [read end, write end], flags O_NONBLOCK (0o4000) and O_CLOEXEC (0o2000000). A blocking read of an
+   *  empty pipe whose writer is open waits through pipeHooks (pipe.ts); a blocking write never waits (pipeWrite). */
+  pipe(flags: number): [number, number];
+  /** dup(2) (a non-inheritable copy) and dup3(2)-like dup2 (fd2 closed first; inheritable as asked). */
+  dup(fd: number): number;
+  dup2(fd: number, fd2: number, inheritable: boolean): number;
+  /** The close-on-exec flag seen from Python (os.get_inheritable is its negation) and O_NONBLOCK. */
+  getInheritable(fd: number): boolean;
+  setInheritable(fd: number, inheritable: boolean): void;
+  getBlocking(fd: number): boolean;
+  setBlocking(fd: number, blocking: boolean): void;
+  /** select(2)'s readiness of a descriptor: null when it is always ready (regular files, terminals). */
+  poll(fd: number): { read: boolean; write: boolean } | null;
+  /** Would a read (write) on fd wait now: a blocking pipe end with nothing to read (no room)? */
+  wouldBlock(fd: number, forWrite: boolean): boolean;
   access(path: string, mode: number): boolean;
   /** The process's umask: sets a new one and returns the old one. */
   umask(mask: number): number;

@@ -1,6 +1,9 @@
 // An in-memory file system and process for embedding Typhon (browsers, tests, sandboxes): the HostFS and
 // HostProcess of src/host/host.ts over a tree of JS objects. Nothing here touches host globals. See docs/imports.md.
-import { HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry } from "./host.js";
+import {
+  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry,
+} from "./host.js";
+import { PipeEnd, newPipe, pipeRead, pipeWrite, pipeReady, pipeWouldBlock, pipeClose, pipeStat } from "./pipe.js";
 
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
@@ -16,6 +19,8 @@ const O_EXCL = 0o200;
 const O_TRUNC = 0o1000;
 const O_APPEND = 0o2000;
 const O_DIRECTORY = 0o200000;
+const O_NONBLOCK = 0o4000;
+const O_CLOEXEC = 0o2000000;
 
 class MemNode {
   mode: number;
@@ -28,6 +33,8 @@ class MemNode {
   mtimeNs: bigint;
   ctimeNs: bigint;
   nlink: number;
+  uid: number;
+  gid: number;
   constructor(mode: number, ino: number, now: bigint) {
     this.mode = mode;
     this.ino = ino;
@@ -39,6 +46,8 @@ class MemNode {
     this.mtimeNs = now;
     this.ctimeNs = now;
     this.nlink = 1;
+    this.uid = 0;
+    this.gid = 0;
   }
 }
 
@@ -61,6 +70,16 @@ class OpenFile {
   }
 }
 
+/** A descriptor: its open file description (shared by dup) and its own close-on-exec flag. */
+class FdSlot {
+  desc: OpenFile | PipeEnd;
+  cloexec: boolean;
+  constructor(desc: OpenFile | PipeEnd, cloexec: boolean) {
+    this.desc = desc;
+    this.cloexec = cloexec;
+  }
+}
+
 function err(code: string, msg: string): never {
   throw new HostError(code, msg);
 }
@@ -74,6 +93,9 @@ export interface MemoryFSOptions {
   stdout?: (b: Uint8Array) => void;
   stderr?: (b: Uint8Array) => void;
   stdin?: () => Uint8Array;
+  /** The owner of new files and pipes (default 0, 0). */
+  uid?: number;
+  gid?: number;
 }
 
 /** An in-memory POSIX-like file system: directories, regular files, symlinks, descriptors 0-2 as streams. */
@@ -81,7 +103,9 @@ export class MemoryFS implements HostFS {
   private root: MemNode;
   private cwd: string;
   private nextIno: number;
-  private fds: Map<number, OpenFile>;
+  private fds: Map<number, FdSlot>;
+  private uid: number;
+  private gid: number;
   private mask: number;
   private clock: () => bigint;
   constructor(opts: MemoryFSOptions = {}) {
@@ -91,6 +115,8 @@ export class MemoryFS implements HostFS {
     this.cwd = "/";
     this.fds = new Map();
     this.mask = 0o022;
+    this.uid = opts.uid ?? 0;
+    this.gid = opts.gid ?? 0;
     const dev = new MemNode(S_IFCHR | 0o620, this.nextIno++, this.clock());
     const stdin = new OpenFile(dev, 0);
     stdin.source = opts.stdin ?? (() => new Uint8Array(0));
@@ -98,9 +124,9 @@ export class MemoryFS implements HostFS {
     stdout.sink = opts.stdout ?? (() => undefined);
     const stderr = new OpenFile(dev, O_WRONLY);
     stderr.sink = opts.stderr ?? (() => undefined);
-    this.fds.set(0, stdin);
-    this.fds.set(1, stdout);
-    this.fds.set(2, stderr);
+    this.fds.set(0, new FdSlot(stdin, false));
+    this.fds.set(1, new FdSlot(stdout, false));
+    this.fds.set(2, new FdSlot(stderr, false));
     for (const [p, content] of Object.entries(opts.files ?? {})) this.writeFile(p, content);
     if (opts.cwd !== undefined) {
       this.makedirs(opts.cwd);
@@ -218,23 +244,42 @@ export class MemoryFS implements HostFS {
 
   private statOf(n: MemNode): HostStat {
     return {
-      mode: n.mode, ino: BigInt(n.ino), dev: 1n, nlink: n.nlink, uid: 0, gid: 0,
+      mode: n.mode, ino: BigInt(n.ino), dev: 1n, nlink: n.nlink, uid: n.uid, gid: n.gid,
       size: (n.mode & S_IFMT) === S_IFDIR ? 4096 : (n.mode & S_IFMT) === S_IFLNK ? n.target.length : n.size,
       atimeNs: n.atimeNs, mtimeNs: n.mtimeNs, ctimeNs: n.ctimeNs, blksize: 4096, blocks: Math.ceil(n.size / 512), rdev: 0,
     };
   }
 
-  private file(fd: number): OpenFile {
+  private slot(fd: number): FdSlot {
     const f = this.fds.get(fd);
     if (f === undefined) err("EBADF", "Bad file descriptor");
     return f;
+  }
+
+  private desc(fd: number): OpenFile | PipeEnd {
+    return this.slot(fd).desc;
+  }
+
+  /** The open file behind fd; a pipe end is refused with `pipeErr` (ESPIPE for lseek, EINVAL for ftruncate). */
+  private file(fd: number, pipeErr = "EINVAL"): OpenFile {
+    const d = this.desc(fd);
+    if (d instanceof PipeEnd) err(pipeErr, pipeErr === "ESPIPE" ? "Illegal seek" : "Invalid argument");
+    return d;
+  }
+
+  /** The lowest free descriptor at or above `min` (POSIX's rule for open, pipe and dup). */
+  private freeFd(min = 0): number {
+    let fd = min;
+    while (this.fds.has(fd)) fd++;
+    return fd;
   }
 
   stat(p: string, follow: boolean): HostStat {
     return this.statOf(this.lookup(p, follow));
   }
   fstat(fd: number): HostStat {
-    return this.statOf(this.file(fd).node);
+    const d = this.desc(fd);
+    return d instanceof PipeEnd ? pipeStat(d) : this.statOf(d.node);
   }
   listdir(p: string): string[] {
     const n = this.lookup(p, true);
@@ -262,16 +307,23 @@ export class MemoryFS implements HostFS {
       }
     } else {
       if (!(flags & O_CREAT)) err("ENOENT", "No such file or directory");
-      node = new MemNode(S_IFREG | (mode & ~this.mask & 0o7777), this.nextIno++, this.clock());
+      node = this.newNode(S_IFREG | (mode & ~this.mask & 0o7777));
       dir.children!.set(name, node);
     }
-    let fd = 3;
-    while (this.fds.has(fd)) fd++;
-    this.fds.set(fd, new OpenFile(node, flags));
+    const fd = this.freeFd(3);
+    this.fds.set(fd, new FdSlot(new OpenFile(node, flags), (flags & O_CLOEXEC) !== 0));
     return fd;
   }
+  private newNode(mode: number): MemNode {
+    const n = new MemNode(mode, this.nextIno++, this.clock());
+    n.uid = this.uid;
+    n.gid = this.gid;
+    return n;
+  }
   read(fd: number, n: number): Uint8Array {
-    const f = this.file(fd);
+    const d = this.desc(fd);
+    if (d instanceof PipeEnd) return pipeRead(d, n);
+    const f = d;
     if ((f.flags & O_ACCMODE) === O_WRONLY) err("EBADF", "Bad file descriptor");
     if (f.source !== null) {
       if (f.pending.length === 0) f.pending = f.source();
@@ -286,7 +338,9 @@ export class MemoryFS implements HostFS {
     return out;
   }
   write(fd: number, data: Uint8Array): number {
-    const f = this.file(fd);
+    const d = this.desc(fd);
+    if (d instanceof PipeEnd) return pipeWrite(d, data);
+    const f = d;
     const acc = f.flags & O_ACCMODE;
     if (acc !== O_WRONLY && acc !== O_RDWR) err("EBADF", "Bad file descriptor");
     if (f.sink !== null) {
@@ -309,7 +363,7 @@ export class MemoryFS implements HostFS {
     return data.length;
   }
   lseek(fd: number, pos: number, how: number): number {
-    const f = this.file(fd);
+    const f = this.file(fd, "ESPIPE");
     if (f.sink !== null || f.source !== null) err("ESPIPE", "Illegal seek");
     const base = how === 0 ? 0 : how === 1 ? f.pos : how === 2 ? f.node.size : err("EINVAL", "Invalid argument");
     if (base + pos < 0) err("EINVAL", "Invalid argument");
@@ -317,8 +371,9 @@ export class MemoryFS implements HostFS {
     return f.pos;
   }
   close(fd: number): void {
-    this.file(fd);
+    const d = this.desc(fd);
     this.fds.delete(fd);
+    if (d instanceof PipeEnd) pipeClose(d);
   }
   ftruncate(fd: number, length: number): void {
     const node = this.file(fd).node;
@@ -330,8 +385,8 @@ export class MemoryFS implements HostFS {
     node.size = length;
   }
   isatty(fd: number): boolean {
-    const f = this.file(fd);
-    return false && f !== undefined;
+    this.desc(fd);
+    return false;
   }
   getcwd(): string {
     return this.cwd;
@@ -344,7 +399,7 @@ export class MemoryFS implements HostFS {
   mkdir(p: string, mode: number): void {
     const [dir, name] = this.resolveParent(p);
     if (name === "" || dir.children!.has(name)) err("EEXIST", "File exists");
-    dir.children!.set(name, new MemNode(S_IFDIR | (mode & ~this.mask & 0o7777), this.nextIno++, this.clock()));
+    dir.children!.set(name, this.newNode(S_IFDIR | (mode & ~this.mask & 0o7777)));
   }
   rmdir(p: string): void {
     const [dir, name] = this.resolveParent(p);
@@ -383,7 +438,7 @@ export class MemoryFS implements HostFS {
   symlink(target: string, p: string): void {
     const [dir, name] = this.resolveParent(p);
     if (dir.children!.has(name)) err("EEXIST", "File exists");
-    const n = new MemNode(S_IFLNK | 0o777, this.nextIno++, this.clock());
+    const n = this.newNode(S_IFLNK | 0o777);
     n.target = target;
     dir.children!.set(name, n);
   }
@@ -391,10 +446,68 @@ export class MemoryFS implements HostFS {
     const n = this.lookup(p, true);
     n.atimeNs = a;
     n.mtimeNs = m;
+    n.ctimeNs = this.clock();
+  }
+  pipe(flags: number): [number, number] {
+    if (flags & ~(O_NONBLOCK | O_CLOEXEC | 0o40000)) err("EINVAL", "Invalid argument");
+    const [r, w] = newPipe(this.clock, (flags & O_NONBLOCK) !== 0, this.uid, this.gid);
+    const cloexec = (flags & O_CLOEXEC) !== 0;
+    const rfd = this.freeFd();
+    this.fds.set(rfd, new FdSlot(r, cloexec));
+    const wfd = this.freeFd();
+    this.fds.set(wfd, new FdSlot(w, cloexec));
+    return [rfd, wfd];
+  }
+  dup(fd: number): number {
+    const d = this.desc(fd);
+    const nfd = this.freeFd();
+    this.share(d);
+    this.fds.set(nfd, new FdSlot(d, true));
+    return nfd;
+  }
+  dup2(fd: number, fd2: number, inheritable: boolean): number {
+    const d = this.desc(fd);
+    if (fd2 < 0) err("EBADF", "Bad file descriptor");
+    if (fd === fd2) {
+      if (!inheritable) this.slot(fd).cloexec = true;
+      return fd2;
+    }
+    if (this.fds.has(fd2)) this.close(fd2);
+    this.share(d);
+    this.fds.set(fd2, new FdSlot(d, !inheritable));
+    return fd2;
+  }
+  private share(d: OpenFile | PipeEnd): void {
+    if (d instanceof PipeEnd) d.refs++;
+  }
+  getInheritable(fd: number): boolean {
+    return !this.slot(fd).cloexec;
+  }
+  setInheritable(fd: number, inheritable: boolean): void {
+    this.slot(fd).cloexec = !inheritable;
+  }
+  getBlocking(fd: number): boolean {
+    const d = this.desc(fd);
+    return d instanceof PipeEnd ? !d.nonblock : (d.flags & O_NONBLOCK) === 0;
+  }
+  setBlocking(fd: number, blocking: boolean): void {
+    const d = this.desc(fd);
+    if (d instanceof PipeEnd) d.nonblock = !blocking;
+    else d.flags = blocking ? d.flags & ~O_NONBLOCK : d.flags | O_NONBLOCK;
+  }
+  poll(fd: number): { read: boolean; write: boolean } | null {
+    const d = this.desc(fd);
+    if (d instanceof PipeEnd) return { read: pipeReady(d, false), write: pipeReady(d, true) };
+    return null;
+  }
+  wouldBlock(fd: number, forWrite: boolean): boolean {
+    const d = this.desc(fd);
+    return d instanceof PipeEnd && pipeWouldBlock(d, forWrite);
   }
   chmod(p: string, mode: number): void {
     const n = this.lookup(p, true);
     n.mode = (n.mode & S_IFMT) | (mode & 0o7777);
+    n.ctimeNs = this.clock();
   }
   access(p: string, mode: number): boolean {
     void mode;

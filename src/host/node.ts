@@ -1,5 +1,6 @@
 // The Node.js implementation of the host interface (src/host/host.ts), used by the `typhon` command: the real
-// file system, process and clocks. File positions are kept here because Node has no lseek(2).
+// file system, process and clocks. File positions, pipes (pipe.ts) and dup'ed descriptors are kept here because
+// Node has no lseek(2), pipe(2) or dup(2). See docs/imports.md ("The host").
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -7,7 +8,10 @@ import * as process from "node:process";
 import * as crypto from "node:crypto";
 import * as tty from "node:tty";
 import { fileURLToPath } from "node:url";
-import { HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry } from "./host.js";
+import {
+  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry,
+} from "./host.js";
+import { PipeEnd, newPipe, pipeRead, pipeWrite, pipeReady, pipeWouldBlock, pipeClose, pipeStat } from "./pipe.js";
 
 function writeAllSync(fd: number, data: Uint8Array): void {
   let off = 0;
@@ -72,10 +76,145 @@ function positionOf(fd: number): number | null {
   return p;
 }
 
+/**
+ * A descriptor number whose I/O goes elsewhere: a pipe end, or another kernel descriptor (dup, dup2). Node cannot
+ * make such numbers, so each one is held by a kernel descriptor of its own (/dev/null opened for the purpose, or the
+ * file dup2 replaced, which stays open until the number is closed: DEVIATION, its data is already written).
+ */
+class FdSlot {
+  target: PipeEnd | number;
+  cloexec: boolean;
+  constructor(target: PipeEnd | number, cloexec: boolean) {
+    this.target = target;
+    this.cloexec = cloexec;
+  }
+}
+
+const slots = new Map<number, FdSlot>();
+/** Kernel descriptors that slots point at, with how many do. */
+const targetRefs = new Map<number, number>();
+/** Kernel descriptors closed from Python while slots still use them: their numbers read as closed (EBADF). */
+const hidden = new Set<number>();
+/** Plain kernel descriptors made inheritable (0-2 are; libuv opens everything else close-on-exec). */
+const inheritable = new Set<number>([0, 1, 2]);
+/** O_NONBLOCK as set through os.set_blocking or os.open (DEVIATION: recorded only, Node has no fcntl). */
+const nonblocking = new Set<number>();
+
+function badf(): never {
+  throw new HostError("EBADF", "Bad file descriptor");
+}
+
+/** Where the I/O of descriptor fd goes: a pipe end or a kernel descriptor. */
+function ioTarget(fd: number): PipeEnd | number {
+  if (hidden.has(fd) || fd < 0) badf();
+  const s = slots.get(fd);
+  return s === undefined ? fd : s.target;
+}
+
+/** A fresh descriptor number, held by /dev/null. */
+function placeholder(): number {
+  return wrap(() => fs.openSync("/dev/null", "r"));
+}
+
+function retarget(t: PipeEnd | number): PipeEnd | number {
+  if (t instanceof PipeEnd) t.refs++;
+  else targetRefs.set(t, (targetRefs.get(t) ?? 0) + 1);
+  return t;
+}
+
+function release(t: PipeEnd | number): void {
+  if (t instanceof PipeEnd) {
+    pipeClose(t);
+    return;
+  }
+  const n = (targetRefs.get(t) ?? 1) - 1;
+  if (n > 0) {
+    targetRefs.set(t, n);
+    return;
+  }
+  targetRefs.delete(t);
+  if (hidden.delete(t)) {
+    positions.delete(t);
+    nonblocking.delete(t);
+    try { fs.closeSync(t); } catch { /* already gone */ }
+  }
+}
+
+/** Give up the kernel descriptor holding number fd, unless slots still do I/O through it. */
+function releaseNumber(fd: number): void {
+  if (targetRefs.has(fd)) {
+    hidden.add(fd);
+    return;
+  }
+  positions.delete(fd);
+  nonblocking.delete(fd);
+  fs.closeSync(fd);
+}
+
+function nodeClose(fd: number): void {
+  if (hidden.has(fd)) badf();
+  const s = slots.get(fd);
+  if (s !== undefined) {
+    slots.delete(fd);
+    release(s.target);
+    releaseNumber(fd);
+    return;
+  }
+  wrap(() => {
+    if (targetRefs.has(fd)) {
+      fs.fstatSync(fd); // EBADF if not open
+      hidden.add(fd);
+    } else {
+      fs.closeSync(fd);
+      positions.delete(fd);
+      nonblocking.delete(fd);
+    }
+  });
+  inheritable.delete(fd);
+}
+
+/** dup2's target number: made free of any previous meaning, and held by a kernel descriptor. */
+function claimNumber(fd2: number): void {
+  const s = slots.get(fd2);
+  if (s !== undefined) {
+    slots.delete(fd2);
+    release(s.target);
+    return; // the number stays held by its kernel descriptor
+  }
+  if (hidden.delete(fd2)) return; // held by a kernel descriptor slots use
+  try {
+    fs.fstatSync(fd2);
+    return; // an open file: it holds the number until fd2 is closed
+  } catch { /* not open: acquire it below */ }
+  if (fd2 > 65535) throw new HostError("EBADF", "Bad file descriptor");
+  const extra: number[] = [];
+  try {
+    for (;;) {
+      const p = placeholder();
+      if (p === fd2) break;
+      extra.push(p);
+      if (p > fd2) throw new HostError("EBADF", "Bad file descriptor");
+    }
+  } finally {
+    for (const p of extra) fs.closeSync(p);
+  }
+}
+
 export function createNodeFS(): HostFS {
+  const euid = () => (process.geteuid ? process.geteuid() : 0);
+  const egid = () => (process.getegid ? process.getegid() : 0);
+  const clock = () => BigInt(Date.now()) * 1000000n;
+  const kernel = (fd: number): number => {
+    const t = ioTarget(fd);
+    if (t instanceof PipeEnd) throw new HostError("EINVAL", "Invalid argument");
+    return t;
+  };
   return {
     stat: (p, follow) => wrap(() => toStat(follow ? fs.statSync(p, { bigint: true }) : fs.lstatSync(p, { bigint: true }))),
-    fstat: (fd) => wrap(() => toStat(fs.fstatSync(fd, { bigint: true }))),
+    fstat: (fd) => {
+      const t = ioTarget(fd);
+      return t instanceof PipeEnd ? pipeStat(t) : wrap(() => toStat(fs.fstatSync(t, { bigint: true })));
+    },
     listdir: (p) => wrap(() => fs.readdirSync(p)),
     scandir: (p) => wrap(() => fs.readdirSync(p, { withFileTypes: true }).map((d): HostDirEntry => ({
       name: d.name,
@@ -87,50 +226,66 @@ export function createNodeFS(): HostFS {
       let seekable = false;
       try { seekable = (Number(fs.fstatSync(fd).mode) & S_IFMT) === S_IFREG; } catch { /* keep unseekable */ }
       positions.set(fd, seekable ? ((flags & 0o2000) ? Number(fs.fstatSync(fd).size) : 0) : null);
+      if (flags & 0o4000) nonblocking.add(fd);
+      else nonblocking.delete(fd);
+      if (flags & 0o2000000) inheritable.delete(fd);
       return fd;
     }),
     read: (fd, n) => {
-      const pos = positionOf(fd);
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) return pipeRead(t, n);
+      const pos = positionOf(t);
       const buf = new Uint8Array(n);
       for (;;) {
         try {
-          const got = fs.readSync(fd, buf, 0, n, pos);
-          if (pos !== null) positions.set(fd, pos + got);
+          const got = fs.readSync(t, buf, 0, n, pos);
+          if (pos !== null) positions.set(t, pos + got);
           return got === n ? buf : buf.slice(0, got);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (code === "EAGAIN") { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); continue; }
+          if (code === "EAGAIN") {
+            if (nonblocking.has(t)) throw hostError(e);
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+            continue;
+          }
           if (code === "EOF") return new Uint8Array(0);
           throw hostError(e);
         }
       }
     },
     write: (fd, data) => {
-      const pos = positionOf(fd);
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) return pipeWrite(t, data);
+      const pos = positionOf(t);
       if (pos === null) {
-        try { writeAllSync(fd, data); } catch (e) { throw hostError(e); }
+        try { writeAllSync(t, data); } catch (e) { throw hostError(e); }
         return data.length;
       }
-      const n = wrap(() => fs.writeSync(fd, data, 0, data.length, pos));
-      positions.set(fd, pos + n);
+      const n = wrap(() => fs.writeSync(t, data, 0, data.length, pos));
+      positions.set(t, pos + n);
       return n;
     },
     lseek: (fd, pos, how) => {
-      const cur = positionOf(fd);
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) throw new HostError("ESPIPE", "Illegal seek");
+      const cur = positionOf(t);
       if (cur === null) throw new HostError("ESPIPE", "Illegal seek");
-      const base = how === 0 ? 0 : how === 1 ? cur : how === 2 ? Number(wrap(() => fs.fstatSync(fd).size)) : NaN;
+      const base = how === 0 ? 0 : how === 1 ? cur : how === 2 ? Number(wrap(() => fs.fstatSync(t).size)) : NaN;
       if (Number.isNaN(base)) throw new HostError("EINVAL", "Invalid argument");
       const np = base + pos;
       if (np < 0) throw new HostError("EINVAL", "Invalid argument");
-      positions.set(fd, np);
+      positions.set(t, np);
       return np;
     },
-    close: (fd) => {
-      wrap(() => fs.closeSync(fd));
-      positions.delete(fd);
+    close: (fd) => nodeClose(fd),
+    ftruncate: (fd, len) => {
+      const t = kernel(fd);
+      wrap(() => fs.ftruncateSync(t, len));
     },
-    ftruncate: (fd, len) => wrap(() => fs.ftruncateSync(fd, len)),
-    isatty: (fd) => tty.isatty(fd),
+    isatty: (fd) => {
+      const t = hidden.has(fd) ? -1 : slots.get(fd)?.target ?? fd;
+      return typeof t === "number" && t >= 0 && tty.isatty(t);
+    },
     getcwd: () => wrap(() => process.cwd()),
     chdir: (p) => wrap(() => process.chdir(p)),
     mkdir: (p, mode) => wrap(() => { fs.mkdirSync(p, { mode }); }),
@@ -141,6 +296,84 @@ export function createNodeFS(): HostFS {
     symlink: (t, p) => wrap(() => fs.symlinkSync(t, p)),
     utime: (p, a, m) => wrap(() => fs.utimesSync(p, Number(a) / 1e9, Number(m) / 1e9)),
     chmod: (p, mode) => wrap(() => fs.chmodSync(p, mode)),
+    pipe: (flags) => {
+      if (flags & ~(0o4000 | 0o2000000 | 0o40000)) throw new HostError("EINVAL", "Invalid argument");
+      const [r, w] = newPipe(clock, (flags & 0o4000) !== 0, euid(), egid());
+      const cloexec = (flags & 0o2000000) !== 0;
+      const rfd = placeholder();
+      let wfd: number;
+      try {
+        wfd = placeholder();
+      } catch (e) {
+        fs.closeSync(rfd);
+        throw e;
+      }
+      slots.set(rfd, new FdSlot(r, cloexec));
+      slots.set(wfd, new FdSlot(w, cloexec));
+      return [rfd, wfd];
+    },
+    dup: (fd) => {
+      const t = ioTarget(fd);
+      if (typeof t === "number") wrap(() => fs.fstatSync(t)); // EBADF before taking a number
+      const nfd = placeholder();
+      slots.set(nfd, new FdSlot(retarget(t), true));
+      return nfd;
+    },
+    dup2: (fd, fd2, inh) => {
+      const t = ioTarget(fd);
+      if (typeof t === "number") wrap(() => fs.fstatSync(t));
+      if (fd2 < 0) badf();
+      if (fd === fd2) return fd2;
+      claimNumber(fd2);
+      inheritable.delete(fd2);
+      if (t === fd2) return fd2; // fd2 was already fd's own descriptor
+      slots.set(fd2, new FdSlot(retarget(t), !inh));
+      return fd2;
+    },
+    getInheritable: (fd) => {
+      const t = ioTarget(fd);
+      if (typeof t === "number" && t === fd) {
+        wrap(() => fs.fstatSync(fd));
+        return inheritable.has(fd);
+      }
+      return !slots.get(fd)!.cloexec;
+    },
+    setInheritable: (fd, inh) => {
+      const t = ioTarget(fd);
+      const s = slots.get(fd);
+      if (s !== undefined) {
+        s.cloexec = !inh;
+        return;
+      }
+      if (typeof t === "number") wrap(() => fs.fstatSync(t));
+      if (inh) inheritable.add(fd);
+      else inheritable.delete(fd);
+    },
+    getBlocking: (fd) => {
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) return !t.nonblock;
+      wrap(() => fs.fstatSync(t));
+      return !nonblocking.has(t);
+    },
+    setBlocking: (fd, blocking) => {
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) {
+        t.nonblock = !blocking;
+        return;
+      }
+      wrap(() => fs.fstatSync(t));
+      if (blocking) nonblocking.delete(t);
+      else nonblocking.add(t);
+    },
+    poll: (fd) => {
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) return { read: pipeReady(t, false), write: pipeReady(t, true) };
+      return null;
+    },
+    wouldBlock: (fd, forWrite) => {
+      const t = ioTarget(fd);
+      return t instanceof PipeEnd && pipeWouldBlock(t, forWrite);
+    },
     access: (p, mode) => {
       try { fs.accessSync(p, mode); return true; } catch { return false; }
     },

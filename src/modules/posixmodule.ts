@@ -15,6 +15,7 @@ import { PyLong_FromBigInt, PyLong_Check, longValue } from "../objects/longobjec
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_OSError, PyExc_OverflowError, PyExc_NotImplementedError,
 } from "../objects/exceptions.js";
+import { PyTuple_New } from "../objects/tupleobject.js";
 import { _PyObject_LookupSpecial, PyObject_Vectorcall, PyObject_Repr, PyNumber_Index, PyObject_IsTrue,
   PySequence_List } from "../objects/abstract.js";
 import { PyStructSequence_NewType, PyStructSequence_New, PyStructSequence_UnnamedField } from "../objects/structseq.js";
@@ -24,6 +25,8 @@ import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { ERRNO_TABLE } from "./errno_table.js";
 import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { HostError, type HostStat } from "../host/host.js";
+import { pipeHooks } from "../host/pipe.js";
+import { _PyThread_BeginWait, _PyThread_Wait, _PyThread_Wake, type WaitCall } from "../vm/threads.js";
 import { hostFS, hostProc, currentHost } from "../host/current.js";
 
 // ---- errors ----
@@ -242,6 +245,7 @@ class PyScandirIteratorObject extends PyObject {
 }
 
 const S_IFMT = 0o170000, S_IFDIR = 0o040000, S_IFREG = 0o100000, S_IFLNK = 0o120000;
+const O_CLOEXEC = 0o2000000;
 
 function direntry_stat(self: PyDirEntryObject, follow: boolean): PyVal {
   if (!follow || (self.type !== 0 && self.type !== S_IFLNK)) {
@@ -348,10 +352,13 @@ function posix_open(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
 }
 
 function posix_read(_m: PyVal, args: PyVal[]): PyVal {
+  const w = _PyThread_BeginWait(null, posix_read);
   const [fd, n] = unpackArgs("read", args, 2, 2);
+  const f = fdArg(fd!);
   const count = intArg(n, 0);
   if (count < 0) return PyErr_SetFromErrno(22);
-  return PyBytes_FromArray(call(() => hostFS().read(fdArg(fd!), count)));
+  if (count > 0) waitForFd(w, f, false);
+  return PyBytes_FromArray(call(() => hostFS().read(f, count)));
 }
 
 export function bytesLike(v: PyVal, what: string): Uint8Array {
@@ -362,8 +369,12 @@ export function bytesLike(v: PyVal, what: string): Uint8Array {
 }
 
 function posix_write(_m: PyVal, args: PyVal[]): PyVal {
+  const w = _PyThread_BeginWait(null, posix_write);
   const [fd, data] = unpackArgs("write", args, 2, 2);
-  return call(() => hostFS().write(fdArg(fd!), bytesLike(data!, "")));
+  const f = fdArg(fd!);
+  const b = bytesLike(data!, "");
+  if (b.length > 0) waitForFd(w, f, true);
+  return call(() => hostFS().write(f, b));
 }
 
 function posix_lseek(_m: PyVal, args: PyVal[]): PyVal {
@@ -449,6 +460,65 @@ function posix_utime(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   }
   call(() => hostFS().utime(pa.path, a, m), pa.object);
   return Py_None;
+}
+
+/** An `int` argument (_PyLong_AsInt): CPython's messages for non-integers and for values outside a C int. */
+function cIntArg(v: PyVal, _what?: string): number {
+  if (PyFloat_Check(v)) return PyErr_Format(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
+  const n = longValue(PyNumber_Index(v));
+  if (typeof n !== "number" || n > 2147483647 || n < -2147483648) {
+    return PyErr_Format(PyExc_OverflowError, `Python int too large to convert to C int`);
+  }
+  return n;
+}
+
+// ---- pipes and descriptor flags ----
+
+/** Can a read (write) on fd go ahead without waiting? A closed descriptor can: the call then reports EBADF. */
+function fdReady(fd: number, forWrite: boolean): boolean {
+  try {
+    return !hostFS().wouldBlock(fd, forWrite);
+  } catch {
+    return true;
+  }
+}
+
+/** Before a read or write that would block on a pipe: let the other green threads run until it can go ahead. A
+ * write waits only when called from Python code (the host lets a pipe grow rather than wait inside native code). */
+function waitForFd(w: WaitCall, fd: number, forWrite: boolean): void {
+  if (fdReady(fd, forWrite) || (forWrite && !w.direct)) return;
+  _PyThread_Wait(w, () => fdReady(fd, forWrite), -1);
+}
+
+// The host's blocking pipe calls (a FileIO over a pipe, a write that fills it) wait through the green threads.
+pipeHooks.wait = (ready) => {
+  const w = _PyThread_BeginWait(null, null);
+  _PyThread_Wait(w, ready, -1);
+};
+pipeHooks.wake = _PyThread_Wake;
+
+function posix_pipe(): PyVal {
+  const [r, w] = call(() => hostFS().pipe(O_CLOEXEC));
+  return PyTuple_New([r, w]);
+}
+
+function posix_pipe2(_m: PyVal, flags: PyVal): PyVal {
+  const f = cIntArg(flags);
+  const [r, w] = call(() => hostFS().pipe(f));
+  return PyTuple_New([r, w]);
+}
+
+function posix_dup(_m: PyVal, fd: PyVal): PyVal {
+  const n = cIntArg(fd);
+  return call(() => hostFS().dup(n));
+}
+
+function posix_dup2(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [f, f2, inh] = parseArgs("dup2", args, kwnames, ["fd", "fd2", "inheritable"], 2, 3);
+  const fd = cIntArg(f!);
+  const fd2 = cIntArg(f2!);
+  const inheritable = inh === undefined ? true : PyObject_IsTrue(inh);
+  return call(() => hostFS().dup2(fd, fd2, inheritable));
 }
 
 function posix_chmod(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
@@ -627,10 +697,32 @@ const methods = [
   { name: "device_encoding", meth: posix_device_encoding, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "putenv", meth: posix_putenv, flags: METH_FASTCALL },
   { name: "unsetenv", meth: () => Py_None, flags: METH_O },
-  { name: "get_inheritable", meth: () => Py_False, flags: METH_O },
-  { name: "set_inheritable", meth: () => Py_None, flags: METH_FASTCALL },
-  { name: "get_blocking", meth: () => Py_True, flags: METH_O },
-  { name: "set_blocking", meth: () => Py_None, flags: METH_FASTCALL },
+  { name: "get_inheritable", meth: (_m: PyVal, fd: PyVal) => {
+    const n = cIntArg(fd);
+    return PyBool_FromLong(call(() => hostFS().getInheritable(n)));
+  }, flags: METH_O },
+  { name: "set_inheritable", meth: (_m: PyVal, a: PyVal[]) => {
+    const [fd, inh] = unpackArgs("set_inheritable", a, 2, 2);
+    const n = cIntArg(fd!);
+    const v = cIntArg(inh!);
+    call(() => hostFS().setInheritable(n, v !== 0));
+    return Py_None;
+  }, flags: METH_FASTCALL },
+  { name: "get_blocking", meth: (_m: PyVal, fd: PyVal) => {
+    const n = cIntArg(fd);
+    return PyBool_FromLong(call(() => hostFS().getBlocking(n)));
+  }, flags: METH_O },
+  { name: "set_blocking", meth: (_m: PyVal, a: PyVal[]) => {
+    const [fd, b] = unpackArgs("set_blocking", a, 2, 2);
+    const n = cIntArg(fd!);
+    const v = PyObject_IsTrue(b!);
+    call(() => hostFS().setBlocking(n, v));
+    return Py_None;
+  }, flags: METH_FASTCALL },
+  { name: "pipe", meth: posix_pipe, flags: METH_NOARGS },
+  { name: "pipe2", meth: posix_pipe2, flags: METH_O },
+  { name: "dup", meth: posix_dup, flags: METH_O },
+  { name: "dup2", meth: posix_dup2, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "_exit", meth: (_m: PyVal, n: PyVal) => { throw new PosixExit(intArg(n, 0)); }, flags: METH_O },
   { name: "waitstatus_to_exitcode", meth: (_m: PyVal, a: PyVal[], k: PyVal[] | null) => {
     const [st] = parseArgs("waitstatus_to_exitcode", a, k, ["status"], 1, 1);

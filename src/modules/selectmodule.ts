@@ -10,7 +10,8 @@ import { PyExc_OSError, PyExc_TypeError, PyExc_ValueError } from "../objects/exc
 import { PySequence_List, _PyObject_LookupAttr, PyObject_Vectorcall } from "../objects/abstract.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
-import { PyErr_SetFromErrno } from "./posixmodule.js";
+import { PyErr_SetFromErrno, PyErr_FromHostError } from "./posixmodule.js";
+import { hostFS } from "../host/current.js";
 import { _PySocket_Endpoint } from "./socketmodule.js";
 import { _PyThread_BeginWait, _PyThread_Wait } from "../vm/threads.js";
 
@@ -50,14 +51,25 @@ function readyToRead(fd: number): boolean {
   const e = _PySocket_Endpoint(fd);
   if (e !== undefined) return e.readable();
   if (fd >= FD_BASE) return PyErr_SetFromErrno(EBADF);
-  return true;
+  return hostReady(fd, false);
+}
+
+/** A host descriptor: pipes report their state (host.poll), anything else is always ready. */
+function hostReady(fd: number, forWrite: boolean): boolean {
+  let r: { read: boolean; write: boolean } | null;
+  try {
+    r = hostFS().poll(fd);
+  } catch (e) {
+    return PyErr_FromHostError(e);
+  }
+  return r === null || (forWrite ? r.write : r.read);
 }
 
 function readyToWrite(fd: number): boolean {
   const e = _PySocket_Endpoint(fd);
   if (e !== undefined) return e.writable();
   if (fd >= FD_BASE) return PyErr_SetFromErrno(EBADF);
-  return true;
+  return hostReady(fd, true);
 }
 
 function select_select(_m: PyVal, args: PyVal[]): PyVal {
