@@ -28,6 +28,24 @@ export interface HostStat {
   rdev: number;
 }
 
+/** One entry of the user database (getpwent(3)), and of the group database (getgrent(3)). */
+export interface HostPasswd {
+  name: string;
+  passwd: string;
+  uid: number;
+  gid: number;
+  gecos: string;
+  dir: string;
+  shell: string;
+}
+
+export interface HostGroup {
+  name: string;
+  passwd: string;
+  gid: number;
+  members: string[];
+}
+
 /** One directory entry as scandir(3) sees it: the name and, when cheap, the type bits (S_IFDIR, S_IFREG, S_IFLNK). */
 export interface HostDirEntry {
   name: string;
@@ -64,6 +82,9 @@ export interface HostFS {
   symlink(target: string, path: string): void;
   utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
   chmod(path: string, mode: number): void;
+  /** chown(2)/lchown(2)/fchown(2): an id of -1 leaves that id unchanged. */
+  chown(path: string, uid: number, gid: number, followSymlinks: boolean): void;
+  fchown(fd: number, uid: number, gid: number): void;
   /** pipe2(2): [read end, write end], flags O_NONBLOCK (0o4000) and O_CLOEXEC (0o2000000). A blocking read of an
    *  empty pipe whose writer is open waits through pipeHooks (pipe.ts); a blocking write never waits (pipeWrite). */
   pipe(flags: number): [number, number];
@@ -99,6 +120,9 @@ export interface HostProcess {
   cpuCount(): number | null;
   /** Block the whole process for the given seconds (time.sleep). */
   sleep(seconds: number): void;
+  /** The user and group databases (pwd, grp), in the order getpwent/getgrent give them. */
+  users(): HostPasswd[];
+  groups(): HostGroup[];
   /** The name of the machine and the operating system (os.uname). */
   uname(): { sysname: string; nodename: string; release: string; version: string; machine: string };
 }

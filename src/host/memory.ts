@@ -1,7 +1,8 @@
 // An in-memory file system and process for embedding Typhon (browsers, tests, sandboxes): the HostFS and
 // HostProcess of src/host/host.ts over a tree of JS objects. Nothing here touches host globals. See docs/imports.md.
 import {
-  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry,
+  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry, type HostPasswd,
+  type HostGroup,
 } from "./host.js";
 import { PipeEnd, newPipe, pipeRead, pipeWrite, pipeReady, pipeWouldBlock, pipeClose, pipeStat } from "./pipe.js";
 
@@ -448,6 +449,18 @@ export class MemoryFS implements HostFS {
     n.mtimeNs = m;
     n.ctimeNs = this.clock();
   }
+  chown(p: string, uid: number, gid: number, follow: boolean): void {
+    this.setOwner(this.lookup(p, follow), uid, gid);
+  }
+  fchown(fd: number, uid: number, gid: number): void {
+    const d = this.desc(fd);
+    this.setOwner(d instanceof PipeEnd ? d.pipe : d.node, uid, gid);
+  }
+  private setOwner(n: { uid: number; gid: number; ctimeNs: bigint }, uid: number, gid: number): void {
+    if (uid !== -1) n.uid = uid;
+    if (gid !== -1) n.gid = gid;
+    n.ctimeNs = this.clock();
+  }
   pipe(flags: number): [number, number] {
     if (flags & ~(O_NONBLOCK | O_CLOEXEC | 0o40000)) err("EINVAL", "Invalid argument");
     const [r, w] = newPipe(this.clock, (flags & O_NONBLOCK) !== 0, this.uid, this.gid);
@@ -525,14 +538,24 @@ export class MemoryFS implements HostFS {
   }
 }
 
-/** A process with no real identity: fixed ids, entropy from crypto.getRandomValues when the engine has it. */
-export function createMemoryProcess(clock: () => bigint): HostProcess {
+/** The one user of an in-memory process unless the embedder names another: root, at home in /root. */
+export const DEFAULT_MEMORY_USER: HostPasswd = {
+  name: "root", passwd: "x", uid: 0, gid: 0, gecos: "root", dir: "/root", shell: "/bin/sh",
+};
+
+/** A process with no real identity: fixed ids, entropy from crypto.getRandomValues when the engine has it. Its user
+ * database holds one user (`user`, completed from DEFAULT_MEMORY_USER) and its group database that user's group. */
+export function createMemoryProcess(clock: () => bigint, user: Partial<HostPasswd> = {}): HostProcess {
   const start = clock();
+  const me: HostPasswd = { ...DEFAULT_MEMORY_USER, ...user };
+  const group: HostGroup = { name: me.name, passwd: "x", gid: me.gid, members: [] };
   return {
     getpid: () => 42,
     getppid: () => 1,
-    getuid: () => 0,
-    getgid: () => 0,
+    getuid: () => me.uid,
+    getgid: () => me.gid,
+    users: () => [{ ...me }],
+    groups: () => [{ ...group, members: [] }],
     urandom: (n) => {
       const b = new Uint8Array(n);
       const c = (globalThis as { crypto?: { getRandomValues(a: Uint8Array): void } }).crypto;
@@ -549,9 +572,11 @@ export function createMemoryProcess(clock: () => bigint): HostProcess {
 }
 
 /** A complete host over a MemoryFS: stdout/stderr go to the given callbacks, the environment is what you pass. */
-export function createMemoryHost(opts: MemoryFSOptions & { env?: Record<string, string>; home?: string | null } = {}): Host & { fs: MemoryFS } {
+export function createMemoryHost(opts: MemoryFSOptions & { env?: Record<string, string>; home?: string | null;
+  user?: Partial<HostPasswd> } = {}): Host & { fs: MemoryFS } {
   const clock = opts.clock ?? (() => BigInt(Date.now()) * 1000000n);
-  const memfs = new MemoryFS({ ...opts, clock });
+  const user = { ...DEFAULT_MEMORY_USER, ...opts.user };
+  const memfs = new MemoryFS({ uid: user.uid, gid: user.gid, ...opts, clock });
   const out = opts.stdout ?? (() => undefined);
   const errOut = opts.stderr ?? (() => undefined);
   const env = new Map(Object.entries(opts.env ?? {}));
@@ -566,7 +591,7 @@ export function createMemoryHost(opts: MemoryFSOptions & { env?: Record<string, 
     timeNs: clock,
     monotonicNs: () => clock() - t0,
     fs: memfs,
-    proc: createMemoryProcess(clock),
+    proc: createMemoryProcess(clock, user),
     typhonHome: () => opts.home ?? null,
   };
 }

@@ -9,7 +9,8 @@ import * as crypto from "node:crypto";
 import * as tty from "node:tty";
 import { fileURLToPath } from "node:url";
 import {
-  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry,
+  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry, type HostPasswd,
+  type HostGroup,
 } from "./host.js";
 import { PipeEnd, newPipe, pipeRead, pipeWrite, pipeReady, pipeWouldBlock, pipeClose, pipeStat } from "./pipe.js";
 
@@ -296,6 +297,16 @@ export function createNodeFS(): HostFS {
     symlink: (t, p) => wrap(() => fs.symlinkSync(t, p)),
     utime: (p, a, m) => wrap(() => fs.utimesSync(p, Number(a) / 1e9, Number(m) / 1e9)),
     chmod: (p, mode) => wrap(() => fs.chmodSync(p, mode)),
+    chown: (p, uid, gid, follow) => wrap(() => (follow ? fs.chownSync(p, uid, gid) : fs.lchownSync(p, uid, gid))),
+    fchown: (fd, uid, gid) => {
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) {
+        if (uid !== -1) t.pipe.uid = uid;
+        if (gid !== -1) t.pipe.gid = gid;
+        return;
+      }
+      wrap(() => fs.fchownSync(t, uid, gid));
+    },
     pipe: (flags) => {
       if (flags & ~(0o4000 | 0o2000000 | 0o40000)) throw new HostError("EINVAL", "Invalid argument");
       const [r, w] = newPipe(clock, (flags & 0o4000) !== 0, euid(), egid());
@@ -384,6 +395,68 @@ export function createNodeFS(): HostFS {
   };
 }
 
+/** The lines of a colon-separated database file (glibc's files backend), or null when it cannot be read. */
+function dbLines(file: string, nfields: number): string[][] | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+  const out: string[][] = [];
+  for (const line of text.split("\n")) {
+    if (line === "" || line.startsWith("#")) continue;
+    const f = line.split(":");
+    if (f.length !== nfields) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+function idOf(s: string): number | null {
+  return /^[0-9]+$/.test(s) && Number(s) <= 0xffffffff ? Number(s) : null;
+}
+
+/** pwd's database: /etc/passwd, else the running user as Node knows it. */
+function nodeUsers(): HostPasswd[] {
+  const lines = dbLines("/etc/passwd", 7);
+  if (lines !== null) {
+    const out: HostPasswd[] = [];
+    for (const f of lines) {
+      const uid = idOf(f[2]), gid = idOf(f[3]);
+      if (uid === null || gid === null) continue;
+      out.push({ name: f[0], passwd: f[1], uid, gid, gecos: f[4], dir: f[5], shell: f[6] });
+    }
+    return out;
+  }
+  try {
+    const u = os.userInfo();
+    return [{ name: u.username, passwd: "x", uid: u.uid, gid: u.gid, gecos: u.username, dir: u.homedir, shell: u.shell ?? "" }];
+  } catch {
+    return [];
+  }
+}
+
+/** grp's database: /etc/group, else the running user's primary group. */
+function nodeGroups(): HostGroup[] {
+  const lines = dbLines("/etc/group", 4);
+  if (lines !== null) {
+    const out: HostGroup[] = [];
+    for (const f of lines) {
+      const gid = idOf(f[2]);
+      if (gid === null) continue;
+      out.push({ name: f[0], passwd: f[1], gid, members: f[3] === "" ? [] : f[3].split(",") });
+    }
+    return out;
+  }
+  try {
+    const u = os.userInfo();
+    return [{ name: u.username, passwd: "x", gid: u.gid, members: [] }];
+  } catch {
+    return [];
+  }
+}
+
 export function createNodeProcess(): HostProcess {
   const start = process.hrtime.bigint();
   return {
@@ -391,6 +464,8 @@ export function createNodeProcess(): HostProcess {
     getppid: () => process.ppid,
     getuid: () => (process.getuid ? process.getuid() : 0),
     getgid: () => (process.getgid ? process.getgid() : 0),
+    users: () => nodeUsers(),
+    groups: () => nodeGroups(),
     urandom: (n) => new Uint8Array(crypto.randomBytes(n)),
     times: () => {
       const u = process.cpuUsage();

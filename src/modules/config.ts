@@ -47,6 +47,8 @@ import { astmodule } from "./_ast/module.js";
 import { symtablemodule } from "./symtablemodule.js";
 import { tokenizemodule } from "./_tokenize.js";
 import { typingmodule } from "./_typingmodule.js";
+import { pwdmodule } from "./pwdmodule.js";
+import { grpmodule } from "./grpmodule.js";
 import { datetimemodule } from "./_datetimemodule.js";
 import { picklemodule } from "./_pickle/_pickle.js";
 import { zoneinfomodule } from "./_zoneinfo.js";
@@ -102,6 +104,8 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_symtable", symtablemodule],
   ["_tokenize", tokenizemodule],
   ["_typing", typingmodule],
+  ["pwd", pwdmodule],
+  ["grp", grpmodule],
   ["_datetime", datetimemodule],
   ["_pickle", picklemodule],
   ["_zoneinfo", zoneinfomodule],

@@ -14,7 +14,7 @@ import { PyFloat_FromDouble, PyFloat_Check, PyFloat_AsDouble } from "../objects/
 import { PyLong_FromBigInt, PyLong_Check, longValue } from "../objects/longobject.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_OSError, PyExc_OverflowError, PyExc_NotImplementedError,
-} from "../objects/exceptions.js";
+  PyBaseExceptionObject } from "../objects/exceptions.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
 import { _PyObject_LookupSpecial, PyObject_Vectorcall, PyObject_Repr, PyNumber_Index, PyObject_IsTrue,
   PySequence_List } from "../objects/abstract.js";
@@ -472,6 +472,77 @@ function cIntArg(v: PyVal, _what?: string): number {
   return n;
 }
 
+const DEFAULT_DIR_FD = -100;
+
+/** dir_fd as the platforms without the *at calls take it (dir_fd_unavailable): None only. */
+function dirFdUnavailable(v: PyVal | undefined): number {
+  if (v === undefined || v === Py_None) return DEFAULT_DIR_FD;
+  cIntArg(v, "argument should be integer or None");
+  return PyErr_Format(PyExc_NotImplementedError, "dir_fd unavailable on this platform");
+}
+
+// ---- owners: chown, lchown, fchown (and the uid_t/gid_t converters pwd and grp share) ----
+
+/**
+ * _Py_Uid_Converter / _Py_Gid_Converter for a 32-bit uid_t and a 64-bit long: -1 (and 2**32-1, the same uid_t) is
+ * returned as -1, "no id"; other negative values and values that do not fit are OverflowErrors with CPython's words
+ * (a value between 2**32 and 2**63 fails its truncation check as "less than minimum").
+ */
+export function _Py_Id_Converter(obj: PyVal, kind: "uid" | "gid"): number {
+  let index: PyVal;
+  try {
+    index = PyNumber_Index(obj);
+  } catch (e) {
+    if (!(e instanceof PyBaseExceptionObject)) throw e;
+    return PyErr_Format(PyExc_TypeError, `${kind} should be integer, not ${Py_TYPE(obj).tp_name}`);
+  }
+  const v = BigInt(longValue(index));
+  const under = (): never => PyErr_Format(PyExc_OverflowError, `${kind} is less than minimum`);
+  if (v >= -(2n ** 63n) && v < 2n ** 63n) {
+    if (v === -1n || v === 0xffffffffn) return -1;
+    if (v < 0n || v > 0xffffffffn) return under();
+    return Number(v);
+  }
+  if (v < 0n) return under();
+  return PyErr_Format(PyExc_OverflowError, `${kind} is greater than maximum`);
+}
+
+function posix_chown(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [p, u, g, dirFd, fsl] = parseArgs("chown", args, kwnames, ["path", "uid", "gid", "*dir_fd", "*follow_symlinks"], 3, 3);
+  const pa = pathConverter("chown", "path", p!, true);
+  const uid = _Py_Id_Converter(u!, "uid");
+  const gid = _Py_Id_Converter(g!, "gid");
+  const follow = fsl === undefined ? true : PyObject_IsTrue(fsl);
+  const isFd = PyLong_Check(pa.object);
+  if (dirFd !== undefined && dirFd !== Py_None) {
+    cIntArg(dirFd);
+    if (isFd) return PyErr_Format(PyExc_ValueError, "chown: can't specify both dir_fd and fd");
+  }
+  if (isFd && pa.fd > 0 && !follow) return PyErr_Format(PyExc_ValueError, "chown: cannot use fd and follow_symlinks together");
+  dirFdUnavailable(dirFd);
+  if (isFd) call(() => hostFS().fchown(pa.fd, uid, gid), pa.object);
+  else call(() => hostFS().chown(pa.path, uid, gid, follow), pa.object);
+  return Py_None;
+}
+
+function posix_lchown(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [p, u, g] = parseArgs("lchown", args, kwnames, ["path", "uid", "gid"], 3, 3);
+  const pa = pathConverter("lchown", "path", p!);
+  const uid = _Py_Id_Converter(u!, "uid");
+  const gid = _Py_Id_Converter(g!, "gid");
+  call(() => hostFS().chown(pa.path, uid, gid, false), pa.object);
+  return Py_None;
+}
+
+function posix_fchown(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [f, u, g] = parseArgs("fchown", args, kwnames, ["fd", "uid", "gid"], 3, 3);
+  const fd = cIntArg(f!);
+  const uid = _Py_Id_Converter(u!, "uid");
+  const gid = _Py_Id_Converter(g!, "gid");
+  call(() => hostFS().fchown(fd, uid, gid));
+  return Py_None;
+}
+
 // ---- pipes and descriptor flags ----
 
 /** Can a read (write) on fd go ahead without waiting? A closed descriptor can: the call then reports EBADF. */
@@ -723,6 +794,9 @@ const methods = [
   { name: "pipe2", meth: posix_pipe2, flags: METH_O },
   { name: "dup", meth: posix_dup, flags: METH_O },
   { name: "dup2", meth: posix_dup2, flags: METH_FASTCALL | METH_KEYWORDS },
+  { name: "chown", meth: posix_chown, flags: METH_FASTCALL | METH_KEYWORDS },
+  { name: "lchown", meth: posix_lchown, flags: METH_FASTCALL | METH_KEYWORDS },
+  { name: "fchown", meth: posix_fchown, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "_exit", meth: (_m: PyVal, n: PyVal) => { throw new PosixExit(intArg(n, 0)); }, flags: METH_O },
   { name: "waitstatus_to_exitcode", meth: (_m: PyVal, a: PyVal[], k: PyVal[] | null) => {
     const [st] = parseArgs("waitstatus_to_exitcode", a, k, ["status"], 1, 1);
@@ -748,7 +822,7 @@ const CONSTANTS: readonly (readonly [string, number])[] = [
 ];
 
 /** The functions whose dir_fd / fd / follow_symlinks variants os.py asks about (_have_functions). */
-const HAVE_FUNCTIONS = ["HAVE_FSTAT", "HAVE_FTRUNCATE", "HAVE_LSTAT", "HAVE_UTIMENSAT"];
+const HAVE_FUNCTIONS = ["HAVE_FSTAT", "HAVE_FTRUNCATE", "HAVE_LSTAT", "HAVE_UTIMENSAT", "HAVE_FCHOWN", "HAVE_LCHOWN"];
 
 function makeEnviron(): PyDictObject {
   const d = PyDict_New();
