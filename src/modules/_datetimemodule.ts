@@ -958,7 +958,10 @@ function nowTimeval(): [number, number] {
 
 const utf8 = new TextEncoder();
 /** The byte at i, or 0 past the end (C's terminating NUL). */
-const at = (b: Uint8Array, i: number): number => (i < b.length ? b[i] : 0);
+/** The UTF-8 text being parsed: a reused buffer and its length (no allocation per call). */
+let isoBuf = new Uint8Array(64);
+let isoLen = 0;
+const at = (b: Uint8Array, i: number): number => (i < isoLen ? b[i] : 0);
 const isDigitByte = (c: number): boolean => c >= 48 && c <= 57;
 
 /** parse_digits: n digits at p into out[k]; the new position, or -1. */
@@ -1030,7 +1033,7 @@ function parse_hh_mm_ss_ff(b: Uint8Array, p: number, end: number, out: number[])
 
 /** parse_isoformat_time over b[p..b.length): out = [h, m, s, us, tzoffset, tzus]; 0, 1 (with offset) or negative. */
 function parse_isoformat_time(b: Uint8Array, p: number, out: number[]): number {
-  const end = b.length;
+  const end = isoLen;
   let tzpos = p;
   do {
     const c = at(b, tzpos);
@@ -1063,22 +1066,31 @@ function invalidIso(s: PyVal): never {
 
 /** UTF-8 bytes of a str, or null when it holds a lone surrogate (PyUnicode_AsUTF8AndSize fails). */
 function utf8OrNull(s: string): Uint8Array | null {
+  const n = s.length;
   let ascii = true;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) { ascii = false; break; }
-  if (ascii) {
-    const b = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-    return b;
-  }
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
-      const n = s.charCodeAt(i + 1);
-      if (n >= 0xdc00 && n < 0xe000) { i++; continue; }
+    if (c >= 128) { ascii = false; break; }
+  }
+  if (ascii) {
+    if (isoBuf.length < n) isoBuf = new Uint8Array(2 * n);
+    for (let i = 0; i < n; i++) isoBuf[i] = s.charCodeAt(i);
+    isoLen = n;
+    return isoBuf;
+  }
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) { i++; continue; }
     }
     if (c >= 0xd800 && c < 0xe000) return null;
   }
-  return utf8.encode(s);
+  const enc = utf8.encode(s);
+  if (isoBuf.length < enc.length) isoBuf = new Uint8Array(2 * enc.length);
+  isoBuf.set(enc);
+  isoLen = enc.length;
+  return isoBuf;
 }
 
 function _find_isoformat_datetime_separator(b: Uint8Array, len: number): number {
@@ -1253,7 +1265,7 @@ function date_fromisoformat(cls: PyVal, s: PyVal): PyVal {
   const b = utf8OrNull((s as PyUnicodeObject).value);
   if (b === null) return invalidIso(s);
   const out = [0, 0, 0];
-  const len = b.length;
+  const len = isoLen;
   const rv = len === 7 || len === 8 || len === 10 ? parse_isoformat_date(b, len, out) : -1;
   if (rv < 0) return invalidIso(s);
   return new_date_subclass_ex(out[0], out[1], out[2], cls);
@@ -1579,11 +1591,10 @@ function time_replace(self: PyVal, args: readonly PyVal[], kwnames: readonly PyV
 
 function time_fromisoformat(cls: PyVal, s: PyVal): PyVal {
   if (!PyUnicode_Check(s)) return PyErr_Format(PyExc_TypeError, "fromisoformat: argument must be str");
-  let b = utf8OrNull((s as PyUnicodeObject).value);
+  const b = utf8OrNull((s as PyUnicodeObject).value);
   if (b === null) return invalidIso(s);
-  if (at(b, 0) === 84) b = b.subarray(1);
   const out = [0, 0, 0, 0, 0, 0];
-  const rv = parse_isoformat_time(b, 0, out);
+  const rv = parse_isoformat_time(b, at(b, 0) === 84 ? 1 : 0, out);
   if (rv < 0) return invalidIso(s);
   const tzinfo = tzinfo_from_isoformat_results(rv, out[4], out[5]);
   if (cls === PyDateTime_TimeType) return new_time(out[0], out[1], out[2], out[3], tzinfo, 0);
@@ -1612,7 +1623,7 @@ PyType_FromSpecStatic({
   doc: "time([hour[, minute[, second[, microsecond[, tzinfo]]]]]) --> a time object\n\nAll arguments are optional. tzinfo may be None, or an instance of\na tzinfo subclass. The remaining arguments may be ints.\n",
   slots: {
     tp_new: time_new, tp_repr: time_repr, tp_str: (s) => PyObject_CallMethod(s, "isoformat", []) as PyUnicodeObject,
-    tp_hash: time_hash, tp_richcompare: time_richcompare, nb_bool: () => true,
+    tp_hash: time_hash, tp_richcompare: time_richcompare,
   },
   methods: [
     { name: "isoformat", meth: time_isoformat, flags: METH_FASTCALL | METH_KEYWORDS, doc: "Return string in ISO 8601 format, [HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM].\n\nThe optional argument timespec specifies the number of additional terms\nof the time to include. Valid options are 'auto', 'hours', 'minutes',\n'seconds', 'milliseconds' and 'microseconds'.\n" },
@@ -1950,6 +1961,12 @@ function datetime_combine(cls: PyVal, args: readonly PyVal[], kwnames: readonly 
 }
 
 function _sanitize_isoformat_str(s: string): string | null {
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xe000) { plain = false; break; }
+  }
+  if (plain) return s.length < 7 ? null : s;
   const cps = [...s];
   if (cps.length < 7) return null;
   for (const pos of [7, 8, 10]) {
@@ -1969,7 +1986,7 @@ function datetime_fromisoformat(cls: PyVal, s: PyVal): PyVal {
   if (clean === null) return invalidIso(s);
   const b = utf8OrNull(clean);
   if (b === null) return invalidIso(s);
-  const len = b.length;
+  const len = isoLen;
   const sep = _find_isoformat_datetime_separator(b, len);
   if (sep < 0) return invalidIso(s);
   const date = [0, 0, 0];
@@ -1979,7 +1996,7 @@ function datetime_fromisoformat(cls: PyVal, s: PyVal): PyVal {
     // The separator may be any character: skip its whole UTF-8 sequence.
     const lead = b[sep];
     const width = (lead & 0x80) === 0 ? 1 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf0) === 0xf0 ? 4 : 2;
-    rv = parse_isoformat_time(b.subarray(sep + width), 0, out);
+    rv = parse_isoformat_time(b, sep + width, out);
   }
   if (rv < 0) return invalidIso(s);
   const tzinfo = tzinfo_from_isoformat_results(rv, out[4], out[5]);
@@ -2081,6 +2098,7 @@ export const datetimemodule: PyModuleDef = {
     setClassAttr(PyDateTime_DateTimeType, "min", new_datetime(1, 1, 1, 0, 0, 0, 0, Py_None, 0));
     setClassAttr(PyDateTime_DateTimeType, "max", new_datetime(MAXYEAR, 12, 31, 23, 59, 59, 999999, Py_None, 0));
     setClassAttr(PyDateTime_DateTimeType, "resolution", new_delta(0, 0, 1, false));
+    setClassAttr(PyDateTime_IsoCalendarDateType, "__module__", PyUnicode_InternFromString("datetime"));
     setClassAttr(PyDateTime_TimeZoneType, "utc", utc_timezone);
     setClassAttr(PyDateTime_TimeZoneType, "min", create_timezone(new_delta(-1, 60, 0, true), null));
     setClassAttr(PyDateTime_TimeZoneType, "max", create_timezone(new_delta(0, (23 * 60 + 59) * 60, 0, true), null));
