@@ -28,6 +28,21 @@ export interface HostStat {
   rdev: number;
 }
 
+/** What statvfs(3) returns (os.statvfs_result's fields). */
+export interface HostStatVFS {
+  bsize: number;
+  frsize: number;
+  blocks: bigint;
+  bfree: bigint;
+  bavail: bigint;
+  files: bigint;
+  ffree: bigint;
+  favail: bigint;
+  flag: number;
+  namemax: number;
+  fsid: bigint;
+}
+
 /** One entry of the user database (getpwent(3)), and of the group database (getgrent(3)). */
 export interface HostPasswd {
   name: string;
@@ -80,11 +95,16 @@ export interface HostFS {
   rename(src: string, dst: string): void;
   readlink(path: string): string;
   symlink(target: string, path: string): void;
-  utime(path: string, atimeNs: bigint, mtimeNs: bigint): void;
+  /** utimensat(2): follows a final symlink unless followSymlinks is false. */
+  utime(path: string, atimeNs: bigint, mtimeNs: bigint, followSymlinks?: boolean): void;
+  futime(fd: number, atimeNs: bigint, mtimeNs: bigint): void;
   chmod(path: string, mode: number): void;
   /** chown(2)/lchown(2)/fchown(2): an id of -1 leaves that id unchanged. */
   chown(path: string, uid: number, gid: number, followSymlinks: boolean): void;
   fchown(fd: number, uid: number, gid: number): void;
+  /** statvfs(3) on the file system holding the path or descriptor. */
+  statvfs(path: string): HostStatVFS;
+  fstatvfs(fd: number): HostStatVFS;
   /** pipe2(2): [read end, write end], flags O_NONBLOCK (0o4000) and O_CLOEXEC (0o2000000). A blocking read of an
    *  empty pipe whose writer is open waits through pipeHooks (pipe.ts); a blocking write never waits (pipeWrite). */
   pipe(flags: number): [number, number];

@@ -1,7 +1,7 @@
 // An in-memory file system and process for embedding Typhon (browsers, tests, sandboxes): the HostFS and
 // HostProcess of src/host/host.ts over a tree of JS objects. Nothing here touches host globals. See docs/imports.md.
 import {
-  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry, type HostPasswd,
+  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry, type HostStatVFS, type HostPasswd,
   type HostGroup,
 } from "./host.js";
 import { PipeEnd, newPipe, pipeRead, pipeWrite, pipeReady, pipeWouldBlock, pipeClose, pipeStat } from "./pipe.js";
@@ -443,8 +443,15 @@ export class MemoryFS implements HostFS {
     n.target = target;
     dir.children!.set(name, n);
   }
-  utime(p: string, a: bigint, m: bigint): void {
-    const n = this.lookup(p, true);
+  utime(p: string, a: bigint, m: bigint, follow = true): void {
+    const n = this.lookup(p, follow);
+    n.atimeNs = a;
+    n.mtimeNs = m;
+    n.ctimeNs = this.clock();
+  }
+  futime(fd: number, a: bigint, m: bigint): void {
+    const d = this.desc(fd);
+    const n = d instanceof PipeEnd ? d.pipe : d.node;
     n.atimeNs = a;
     n.mtimeNs = m;
     n.ctimeNs = this.clock();
@@ -460,6 +467,33 @@ export class MemoryFS implements HostFS {
     if (uid !== -1) n.uid = uid;
     if (gid !== -1) n.gid = gid;
     n.ctimeNs = this.clock();
+  }
+  statvfs(p: string): HostStatVFS {
+    this.lookup(p, true);
+    return this.vfs();
+  }
+  fstatvfs(fd: number): HostStatVFS {
+    const d = this.desc(fd);
+    if (d instanceof PipeEnd) {
+      // pipefs: no blocks, no inodes to count.
+      return { bsize: 4096, frsize: 4096, blocks: 0n, bfree: 0n, bavail: 0n, files: 0n, ffree: 0n, favail: 0n, flag: 0,
+        namemax: 255, fsid: 0n };
+    }
+    return this.vfs();
+  }
+  /** A 1 GiB file system with 65536 inodes, less what the tree uses. */
+  private vfs(): HostStatVFS {
+    let used = 0, inodes = 0;
+    const walk = (n: MemNode): void => {
+      inodes++;
+      used += Math.ceil(n.size / 4096);
+      if (n.children !== null) for (const c of n.children.values()) walk(c);
+    };
+    walk(this.root);
+    const blocks = 262144n, files = 65536n;
+    const bfree = blocks - BigInt(Math.min(used, 262144)), ffree = files - BigInt(Math.min(inodes, 65536));
+    return { bsize: 4096, frsize: 4096, blocks, bfree, bavail: bfree, files, ffree, favail: ffree, flag: 0,
+      namemax: 255, fsid: 0n };
   }
   pipe(flags: number): [number, number] {
     if (flags & ~(O_NONBLOCK | O_CLOEXEC | 0o40000)) err("EINVAL", "Invalid argument");

@@ -9,7 +9,7 @@ import * as crypto from "node:crypto";
 import * as tty from "node:tty";
 import { fileURLToPath } from "node:url";
 import {
-  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry, type HostPasswd,
+  HostError, type Host, type HostFS, type HostProcess, type HostStat, type HostDirEntry, type HostStatVFS, type HostPasswd,
   type HostGroup,
 } from "./host.js";
 import { PipeEnd, newPipe, pipeRead, pipeWrite, pipeReady, pipeWouldBlock, pipeClose, pipeStat } from "./pipe.js";
@@ -201,6 +201,96 @@ function claimNumber(fd2: number): void {
   }
 }
 
+const ST_FLAGS_BY_MOUNT: Readonly<Record<string, number>> = {
+  ro: 1, nosuid: 2, nodev: 4, noexec: 8, noatime: 1024, nodiratime: 2048, relatime: 4096, nosymfollow: 8192,
+} as const;
+const ST_FLAGS_BY_SB: Readonly<Record<string, number>> = { ro: 1, sync: 16, mand: 64 } as const;
+
+/** statvfs's f_flag: the mount's flags from /proc/self/mountinfo (what the kernel's statfs f_flags reports). */
+function mountFlags(p: string, dev: bigint): number {
+  let text: string;
+  let real: string;
+  try {
+    text = fs.readFileSync("/proc/self/mountinfo", "latin1");
+    real = fs.realpathSync(p);
+  } catch {
+    return 0;
+  }
+  const major = Number(((dev >> 8n) & 0xfffn) | ((dev >> 32n) & ~0xfffn));
+  const minor = Number((dev & 0xffn) | ((dev >> 12n) & ~0xffn));
+  let best: string[] | null = null, bestLen = -1, bestDev = false;
+  for (const line of text.split("\n")) {
+    const f = line.split(" ");
+    if (f.length < 10) continue;
+    const mp = f[4].replace(/\\([0-7]{3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)));
+    if (!(real === mp || mp === "/" || real.startsWith(mp + "/"))) continue;
+    const sameDev = f[2] === `${major}:${minor}`;
+    if ((sameDev && !bestDev) || (sameDev === bestDev && mp.length >= bestLen)) {
+      best = f;
+      bestLen = mp.length;
+      bestDev = sameDev;
+    }
+  }
+  if (best === null) return 0;
+  let flags = 0;
+  for (const o of best[5].split(",")) flags |= ST_FLAGS_BY_MOUNT[o] ?? 0;
+  const dash = best.indexOf("-", 6);
+  if (dash > 0 && best[dash + 3] !== undefined) for (const o of best[dash + 3].split(",")) flags |= ST_FLAGS_BY_SB[o] ?? 0;
+  return flags;
+}
+
+function nodeStatvfs(p: string): HostStatVFS {
+  const s = wrap(() => fs.statfsSync(p, { bigint: true }));
+  const dev = wrap(() => fs.statSync(p, { bigint: true }).dev);
+  // Node's statfs has no f_frsize, f_favail, f_namelen or f_fsid: glibc sets f_favail to f_ffree, and Linux's
+  // file systems have f_frsize == f_bsize and 255-byte names; f_fsid is left 0 (DEVIATION).
+  return {
+    bsize: Number(s.bsize), frsize: Number(s.bsize), blocks: s.blocks, bfree: s.bfree, bavail: s.bavail, files: s.files,
+    ffree: s.ffree, favail: s.ffree, flag: mountFlags(p, dev), namemax: 255, fsid: 0n,
+  };
+}
+
+const PIPEFS_STATVFS: HostStatVFS = {
+  bsize: 4096, frsize: 4096, blocks: 0n, bfree: 0n, bavail: 0n, files: 0n, ffree: 0n, favail: 0n, flag: 0, namemax: 255,
+  fsid: 0n,
+};
+
+/**
+ * utimes(2) through Node keeps microseconds (libuv rounds a double of seconds down to them), so the exact
+ * nanoseconds asked for are remembered per inode and reported by stat while the kernel still holds the rounded
+ * times we set. DEVIATION: other processes see the microseconds (docs/imports.md).
+ */
+const exactTimes = new Map<string, { a: bigint; m: bigint; ka: bigint; km: bigint }>();
+const EXACT_TIMES_MAX = 4096;
+
+/** Seconds as libuv wants them: half a microsecond above the floor, so its truncation lands on the floor. */
+function toSeconds(ns: bigint): number {
+  if (ns < 0n) return Number(ns) / 1e9;
+  const s = ns / 1000000000n;
+  const us = (ns - s * 1000000000n) / 1000n;
+  return Number(s) + (Number(us) + 0.5) / 1e6;
+}
+
+function rememberTimes(st: fs.BigIntStats, a: bigint, m: bigint): void {
+  const key = `${st.dev}:${st.ino}`;
+  exactTimes.delete(key);
+  if (st.atimeNs === a && st.mtimeNs === m) return;
+  if (exactTimes.size >= EXACT_TIMES_MAX) exactTimes.delete(exactTimes.keys().next().value!);
+  exactTimes.set(key, { a, m, ka: st.atimeNs, km: st.mtimeNs });
+}
+
+function toExactStat(s: fs.BigIntStats): HostStat {
+  const st = toStat(s);
+  if (exactTimes.size > 0) {
+    const e = exactTimes.get(`${s.dev}:${s.ino}`);
+    if (e !== undefined) {
+      if (st.atimeNs === e.ka) st.atimeNs = e.a;
+      if (st.mtimeNs === e.km) st.mtimeNs = e.m;
+    }
+  }
+  return st;
+}
+
 export function createNodeFS(): HostFS {
   const euid = () => (process.geteuid ? process.geteuid() : 0);
   const egid = () => (process.getegid ? process.getegid() : 0);
@@ -211,10 +301,10 @@ export function createNodeFS(): HostFS {
     return t;
   };
   return {
-    stat: (p, follow) => wrap(() => toStat(follow ? fs.statSync(p, { bigint: true }) : fs.lstatSync(p, { bigint: true }))),
+    stat: (p, follow) => wrap(() => toExactStat(follow ? fs.statSync(p, { bigint: true }) : fs.lstatSync(p, { bigint: true }))),
     fstat: (fd) => {
       const t = ioTarget(fd);
-      return t instanceof PipeEnd ? pipeStat(t) : wrap(() => toStat(fs.fstatSync(t, { bigint: true })));
+      return t instanceof PipeEnd ? pipeStat(t) : wrap(() => toExactStat(fs.fstatSync(t, { bigint: true })));
     },
     listdir: (p) => wrap(() => fs.readdirSync(p)),
     scandir: (p) => wrap(() => fs.readdirSync(p, { withFileTypes: true }).map((d): HostDirEntry => ({
@@ -295,7 +385,23 @@ export function createNodeFS(): HostFS {
     rename: (a, b) => wrap(() => fs.renameSync(a, b)),
     readlink: (p) => wrap(() => fs.readlinkSync(p)),
     symlink: (t, p) => wrap(() => fs.symlinkSync(t, p)),
-    utime: (p, a, m) => wrap(() => fs.utimesSync(p, Number(a) / 1e9, Number(m) / 1e9)),
+    utime: (p, a, m, follow = true) => wrap(() => {
+      if (follow) fs.utimesSync(p, toSeconds(a), toSeconds(m));
+      else fs.lutimesSync(p, toSeconds(a), toSeconds(m));
+      rememberTimes(follow ? fs.statSync(p, { bigint: true }) : fs.lstatSync(p, { bigint: true }), a, m);
+    }),
+    futime: (fd, a, m) => {
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) {
+        t.pipe.atimeNs = a;
+        t.pipe.mtimeNs = m;
+        return;
+      }
+      wrap(() => {
+        fs.futimesSync(t, toSeconds(a), toSeconds(m));
+        rememberTimes(fs.fstatSync(t, { bigint: true }), a, m);
+      });
+    },
     chmod: (p, mode) => wrap(() => fs.chmodSync(p, mode)),
     chown: (p, uid, gid, follow) => wrap(() => (follow ? fs.chownSync(p, uid, gid) : fs.lchownSync(p, uid, gid))),
     fchown: (fd, uid, gid) => {
@@ -306,6 +412,18 @@ export function createNodeFS(): HostFS {
         return;
       }
       wrap(() => fs.fchownSync(t, uid, gid));
+    },
+    statvfs: (p) => nodeStatvfs(p),
+    fstatvfs: (fd) => {
+      const t = ioTarget(fd);
+      if (t instanceof PipeEnd) return { ...PIPEFS_STATVFS };
+      // No fstatfs in Node: the file system of the path the descriptor was opened on (Linux's /proc link).
+      const p = wrap(() => {
+        fs.fstatSync(t); // EBADF first
+        return fs.readlinkSync(`/proc/self/fd/${t}`);
+      });
+      if (!p.startsWith("/")) return { ...PIPEFS_STATVFS };
+      return nodeStatvfs(p);
     },
     pipe: (flags) => {
       if (flags & ~(0o4000 | 0o2000000 | 0o40000)) throw new HostError("EINVAL", "Invalid argument");

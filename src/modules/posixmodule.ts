@@ -15,16 +15,16 @@ import { PyLong_FromBigInt, PyLong_Check, longValue } from "../objects/longobjec
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_OSError, PyExc_OverflowError, PyExc_NotImplementedError,
   PyBaseExceptionObject } from "../objects/exceptions.js";
-import { PyTuple_New } from "../objects/tupleobject.js";
+import { PyTuple_New, PyTuple_CheckExact } from "../objects/tupleobject.js";
 import { _PyObject_LookupSpecial, PyObject_Vectorcall, PyObject_Repr, PyNumber_Index, PyObject_IsTrue,
-  PySequence_List } from "../objects/abstract.js";
+} from "../objects/abstract.js";
 import { PyStructSequence_NewType, PyStructSequence_New, PyStructSequence_UnnamedField } from "../objects/structseq.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { ERRNO_TABLE } from "./errno_table.js";
 import { PyObject_GetBufferData } from "../objects/memoryobject.js";
-import { HostError, type HostStat } from "../host/host.js";
+import { HostError, type HostStat, type HostStatVFS } from "../host/host.js";
 import { pipeHooks } from "../host/pipe.js";
 import { _PyThread_BeginWait, _PyThread_Wait, _PyThread_Wake, type WaitCall } from "../vm/threads.js";
 import { hostFS, hostProc, currentHost } from "../host/current.js";
@@ -139,7 +139,8 @@ export function pathConverter(fname: string, argname: string, v: PyVal, allowFd 
   }
   const text = PyUnicode_Check(r) ? r.value : fsdecode((r as PyBytesObject).ob_bytes);
   if (text.includes("\0")) return PyErr_Format(PyExc_ValueError, `${fname}: embedded null character in ${argname}`);
-  return { path: text, object: v, bytes: PyBytes_Check(r), fd: -1 };
+  // CPython 3.13's path_t keeps the __fspath__ result as its object: errors name 'x', not PosixPath('x').
+  return { path: text, object: r, bytes: PyBytes_Check(r), fd: -1 };
 }
 
 function nameOut(name: string, asBytes: boolean): PyVal {
@@ -436,30 +437,45 @@ function posix_symlink(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal
   return Py_None;
 }
 
+/** _PyTime_ObjectToTimespec with _PyTime_ROUND_FLOOR: a float or an int of seconds as nanoseconds. */
 function timeToNs(v: PyVal): bigint {
-  if (PyFloat_Check(v)) return BigInt(Math.round(PyFloat_AsDouble(v) * 1e9));
-  const n = longValue(PyNumber_Index(v));
-  return BigInt(n) * 1000000000n;
+  if (PyFloat_Check(v)) {
+    const d = PyFloat_AsDouble(v);
+    if (Number.isNaN(d)) return PyErr_Format(PyExc_ValueError, "Invalid value NaN (not a number)");
+    // modf: the fractional part is exact; scaled to nanoseconds and floored as CPython does.
+    let intpart = Math.trunc(d);
+    let floatpart = Math.floor((d - intpart) * 1e9);
+    if (floatpart >= 1e9) { floatpart -= 1e9; intpart += 1; }
+    else if (floatpart < 0) { floatpart += 1e9; intpart -= 1; }
+    if (!(intpart >= -(2 ** 63) && intpart < 2 ** 63)) {
+      return PyErr_Format(PyExc_OverflowError, "timestamp out of range for platform time_t");
+    }
+    return BigInt(intpart) * 1000000000n + BigInt(floatpart);
+  }
+  const n = BigInt(longValue(PyNumber_Index(v)));
+  if (n < -(2n ** 63n) || n >= 2n ** 63n) return PyErr_Format(PyExc_OverflowError, "timestamp out of range for platform time_t");
+  return n * 1000000000n;
 }
 
-function posix_utime(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
-  const [p, times, ns] = parseArgs("utime", args, kwnames, ["path", "times", "*ns", "*dir_fd", "*follow_symlinks"], 1, 2);
-  const pa = pathConverter("utime", "path", p!, true);
-  let a: bigint, m: bigint;
-  if (times !== undefined && times !== Py_None) {
-    const t = PySequence_List(times);
-    if (t.length !== 2) return PyErr_Format(PyExc_TypeError, "utime: 'times' must be either a tuple of two ints or None");
-    a = timeToNs(t[0]);
-    m = timeToNs(t[1]);
-  } else if (ns !== undefined) {
-    const t = PySequence_List(ns);
-    a = BigInt(longValue(t[0]));
-    m = BigInt(longValue(t[1]));
-  } else {
-    a = m = currentHost().timeNs();
+/** split_py_long_to_s_and_ns: utime's ns=(atime_ns, mtime_ns) items, divmod'ed by 10**9 as CPython does. */
+function nsArg(v: PyVal): bigint {
+  if (PyFloat_Check(v)) return PyErr_Format(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
+  if (!PyLong_Check(v)) {
+    return PyErr_Format(PyExc_TypeError, `unsupported operand type(s) for divmod(): '${Py_TYPE(v).tp_name}' and 'int'`);
   }
-  call(() => hostFS().utime(pa.path, a, m), pa.object);
-  return Py_None;
+  const n = BigInt(longValue(v));
+  const s = n >= 0n ? n / 1000000000n : -((-n + 999999999n) / 1000000000n);
+  if (s < -(2n ** 63n) || s >= 2n ** 63n) return PyErr_Format(PyExc_OverflowError, "timestamp out of range for platform time_t");
+  return n;
+}
+
+const DEFAULT_DIR_FD = -100;
+
+/** dir_fd as the platforms without the *at calls take it (dir_fd_unavailable): None only. */
+function dirFdUnavailable(v: PyVal | undefined): number {
+  if (v === undefined || v === Py_None) return DEFAULT_DIR_FD;
+  cIntArg(v, "argument should be integer or None");
+  return PyErr_Format(PyExc_NotImplementedError, "dir_fd unavailable on this platform");
 }
 
 /** An `int` argument (_PyLong_AsInt): CPython's messages for non-integers and for values outside a C int. */
@@ -472,13 +488,40 @@ function cIntArg(v: PyVal, _what?: string): number {
   return n;
 }
 
-const DEFAULT_DIR_FD = -100;
-
-/** dir_fd as the platforms without the *at calls take it (dir_fd_unavailable): None only. */
-function dirFdUnavailable(v: PyVal | undefined): number {
-  if (v === undefined || v === Py_None) return DEFAULT_DIR_FD;
-  cIntArg(v, "argument should be integer or None");
-  return PyErr_Format(PyExc_NotImplementedError, "dir_fd unavailable on this platform");
+function posix_utime(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [p, times, ns, dirFd, fsl] = parseArgs("utime", args, kwnames, ["path", "times", "*ns", "*dir_fd", "*follow_symlinks"], 1, 2);
+  const pa = pathConverter("utime", "path", p!, true);
+  const follow = fsl === undefined ? true : PyObject_IsTrue(fsl);
+  const dfd = dirFdUnavailable(dirFd);
+  let a: bigint, m: bigint;
+  if (times !== undefined && times !== Py_None && ns !== undefined) {
+    return PyErr_Format(PyExc_ValueError, "utime: you may specify either 'times' or 'ns' but not both");
+  }
+  if (times !== undefined && times !== Py_None) {
+    if (!PyTuple_CheckExact(times) || times.ob_item.length !== 2) {
+      return PyErr_Format(PyExc_TypeError, "utime: 'times' must be either a tuple of two ints or None");
+    }
+    a = timeToNs(times.ob_item[0]);
+    m = timeToNs(times.ob_item[1]);
+  } else if (ns !== undefined) {
+    if (!PyTuple_CheckExact(ns) || ns.ob_item.length !== 2) {
+      return PyErr_Format(PyExc_TypeError, "utime: 'ns' must be a tuple of two ints");
+    }
+    a = nsArg(ns.ob_item[0]);
+    m = nsArg(ns.ob_item[1]);
+  } else {
+    a = m = currentHost().timeNs();
+  }
+  void dfd;
+  if (PyLong_Check(pa.object)) {
+    if (!follow && pa.fd > 0) return PyErr_Format(PyExc_ValueError, "utime: cannot use fd and follow_symlinks together");
+    // fd 0 (or below) passes that check and reaches utimensat(AT_FDCWD, NULL, ..., AT_SYMLINK_NOFOLLOW): EINVAL.
+    if (!follow) return PyErr_SetFromErrno(22, pa.object);
+    call(() => hostFS().futime(pa.fd, a, m), pa.object);
+    return Py_None;
+  }
+  call(() => hostFS().utime(pa.path, a, m, follow), pa.object);
+  return Py_None;
 }
 
 // ---- owners: chown, lchown, fchown (and the uid_t/gid_t converters pwd and grp share) ----
@@ -541,6 +584,41 @@ function posix_fchown(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal 
   const gid = _Py_Id_Converter(g!, "gid");
   call(() => hostFS().fchown(fd, uid, gid));
   return Py_None;
+}
+
+// ---- statvfs ----
+
+let StatvfsResultType: PyTypeObject | null = null;
+
+function statvfsResultType(): PyTypeObject {
+  if (StatvfsResultType === null) {
+    StatvfsResultType = PyStructSequence_NewType({
+      name: "os.statvfs_result",
+      doc: "statvfs_result: Result from statvfs or fstatvfs.\n\nThis object may be accessed either as a tuple of\n  (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax),\nor via the attributes f_bsize, f_frsize, f_blocks, f_bfree, and so on.\n\nSee os.statvfs for more information.",
+      fields: ["f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree", "f_favail", "f_flag",
+        "f_namemax", "f_fsid"],
+      n_in_sequence: 10,
+    });
+  }
+  return StatvfsResultType;
+}
+
+function statvfsResult(s: HostStatVFS): PyVal {
+  return PyStructSequence_New(statvfsResultType(), [s.bsize, s.frsize, PyLong_FromBigInt(s.blocks),
+    PyLong_FromBigInt(s.bfree), PyLong_FromBigInt(s.bavail), PyLong_FromBigInt(s.files), PyLong_FromBigInt(s.ffree),
+    PyLong_FromBigInt(s.favail), s.flag, s.namemax, PyLong_FromBigInt(s.fsid)]);
+}
+
+function posix_statvfs(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [p] = parseArgs("statvfs", args, kwnames, ["path"], 1, 1);
+  const pa = pathConverter("statvfs", "path", p!, true);
+  if (PyLong_Check(pa.object)) return statvfsResult(call(() => hostFS().fstatvfs(pa.fd), pa.object));
+  return statvfsResult(call(() => hostFS().statvfs(pa.path), pa.object));
+}
+
+function posix_fstatvfs(_m: PyVal, fd: PyVal): PyVal {
+  const n = cIntArg(fd);
+  return statvfsResult(call(() => hostFS().fstatvfs(n)));
 }
 
 // ---- pipes and descriptor flags ----
@@ -797,6 +875,8 @@ const methods = [
   { name: "chown", meth: posix_chown, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "lchown", meth: posix_lchown, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "fchown", meth: posix_fchown, flags: METH_FASTCALL | METH_KEYWORDS },
+  { name: "statvfs", meth: posix_statvfs, flags: METH_FASTCALL | METH_KEYWORDS },
+  { name: "fstatvfs", meth: posix_fstatvfs, flags: METH_O },
   { name: "_exit", meth: (_m: PyVal, n: PyVal) => { throw new PosixExit(intArg(n, 0)); }, flags: METH_O },
   { name: "waitstatus_to_exitcode", meth: (_m: PyVal, a: PyVal[], k: PyVal[] | null) => {
     const [st] = parseArgs("waitstatus_to_exitcode", a, k, ["status"], 1, 1);
@@ -822,7 +902,8 @@ const CONSTANTS: readonly (readonly [string, number])[] = [
 ];
 
 /** The functions whose dir_fd / fd / follow_symlinks variants os.py asks about (_have_functions). */
-const HAVE_FUNCTIONS = ["HAVE_FSTAT", "HAVE_FTRUNCATE", "HAVE_LSTAT", "HAVE_UTIMENSAT", "HAVE_FCHOWN", "HAVE_LCHOWN"];
+const HAVE_FUNCTIONS = ["HAVE_FSTAT", "HAVE_FTRUNCATE", "HAVE_LSTAT", "HAVE_UTIMENSAT", "HAVE_FCHOWN", "HAVE_LCHOWN",
+  "HAVE_FSTATVFS", "HAVE_FUTIMENS"];
 
 function makeEnviron(): PyDictObject {
   const d = PyDict_New();
@@ -840,6 +921,7 @@ export const posixmodule: PyModuleDef = {
     PyModule_Add(m, "error", PyExc_OSError);
     PyModule_Add(m, "stat_result", statResultType());
     PyModule_Add(m, "terminal_size", terminalSizeType());
+    PyModule_Add(m, "statvfs_result", statvfsResultType());
     PyModule_Add(m, "DirEntry", PyDirEntry_Type);
     PyModule_Add(m, "_have_functions", PyList_New(HAVE_FUNCTIONS.map(PyUnicode_FromString)));
   },
