@@ -23,6 +23,7 @@ import { PyErr_Format, Py_ReprEnter, Py_ReprLeave } from "../runtime/errors.js";
 import { PyErr_WarnEx } from "./_warnings.js";
 import { getSys } from "../runtime/sysmodule.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { parseArgs } from "../runtime/getargs.js";
 
 const PyPartial_Type = PyType_Declare("functools.partial");
 const KeyWrapper_Type = PyType_Declare("functools.KeyWrapper");
@@ -215,8 +216,8 @@ function keywrapper_call(s: PyVal, args: readonly PyVal[], kwnames: readonly PyV
   const nkw = kwnames === null ? 0 : kwnames.length;
   const npos = args.length - nkw;
   if (args.length !== 1 || (nkw === 1 && (kwnames![0] as PyUnicodeObject).value !== "obj")) {
-    if (nkw === 1 && npos === 0) return PyErr_Format(PyExc_TypeError, `K() got an unexpected keyword argument '${(kwnames![0] as PyUnicodeObject).value}'`);
-    if (args.length === 0) return PyErr_Format(PyExc_TypeError, "K() missing required argument 'obj' (pos 1)");
+    // As _PyArg_UnpackKeywords: the missing required argument is reported before the unknown keyword.
+    if (args.length === 0 || (nkw === 1 && npos === 0)) return PyErr_Format(PyExc_TypeError, "K() missing required argument 'obj' (pos 1)");
     return PyErr_Format(PyExc_TypeError, `K() takes at most 1 argument (${args.length} given)`);
   }
   return new KeyWrapper((s as KeyWrapper).cmp, args[0]);
@@ -238,10 +239,8 @@ PyType_FromSpecStatic({
 function functools_cmp_to_key(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const nkw = kwnames === null ? 0 : kwnames.length;
   if (args.length > 1) return PyErr_Format(PyExc_TypeError, `cmp_to_key() takes at most 1 argument (${args.length} given)`);
-  if (nkw === 1 && (kwnames![0] as PyUnicodeObject).value !== "mycmp") {
-    return PyErr_Format(PyExc_TypeError, `cmp_to_key() got an unexpected keyword argument '${(kwnames![0] as PyUnicodeObject).value}'`);
-  }
-  if (args.length === 0) return PyErr_Format(PyExc_TypeError, "cmp_to_key() missing required argument 'mycmp' (pos 1)");
+  // As _PyArg_UnpackKeywords: the missing required argument is reported before the unknown keyword.
+  if (args.length === 0 || (nkw === 1 && (kwnames![0] as PyUnicodeObject).value !== "mycmp")) return PyErr_Format(PyExc_TypeError, "cmp_to_key() missing required argument 'mycmp' (pos 1)");
   return new KeyWrapper(args[0], null);
 }
 
@@ -373,22 +372,7 @@ function lru_call(s: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | 
 
 function lru_cache_new(_type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const names = ["user_function", "maxsize", "typed", "cache_info_type"];
-  const nkw = kwnames === null ? 0 : kwnames.length;
-  const npos = args.length - nkw;
-  if (npos > 4) return PyErr_Format(PyExc_TypeError, `lru_cache() takes at most 4 arguments (${args.length} given)`);
-  const got: (PyVal | undefined)[] = [args[0], args[1], args[2], args[3]].map((v, i) => (i < npos ? v : undefined));
-  for (let k = 0; k < nkw; k++) {
-    const key = (kwnames![k] as PyUnicodeObject).value;
-    const i = names.indexOf(key);
-    if (i < 0) return PyErr_Format(PyExc_TypeError, `lru_cache() got an unexpected keyword argument '${key}'`);
-    if (got[i] !== undefined) return PyErr_Format(PyExc_TypeError, `argument for lru_cache() given by name ('${key}') and position (${i + 1})`);
-    got[i] = args[npos + k];
-  }
-  for (let i = 0; i < 4; i++) {
-    if (got[i] === undefined) {
-      return PyErr_Format(PyExc_TypeError, `lru_cache() missing required argument '${names[i]}' (pos ${i + 1})`);
-    }
-  }
+  const got = parseArgs("lru_cache", args, kwnames, names, 4, 4);
   const [func, maxsize_O, typed_O, cache_info_type] = got as PyVal[];
   const typed = PyObject_IsTrue(typed_O);
   if (!callable(func)) return PyErr_Format(PyExc_TypeError, "the first argument must be callable");

@@ -13,6 +13,7 @@ import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "../objec
 import { PyErr_Format } from "../runtime/errors.js";
 import { c_hypot, c_exp, c_log, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { unexpectedKeywordMessage } from "../runtime/suggestions.js";
 
 type C = [number, number];
 const EDOM = 33, ERANGE = 34;
@@ -628,7 +629,7 @@ function cmath_isclose(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal
   for (let k = 0; k < nkw; k++) {
     const key = (kwnames![k] as PyUnicodeObject).value;
     const i = names.indexOf(key);
-    if (i < 0) return PyErr_Format(PyExc_TypeError, `isclose() got an unexpected keyword argument '${key}'`);
+    if (i < 0) return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage("isclose", key, names));
     if (got[i] !== undefined) return PyErr_Format(PyExc_TypeError, `argument for isclose() given by name ('${key}') and position (${i + 1})`);
     got[i] = args[npos + k];
   }

@@ -15,6 +15,7 @@ import { PyObject_GetIter, PyIter_Next, PyObject_Vectorcall, PyObject_IsTrue, Py
 import { PyErr_Format } from "../runtime/errors.js";
 import { parseArgs, unpackArgs, checkNoKwargs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { unexpectedKeywordMessage } from "../runtime/suggestions.js";
 
 /** One itertools iterator: the generator that produces its items, and what its repr shows (count, repeat). */
 export class PyItertoolObject extends PyObject {
@@ -426,10 +427,12 @@ function itertools_tee(_m: PyVal, args: PyVal[]): PyVal {
 declare(zip_longest_Type, "zip_longest", "Return a zip_longest object whose .__next__() method returns a tuple where\nthe i-th element comes from the i-th iterable argument.", (_t, args, kw) => {
   let fill: PyVal = Py_None;
   const nkw = kw === null ? 0 : kw.length;
-  for (let i = 0; i < nkw; i++) {
-    const k = (kw![i] as PyUnicodeObject).value;
-    if (k !== "fillvalue") return PyErr_Format(PyExc_TypeError, "zip_longest() got an unexpected keyword argument '" + k + "'");
-    fill = args[args.length - nkw + i];
+  if (nkw > 0) {
+    // zip_longest_new: only a lone fillvalue= is accepted, and the message names no keyword.
+    if (nkw !== 1 || (kw![0] as PyUnicodeObject).value !== "fillvalue") {
+      return PyErr_Format(PyExc_TypeError, "zip_longest() got an unexpected keyword argument");
+    }
+    fill = args[args.length - 1];
   }
   const its = positional(args, kw).map((x) => PyObject_GetIter(x));
   return (function* () {
@@ -458,7 +461,7 @@ declare(product_Type, "product", "Cartesian product of input iterables.  Equival
   const nkw = kw === null ? 0 : kw.length;
   for (let i = 0; i < nkw; i++) {
     const k = (kw![i] as PyUnicodeObject).value;
-    if (k !== "repeat") return PyErr_Format(PyExc_TypeError, `product() got an unexpected keyword argument '${k}'`);
+    if (k !== "repeat") return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage("product", k, ["repeat"]));
     rep = PyNumber_AsSsize_t(args[args.length - nkw + i], PyExc_OverflowError);
     if (rep < 0) return PyErr_Format(PyExc_ValueError, "repeat argument cannot be negative");
   }

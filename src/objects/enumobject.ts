@@ -1,7 +1,7 @@
 // enumerate and reversed (Objects/enumobject.c). See docs/objects.md.
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TYPE, METH_NOARGS,
-  Py_TPFLAGS_BASETYPE, type PyVal,
+  Py_TPFLAGS_BASETYPE, type PyVal, type PyUnicodeObject,
 } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_IndexError, PyExc_StopIteration, PyBaseExceptionObject } from "./exceptions.js";
@@ -42,12 +42,43 @@ function enum_next(self: PyVal): PyVal | undefined {
   return PyTuple_New([idx, item]);
 }
 
+/** enum_vectorcall: enumerate(...) itself (not a subclass) parses its two arguments by hand, with its own messages. */
+function enum_vectorcall(args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  const npos = args.length - nkw;
+  const check = (i: number, name: string): void => {
+    const kw = (kwnames![i] as PyUnicodeObject).value;
+    if (kw !== name) PyErr_Format(PyExc_TypeError, `'${kw}' is an invalid keyword argument for enumerate()`);
+  };
+  const make = (iterable: PyVal, start: PyVal | undefined): PyVal =>
+    new PyEnumObject(PyEnum_Type, PyObject_GetIter(iterable), start === undefined ? 0 : PyNumber_Index(start));
+  if (npos + nkw === 2) {
+    if (nkw === 1) check(0, "start");
+    else if (nkw === 2) {
+      if ((kwnames![0] as PyUnicodeObject).value === "start") {
+        check(1, "iterable");
+        return make(args[1], args[0]);
+      }
+      check(0, "iterable");
+      check(1, "start");
+    }
+    return make(args[0], args[1]);
+  }
+  if (npos + nkw === 1) {
+    if (nkw === 1) check(0, "iterable");
+    return make(args[0], undefined);
+  }
+  if (npos === 0) return PyErr_Format(PyExc_TypeError, "enumerate() missing required argument 'iterable'");
+  return PyErr_Format(PyExc_TypeError, `enumerate() takes at most 2 arguments (${npos + nkw} given)`);
+}
+
 PyType_FromSpecStatic({
   name: "enumerate",
   flags: Py_TPFLAGS_BASETYPE,
   doc: "Return an enumerate object.",
   slots: {
     tp_new: (type, args, kwnames) => {
+      if (type === PyEnum_Type) return enum_vectorcall(args, kwnames);
       const [iterable, start] = parseArgs("enumerate", args, kwnames, ["iterable", "start"], 1, 2);
       const s = start === undefined ? 0 : PyNumber_Index(start);
       return new PyEnumObject(type, PyObject_GetIter(iterable!), s);

@@ -106,11 +106,16 @@ function structseq_replace(self: PyVal, args: PyVal[], kwnames: PyVal[] | null):
   if (args.length > (kwnames?.length ?? 0)) return PyErr_Format(PyExc_TypeError, "__replace__() takes no positional arguments");
   const all = [...s.ob_item, ...s.extra];
   const npos = args.length - (kwnames?.length ?? 0);
+  const unknown: string[] = [];
   for (let k = 0; k < (kwnames?.length ?? 0); k++) {
     const key = (kwnames![k] as PyUnicodeObject).value;
     const i = fields.indexOf(key);
-    if (i < 0) return PyErr_Format(PyExc_TypeError, `__replace__() got an unexpected keyword argument '${key}'`);
-    all[i] = args[npos + k];
+    if (i < 0) unknown.push(key);
+    else all[i] = args[npos + k];
+  }
+  // structseq_replace pops the fields from the keywords, then names whatever is left.
+  if (unknown.length > 0) {
+    return PyErr_Format(PyExc_TypeError, `Got unexpected field name(s): [${unknown.map((k) => PyObject_Repr(PyUnicode_FromString(k)).value).join(", ")}]`);
   }
   return new PyStructSequence(s.ob_type, all.slice(0, nVisible), all.slice(nVisible));
 }

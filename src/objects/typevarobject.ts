@@ -29,6 +29,7 @@ function getattr(o: PyVal, name: string): PyVal {
 }
 import { _PyThreadState_GET } from "../runtime/pystate.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
+import { unexpectedKeywordMessage } from "../runtime/suggestions.js";
 
 export const _PyTypeVar_Type = PyType_Declare("typing.TypeVar");
 export const _PyParamSpec_Type = PyType_Declare("typing.ParamSpec");
@@ -165,7 +166,7 @@ function parseTypeParamArgs(fname: string, args: readonly PyVal[], kwnames: read
       name = args[npos + k];
       continue;
     }
-    if (!keywords.includes(key)) return PyErr_Format(PyExc_TypeError, `${fname}() got an unexpected keyword argument '${key}'`);
+    if (!keywords.includes(key)) return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage(fname, key, ["name", ...keywords]));
     kw.set(key, args[npos + k]);
   }
   if (name === undefined) return PyErr_Format(PyExc_TypeError, `${fname}() missing required argument 'name' (pos 1)`);
@@ -349,7 +350,7 @@ function paramspecattr_new(fname: string) {
     let origin: PyVal | undefined = args.length - nkw === 1 ? args[0] : undefined;
     for (let k = 0; k < nkw; k++) {
       const key = (kwnames![k] as PyUnicodeObject).value;
-      if (key !== "origin") return PyErr_Format(PyExc_TypeError, `${fname}() got an unexpected keyword argument '${key}'`);
+      if (key !== "origin") return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage(fname, key, ["origin"]));
       origin = args[args.length - nkw + k];
     }
     if (origin === undefined) return PyErr_Format(PyExc_TypeError, `${fname}() missing required argument 'origin' (pos 1)`);
@@ -468,7 +469,7 @@ function typealias_new(_type: PyTypeObject, args: readonly PyVal[], kwnames: rea
   for (let k = 0; k < nkw; k++) {
     const key = (kwnames![k] as PyUnicodeObject).value;
     const i = names.indexOf(key);
-    if (i < 0) return PyErr_Format(PyExc_TypeError, `typealias() got an unexpected keyword argument '${key}'`);
+    if (i < 0) return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage("typealias", key, names));
     if (i < npos) return PyErr_Format(PyExc_TypeError, `argument for typealias() given by name ('${key}') and position (${i + 1})`);
     got[i] = args[npos + k];
   }

@@ -50,6 +50,7 @@ import { PyTextIOObject, PyTextIOWrapper_Type, textio_write_str, textio_flush } 
 import { hashToValue } from "./pyhash.js";
 import { BUILTIN_DOCS } from "./bltin_docs.js";
 import { builtin_compile_ast } from "../modules/_ast/compile.js";
+import { unexpectedKeywordMessage } from "./suggestions.js";
 
 export const builtinsHooks = {
   /** Run a class body function with `ns` as its locals (set by pylifecycle). */
@@ -82,7 +83,7 @@ function builtin_print(args: PyVal[], kwnames: PyVal[] | null): PyVal {
     else if (name === "end") end = v;
     else if (name === "file") file = v;
     else if (name === "flush") flush = v;
-    else return PyErr_Format(PyExc_TypeError, `print() got an unexpected keyword argument '${name}'`);
+    else return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage("print", name, ["sep", "end", "file", "flush"]));
   }
   if (sep !== Py_None && !PyUnicode_Check(sep)) return PyErr_Format(PyExc_TypeError, `sep must be None or a string, not ${Py_TYPE(sep).tp_name}`);
   if (end !== Py_None && !PyUnicode_Check(end)) return PyErr_Format(PyExc_TypeError, `end must be None or a string, not ${Py_TYPE(end).tp_name}`);
@@ -238,7 +239,7 @@ function minmax(args: PyVal[], kwnames: PyVal[] | null, op: number, name: string
     const n = (kwnames![i] as PyUnicodeObject).value;
     if (n === "key") key = args[npos + i];
     else if (n === "default") dflt = args[npos + i];
-    else return PyErr_Format(PyExc_TypeError, `${name}() got an unexpected keyword argument '${n}'`);
+    else return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage(name, n, ["key", "default"]));
   }
   if (npos === 0) return PyErr_Format(PyExc_TypeError, `${name} expected at least 1 argument, got 0`);
   let items: PyVal;
@@ -716,7 +717,7 @@ PyType_FromSpecStatic({
       let strict = false;
       for (let i = 0; i < nkw; i++) {
         const n = (kwnames![i] as PyUnicodeObject).value;
-        if (n !== "strict") return PyErr_Format(PyExc_TypeError, `zip() got an unexpected keyword argument '${n}'`);
+        if (n !== "strict") return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage("zip", n, ["strict"]));
         strict = PyObject_IsTrue(args[args.length - nkw + i]);
       }
       return new PyZipObject(type, args.slice(0, args.length - nkw).map(PyObject_GetIter), strict);

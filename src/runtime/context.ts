@@ -16,6 +16,7 @@ import {
 } from "../objects/exceptions.js";
 import { PyErr_Format, PyErr_SetObject, PyErr_SetKeyError } from "./errors.js";
 import { _PyThreadState_GET, type PyThreadState } from "./pystate.js";
+import { unexpectedKeywordMessage } from "./suggestions.js";
 
 export const PyContext_Type = PyType_Declare("_contextvars.Context");
 export const PyContextVar_Type = PyType_Declare("_contextvars.ContextVar");
@@ -259,7 +260,7 @@ function contextvar_new(_t: PyTypeObject, args: readonly PyVal[], kwnames: reado
     const key = (kwnames![k] as PyUnicodeObject).value;
     if (key === "default") def = args[npos + k];
     else if (key === "name" && name === undefined) name = args[npos + k];
-    else return PyErr_Format(PyExc_TypeError, `ContextVar() got an unexpected keyword argument '${key}'`);
+    else return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage("ContextVar", key, ["default"]));
   }
   if (name === undefined) return PyErr_Format(PyExc_TypeError, "ContextVar() takes exactly 1 positional argument (0 given)");
   if (!PyUnicode_Check(name)) return PyErr_Format(PyExc_TypeError, "context variable name must be a str");

@@ -3,6 +3,7 @@
 import type { PyVal, PyUnicodeObject } from "../objects/object.js";
 import { PyErr_Format } from "./errors.js";
 import { PyExc_TypeError } from "../objects/exceptions.js";
+import { unexpectedKeywordMessage } from "./suggestions.js";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -86,7 +87,11 @@ export function parseArgs(
       const key = (kwnames![k] as PyUnicodeObject).value;
       let known = false;
       for (let j = posonly; j < total; j++) if (bare(j) === key) { known = true; break; }
-      if (!known) return PyErr_Format(PyExc_TypeError, `${fname}() got an unexpected keyword argument '${key}'`);
+      if (!known) {
+        const keywords: string[] = [];
+        for (let j = posonly; j < total; j++) keywords.push(bare(j));
+        return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage(fname, key, keywords));
+      }
     }
   }
   return out;

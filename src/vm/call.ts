@@ -10,6 +10,7 @@ import { PyUnicode_Check } from "../objects/unicodeobject.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError } from "../objects/exceptions.js";
 import { _PyThreadState_GET } from "../runtime/pystate.js";
+import { unexpectedKeywordMessage } from "../runtime/suggestions.js";
 
 function joinNames(names: string[]): string {
   const q = names.map((n) => `'${n}'`);
@@ -70,7 +71,10 @@ export function _PyEval_BindArgs(func: PyFunctionObject, localsplus: (PyVal | nu
         if (kwdict === null) {
           for (let i = 0; i < co.co_posonlyargcount; i++) if (names[i].value === kv) { posonly.push(kv); j = -2; break; }
           if (j === -2) continue;
-          PyErr_Format(PyExc_TypeError, `${func.func_qualname.value}() got an unexpected keyword argument '${kv}'`);
+          // 3.13 suggests one of the parameters that may be passed by keyword.
+          const keywords: string[] = [];
+          for (let i = co.co_posonlyargcount; i < totalArgs; i++) keywords.push(names[i].value);
+          PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage(func.func_qualname.value, kv, keywords));
         }
         PyDict_SetItem(kwdict!, key, value);
         continue;
