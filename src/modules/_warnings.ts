@@ -4,9 +4,11 @@
 // It exports no `filters`, so warnings.py uses its own Python implementation. See docs/imports.md.
 import { Py_None, Py_TYPE, PyTypeObject, PyUnicode_InternFromString, METH_FASTCALL, METH_KEYWORDS, type PyVal } from "../objects/object.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
-import { PyDict_GetItemStr } from "../objects/dictobject.js";
+import { PyDict_GetItemStr, PyDict_New, PyDict_SetItem } from "../objects/dictobject.js";
+import { PyFunctionObject } from "../objects/funcobject.js";
 import { PyExc_TypeError, PyExc_Warning, PyExc_UserWarning, PyExc_DeprecationWarning, PyBaseExceptionObject } from "../objects/exceptions.js";
-import { PyObject_Str, PyType_IsSubtype, PyObject_CallMethod, PyNumber_Index } from "../objects/abstract.js";
+import { PyObject_Str, PyType_IsSubtype, PyObject_CallMethod, PyNumber_Index, PyObject_Vectorcall,
+  _PyObject_LookupAttr } from "../objects/abstract.js";
 import { longValue } from "../objects/longobject.js";
 import { PyFrameObject, PyFrame_GetLineNumber } from "../objects/frameobject.js";
 import { PyErr_Format } from "../runtime/errors.js";
@@ -44,11 +46,29 @@ export function PyErr_WarnEx(category: PyTypeObject, message: PyVal, stacklevel:
   let f = _PyThreadState_GET().current_frame as PyFrameObject | null;
   for (let i = 1; i < stacklevel && f !== null; i++) f = f.f_back;
   let filename = "sys", lineno = 1, module = "sys";
+  let registry: PyVal = Py_None;
   if (f !== null) {
     filename = f.f_code.co_filename.value;
     lineno = PyFrame_GetLineNumber(f);
     const n = PyDict_GetItemStr(f.f_globals, PyUnicode_InternFromString("__name__"));
     module = n !== undefined && PyUnicode_Check(n) ? n.value : "<string>";
+    // setup_context: the warning registry of the frame's module, created on first use.
+    const key = PyUnicode_InternFromString("__warningregistry__");
+    const r = PyDict_GetItemStr(f.f_globals, key);
+    if (r !== undefined) registry = r;
+    else { registry = PyDict_New(); PyDict_SetItem(f.f_globals, key, registry); }
+  }
+  // Once the warnings module is imported its filters, registries and showwarning decide, as _warnings.c's
+  // get_warnings_attr makes them do; Typhon's warnings.py runs its Python warn_explicit (this module exports no
+  // `filters`), so the warning goes there. Before that, the default filters below apply.
+  const mod = PyDict_GetItemStr(getSys().modules, PyUnicode_InternFromString("warnings"));
+  if (mod !== undefined) {
+    const we = _PyObject_LookupAttr(mod, PyUnicode_InternFromString("warn_explicit"));
+    if (we instanceof PyFunctionObject) {
+      PyObject_Vectorcall(we, [message, category, PyUnicode_FromString(filename), lineno,
+        PyUnicode_FromString(module), registry], null);
+      return;
+    }
   }
   warnExplicit(category, message, filename, lineno, module);
 }

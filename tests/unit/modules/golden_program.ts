@@ -9,8 +9,8 @@ import { join } from "node:path";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
 
-/** `checkStderr` false: only stdout and the exit status are compared (array: Typhon also prints the 'u' typecode's
- *  DeprecationWarnings, which CPython does not). */
+/** `checkStderr` false: only stdout and the exit status are compared (for a program whose stderr Typhon cannot
+ *  match yet; none needs it at present). */
 export function assertCasesMatchCPython(name: string, known: ReadonlyMap<string, string>, checkStderr = true): void {
   const dir = join(ROOT, "tests", "golden", name);
   const expected = gunzipSync(readFileSync(join(dir, "expected.txt.gz"))).toString().split("\n");
