@@ -283,65 +283,47 @@ function parse_abbr(c: TZCursor): PyVal | null {
   return PyUnicode_FromString(String.fromCharCode(...c.s.subarray(from, to)));
 }
 
-/** parse_tz_delta: [+|-]hh[:mm[:ss]], hours at most 24; the sign is inverted (west of Greenwich is positive). */
-function parse_tz_delta(c: TZCursor): number | null {
-  let sign = -1;
-  let hours = 0;
-  const ms = [0, 0];
-  const b = c.at();
-  if (b === 0x2d || b === 0x2b) {
-    if (b === 0x2d) sign = 1;
-    c.p++;
-  }
-  for (let i = 0; i < 2; i++) {
-    const d = c.at();
-    if (!isdigit(d)) {
-      if (i === 0) return null;
-      break;
-    }
-    hours = hours * 10 + d - 0x30;
-    c.p++;
-  }
-  if (hours > 24) return null;
-  for (let i = 0; i < 2; i++) {
-    if (c.at() !== 0x3a /* : */) break;
-    c.p++;
-    for (let j = 0; j < 2; j++) {
-      const d = c.at();
-      if (!isdigit(d)) return null;
-      ms[i] = ms[i] * 10 + d - 0x30;
-      c.p++;
-    }
-  }
-  return sign * (hours * 3600 + ms[0] * 60 + ms[1]);
-}
-
-/** parse_transition_time: [+|-]h[h][:mm[:ss]] (hours 0..99, as CPython 3.13 supports). */
+/** parse_transition_time: [+|-]h[hh][:mm[:ss]], the sign applying to every part (RFC 8536 allows -167..167 hours). */
 function parse_transition_time(c: TZCursor): [number, number, number] | null {
-  const out = [2, 0, 0];
   let sign = 1;
   if (c.at() === 0x2d || c.at() === 0x2b) {
     if (c.at() === 0x2d) sign = -1;
     c.p++;
   }
-  for (let i = 0; i < 3; i++) {
-    if (i > 0) {
-      if (c.at() !== 0x3a) break;
+  const hour = parse_digits(c, 1, 3);
+  if (hour === null) return null;
+  let minute = 0, second = 0;
+  if (c.at() === 0x3a /* : */) {
+    c.p++;
+    const m = parse_digits(c, 2, 2);
+    if (m === null) return null;
+    minute = m;
+    if (c.at() === 0x3a) {
       c.p++;
+      const sec = parse_digits(c, 2, 2);
+      if (sec === null) return null;
+      second = sec;
     }
-    let buff = 0;
-    for (let j = 0; j < 2; j++) {
-      const d = c.at();
-      if (!isdigit(d)) {
-        if (i === 0 && j > 0) break;
-        return null;
-      }
-      buff = buff * 10 + d - 0x30;
-      c.p++;
-    }
-    out[i] = sign * buff;
   }
-  return [out[0], out[1], out[2]];
+  return [sign * hour, sign * minute, sign * second];
+}
+
+/** parse_digits: min..max decimal digits. */
+function parse_digits(c: TZCursor, min: number, max: number): number | null {
+  let value = 0;
+  for (let i = 0; i < max; i++, c.p++) {
+    const d = c.at();
+    if (!isdigit(d)) return i < min ? null : value;
+    value = value * 10 + d - 0x30;
+  }
+  return value;
+}
+
+/** parse_tz_delta: a UTC offset, hours within +-24; its sign is inverted (west of Greenwich is positive). */
+function parse_tz_delta(c: TZCursor): number | null {
+  const t = parse_transition_time(c);
+  if (t === null || t[0] > 24 || t[0] < -24) return null;
+  return -(t[0] * 3600 + t[1] * 60 + t[2]);
 }
 
 /** parse_transition_rule: Mm.w.d, Jn or n, each with an optional /time (02:00 by default); null when malformed. */
@@ -357,43 +339,27 @@ function parse_transition_rule(c: TZCursor): TransitionRule | null {
   };
   if (c.at() === 0x4d /* M */) {
     c.p++;
-    if (!isdigit(c.at())) return null;
-    let month = c.at() - 0x30;
+    const month = parse_digits(c, 1, 2);
+    if (month === null || c.at() !== 0x2e /* . */) return null;
     c.p++;
-    if (c.at() !== 0x2e /* . */) {
-      if (!isdigit(c.at())) return null;
-      month = month * 10 + c.at() - 0x30;
-      c.p++;
-    }
-    const wd = [0, 0];
-    for (let i = 0; i < 2; i++) {
-      if (c.at() !== 0x2e) return null;
-      c.p++;
-      if (!isdigit(c.at())) return null;
-      wd[i] = c.at() - 0x30;
-      c.p++;
-    }
-    if (!time()) return null;
+    const week = parse_digits(c, 1, 1);
+    if (week === null || c.at() !== 0x2e) return null;
+    c.p++;
+    const day = parse_digits(c, 1, 1);
+    if (day === null || !time()) return null;
     // calendarrule_new's bounds; its messages are replaced by parse_tz_str's "Malformed transition rule".
-    if (month <= 0 || month > 12 || wd[0] <= 0 || wd[0] > 5 || wd[1] > 6) return null;
-    return { kind: "calendar", month, week: wd[0], day: wd[1], hour: hms[0], minute: hms[1], second: hms[2] };
+    if (month < 1 || month > 12 || week < 1 || week > 5 || day > 6 || hms[0] < -167 || hms[0] > 167) return null;
+    return { kind: "calendar", month, week, day, hour: hms[0], minute: hms[1], second: hms[2] };
   }
   let julian = 0;
-  let day = 0;
   if (c.at() === 0x4a /* J */) {
     julian = 1;
     c.p++;
   }
-  for (let i = 0; i < 3; i++) {
-    if (!isdigit(c.at())) {
-      if (i === 0) return null;
-      break;
-    }
-    day = day * 10 + c.at() - 0x30;
-    c.p++;
-  }
-  if (!time()) return null;
-  if (day < julian || day > 365) return null;
+  const day = parse_digits(c, 1, 3);
+  if (day === null || !time()) return null;
+  // dayrule_new's bounds (same replacement of the message).
+  if (day < julian || day > 365 || hms[0] < -167 || hms[0] > 167) return null;
   return { kind: "day", julian, day, hour: hms[0], minute: hms[1], second: hms[2] };
 }
 
@@ -437,8 +403,8 @@ function parse_tz_str(st: ZoneInfoState, tz_str_obj: PyVal): TZRule {
 // ---- loading a zone ----
 
 /** utcoff_to_dstoff: TZif records only isdst, so the DST amount is inferred from the neighbouring standard time. */
-function utcoff_to_dstoff(trans_idx: number[], utcoffs: number[], dstoffs: number[], isdsts: boolean[]): void {
-  const num_ttinfos = utcoffs.length;
+function utcoff_to_dstoff(trans_idx: number[], utcoffs: number[], dstoffs: number[], isdsts: boolean[],
+  num_ttinfos: number): void {
   // CPython counts every ttinfo here, not only the DST ones, so the early exit below rarely happens.
   const dst_count = num_ttinfos;
   let dst_found = 0;
@@ -469,12 +435,12 @@ function utcoff_to_dstoff(trans_idx: number[], utcoffs: number[], dstoffs: numbe
 }
 
 /** ts_to_local: each transition in wall time, for fold=0 (the larger of the two offsets) and fold=1. */
-function ts_to_local(trans_idx: number[], trans_utc: Float64Array, utcoff: number[]): [Float64Array, Float64Array] {
+function ts_to_local(trans_idx: number[], trans_utc: Float64Array, utcoff: number[], num_ttinfos: number): [Float64Array, Float64Array] {
   const n = trans_utc.length;
   const w0 = new Float64Array(n), w1 = new Float64Array(n);
   if (n === 0) return [w0, w1];
   let offset_0: number, offset_1: number;
-  if (utcoff.length > 1) {
+  if (num_ttinfos > 1) {
     offset_0 = utcoff[0];
     offset_1 = utcoff[trans_idx[0]];
     if (offset_1 > offset_0) [offset_0, offset_1] = [offset_1, offset_0];
@@ -513,8 +479,8 @@ function load_data(st: ZoneInfoState, self: PyZoneInfoObject, file_obj: PyVal): 
   for (let i = 0; i < num_transitions; i++) {
     trans_list_utc[i] = asLong(trans_utc.ob_item[i]);
     const cur = asLong(tupleItem(tupleOf(trans_idx_list), i));
-    // DEVIATION: CPython refuses only indices above num_ttinfos (one equal to it reads past its array).
-    if (cur < 0 || cur >= num_ttinfos) {
+    // CPython refuses indices above num_ttinfos only: one equal to it points just past its arrays (see PAST_END).
+    if (cur < 0 || cur > num_ttinfos) {
       return PyErr_Format(PyExc_ValueError, `Invalid transition index found while reading TZif: ${cur}`);
     }
     trans_idx[i] = cur;
@@ -526,11 +492,16 @@ function load_data(st: ZoneInfoState, self: PyZoneInfoObject, file_obj: PyVal): 
     isdst[i] = PyObject_IsTrue(tupleItem(tupleOf(isdst_list), i));
   }
   const dstoff: number[] = new Array<number>(num_ttinfos).fill(0);
-  utcoff_to_dstoff(trans_idx, utcoff, dstoff, isdst);
-  const wall = ts_to_local(trans_idx, trans_list_utc, utcoff);
+  // DEVIATION (PAST_END): the type one past the last reads as offset 0, not DST, and tzinfo answers None, where
+  // CPython reads whatever memory follows its arrays.
+  const utcoffX = [...utcoff, 0], dstoffX = [...dstoff, 0], isdstX = [...isdst, false];
+  utcoff_to_dstoff(trans_idx, utcoffX, dstoffX, isdstX, num_ttinfos);
+  for (let i = 0; i < num_ttinfos; i++) dstoff[i] = dstoffX[i];
+  const wall = ts_to_local(trans_idx, trans_list_utc, utcoffX, num_ttinfos);
 
   const ttinfos: TTInfo[] = [];
   for (let i = 0; i < num_ttinfos; i++) ttinfos.push(build_ttinfo(st, utcoff[i], dstoff[i], tupleItem(tupleOf(abbr), i)));
+  ttinfos.push(NO_TTINFO);
   const trans_ttinfos = trans_idx.map((i) => ttinfos[i]);
   // Before the first transition: the first standard-time type, else the first type, else none.
   let ttinfo_before: TTInfo | null = null;
@@ -541,6 +512,9 @@ function load_data(st: ZoneInfoState, self: PyZoneInfoObject, file_obj: PyVal): 
     }
   }
   if (ttinfo_before === null && num_ttinfos > 0) ttinfo_before = ttinfos[0];
+  // DEVIATION: with no types at all (a file with only a TZ rule and transitions) CPython's lookups before the first
+  // transition fail with SystemError; here they answer None.
+  if (ttinfo_before === null) ttinfo_before = NO_TTINFO;
 
   let rule: TZRule;
   if (tz_str !== Py_None && PyObject_IsTrue(tz_str)) {
