@@ -527,17 +527,42 @@ export function takeLastAwaitValue(): PyVal {
 PyType_FromSpecStatic({ name: "async_generator_asend", slots: asendSlots, methods: asendMethods }, PyAsyncGenASend_Type);
 PyType_FromSpecStatic({ name: "async_generator_athrow", slots: asendSlots, methods: asendMethods }, PyAsyncGenAThrow_Type);
 
+/** async_gen_init_hooks: at the first __anext__/asend/athrow/aclose, call this thread's sys.set_asyncgen_hooks
+ *  firstiter with the generator (asyncio tracks it for shutdown_asyncgens). DEVIATION: the finalizer hook is
+ *  never called: Typhon cannot observe an unfinished async generator becoming garbage (docs/interpreter.md). */
+function async_gen_init_hooks(g: PyGenObject): void {
+  if (g.ag_hooks_inited) return;
+  g.ag_hooks_inited = true;
+  const firstiter = _PyThreadState_GET().async_gen_firstiter;
+  if (firstiter !== null) PyObject_Vectorcall(firstiter, [g], null);
+}
+
 PyType_FromSpecStatic({
   name: "async_generator",
   slots: {
     tp_repr: gen_repr,
     am_aiter: (s) => s,
-    am_anext: (s) => new PyAsyncGenASendObject(PyAsyncGenASend_Type, s as PyGenObject, Py_None, null, false),
+    am_anext: (s) => {
+      async_gen_init_hooks(s as PyGenObject);
+      return new PyAsyncGenASendObject(PyAsyncGenASend_Type, s as PyGenObject, Py_None, null, false);
+    },
   },
   methods: [
-    { name: "asend", meth: (s: PyVal, v: PyVal) => new PyAsyncGenASendObject(PyAsyncGenASend_Type, s as PyGenObject, v, null, false), flags: METH_O },
-    { name: "athrow", meth: (s: PyVal, a: PyVal[]) => new PyAsyncGenASendObject(PyAsyncGenAThrow_Type, s as PyGenObject, Py_None, a, true), flags: METH_FASTCALL },
-    { name: "aclose", meth: (s: PyVal) => new PyAsyncGenASendObject(PyAsyncGenAThrow_Type, s as PyGenObject, Py_None, null, true), flags: METH_NOARGS },
+    { name: "asend", meth: (s: PyVal, v: PyVal) => {
+      async_gen_init_hooks(s as PyGenObject);
+      return new PyAsyncGenASendObject(PyAsyncGenASend_Type, s as PyGenObject, v, null, false);
+    }, flags: METH_O },
+    { name: "athrow", meth: (s: PyVal, a: PyVal[]) => {
+      if (a.length > 1) {
+        hooks.warn(PyExc_DeprecationWarning, "the (type, exc, tb) signature of athrow() is deprecated, use the single-arg signature instead.", 1);
+      }
+      async_gen_init_hooks(s as PyGenObject);
+      return new PyAsyncGenASendObject(PyAsyncGenAThrow_Type, s as PyGenObject, Py_None, a, true);
+    }, flags: METH_FASTCALL },
+    { name: "aclose", meth: (s: PyVal) => {
+      async_gen_init_hooks(s as PyGenObject);
+      return new PyAsyncGenASendObject(PyAsyncGenAThrow_Type, s as PyGenObject, Py_None, null, true);
+    }, flags: METH_NOARGS },
   ],
   getset: [...genGetset("ag"), { name: "ag_running", get: (s: PyVal) => PyBool_FromLong((s as PyGenObject).ag_running_async) }],
 }, PyAsyncGen_Type);

@@ -56,6 +56,9 @@ export class PyThreadState {
   direct_native: PyVal | null;
   /** The green thread running on this state (a PyThread of src/vm/threads.ts), or null before threads start. */
   thread: unknown;
+  /** sys.set_asyncgen_hooks' callables for this thread (null: unset), as tstate->async_gen_firstiter/finalizer. */
+  async_gen_firstiter: PyVal | null;
+  async_gen_finalizer: PyVal | null;
   constructor() {
     this.current_frame = null;
     this.exc_state = new _PyErr_StackItem(null, null);
@@ -72,6 +75,8 @@ export class PyThreadState {
     this.repr_set = new Set();
     this.direct_native = null;
     this.thread = null;
+    this.async_gen_firstiter = null;
+    this.async_gen_finalizer = null;
   }
 }
 

@@ -246,9 +246,6 @@ export function _PySys_InstallStructseq(f: typeof structseqHook): void {
   structseqHook = f;
 }
 
-/** sys.set_asyncgen_hooks' values. DEVIATION: stored, not yet called by async generators (docs/interpreter.md). */
-const asyncgenHooks = { firstiter: Py_None as PyVal, finalizer: Py_None as PyVal };
-
 function sys_set_asyncgen_hooks(_s: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [firstiter, finalizer] = parseArgs("set_asyncgen_hooks", args, kwnames, ["firstiter", "finalizer"], 0, 2);
   for (const [name, v] of [["finalizer", finalizer], ["firstiter", firstiter]] as const) {
@@ -256,8 +253,10 @@ function sys_set_asyncgen_hooks(_s: PyVal, args: PyVal[], kwnames: PyVal[] | nul
       return PyErr_Format(PyExc_TypeError, `callable ${name} expected, got ${Py_TYPE(v).tp_name}`);
     }
   }
-  if (finalizer !== undefined) asyncgenHooks.finalizer = finalizer;
-  if (firstiter !== undefined) asyncgenHooks.firstiter = firstiter;
+  // Per thread, as CPython's tstate->async_gen_firstiter/finalizer; None unsets a hook.
+  const ts = _PyThreadState_GET();
+  if (finalizer !== undefined) ts.async_gen_finalizer = finalizer === Py_None ? null : finalizer;
+  if (firstiter !== undefined) ts.async_gen_firstiter = firstiter === Py_None ? null : firstiter;
   return Py_None;
 }
 
@@ -356,8 +355,10 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
   set("exit", nativeFunction("exit", (_s: PyVal, a: PyVal[]) => sys_exit(a), METH_FASTCALL));
   set("getrecursionlimit", nativeFunction("getrecursionlimit", () => _PyThreadState_GET().py_recursion_limit, METH_NOARGS));
   set("setrecursionlimit", nativeFunction("setrecursionlimit", (_s: PyVal, v: PyVal) => sys_setrecursionlimit(v), METH_O));
-  set("get_asyncgen_hooks", nativeFunction("get_asyncgen_hooks", () => structseq("asyncgen_hooks", ["firstiter", "finalizer"],
-    [asyncgenHooks.firstiter, asyncgenHooks.finalizer]), METH_NOARGS));
+  set("get_asyncgen_hooks", nativeFunction("get_asyncgen_hooks", () => {
+    const ts = _PyThreadState_GET();
+    return structseq("asyncgen_hooks", ["firstiter", "finalizer"], [ts.async_gen_firstiter ?? Py_None, ts.async_gen_finalizer ?? Py_None]);
+  }, METH_NOARGS));
   set("set_asyncgen_hooks", nativeFunction("set_asyncgen_hooks", sys_set_asyncgen_hooks, METH_FASTCALL | METH_KEYWORDS));
   set("getswitchinterval", nativeFunction("getswitchinterval", () => PyFloat_FromDouble(_PyThreadSwitch.interval), METH_NOARGS));
   set("setswitchinterval", nativeFunction("setswitchinterval", (_s: PyVal, v: PyVal) => {
