@@ -949,7 +949,11 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               continue;
             }
             if (iter instanceof PyGenObject && it === PyGen_Type && iter.gi_frame_state < FRAME_EXECUTING) {
-              // FOR_ITER_GEN: run the generator's frame inline.
+              // FOR_ITER_GEN: run the generator's frame inline. The cache unit records 1 at the instruction's first
+              // run and 2 after: CPython specializes at the second run, and only FOR_ITER_GEN returns through
+              // END_FOR, whose STOP_ITERATION event follows (src/vm/instrumentation.ts).
+              const adaptive = code._co_code_adaptive;
+              adaptive[here + 1] = adaptive[here + 1] === 0 ? 1 : 2;
               const gf = iter.gi_frame;
               gf.localsplus[gf.stacktop++] = Py_None;
               iter.gi_frame_state = FRAME_EXECUTING;
@@ -1251,7 +1255,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           case 71 /* EXTENDED_ARG */:
             ext = oparg << 8;
             continue;
-          case 236 /* INSTRUMENTED_RESUME */: case 239 /* INSTRUMENTED_RETURN_VALUE */:
+          case 236 /* INSTRUMENTED_RESUME */: case 237 /* INSTRUMENTED_END_FOR */: case 238 /* INSTRUMENTED_END_SEND */:
+          case 239 /* INSTRUMENTED_RETURN_VALUE */:
           case 240 /* INSTRUMENTED_RETURN_CONST */: case 241 /* INSTRUMENTED_YIELD_VALUE */:
           case 243 /* INSTRUMENTED_FOR_ITER */: case 244 /* INSTRUMENTED_CALL */: case 245 /* INSTRUMENTED_CALL_KW */:
           case 246 /* INSTRUMENTED_CALL_FUNCTION_EX */: case 247 /* INSTRUMENTED_INSTRUCTION */:

@@ -14,7 +14,7 @@ import { PyCFunction_Type } from "../objects/methodobject.js";
 import { PyMethodDescr_Type } from "../objects/descrobject.js";
 import { Py_True, Py_False } from "../objects/boolobject.js";
 import { PyErr_Format, _PyErr_CreateException } from "../runtime/errors.js";
-import { PyGenObject, PyGen_Type, genResult } from "../objects/genobject.js";
+import { PyGenObject, PyGen_Type, PyCoro_Type, genResult } from "../objects/genobject.js";
 import { lastStopValue } from "../objects/typeobject.js";
 import { hooks as abstractHooks } from "../objects/abstract.js";
 import { hasFlag, Py_TPFLAGS_HEAPTYPE } from "../objects/object.js";
@@ -99,7 +99,8 @@ const INSTRUMENTED_RESUME = 236, INSTRUMENTED_RETURN_VALUE = 239, INSTRUMENTED_R
   INSTRUMENTED_YIELD_VALUE = 241, INSTRUMENTED_FOR_ITER = 243, INSTRUMENTED_CALL = 244, INSTRUMENTED_CALL_KW = 245,
   INSTRUMENTED_CALL_FUNCTION_EX = 246, INSTRUMENTED_INSTRUCTION = 247, INSTRUMENTED_JUMP_FORWARD = 248,
   INSTRUMENTED_JUMP_BACKWARD = 249, INSTRUMENTED_POP_JUMP_IF_TRUE = 250, INSTRUMENTED_POP_JUMP_IF_FALSE = 251,
-  INSTRUMENTED_POP_JUMP_IF_NONE = 252, INSTRUMENTED_POP_JUMP_IF_NOT_NONE = 253, INSTRUMENTED_LINE = 254;
+  INSTRUMENTED_POP_JUMP_IF_NONE = 252, INSTRUMENTED_POP_JUMP_IF_NOT_NONE = 253, INSTRUMENTED_LINE = 254,
+  INSTRUMENTED_END_FOR = 237, INSTRUMENTED_END_SEND = 238;
 /** Typhon's private opcode filling the step array: "go back to the instrumented code" (see _Py_Instrumented). */
 export const STEP_RETURN = 255;
 
@@ -110,6 +111,7 @@ const BASE_OF: Record<number, number> = {
   [INSTRUMENTED_JUMP_FORWARD]: JUMP_FORWARD, [INSTRUMENTED_JUMP_BACKWARD]: JUMP_BACKWARD,
   [INSTRUMENTED_POP_JUMP_IF_TRUE]: POP_JUMP_IF_TRUE, [INSTRUMENTED_POP_JUMP_IF_FALSE]: POP_JUMP_IF_FALSE,
   [INSTRUMENTED_POP_JUMP_IF_NONE]: POP_JUMP_IF_NONE, [INSTRUMENTED_POP_JUMP_IF_NOT_NONE]: POP_JUMP_IF_NOT_NONE,
+  [INSTRUMENTED_END_FOR]: END_FOR, [INSTRUMENTED_END_SEND]: END_SEND,
 };
 
 // ---- per-code data (_PyCoMonitoringData) ----
@@ -244,6 +246,7 @@ export function _Py_Instrument(code: PyCodeObject): void {
   const jump = line || toolsFor(m, PY_MONITORING_EVENT_JUMP) !== 0;
   const branch = line || toolsFor(m, PY_MONITORING_EVENT_BRANCH) !== 0;
   const instr = toolsFor(m, PY_MONITORING_EVENT_INSTRUCTION) !== 0;
+  const stopIteration = toolsFor(m, PY_MONITORING_EVENT_STOP_ITERATION) !== 0;
   for (let i = 0; i < n;) {
     const w = base[i];
     const op = w & 255;
@@ -263,6 +266,8 @@ export function _Py_Instrument(code: PyCodeObject): void {
       case POP_JUMP_IF_NONE: if (branch) inst = INSTRUMENTED_POP_JUMP_IF_NONE; break;
       case POP_JUMP_IF_NOT_NONE: if (branch) inst = INSTRUMENTED_POP_JUMP_IF_NOT_NONE; break;
       case FOR_ITER: if (branch) inst = INSTRUMENTED_FOR_ITER; break;
+      case END_FOR: if (stopIteration) inst = INSTRUMENTED_END_FOR; break;
+      case END_SEND: if (stopIteration) inst = INSTRUMENTED_END_SEND; break;
       default: break;
     }
     m.afterInstruction[i] = inst;
@@ -414,6 +419,21 @@ export function _Py_Instrumented(ts: PyThreadState, frame: PyFrameObject, opcode
     case INSTRUMENTED_YIELD_VALUE:
       fire(ts, PY_MONITORING_EVENT_PY_YIELD, code, here, [2 * here, stack[sp - 1]!]);
       return redispatch(m, here, YIELD_VALUE);
+    case INSTRUMENTED_END_FOR: {
+      // (receiver, value -- receiver): reached when a generator run by FOR_ITER_GEN returns; CPython's FOR_ITER
+      // specializes at its second run, so a generator ending during the instruction's first run reports nothing.
+      const receiver = stack[sp - 2]!;
+      if (Py_TYPE(receiver) === PyGen_Type && code._co_code_adaptive[forIterOf(m, here) + 1] === 2) {
+        monitorStopIteration(ts, code, here, stack[sp - 1]!);
+      }
+      return redispatch(m, here, END_FOR);
+    }
+    case INSTRUMENTED_END_SEND: {
+      // (receiver, value -- value): a generator or coroutine that `yield from`/`await` ran has returned.
+      const t = Py_TYPE(stack[sp - 2]!);
+      if (t === PyGen_Type || t === PyCoro_Type) monitorStopIteration(ts, code, here, stack[sp - 1]!);
+      return redispatch(m, here, END_SEND);
+    }
     case INSTRUMENTED_CALL:
     case INSTRUMENTED_CALL_KW: {
       const kw = opcode === INSTRUMENTED_CALL_KW;
@@ -534,6 +554,34 @@ export function _Py_Instrumented(ts: PyThreadState, frame: PyFrameObject, opcode
     default:
       return PyErr_Format(PyExc_ValueError, `unknown instrumented opcode ${opcode}`);
   }
+}
+
+/** monitor_stop_iteration: STOP_ITERATION with the StopIteration that PEP 380 says the return raises
+ *  (PyErr_SetObject(PyExc_StopIteration, value): a tuple value becomes the arguments). */
+function monitorStopIteration(ts: PyThreadState, code: PyCodeObject, here: number, value: PyVal): void {
+  if (activeTools(code, PY_MONITORING_EVENT_STOP_ITERATION, here) === 0) return;
+  const exc = value instanceof PyBaseExceptionObject && PyType_IsSubtype(Py_TYPE(value), PyExc_StopIteration) ? value
+    : _PyErr_CreateException(PyExc_StopIteration, value === Py_None ? [] : value instanceof PyTupleObject ? value.ob_item.slice() : [value]);
+  fire(ts, PY_MONITORING_EVENT_STOP_ITERATION, code, here, [2 * here, exc]);
+}
+
+/** The FOR_ITER whose exhausted generator returns into the END_FOR at unit `endFor` (FOR_ITER jumps to
+ *  next + oparg, where its END_FOR is). */
+function forIterOf(m: CoMonitoringData, endFor: number): number {
+  const base = m.base;
+  for (let i = 0; i < base.length;) {
+    let op = base[i] & 255;
+    let oparg = base[i] >> 8;
+    while (op === EXTENDED_ARG) {
+      i++;
+      op = base[i] & 255;
+      oparg = (oparg << 8) | (base[i] >> 8);
+    }
+    const len = instrLength(base, i);
+    if (op === FOR_ITER && i + len + oparg === endFor) return i;
+    i += len;
+  }
+  return -2;
 }
 
 function stopIterationOf(iter: PyVal): PyBaseExceptionObject | null {
