@@ -22,6 +22,11 @@ const DKIX_EMPTY = -1;
 const DKIX_DUMMY = -2;
 const PERTURB_SHIFT = 5;
 const PyDict_MINSIZE = 8;
+/** The one-slot index table of a dict whose stored hashes belong to another hash secret (a restored start-up snapshot's:
+ *  src/runtime/pylifecycle.ts). A probe reads DKIX_STALE at once and rehashes the dict first, so only the dicts a
+ *  program uses are rehashed, and lookups in other dicts never reach the check. */
+const DKIX_STALE = -3;
+const STALE_INDICES = new Int32Array([DKIX_STALE]);
 
 export class PyDictObject extends PyObject {
   ma_used: number;
@@ -94,6 +99,9 @@ function lookup(d: PyDictObject, key: PyVal, lo: number, hi: number): number {
             if (d.dk_indices !== indices || d.me_key[ix] !== k) continue restart;
           }
         }
+      } else if (ix === DKIX_STALE) {
+        _PyDict_Rehash(d);
+        continue restart;
       }
       // perturb >>= 5 on a 64-bit unsigned value held as two uint32 halves.
       plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
@@ -156,17 +164,34 @@ function dictresize(d: PyDictObject, minsize: number): void {
   d.dk_usable = ((size << 1) / 3 | 0) - keys.length;
 }
 
-/** Recompute every entry's hash and re-place it, keeping the order (a restored start-up snapshot changed the hash
- *  secret: src/runtime/pylifecycle.ts). */
+/** Recompute every entry's hash and rebuild the index table (a restored start-up snapshot changed the hash secret:
+ *  src/runtime/pylifecycle.ts). Entries keep their positions, so a live iterator or an inline cache still sees them
+ *  where they were; the table gets the smallest size that holds what the old one could. */
 export function _PyDict_Rehash(d: PyDictObject): void {
+  let size = PyDict_MINSIZE;
+  while (((size << 1) / 3 | 0) < d.dk_nentries + d.dk_usable) size <<= 1;
+  const indices = new Int32Array(size).fill(DKIX_EMPTY);
   for (let j = 0; j < d.dk_nentries; j++) {
     const k = d.me_key[j];
     if (k === null) continue;
-    d.me_hashlo[j] = hashOf(k);
-    d.me_hashhi[j] = Py_HashHi[0];
+    const lo = hashOf(k), hi = Py_HashHi[0];
+    d.me_hashlo[j] = lo;
+    d.me_hashhi[j] = hi;
+    indices[findEmptySlot(indices, lo, hi)] = j;
   }
-  dictresize(d, d.dk_indices.length);
+  d.dk_indices = indices;
+  d.dk_usable = ((size << 1) / 3 | 0) - d.dk_nentries;
   d.ma_keys_version = nextKeysVersion++;
+}
+
+/** Defer _PyDict_Rehash to the dict's first use (see STALE_INDICES): its entries stay readable in order meanwhile. */
+export function _PyDict_MarkStale(d: PyDictObject): void {
+  if (d.ma_used !== 0) d.dk_indices = STALE_INDICES;
+}
+
+/** Rehash a stale dict now: for code that reads the stored hashes without a lookup. */
+export function _PyDict_Refresh(d: PyDictObject): void {
+  if (d.dk_indices === STALE_INDICES) _PyDict_Rehash(d);
 }
 
 function insertNew(d: PyDictObject, key: PyVal, value: PyVal, lo: number, hi: number): void {
@@ -310,6 +335,7 @@ export function PyDict_Values(d: PyDictObject): PyVal[] {
 }
 
 export function PyDict_Copy(d: PyDictObject): PyDictObject {
+  _PyDict_Refresh(d);
   const c = new PyDictObject();
   for (let j = 0; j < d.dk_nentries; j++) {
     const k = d.me_key[j];
@@ -323,6 +349,7 @@ export function PyDict_Merge(d: PyDictObject, other: PyVal, override: boolean | 
   if (PyDict_Check(other) && (other as PyObject).ob_type.tp_iter === PyDict_Type.tp_iter) {
     const o = other as PyDictObject;
     if (o === d) return;
+    _PyDict_Refresh(o);
     const n = o.dk_nentries;
     for (let j = 0; j < n && j < o.dk_nentries; j++) {
       const k = o.me_key[j];
@@ -501,6 +528,7 @@ function dict_pop(self: PyVal, args: PyVal[]): PyVal {
 
 function dict_popitem(self: PyVal): PyVal {
   const d = self as PyDictObject;
+  _PyDict_Refresh(d);
   for (let j = d.dk_nentries - 1; j >= 0; j--) {
     const k = d.me_key[j];
     if (k === null) continue;
@@ -773,6 +801,7 @@ function dict_ior(a: PyVal, b: PyVal): PyVal {
 }
 
 function dict_sizeof(self: PyVal): PyVal {
+  _PyDict_Refresh(self as PyDictObject);
   return 48 + 8 * (self as PyDictObject).dk_indices.length;
 }
 

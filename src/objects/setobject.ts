@@ -13,7 +13,7 @@ import { PyObject_Hash, PyObject_RichCompareBool, PyObject_Repr, PyObject_GetIte
 import { unicode_hash, PyUnicode_FromString } from "./unicodeobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyList_New } from "./listobject.js";
-import { PyDictObject, PyDict_CheckExact, PyDict_GetItem, PyDict_GetItemString } from "./dictobject.js";
+import { PyDictObject, PyDict_CheckExact, PyDict_GetItem, PyDict_GetItemString, _PyDict_Refresh } from "./dictobject.js";
 import { getBuiltins } from "../runtime/bltinmodule.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { unpackArgs, checkNoKwargs } from "../runtime/getargs.js";
@@ -319,6 +319,7 @@ function set_merge(so: PySetObject, other: PySetObject): void {
 function set_update_dict(so: PySetObject, other: PyDictObject): void {
   const dictsize = other.ma_used;
   if ((so.fill + dictsize) * 5 >= so.mask * 3) set_table_resize(so, (so.used + dictsize) * 2);
+  _PyDict_Refresh(other);
   const n = other.dk_nentries;
   const keys = other.me_key.slice(0, n), hl = other.me_hashlo.slice(0, n), hh = other.me_hashhi.slice(0, n);
   for (let i = 0; i < n; i++) {
@@ -791,6 +792,7 @@ function set_symmetric_difference_update(self: PyVal, other: PyVal): PyVal {
   const so = self as PySetObject;
   if (so === other) return set_clear(so);
   if (PyDict_CheckExact(other)) {
+    _PyDict_Refresh(other);
     const n = other.dk_nentries;
     const keys = other.me_key.slice(0, n), hl = other.me_hashlo.slice(0, n), hh = other.me_hashhi.slice(0, n);
     for (let i = 0; i < n; i++) {

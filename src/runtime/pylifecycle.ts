@@ -16,7 +16,7 @@ import { PyBool_FromLong } from "../objects/boolobject.js";
 import { PySeqIter_New } from "../objects/iterobject.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItemString, PyDict_SetItem, _PyDict_InstallCall,
   _PyDict_InstallMappingProxy,
-  PyDict_GetItem, _PyDict_Rehash } from "../objects/dictobject.js";
+  PyDict_GetItem, _PyDict_MarkStale } from "../objects/dictobject.js";
 import { PyFunctionObject, funcHooks, _PyFunction_InstallBuiltinsOf, _PyFunction_InstallDictSet, _PyFunction_InstallRepr,
   PyClassMethod_New, PyStaticMethod_New, PyFunction_Type } from "../objects/funcobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
@@ -313,9 +313,9 @@ function rehashAfterRestore(seed: number | null): void {
     else if (o instanceof PySetObject) o.hashed = false;
   }
   for (const o of objects) {
-    if (o instanceof PyDictObject) {
-      if (o.ma_used !== 0) _PyDict_Rehash(o);
-    } else if (o instanceof PySetObject) {
+    // Dicts are rehashed lazily, at their first lookup (most of the types' dicts are never used by a given program).
+    if (o instanceof PyDictObject) _PyDict_MarkStale(o);
+    else if (o instanceof PySetObject) {
       if (o.used === 0) continue;
       const items = setItems(o);
       const size = o.mask + 1;
