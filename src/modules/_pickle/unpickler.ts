@@ -24,7 +24,7 @@ import {
 } from "../../objects/abstract.js";
 import {
   PyExc_ValueError, PyExc_OverflowError, PyExc_TypeError, PyExc_EOFError, PyExc_AttributeError,
-  PyExc_RuntimeError, PyExc_NotImplementedError,
+  PyExc_RuntimeError, PyExc_NotImplementedError, PyExc_MemoryError,
 } from "../../objects/exceptions.js";
 import { PyErr_Format } from "../../runtime/errors.js";
 import { PyImport_ImportModule } from "../../runtime/import.js";
@@ -32,6 +32,9 @@ import { OP, HIGHEST_PROTOCOL, PREFETCH, ID, st, exceptionMatches, raiseFrom } f
 import { asCLong } from "./pickler.js";
 
 const READ_WHOLE_LINE = -1;
+/** Allocations from this size fail as malloc does on the reference machine (23 GiB of memory: an 8 GiB buffer is
+ *  allocated, a 30 GiB memo is refused). */
+const MEMORY_LIMIT = 24 * 2 ** 30;
 const PY_SSIZE_T_MAX = 9223372036854775807n;
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
 
@@ -183,6 +186,16 @@ function readN(self: UnpicklerObject, n: number): number {
 
 /** _Unpickler_ReadInto: n bytes copied out (payloads of BINBYTES, BYTEARRAY8). */
 function readInto(self: UnpicklerObject, n: number): Uint8Array {
+  if (n >= 2 ** 32) {
+    // Beyond JS's typed arrays: read() what the file has, which can only be too little.
+    skipConsumed(self);
+    const data = PyObject_CallOneArg(self.read!, n - (self.input_len - self.next_read_idx));
+    self.next_read_idx = self.input_len;
+    if (!PyBytes_Check(data)) {
+      return PyErr_Format(PyExc_ValueError, `read() returned non-bytes object (${PyObject_Repr(Py_TYPE(data)).value})`);
+    }
+    return bad_readline();
+  }
   const out = new Uint8Array(n);
   const in_buffer = self.input_len - self.next_read_idx;
   let done = 0;
@@ -229,6 +242,12 @@ function readLine(self: UnpicklerObject): [number, number] {
 }
 
 function latin1(b: Uint8Array, start: number, end: number): string {
+  if (end - start <= 24) {
+    // Short strings (names, keys): a loop beats building a subarray to spread.
+    let t = "";
+    for (let i = start; i < end; i++) t += String.fromCharCode(b[i]);
+    return t;
+  }
   let s = "";
   for (let i = start; i < end; i += 8192) s += String.fromCharCode(...b.subarray(i, Math.min(end, i + 8192)));
   return s;
@@ -244,6 +263,9 @@ function lineText(self: UnpicklerObject, minLen: number): string {
 // ---- the memo ----
 
 function memoPut(self: UnpicklerObject, idx: number, value: PyVal): void {
+  // _Unpickler_ResizeMemoList grows the memo to idx * 2 pointers. DEVIATION: CPython's MemoryError depends on the
+  // machine's memory; here from MEMORY_LIMIT bytes of pointers.
+  if (idx >= self.memo.length && idx * 16 >= MEMORY_LIMIT) return PyErr_Format(PyExc_MemoryError, "");
   if (self.memo[idx] === undefined) self.memo_len++;
   self.memo[idx] = value;
 }
@@ -314,7 +336,7 @@ function load_int(self: UnpicklerObject): void {
   const [x, end] = strtol(s);
   if (x === null || (end < s.length && s[end] !== "\n" && s[end] !== "\0")) {
     try {
-      self.stack.push(PyLong_FromUnicodeText(s, 0, ""));
+      self.stack.push(intFromText(s, 0));
     } catch {
       return PyErr_Format(PyExc_ValueError, "could not convert string to int");
     }
@@ -332,20 +354,39 @@ function load_long(self: UnpicklerObject): void {
   self.stack.push(intFromText(s, 0));
 }
 
-/** int(text, base) with PyLong_FromString's message (which names base 10 for an unprefixed base-0 text). */
-function intFromText(s: string, base: number): PyVal {
+/** The text a C function sees in a line: up to its first NUL. */
+function cString(s: string): string {
+  const z = s.indexOf("\0");
+  return z < 0 ? s : s.slice(0, z);
+}
+
+function textBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/** int(text, base) of a line's bytes as PyLong_FromString: ASCII only, its message (base 10 for an unprefixed
+ *  base-0 text) quoting the first 200 bytes decoded as UTF-8, which may itself raise UnicodeDecodeError. */
+function intFromText(line: string, base: number): PyVal {
+  const s = cString(line);
   let shown = base;
   if (base === 0) {
-    const t = s.trim().replace(/^[+-]/, "").toLowerCase();
-    shown = t.startsWith("0x") ? 16 : t.startsWith("0o") ? 8 : t.startsWith("0b") ? 2 : 10;
+    // PyLong_FromString keeps base 0 for a text that starts with '0' but no prefix (leading zeros are refused).
+    const t = s.replace(/^[ \t\n\v\f\r]*[+-]?/, "").toLowerCase();
+    shown = t.startsWith("0x") ? 16 : t.startsWith("0o") ? 8 : t.startsWith("0b") ? 2 : t.startsWith("0") ? 0 : 10;
   }
-  try {
-    return PyLong_FromUnicodeText(s, base, "");
-  } catch (e) {
-    if (!exceptionMatches(e, PyExc_ValueError)) throw e;
-    return PyErr_Format(PyExc_ValueError,
-      `invalid literal for int() with base ${shown}: ${PyObject_Repr(PyUnicode_FromString(s.slice(0, 200))).value}`);
+  if (!/[^\x00-\x1b\x20-\x7f]/.test(s)) {
+    try {
+      return PyLong_FromUnicodeText(s, base, "");
+    } catch (e) {
+      if (!exceptionMatches(e, PyExc_ValueError)) throw e;
+    }
   }
+  const head = textBytes(s.slice(0, 200));
+  const text = PyUnicode_Decode(head, "utf-8", "strict", PyBytes_FromArray(head));
+  return PyErr_Format(PyExc_ValueError,
+    `invalid literal for int() with base ${shown}: ${PyObject_Repr(PyUnicode_FromString(text)).value}`);
 }
 
 function load_counted_long(self: UnpicklerObject, size: number): void {
@@ -368,10 +409,14 @@ function load_float(self: UnpicklerObject): void {
   if (len < 2) return bad_readline();
   const s = latin1(self.input, at, at + len);
   const m = FLOAT_PREFIX.exec(s);
-  if (m === null) return PyErr_Format(PyExc_ValueError, `could not convert string to float: '${s.slice(0, 200)}'`);
+  const shown = (): string => {
+    const head = textBytes(cString(s).slice(0, 200));
+    return PyUnicode_Decode(head, "utf-8", "replace", PyBytes_FromArray(head));
+  };
+  if (m === null) return PyErr_Format(PyExc_ValueError, `could not convert string to float: '${shown()}'`);
   const d = Number(m[0].replace(/^([+-]?)inf(inity)?$/i, "$1Infinity").replace(/^[+-]?nan$/i, "NaN"));
   if (!Number.isFinite(d) && !/inf|nan/i.test(m[0])) {
-    return PyErr_Format(PyExc_OverflowError, `value too large to convert to float: '${s.slice(0, 200)}'`);
+    return PyErr_Format(PyExc_OverflowError, `value too large to convert to float: '${shown()}'`);
   }
   const rest = s[m[0].length];
   if (rest !== "\n" && rest !== "\0") return PyErr_Format(PyExc_ValueError, "could not convert string to float");
@@ -458,14 +503,23 @@ function sizeOrOverflow(self: UnpicklerObject, nbytes: number, what: string): nu
   return size;
 }
 
+/** A payload that BINBYTES* and BYTEARRAY8 allocate before reading it (PyBytes_FromStringAndSize(NULL, size)).
+ *  DEVIATION: CPython's MemoryError depends on the machine's memory (between 8 and 64 GiB on the reference one);
+ *  here sizes from MEMORY_LIMIT raise it. */
+function allocPayload(self: UnpicklerObject, size: number): Uint8Array {
+  if (size >= MEMORY_LIMIT) return PyErr_Format(PyExc_MemoryError, "");
+  if (size > self.input_len - self.next_read_idx && self.read === null) return bad_readline();
+  return readInto(self, size);
+}
+
 function load_counted_binbytes(self: UnpicklerObject, nbytes: number): void {
   const size = sizeOrOverflow(self, nbytes, "BINBYTES");
-  self.stack.push(PyBytes_FromArray(readInto(self, size)));
+  self.stack.push(PyBytes_FromArray(allocPayload(self, size)));
 }
 
 function load_counted_bytearray(self: UnpicklerObject): void {
   const size = sizeOrOverflow(self, 8, "BYTEARRAY8");
-  self.stack.push(PyByteArray_FromArray(readInto(self, size)));
+  self.stack.push(PyByteArray_FromArray(allocPayload(self, size)));
 }
 
 function load_unicode(self: UnpicklerObject): void {
@@ -599,20 +653,22 @@ function no_persistent_load(): never {
     "A load persistent id instruction was encountered, but no persistent_load function was specified.");
 }
 
+/** PERSID: the line is read and checked before persistent_load is called (3.13 calls the method, whose default
+ *  raises). */
 function load_persid(self: UnpicklerObject): void {
-  if (self.pers_func === null) return no_persistent_load();
   const [at, len] = readLine(self);
   if (len < 1) return bad_readline();
   const b = self.input.slice(at, at + len - 1);
   for (const c of b) {
     if (c >= 0x80) return PyErr_Format(st().UnpicklingError, "persistent IDs in protocol 0 must be ASCII strings");
   }
+  if (self.pers_func === null) return no_persistent_load();
   self.stack.push(PyObject_CallOneArg(self.pers_func, PyUnicode_FromString(latin1(b, 0, b.length))));
 }
 
 function load_binpersid(self: UnpicklerObject): void {
-  if (self.pers_func === null) return no_persistent_load();
   const pid = pop(self);
+  if (self.pers_func === null) return no_persistent_load();
   self.stack.push(PyObject_CallOneArg(self.pers_func, pid));
 }
 

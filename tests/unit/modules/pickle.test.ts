@@ -11,7 +11,6 @@ const DEFAULTDICT = "_collections: defaultdict.__reduce__ gives dict_items as it
 const BUILTIN_MODULE = "methodobject: max.__module__ and abs.__module__ are distinct str objects (CPython: the module's " +
   "__name__), so 'builtins' is not memoized the second time";
 const NEWOBJ_EX_KW = "ceval: f(**x) with a list x does not raise 'argument after ** must be a mapping'";
-const BUILTIN_METHOD_REDUCE = "methodobject: builtin methods (object.__new__) have no __reduce__ (getattr, (self, name))";
 
 /** Lines (by label) whose result differs from CPython's, with the reason (none of them in _pickle itself). */
 const KNOWN: ReadonlyMap<string, string> = new Map([
@@ -22,8 +21,6 @@ const KNOWN: ReadonlyMap<string, string> = new Map([
   ["partial p5", BUILTIN_MODULE],
   ["error newobj_ex kwargs p0", NEWOBJ_EX_KW],
   ["error newobj_ex kwargs p1", NEWOBJ_EX_KW],
-  ["error newobj_ex ok p2", BUILTIN_METHOD_REDUCE],
-  ["error newobj_ex ok p3", BUILTIN_METHOD_REDUCE],
 ]);
 
 test("pickle: every case of pickle_cases.py as CPython 3.13's _pickle", () => {
