@@ -707,6 +707,8 @@ function zoneinfo_fromutc(st: ZoneInfoState, obj: PyVal, dt: PyVal): PyVal {
 }
 
 // ---- the type ----
+// The class methods' docs carry CPython's text signatures (inspect.signature reads them from the bound methods); the
+// instance methods' do not, as method_descriptor.__doc__ does not split them off yet (docs/modules.md).
 
 function zoneinfo_repr(self: PyZoneInfoObject): PyUnicodeObject {
   const name = Py_TYPE(self).tp_name;
@@ -764,7 +766,8 @@ function makeZoneInfoType(st: ZoneInfoState): PyTypeObject {
     },
     methods: [
       {
-        name: "clear_cache", flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS, doc: "Clear the ZoneInfo cache.",
+        name: "clear_cache", flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+        doc: "clear_cache($type, /, *, only_keys=None)\n--\n\nClear the ZoneInfo cache.",
         meth: (cls: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null) => {
           const [only_keys] = parseArgs("clear_cache", args, kwnames, ["*only_keys"], 0, 0);
           const weak_cache = get_weak_cache(st, cls);
@@ -783,7 +786,7 @@ function makeZoneInfoType(st: ZoneInfoState): PyTypeObject {
       },
       {
         name: "no_cache", flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
-        doc: "Get a new instance of ZoneInfo, bypassing the cache.",
+        doc: "no_cache($type, /, key)\n--\n\nGet a new instance of ZoneInfo, bypassing the cache.",
         meth: (cls: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null) => {
           const [key] = parseArgs("no_cache", args, kwnames, ["key"], 1, 1);
           const out = zoneinfo_new_instance(st, cls, key!);
@@ -792,7 +795,8 @@ function makeZoneInfoType(st: ZoneInfoState): PyTypeObject {
         },
       },
       {
-        name: "from_file", flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS, doc: "Create a ZoneInfo file from a file object.",
+        name: "from_file", flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+        doc: "from_file($type, file_obj, /, key=None)\n--\n\nCreate a ZoneInfo file from a file object.",
         meth: (cls: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null) => {
           const [file_obj, key] = parseArgs("from_file", args, kwnames, ["", "key"], 1, 2);
           const self = new PyZoneInfoObject(cls);
@@ -839,7 +843,8 @@ function makeZoneInfoType(st: ZoneInfoState): PyTypeObject {
         },
       },
       {
-        name: "_unpickle", flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS, doc: "Private method used in unpickling.",
+        name: "_unpickle", flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+        doc: "_unpickle($type, key, from_cache, /)\n--\n\nPrivate method used in unpickling.",
         meth: (cls: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null) => {
           const [key, fc] = parseArgs("_unpickle", args, kwnames, ["", ""], 2, 2);
           // The 'B' converter: any int, masked to a byte.
