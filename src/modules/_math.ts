@@ -1,7 +1,6 @@
-// The C library functions CPython 3.13 takes from the platform where their last bit shows (Modules/_math.h's role
-// for erf/erfc before 3.12): glibc 2.36's erf and erfc, and the exp they call, computed as glibc on x86-64 does
-// (the exp selected for CPUs with FMA: its fused multiply-adds are emulated), so results are bit for bit glibc's.
-// glibc's ERANGE on underflow is left out: math's is_error ignores underflow. See docs/modules.md ("math").
+// libm functions whose last bit CPython 3.13 shows (Modules/_math.h's role): glibc 2.36's erf, erfc, exp, expm1,
+// cosh and sinh as x86-64 runs them (exp and expm1 from the FMA build: their fused multiply-adds are emulated), bit
+// for bit. glibc's ERANGE on underflow is left out: math's is_error ignores underflow. See docs/modules.md ("math").
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
@@ -356,3 +355,116 @@ export function glibc_erfc(x: number): number {
   return hx > 0 ? 0.0 : 2.0 - ERF_TINY; // tiny*tiny underflows to +0
 }
 
+
+// ---- expm1 (sysdeps/ieee754/dbl-64/s_expm1.c, fdlibm's: x = k ln2 + r, a rational approximation of expm1(r)),
+// with the fused multiply-adds of the FMA build (s_expm1-fma.c) at the places GCC contracted them. ----
+
+const EXPM1_LN2_HI = 6.93147180369123816490e-01, EXPM1_LN2_LO = 1.90821492927058770002e-10;
+const EXPM1_INVLN2 = 1.44269504088896338700e+00;
+const EXPM1_O_THRESHOLD = 7.09782712893383973096e+02;
+const EXPM1_Q1 = -3.33333333333331316428e-02, EXPM1_Q2 = 1.58730158725481460165e-03;
+const EXPM1_Q3 = -7.93650757867487942473e-05, EXPM1_Q4 = 4.00821782732936239552e-06;
+const EXPM1_Q5 = -2.01099218183624371326e-07;
+
+/** y with k added to its exponent field (SET_HIGH_WORD(y, high + (k << 20))). */
+function addExponent(y: number, k: number): number {
+  bits[0] = y;
+  words[HI] = (words[HI] + (k << 20)) >>> 0;
+  return bits[0];
+}
+
+export function glibc_expm1(x: number): number {
+  bits[0] = x;
+  const xsb = words[HI] >>> 31;
+  const hx = words[HI] & 0x7fffffff;
+  if (hx >= 0x4043687a) { // |x| >= 56 ln2
+    if (hx >= 0x40862e42) { // |x| >= 709.78...
+      if (hx >= 0x7ff00000) return Number.isNaN(x) ? x : xsb === 0 ? x : -1.0;
+      if (x > EXPM1_O_THRESHOLD) return Infinity;
+    }
+    if (xsb !== 0) return -1.0; // tiny - one
+  }
+  let k = 0, c = 0;
+  if (hx > 0x3fd62e42) { // |x| > ln2/2: x = k ln2 + (hi - lo), c the rounding error of hi - lo
+    let hi: number, lo: number;
+    if (hx < 0x3ff0a2b2) { // |x| < 1.5 ln2
+      if (xsb === 0) { hi = x - EXPM1_LN2_HI; lo = EXPM1_LN2_LO; k = 1; }
+      else { hi = x + EXPM1_LN2_HI; lo = -EXPM1_LN2_LO; k = -1; }
+    } else {
+      k = Math.trunc(EXPM1_INVLN2 * x + (xsb === 0 ? 0.5 : -0.5));
+      hi = fma(-k, EXPM1_LN2_HI, x); // exact
+      lo = k * EXPM1_LN2_LO;
+    }
+    x = hi - lo;
+    c = (hi - x) - lo;
+  } else if (hx < 0x3c900000) { // |x| < 2^-54
+    return x;
+  }
+  const hfx = 0.5 * x;
+  const hxs = x * hfx;
+  const h2 = hxs * hxs, h4 = h2 * h2;
+  const r1 = fma(h4, fma(hxs, EXPM1_Q5, EXPM1_Q4), fma(h2, fma(hxs, EXPM1_Q3, EXPM1_Q2), fma(hxs, EXPM1_Q1, 1.0)));
+  const t = fma(-r1, hfx, 3.0);
+  let e = ((r1 - t) / fma(-x, t, 6.0)) * hxs;
+  if (k === 0) return x - fma(e, x, -hxs);
+  e = fma(e - c, x, -c);
+  e -= hxs;
+  if (k === -1) return fma(x - e, 0.5, -0.5);
+  if (k === 1) return x < -0.25 ? -2.0 * (e - (x + 0.5)) : fma(x - e, 2.0, 1.0);
+  if (k <= -2 || k > 56) return addExponent(1.0 - (e - x), k) - 1.0; // exp(x) - 1 is exp(x) here
+  if (k < 20) {
+    words[HI] = (0x3ff00000 - (0x200000 >> k)) >>> 0; words[LO] = 0; // 1 - 2^-k
+    const tk = bits[0];
+    return addExponent(tk - (e - x), k);
+  }
+  words[HI] = (0x3ff - k) << 20; words[LO] = 0; // 2^-k
+  const tk = bits[0];
+  let y = x - (e + tk);
+  y += 1.0;
+  return addExponent(y, k);
+}
+
+// ---- cosh, sinh (e_cosh.c, e_sinh.c: fdlibm's, built without FMA) on glibc's expm1 and exp ----
+
+export function glibc_cosh(x: number): number {
+  bits[0] = x;
+  const ix = words[HI] & 0x7fffffff, lx = words[LO];
+  if (ix < 0x40360000) { // |x| < 22
+    if (ix < 0x3fd62e43) { // |x| < ln2/2: 1 + expm1(|x|)^2 / (2 exp(|x|))
+      const t = glibc_expm1(Math.abs(x));
+      const w = 1.0 + t;
+      if (ix < 0x3c800000) return w; // cosh(tiny) = 1
+      return 1.0 + (t * t) / (w + w);
+    }
+    const t = glibc_exp(Math.abs(x));
+    return 0.5 * t + 0.5 / t;
+  }
+  if (ix < 0x40862e42) return 0.5 * glibc_exp(Math.abs(x)); // |x| < log(DBL_MAX)
+  if (ix < 0x408633ce || (ix === 0x408633ce && lx <= 0x8fb9f87d)) { // below the overflow threshold
+    const w = glibc_exp(0.5 * Math.abs(x));
+    const t = 0.5 * w;
+    return t * w;
+  }
+  if (ix >= 0x7ff00000) return x * x; // inf or nan
+  return Infinity;
+}
+
+export function glibc_sinh(x: number): number {
+  bits[0] = x;
+  const jx = words[HI] | 0, ix = jx & 0x7fffffff, lx = words[LO];
+  if (ix >= 0x7ff00000) return x + x; // inf or nan
+  const h = jx < 0 ? -0.5 : 0.5;
+  if (ix < 0x40360000) { // |x| < 22: sign(x) * 0.5 * (E + E/(E+1)), E = expm1(|x|)
+    if (ix < 0x3e300000) return x; // sinh(tiny) = tiny
+    const t = glibc_expm1(Math.abs(x));
+    if (ix < 0x3ff00000) return h * (2.0 * t - t * t / (t + 1.0));
+    return h * (t + t / (t + 1.0));
+  }
+  if (ix < 0x40862e42) return h * glibc_exp(Math.abs(x));
+  if (ix < 0x408633ce || (ix === 0x408633ce && lx <= 0x8fb9f87d)) {
+    const w = glibc_exp(0.5 * Math.abs(x));
+    const t = h * w;
+    return t * w;
+  }
+  return x > 0 ? Infinity : -Infinity; // x * shuge overflows
+}

@@ -14,7 +14,7 @@ import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "../objec
 import { PyErr_Format } from "../runtime/errors.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
 import { c_log, c_pow, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
-import { glibc_erf, glibc_erfc, glibc_exp } from "./_math.js";
+import { glibc_erf, glibc_erfc, glibc_exp, glibc_expm1, glibc_cosh, glibc_sinh } from "./_math.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 const pi = 3.141592653589793238462643383279502884197;
@@ -868,14 +868,14 @@ export const mathmodule: PyModuleDef = {
     { name: "ceil", meth: math_ceil, flags: METH_O },
     F2("copysign", copysign),
     F1("cos", c_cos, false),
-    F1("cosh", Math.cosh, true),
+    F1("cosh", glibc_cosh, true),
     { name: "degrees", meth: (_m: PyVal, a: PyVal) => PyFloat_FromDouble(dbl(a) * radToDeg), flags: METH_O },
     { name: "dist", meth: math_dist, flags: METH_FASTCALL },
     F1A("erf", glibc_erf),
     F1A("erfc", glibc_erfc),
     F1("exp", glibc_exp, true),
     F1("exp2", (x: number) => c_pow(2.0, x), true),
-    F1("expm1", Math.expm1, true),
+    F1("expm1", glibc_expm1, true),
     F1("fabs", Math.abs, false),
     { name: "factorial", meth: math_factorial, flags: METH_O },
     { name: "floor", meth: math_floor, flags: METH_O },
@@ -903,7 +903,7 @@ export const mathmodule: PyModuleDef = {
     { name: "radians", meth: (_m: PyVal, a: PyVal) => PyFloat_FromDouble(dbl(a) * degToRad), flags: METH_O },
     F2("remainder", m_remainder),
     F1("sin", c_sin, false),
-    F1("sinh", Math.sinh, true),
+    F1("sinh", glibc_sinh, true),
     F1("sqrt", Math.sqrt, false),
     F1("tan", Math.tan, false),
     F1("tanh", Math.tanh, false),

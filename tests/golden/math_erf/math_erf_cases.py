@@ -1,4 +1,4 @@
-# math.erf, math.erfc and math.exp against CPython 3.13 on this platform's glibc (whose last bits CPython shows):
+# math.erf, erfc, exp, expm1, cosh and sinh against CPython 3.13 on this platform's glibc (whose last bits it shows):
 # a dense sweep in blocks (one CRC-32 of the packed results per block) and single values around every branch point.
 # Captured by tools/capture_cases.py; compared by tests/unit/modules/math_erf.test.ts.
 import math, struct, zlib
@@ -32,6 +32,22 @@ print(f"erfc tiny = {crc([math.erfc(x) for x in tiny])}")
 for lo, hi, n in [(-784.6, -2.1, 60000), (-1.0, 1.0, 40000), (-0.01, 0.01, 20000), (1.0, 709.0, 40000),
                   (-745.2, -700.0, 20000), (-709.0, 0.0, 20000)]:
     print(f"exp [{lo!r}, {hi!r}) = {crc([math.exp(x) for x in sweep(lo, hi, n)])}")
+
+# expm1 over its ranges (|x| < 2**-54, ln2/2, 1.5 ln2, k < 20, k <= 56, beyond), cosh and sinh (ln2/2, 1, 22, 709.78)
+for name in ("expm1", "cosh", "sinh"):
+    f = getattr(math, name)
+    for lo, hi, n in [(-1e-17, 1e-17, 5000), (-0.35, 0.35, 40000), (0.34, 1.04, 30000), (-1.04, -0.34, 30000),
+                      (1.0, 14.0, 40000), (-14.0, -1.0, 30000), (13.0, 40.0, 20000), (-45.0, -13.0, 10000),
+                      (21.0, 709.0, 20000), (-709.0, -21.0, 10000)]:
+        print(f"{name} [{lo!r}, {hi!r}) = {crc([f(x) for x in sweep(lo, hi, n)])}")
+    for x in [0.0, -0.0, 5e-324, 2.0 ** -54, 2.0 ** -28, 0.25, 0.3465735902799726, 0.5, 1.0, 1.0397207708399179, 2.0,
+              13.862943611198906, 22.0, 38.816242111356935, 39.0, 700.0, 709.78, 710.0, 710.4758600739439, 711.0,
+              1e300, math.inf, math.nan]:
+        for v in (x, -x, math.nextafter(x, math.inf), math.nextafter(x, -math.inf)):
+            try:
+                print(f"{name}({v!r}) = {f(v).hex()}")
+            except OverflowError as e:
+                print(f"{name}({v!r}) = OverflowError {e}")
 
 # single values: each branch point, one ulp either side, special values
 points = [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, 2.0 ** -1022, 2.0 ** -1000, 1e-300, 1e-20]
