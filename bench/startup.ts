@@ -1,7 +1,9 @@
 // Start-up side by side (issue #5): `node -e 0`, `typhon -c pass`, CPython's `-c pass`, and an import line under
-// Typhon and CPython with warm caches. Reports the median wall time and the median CPU time (user + system of the
-// child, which the shared machine's load disturbs less). `npm run bench:startup -- [--repeat R] [--python CMD]`.
+// Typhon and CPython with warm caches. Runs the commands round-robin (a load change hits every row alike) and reports
+// the median wall time and the median CPU time (user + system of the child). `npm run bench:startup -- [--repeat R]
+// [--python CMD]`. See docs/cli.md ("Start-up").
 import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -19,19 +21,17 @@ const IMPORTS = arg("--imports", "import json, re, collections, functools, enum,
 /** Issue #5's import line (its acceptance figure). */
 const ISSUE_IMPORTS = "import json, re, collections, dataclasses, typing, asyncio";
 
-interface Sample { wall: number; cpu: number }
+interface Case { label: string; cmd: string; args: string[]; env: NodeJS.ProcessEnv; walls: number[]; cpus: number[]; failed: boolean }
 
-function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Sample | null {
-  // /usr/bin/time is not everywhere; the child's rusage comes from a wrapper node process instead.
+function measureWall(c: Case): number | null {
+  // /usr/bin/time is not everywhere; the wall time comes from a wrapper node process instead.
   const wrapper = `const {spawnSync}=require("node:child_process");const t=process.hrtime.bigint();`
-    + `const r=spawnSync(${JSON.stringify(cmd)},${JSON.stringify(args)},{stdio:"ignore"});`
-    + `const w=Number(process.hrtime.bigint()-t)/1e6;const u=process.resourceUsage();`
-    + `process.stdout.write(JSON.stringify({s:r.status,w}));`;
-  const r = spawnSync(process.execPath, ["-e", wrapper], { encoding: "utf8", env });
+    + `const r=spawnSync(${JSON.stringify(c.cmd)},${JSON.stringify(c.args)},{stdio:"ignore"});`
+    + `const w=Number(process.hrtime.bigint()-t)/1e6;process.stdout.write(JSON.stringify({s:r.status,w}));`;
+  const r = spawnSync(process.execPath, ["-e", wrapper], { encoding: "utf8", env: c.env });
   if (r.status !== 0) return null;
   const o = JSON.parse(r.stdout) as { s: number | null; w: number };
-  if (o.s !== 0) return null;
-  return { wall: o.w, cpu: NaN };
+  return o.s === 0 ? o.w : null;
 }
 
 /** The child's user + system time in ms: os.wait4's rusage through CPython when it is there (microseconds), else
@@ -39,13 +39,13 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Sample | 
 const WAIT4 = "import os,subprocess,sys\np=subprocess.Popen(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\n"
   + "_,s,r=os.wait4(p.pid,0)\nprint((r.ru_utime+r.ru_stime)*1000)";
 let wait4Works: boolean | null = null;
-function cpuOf(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
+function measureCpu(c: Case): number {
   if (wait4Works !== false) {
-    const w = spawnSync(python, ["-c", WAIT4, cmd, ...args], { encoding: "utf8", env: { ...env, PYENV_VERSION: "3.13.0" } });
+    const w = spawnSync(python, ["-c", WAIT4, c.cmd, ...c.args], { encoding: "utf8", env: { ...c.env, PYENV_VERSION: "3.13.0" } });
     wait4Works = w.status === 0 && /^[\d.]+\s*$/.test(w.stdout);
     if (wait4Works) return Number(w.stdout);
   }
-  const r = spawnSync("/usr/bin/time", ["-f", "%U %S", cmd, ...args], { encoding: "utf8", env });
+  const r = spawnSync("/usr/bin/time", ["-f", "%U %S", c.cmd, ...c.args], { encoding: "utf8", env: c.env });
   const m = /([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? "");
   return m === null ? NaN : (Number(m[1]) + Number(m[2])) * 1000;
 }
@@ -55,36 +55,56 @@ function median(xs: number[]): number {
   return s.length === 0 ? NaN : s[Math.floor(s.length / 2)];
 }
 
-function row(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): [number, number] {
-  measure(cmd, args, env); // warm the caches (files, Typhon's compiled-code cache)
-  const walls: number[] = [], cpus: number[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const s = measure(cmd, args, env);
-    if (s === null) {
-      process.stdout.write(`${label.padEnd(50)} failed\n`);
-      return [NaN, NaN];
-    }
-    walls.push(s.wall);
-    cpus.push(cpuOf(cmd, args, env));
-  }
-  const w = median(walls), c = median(cpus);
-  process.stdout.write(`${label.padEnd(50)} wall ${w.toFixed(0).padStart(5)} ms   cpu ${Number.isNaN(c) ? "   ?" : c.toFixed(0).padStart(4)} ms\n`);
-  return [w, c];
+const cases: Case[] = [];
+function add(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Case {
+  const c: Case = { label, cmd, args, env, walls: [], cpus: [], failed: false };
+  cases.push(c);
+  return c;
 }
 
-const env = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0" };
-const noSnap = { ...process.env, TYPHON_NO_SNAPSHOT: "1" };
-const ratio = (a: [number, number], b: [number, number]) => `wall ${(a[0] / b[0]).toFixed(2)}x, cpu ${(a[1] / b[1]).toFixed(2)}x`;
-process.stdout.write(`start-up, median of ${repeat} runs (load average ${(await import("node:os")).loadavg()[0].toFixed(1)})\n`);
+/** Node reads and parses the certificates named by NODE_EXTRA_CA_CERTS at every start, before any JavaScript runs
+ *  (about 400M instructions for a 220 kB bundle): `node -e 0` and Typhon both pay it, which hides how much of
+ *  Typhon's time is its own. When it is set, the pair is measured without it too. */
+const extraCa = process.env.NODE_EXTRA_CA_CERTS !== undefined && process.env.NODE_EXTRA_CA_CERTS !== "";
+const noCa = { ...process.env };
+delete noCa.NODE_EXTRA_CA_CERTS;
+const pyEnv = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0" };
 // bin/typhon.js is run as the command is (its shell launcher picks the snapshot), and under node (no snapshot).
-const node = row("node -e 0", process.execPath, ["-e", "0"]);
-const typhon = row("typhon -c pass", TYPHON, ["-c", "pass"]);
-const bundled = row("typhon -c pass (TYPHON_NO_SNAPSHOT=1)", TYPHON, ["-c", "pass"], noSnap);
-const cpy = row(`${python} -c pass`, python, ["-c", "pass"], env);
+const node = add("node -e 0", process.execPath, ["-e", "0"]);
+const typhon = add("typhon -c pass", TYPHON, ["-c", "pass"]);
+const bundled = add("typhon -c pass (TYPHON_NO_SNAPSHOT=1)", TYPHON, ["-c", "pass"], { ...process.env, TYPHON_NO_SNAPSHOT: "1" });
+const nodeNoCa = extraCa ? add("node -e 0 (NODE_EXTRA_CA_CERTS unset)", process.execPath, ["-e", "0"], noCa) : null;
+const typhonNoCa = extraCa ? add("typhon -c pass (NODE_EXTRA_CA_CERTS unset)", TYPHON, ["-c", "pass"], noCa) : null;
+const cpy = add(`${python} -c pass`, python, ["-c", "pass"], pyEnv);
+const lines = IMPORTS === ISSUE_IMPORTS ? [IMPORTS] : [IMPORTS, ISSUE_IMPORTS];
+const importPairs = lines.map((line) => [add(`typhon -c "${line.slice(0, 30)}..."`, TYPHON, ["-c", line]),
+  add(`${python} -c "${line.slice(0, 30)}..."`, python, ["-c", line], pyEnv)]);
+
+process.stdout.write(`start-up, median of ${repeat} round-robin runs (load average ${loadavg()[0].toFixed(1)}`
+  + `${extraCa ? "; NODE_EXTRA_CA_CERTS is set" : ""})\n`);
+for (const c of cases) c.failed = measureWall(c) === null; // warm the caches (files, Typhon's compiled-code cache)
+for (let i = 0; i < repeat; i++) {
+  for (const c of cases) {
+    if (c.failed) continue;
+    const w = measureWall(c);
+    if (w === null) { c.failed = true; continue; }
+    c.walls.push(w);
+    c.cpus.push(measureCpu(c));
+  }
+}
+const med = (c: Case): [number, number] => (c.failed ? [NaN, NaN] : [median(c.walls), median(c.cpus)]);
+for (const c of cases) {
+  const [w, cpu] = med(c);
+  process.stdout.write(c.failed ? `${c.label.padEnd(50)} failed\n`
+    : `${c.label.padEnd(50)} wall ${w.toFixed(0).padStart(5)} ms   cpu ${Number.isNaN(cpu) ? "   ?" : cpu.toFixed(0).padStart(4)} ms\n`);
+}
+const ratio = (a: Case, b: Case) => {
+  const [aw, ac] = med(a), [bw, bc] = med(b);
+  return `wall ${(aw / bw).toFixed(2)}x, cpu ${(ac / bc).toFixed(2)}x`;
+};
 process.stdout.write(`typhon -c pass / node -e 0: ${ratio(typhon, node)} (target 1.5x); without the snapshot ${ratio(bundled, node)}; `
   + `/ CPython: ${ratio(typhon, cpy)}\n`);
-for (const line of IMPORTS === ISSUE_IMPORTS ? [IMPORTS] : [IMPORTS, ISSUE_IMPORTS]) {
-  const ti = row(`typhon -c "${line.slice(0, 30)}..."`, TYPHON, ["-c", line]);
-  const ci = row(`${python} -c "${line.slice(0, 30)}..."`, python, ["-c", line], env);
-  process.stdout.write(`import line, typhon / CPython: ${ratio(ti, ci)} (target 3x)\n`);
+if (nodeNoCa !== null && typhonNoCa !== null) {
+  process.stdout.write(`without NODE_EXTRA_CA_CERTS: typhon -c pass / node -e 0: ${ratio(typhonNoCa, nodeNoCa)}\n`);
 }
+for (const [ti, ci] of importPairs) process.stdout.write(`import line "${ti.args[1].slice(0, 30)}...", typhon / CPython: ${ratio(ti, ci)} (target 3x)\n`);
