@@ -8,11 +8,11 @@ import {
 } from "../objects/object.js";
 import { PyTuple_New, PyTuple_Type, PyTupleObject } from "../objects/tupleobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
-import { PyBytes_FromArray, PyBytesObject, PyBytes_Check } from "../objects/bytesobject.js";
+import { PyBytes_FromArray, PyBytesObject } from "../objects/bytesobject.js";
 import { PyBool_FromLong, Py_True, Py_False } from "../objects/boolobject.js";
 import { PyFloat_FromDouble, PyFloat_Check, PyFloatObject, PyFloat_Type } from "../objects/floatobject.js";
 import { PyLong_FromBigInt, PyLong_Check, longValue, long_true_divide } from "../objects/longobject.js";
-import { PyDict_SetItem, PyDict_New } from "../objects/dictobject.js";
+import { PyDict_SetItem } from "../objects/dictobject.js";
 import type { PyDictObject } from "../objects/dictobject.js";
 import {
   PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError, PyExc_ZeroDivisionError, PyExc_NotImplementedError,
@@ -20,7 +20,7 @@ import {
 } from "../objects/exceptions.js";
 import {
   PyObject_Hash, PyObject_Repr, PyObject_Str, PyNumber_Index, PyObject_CallMethod, PyObject_GetAttrStr,
-  PyObject_Vectorcall, PyObject_CallOneArg, PyType_IsSubtype, PyObject_RichCompare,
+  PyObject_Vectorcall, PyObject_CallOneArg, PyType_IsSubtype,
 } from "../objects/abstract.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
 import { PyErr_Format } from "../runtime/errors.js";
@@ -1390,7 +1390,7 @@ PyType_FromSpecStatic({
 
 // ---- timezone ----
 
-let utc_timezone: PyDateTime_TimeZone = null as unknown as PyDateTime_TimeZone;
+const utc_timezone = new PyDateTime_TimeZone(PyDateTime_TimeZoneType, new PyDateTime_Delta(PyDateTime_DeltaType, 0, 0, 0), null);
 
 function create_timezone(offset: PyDateTime_Delta, name: PyVal | null): PyDateTime_TimeZone {
   return new PyDateTime_TimeZone(PyDateTime_TimeZoneType, offset, name);
@@ -1565,7 +1565,7 @@ function time_richcompare(self: PyVal, other: PyVal, op: number): PyVal {
 function time_hash(self: PyVal): number {
   const t = self as PyDateTime_Time;
   if (!t.hashed) {
-    const self0 = t.fold ? new PyDateTime_Time(PyDateTime_TimeType, t.hour, t.minute, t.second, t.microsecond, t.tzinfo, 0) : t;
+    const self0 = t.fold ? new PyDateTime_Time(Py_TYPE(t), t.hour, t.minute, t.second, t.microsecond, t.tzinfo, 0) : t;
     const offset = time_utcoffset_of(self0);
     if (offset === Py_None) {
       _Py_HashBytes(new Uint8Array([t.hour, t.minute, t.second, t.microsecond >> 16, (t.microsecond >> 8) & 0xff, t.microsecond & 0xff]));
@@ -1725,8 +1725,9 @@ function rawCmpDT(a: PyDateTime_DateTime, b: PyDateTime_DateTime): number {
     || a.second - b.second || a.microsecond - b.microsecond;
 }
 
+/** A copy with the other fold, of the same type but made without calling it (new_datetime_ex2). */
 function flipFold(d: PyDateTime_DateTime): PyDateTime_DateTime {
-  return new PyDateTime_DateTime(PyDateTime_DateTimeType, d.year, d.month, d.day, d.hour, d.minute, d.second,
+  return new PyDateTime_DateTime(Py_TYPE(d), d.year, d.month, d.day, d.hour, d.minute, d.second,
     d.microsecond, d.tzinfo, d.fold ? 0 : 1);
 }
 
@@ -2084,7 +2085,6 @@ export const datetimemodule: PyModuleDef = {
   m_name: "_datetime",
   m_doc: "Fast implementation of the datetime module.",
   m_exec: (m) => {
-    if (utc_timezone === null) utc_timezone = create_timezone(new_delta(0, 0, 0, false), null);
     const D = PyDateTime_DeltaType;
     setClassAttr(D, "resolution", new_delta(0, 0, 1, false));
     setClassAttr(D, "min", new_delta(-MAX_DELTA_DAYS, 0, 0, false));
