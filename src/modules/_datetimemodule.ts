@@ -25,6 +25,7 @@ import {
 import { PyImport_ImportModule } from "../runtime/import.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { _Py_HashBytes, hashOut } from "../runtime/pyhash.js";
+import { PyCapsule_New } from "../objects/capsule.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 export const PyDateTime_DeltaType = PyType_Declare("datetime.timedelta");
@@ -2077,6 +2078,35 @@ PyType_FromSpecStatic({
 
 // ---- the module ----
 
+/** PyDateTime_CAPI: the types, timezone.utc and the constructors, for other TypeScript modules (PyDateTime_IMPORT). */
+export interface PyDateTime_CAPI {
+  readonly DateType: PyTypeObject;
+  readonly DateTimeType: PyTypeObject;
+  readonly TimeType: PyTypeObject;
+  readonly DeltaType: PyTypeObject;
+  readonly TZInfoType: PyTypeObject;
+  readonly TimeZone_UTC: PyVal;
+  readonly Date_FromDate: (y: number, m: number, d: number, type: PyTypeObject) => PyVal;
+  readonly DateTime_FromDateAndTimeAndFold: (y: number, mo: number, d: number, h: number, mi: number, s: number,
+    us: number, tzinfo: PyVal, fold: number, type: PyTypeObject) => PyVal;
+  readonly Time_FromTimeAndFold: (h: number, m: number, s: number, us: number, tzinfo: PyVal, fold: number, type: PyTypeObject) => PyVal;
+  readonly Delta_FromDelta: (d: number, s: number, us: number, normalize: boolean, type: PyTypeObject) => PyVal;
+  readonly TimeZone_FromTimeZone: (offset: PyVal, name: PyVal | null) => PyVal;
+}
+
+const datetime_CAPI: PyDateTime_CAPI = {
+  DateType: PyDateTime_DateType, DateTimeType: PyDateTime_DateTimeType, TimeType: PyDateTime_TimeType,
+  DeltaType: PyDateTime_DeltaType, TZInfoType: PyDateTime_TZInfoType, TimeZone_UTC: utc_timezone,
+  Date_FromDate: new_date,
+  DateTime_FromDateAndTimeAndFold: new_datetime,
+  Time_FromTimeAndFold: new_time,
+  Delta_FromDelta: new_delta,
+  TimeZone_FromTimeZone: (offset, name) => {
+    if (!isDelta(offset)) return PyErr_Format(PyExc_TypeError, "offset must be a timedelta");
+    return new_timezone(offset, name);
+  },
+};
+
 function setClassAttr(t: PyTypeObject, name: string, v: PyVal): void {
   PyDict_SetItem(t.tp_dict as PyDictObject, PyUnicode_InternFromString(name), v);
 }
@@ -2111,6 +2141,6 @@ export const datetimemodule: PyModuleDef = {
     PyModule_Add(m, "timedelta", PyDateTime_DeltaType);
     PyModule_Add(m, "tzinfo", PyDateTime_TZInfoType);
     PyModule_Add(m, "timezone", PyDateTime_TimeZoneType);
-    // DEVIATION: no datetime_CAPI (src/objects has no PyCapsule type): only C extensions would use it.
+    PyModule_Add(m, "datetime_CAPI", PyCapsule_New(datetime_CAPI, "datetime.datetime_CAPI"));
   },
 };
