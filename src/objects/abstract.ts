@@ -13,6 +13,7 @@ import {
   PyAttributeErrorObject, PyBaseExceptionObject, PyExc_StopIteration,
 } from "./exceptions.js";
 import { _nb_ops } from "../opcode/opcode_metadata.js";
+import { PyComplex_Check } from "./complexobject.js";
 import type { PyTupleObject } from "./tupleobject.js";
 import type { PyListObject } from "./listobject.js";
 import { longValue } from "./longobject.js";
@@ -464,6 +465,13 @@ export function PySequence_Tuple(o: PyVal): PyTupleObject {
 }
 
 // ---- numbers ----
+
+/** PyNumber_Check: an object that can be converted to a number (has __index__, __int__ or __float__, or is complex). */
+export function PyNumber_Check(v: PyVal): boolean {
+  if (typeof v === "number") return true;
+  const t = Py_TYPE(v);
+  return t.nb_index !== null || t.nb_int !== null || t.nb_float !== null || PyComplex_Check(v);
+}
 
 export function PyNumber_Index(v: PyVal): PyVal {
   if (typeof v === "number") return v;

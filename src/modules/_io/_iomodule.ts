@@ -6,7 +6,9 @@ import { PyTuple_New } from "../../objects/tupleobject.js";
 import { PyDict_New, PyDict_SetItemString, PyDictObject } from "../../objects/dictobject.js";
 import { PyExc_ValueError, PyExc_TypeError, PyExc_OSError } from "../../objects/exceptions.js";
 import { PyObject_IsTrue, PyObject_Vectorcall, PyObject_CallMethod, PyObject_SetAttr, PyNumber_AsSsize_t,
-  PyObject_GetAttrStr } from "../../objects/abstract.js";
+  PyObject_GetAttrStr, PyNumber_Check, PyObject_Repr } from "../../objects/abstract.js";
+import { PyBytes_Check } from "../../objects/bytesobject.js";
+import { PyOS_FSPath } from "../posixmodule.js";
 import { PyLong_Check } from "../../objects/longobject.js";
 import { PyFloat_Check } from "../../objects/floatobject.js";
 import { PyUnicode_InternFromString } from "../../objects/object.js";
@@ -28,6 +30,12 @@ let unsupportedOperation: PyTypeObject | null = null;
 /** io.open (_io_open_impl). */
 export function io_open(file: PyVal, mode: string, buffering: number, encoding: PyVal, errors: PyVal, newline: PyVal,
   closefd: boolean, opener: PyVal): PyVal {
+  // A path-like file is opened by its fspath(), so FileIO's name and its errors show the str or bytes.
+  const isNumber = PyNumber_Check(file);
+  const pathOrFd = isNumber ? file : PyOS_FSPath(file);
+  if (!isNumber && !PyUnicode_Check(pathOrFd) && !PyBytes_Check(pathOrFd)) {
+    return PyErr_Format(PyExc_TypeError, `invalid file: ${PyObject_Repr(file).value}`);
+  }
   const seen = new Set<string>();
   for (const c of mode) {
     if (!"rwxabt+".includes(c) || seen.has(c)) return PyErr_Format(PyExc_ValueError, `invalid mode: '${mode}'`);
@@ -55,7 +63,7 @@ export function io_open(file: PyVal, mode: string, buffering: number, encoding: 
     PyErr_WarnEx(builtinExc("RuntimeWarning"), PyUnicode_FromString(
       "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used"), 1);
   }
-  const raw = PyObject_Vectorcall(PyFileIO_Type, [file, PyUnicode_FromString(rawmode), closefd ? PyBool(true) : PyBool(false), opener], null);
+  const raw = PyObject_Vectorcall(PyFileIO_Type, [pathOrFd, PyUnicode_FromString(rawmode), closefd ? PyBool(true) : PyBool(false), opener], null);
   let result: PyVal = raw;
   try {
     let lineBuffering = false;
