@@ -317,6 +317,22 @@ function asInt(v: PyVal): number {
 
 function optInt(v: PyVal | undefined, dflt: number): number { return v === undefined ? dflt : asInt(v); }
 
+/** Argument Clinic's 'i' converter (PyLong_AsInt): one overflow message for both directions. */
+function asIntC(v: PyVal): number {
+  const x = longValue(PyLong_Check(v) ? v : PyNumber_Index(v));
+  if (typeof x === "number" && x >= -2147483648 && x <= 2147483647) return x;
+  return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
+}
+
+function optIntC(v: PyVal | undefined, dflt: number): number { return v === undefined ? dflt : asIntC(v); }
+
+/** PyArg_ParseTuple's count check for a METH_VARARGS function taking exactly n arguments. */
+function exactArgs(fname: string, args: readonly PyVal[], n: number): void {
+  if (args.length !== n) {
+    PyErr_Format(PyExc_TypeError, `${fname}() takes exactly ${n} argument${n === 1 ? "" : "s"} (${args.length} given)`);
+  }
+}
+
 function typeName(v: PyVal): string { return Py_TYPE(v).tp_name; }
 
 function argType(fname: string, i: number, what: string, v: PyVal): never {
@@ -1240,9 +1256,9 @@ function date_strftime(self: PyVal, args: readonly PyVal[], kwnames: readonly Py
 }
 
 function date_format(self: PyVal, args: readonly PyVal[]): PyVal {
-  if (args.length !== 1) return PyErr_Format(PyExc_TypeError, `__format__() takes exactly one argument (${args.length} given)`);
+  exactArgs("__format__", args, 1);
   const f = args[0];
-  if (!PyUnicode_Check(f)) return PyErr_Format(PyExc_TypeError, `__format__() argument must be str, not ${typeName(f)}`);
+  strArg("__format__", 1, f);
   if ((f as PyUnicodeObject).value.length === 0) return PyObject_Str(self);
   return PyObject_CallMethod(self, "strftime", [f]);
 }
@@ -1254,8 +1270,9 @@ function date_fromtimestamp(cls: PyVal, ts: PyVal): PyVal {
   return new_date_subclass_ex(tm.year, tm.mon, tm.mday, cls);
 }
 
-function date_fromordinal(cls: PyVal, arg: PyVal): PyVal {
-  const n = asInt(arg);
+function date_fromordinal(cls: PyVal, args: readonly PyVal[]): PyVal {
+  exactArgs("fromordinal", args, 1);
+  const n = asInt(args[0]);
   if (n < 1) return PyErr_Format(PyExc_ValueError, "ordinal must be >= 1");
   const [y, m, d] = ord_to_ymd(n);
   return new_date_subclass_ex(y, m, d, cls);
@@ -1273,10 +1290,9 @@ function date_fromisoformat(cls: PyVal, s: PyVal): PyVal {
 }
 
 function date_fromisocalendar(cls: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  const a = parseKw("fromisocalendar", args, kwnames, ["year", "week", "day"], 3);
-  const isoInt = (v: PyVal): number => {
+  const isoInt = (x: PyVal): number => {
     try {
-      return asInt(v);
+      return asInt(x);
     } catch (e) {
       if (typeof e === "object" && e !== null && Py_TYPE(e as PyVal) === PyExc_OverflowError) {
         return PyErr_Format(PyExc_ValueError, "ISO calendar component out of range");
@@ -1284,7 +1300,9 @@ function date_fromisocalendar(cls: PyVal, args: readonly PyVal[], kwnames: reado
       throw e;
     }
   };
-  const year = isoInt(a[0]!), week = isoInt(a[1]!), day = isoInt(a[2]!);
+  const v = [0, 0, 0];
+  parseKw("fromisocalendar", args, kwnames, ["year", "week", "day"], 3, 3, (i, x) => { v[i] = isoInt(x); });
+  const [year, week, day] = v;
   const out = [0, 0, 0];
   const rv = iso_to_ymd(year, week, day, out);
   if (rv === -4) return PyErr_Format(PyExc_ValueError, `Year is out of range: ${year}`);
@@ -1296,7 +1314,7 @@ function date_fromisocalendar(cls: PyVal, args: readonly PyVal[], kwnames: reado
 function date_replace(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const d = self as PyDateTime_Date;
   const a = parseKw("replace", args, kwnames, DATE_KWS, 0);
-  return new_date_subclass_ex(optInt(a[0], d.year), optInt(a[1], d.month), optInt(a[2], d.day), Py_TYPE(self));
+  return new_date_subclass_ex(optIntC(a[0], d.year), optIntC(a[1], d.month), optIntC(a[2], d.day), Py_TYPE(self));
 }
 
 function date_getstate(d: PyDateTime_Date): PyVal {
@@ -1312,7 +1330,7 @@ function strptime(cls: PyVal, args: readonly PyVal[]): PyVal {
 
 const dateMethods: PyMethodDef[] = [
   { name: "fromtimestamp", meth: date_fromtimestamp, flags: METH_O | METH_CLASS, doc: "Create a date from a POSIX timestamp.\n\nThe timestamp is a number, e.g. created via time.time(), that is interpreted\nas local time." },
-  { name: "fromordinal", meth: date_fromordinal, flags: METH_O | METH_CLASS, doc: "int -> date corresponding to a proleptic Gregorian ordinal." },
+  { name: "fromordinal", meth: date_fromordinal, flags: METH_FASTCALL | METH_CLASS, doc: "int -> date corresponding to a proleptic Gregorian ordinal." },
   { name: "fromisoformat", meth: date_fromisoformat, flags: METH_O | METH_CLASS, doc: "str -> Construct a date from a string in ISO 8601 format." },
   { name: "fromisocalendar", meth: date_fromisocalendar, flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS, doc: "int, int, int -> Construct a date from the ISO year, week number and weekday.\n\nThis is the inverse of the date.isocalendar() function" },
   { name: "today", meth: (cls: PyVal) => PyObject_CallMethod(cls, "fromtimestamp", [PyObject_CallMethod(getTime(), "time", [])]), flags: METH_NOARGS | METH_CLASS, doc: "Current date or datetime:  same as self.__class__.fromtimestamp(time.time())." },
@@ -1584,10 +1602,10 @@ function time_hash(self: PyVal): number {
 function time_replace(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const t = self as PyDateTime_Time;
   const a = parseKw("replace", args, kwnames, TIME_KWS, 0, 5);
-  const fold = optInt(a[5], t.fold);
+  const h = optIntC(a[0], t.hour), m = optIntC(a[1], t.minute), sec = optIntC(a[2], t.second);
+  const us = optIntC(a[3], t.microsecond), fold = optIntC(a[5], t.fold);
   if (fold !== 0 && fold !== 1) return PyErr_Format(PyExc_ValueError, "fold must be either 0 or 1");
-  return new_time_subclass_fold_ex(optInt(a[0], t.hour), optInt(a[1], t.minute), optInt(a[2], t.second),
-    optInt(a[3], t.microsecond), a[4] === undefined ? t.tzinfo : a[4], fold, Py_TYPE(self));
+  return new_time_subclass_fold_ex(h, m, sec, us, a[4] === undefined ? t.tzinfo : a[4], fold, Py_TYPE(self));
 }
 
 function time_fromisoformat(cls: PyVal, s: PyVal): PyVal {
@@ -1616,7 +1634,11 @@ function time_strftime(self: PyVal, args: readonly PyVal[], kwnames: readonly Py
   return wrap_strftime(self, fmt, tuple, Py_None);
 }
 
-function protoArg(v: PyVal): number { return asInt(v); }
+/** __reduce_ex__'s "i:__reduce_ex__" parsing (METH_VARARGS in CPython). */
+function protoArg(args: readonly PyVal[]): number {
+  exactArgs("__reduce_ex__", args, 1);
+  return asInt(args[0]);
+}
 
 PyType_FromSpecStatic({
   name: "datetime.time",
@@ -1636,7 +1658,7 @@ PyType_FromSpecStatic({
     { name: "replace", meth: time_replace, flags: METH_FASTCALL | METH_KEYWORDS, doc: "Return time with new specified fields." },
     { name: "__replace__", meth: time_replace, flags: METH_FASTCALL | METH_KEYWORDS, doc: "The same as replace()." },
     { name: "fromisoformat", meth: time_fromisoformat, flags: METH_O | METH_CLASS, doc: "string -> time from a string in ISO 8601 format" },
-    { name: "__reduce_ex__", meth: (s: PyVal, p: PyVal) => PyTuple_New([Py_TYPE(s), time_getstate(s as PyDateTime_Time, protoArg(p))]), flags: METH_O, doc: "__reduce_ex__(proto) -> (cls, state)" },
+    { name: "__reduce_ex__", meth: (s: PyVal, a: readonly PyVal[]) => PyTuple_New([Py_TYPE(s), time_getstate(s as PyDateTime_Time, protoArg(a))]), flags: METH_FASTCALL, doc: "__reduce_ex__(proto) -> (cls, state)" },
     { name: "__reduce__", meth: (s: PyVal) => PyTuple_New([Py_TYPE(s), time_getstate(s as PyDateTime_Time, 2)]), flags: METH_NOARGS, doc: "__reduce__() -> (cls, state)" },
   ],
   getset: [
@@ -1904,9 +1926,9 @@ function local_timezone(utc: PyDateTime_DateTime): PyVal {
 function datetime_replace(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const d = self as PyDateTime_DateTime;
   const a = parseKw("replace", args, kwnames, DATETIME_KWS, 0, 8);
-  const fold = optInt(a[8], d.fold);
-  const y = optInt(a[0], d.year), mo = optInt(a[1], d.month), dd = optInt(a[2], d.day), h = optInt(a[3], d.hour);
-  const mi = optInt(a[4], d.minute), s = optInt(a[5], d.second), us = optInt(a[6], d.microsecond);
+  const y = optIntC(a[0], d.year), mo = optIntC(a[1], d.month), dd = optIntC(a[2], d.day), h = optIntC(a[3], d.hour);
+  const mi = optIntC(a[4], d.minute), s = optIntC(a[5], d.second), us = optIntC(a[6], d.microsecond);
+  const fold = optIntC(a[8], d.fold);
   if (fold !== 0 && fold !== 1) return PyErr_Format(PyExc_ValueError, "fold must be either 0 or 1");
   return new_datetime_subclass_fold_ex(y, mo, dd, h, mi, s, us, a[7] === undefined ? d.tzinfo : a[7], fold, Py_TYPE(self));
 }
@@ -1932,7 +1954,9 @@ function warnDeprecated(msg: PyVal): void {
   PyObject_CallMethod(PyImport_ImportModule("warnings"), "warn", [msg, PyExc_DeprecationWarning, 1]);
 }
 
-function datetime_utcfromtimestamp(cls: PyVal, ts: PyVal): PyVal {
+function datetime_utcfromtimestamp(cls: PyVal, args: readonly PyVal[]): PyVal {
+  exactArgs("utcfromtimestamp", args, 1);
+  const ts = args[0];
   warnDeprecated(PyUnicode_FromString("datetime.datetime.utcfromtimestamp() is deprecated and scheduled for removal in a future version. Use timezone-aware objects to represent datetimes in UTC: datetime.datetime.fromtimestamp(timestamp, datetime.UTC)."));
   return datetime_from_timestamp(cls, false, ts, Py_None);
 }
@@ -1954,10 +1978,11 @@ function datetime_utcnow(cls: PyVal): PyVal {
 }
 
 function datetime_combine(cls: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  const a = parseKw("combine", args, kwnames, ["date", "time", "tzinfo"], 2);
-  const d = a[0]!, t = a[1]!;
-  if (!isDate(d)) return argType("combine", 1, "datetime.date", d);
-  if (!isTime(t)) return argType("combine", 2, "datetime.time", t);
+  const a = parseKw("combine", args, kwnames, ["date", "time", "tzinfo"], 2, 3, (i, x) => {
+    if (i === 0 && !isDate(x)) argType("combine", 1, "datetime.date", x);
+    if (i === 1 && !isTime(x)) argType("combine", 2, "datetime.time", x);
+  });
+  const d = a[0] as PyDateTime_Date, t = a[1] as PyDateTime_Time;
   const tzinfo = a[2] === undefined ? t.tzinfo : a[2];
   return new_datetime_subclass_fold_ex(d.year, d.month, d.day, t.hour, t.minute, t.second, t.microsecond, tzinfo, t.fold, cls);
 }
@@ -2019,7 +2044,7 @@ PyType_FromSpecStatic({
     { name: "now", meth: datetime_now, flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS, doc: "Returns new datetime object representing current time local to tz.\n\n  tz\n    Timezone object.\n\nIf no tz is specified, uses local timezone." },
     { name: "utcnow", meth: datetime_utcnow, flags: METH_NOARGS | METH_CLASS, doc: "Return a new datetime representing UTC day and time." },
     { name: "fromtimestamp", meth: datetime_fromtimestamp, flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS, doc: "timestamp[, tz] -> tz's local time from POSIX timestamp." },
-    { name: "utcfromtimestamp", meth: datetime_utcfromtimestamp, flags: METH_O | METH_CLASS, doc: "Construct a naive UTC datetime from a POSIX timestamp." },
+    { name: "utcfromtimestamp", meth: datetime_utcfromtimestamp, flags: METH_FASTCALL | METH_CLASS, doc: "Construct a naive UTC datetime from a POSIX timestamp." },
     { name: "strptime", meth: strptime, flags: METH_FASTCALL | METH_CLASS, doc: "string, format -> new datetime parsed from a string (like time.strptime())." },
     { name: "combine", meth: datetime_combine, flags: METH_FASTCALL | METH_KEYWORDS | METH_CLASS, doc: "date, time -> datetime with same date and time fields" },
     { name: "fromisoformat", meth: datetime_fromisoformat, flags: METH_O | METH_CLASS, doc: "string -> datetime from a string in most ISO 8601 formats" },
@@ -2037,7 +2062,7 @@ PyType_FromSpecStatic({
     { name: "replace", meth: datetime_replace, flags: METH_FASTCALL | METH_KEYWORDS, doc: "Return datetime with new specified fields." },
     { name: "__replace__", meth: datetime_replace, flags: METH_FASTCALL | METH_KEYWORDS, doc: "The same as replace()." },
     { name: "astimezone", meth: datetime_astimezone, flags: METH_FASTCALL | METH_KEYWORDS, doc: "tz -> convert to local time in new timezone tz\n" },
-    { name: "__reduce_ex__", meth: (s: PyVal, p: PyVal) => PyTuple_New([Py_TYPE(s), datetime_getstate(s as PyDateTime_DateTime, protoArg(p))]), flags: METH_O, doc: "__reduce_ex__(proto) -> (cls, state)" },
+    { name: "__reduce_ex__", meth: (s: PyVal, a: readonly PyVal[]) => PyTuple_New([Py_TYPE(s), datetime_getstate(s as PyDateTime_DateTime, protoArg(a))]), flags: METH_FASTCALL, doc: "__reduce_ex__(proto) -> (cls, state)" },
     { name: "__reduce__", meth: (s: PyVal) => PyTuple_New([Py_TYPE(s), datetime_getstate(s as PyDateTime_DateTime, 2)]), flags: METH_NOARGS, doc: "__reduce__() -> (cls, state)" },
   ],
   getset: [

@@ -466,3 +466,33 @@ for n in range(600):
     for k in list(kw):
         if rnd.random() < 0.6: del kw[k]
     p(f"tdr{n}", lambda: timedelta(**kw))
+
+# ---- every public method with seeded random arguments (values, types and counts) ----
+# The messages of the method-call layer (arity of METH_NOARGS/METH_O rows, unbound methods, object.__format__ and
+# object.__reduce_ex__) are not _datetime's: those exceptions print their type only.
+rnd = random.Random(7)
+pool = [None, 0, 1, -1, 2**31, 2**70, 1.5, float("nan"), float("inf"), "x", "", "2020-01-01", "%Y", b"", b"\x07\xe4\x01\x01",
+        timedelta(1), timedelta(0), date(2020, 1, 1), datetime(2020, 1, 1, tzinfo=UTC), datetime(2020, 1, 1), time(1),
+        time(1, tzinfo=UTC), UTC, timezone(timedelta(hours=-3)), tzinfo(), object(), [], (), 12, 24, 60, 1000000]
+objs = [timedelta(1, 2, 3), date(2020, 2, 29), time(1, 2, 3, 4), time(5, tzinfo=UTC), datetime(2020, 2, 29, 1, 2, 3, 4),
+        datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=5))), UTC, timezone(timedelta(hours=1), "X"), tzinfo()]
+def show(v):
+    if type(v) in (tzinfo, object): return type(v).__name__
+    r = repr(v)
+    return r if " at 0x" not in r else type(v).__name__
+LAYER = ("takes no arguments", "takes exactly one argument", "needs an argument", "takes no keyword", "format() argument 2",
+         "__format__() argument must be str")
+for o in objs + [timedelta, date, time, datetime, timezone, tzinfo]:
+    names = sorted(n_ for n_ in dir(o) if not n_.startswith("__") or n_ in ("__add__", "__sub__", "__mul__", "__truediv__",
+        "__floordiv__", "__mod__", "__divmod__", "__lt__", "__eq__", "__format__", "__replace__", "__new__", "__radd__", "__rsub__"))
+    for name in names:
+        f_ = getattr(o, name)
+        if not callable(f_) or name in ("now", "today", "utcnow", "utcfromtimestamp"): continue
+        for k in range(6):
+            args = [rnd.choice(pool) for _ in range(rnd.randint(0, 3))]
+            try:
+                r = show(f_(*args))
+            except Exception as e:
+                r = f"!{type(e).__name__}" + ("" if any(m in str(e) for m in LAYER) else f": {e}")
+            owner = o.__name__ if isinstance(o, type) else show(o)
+            print(f"m.{owner}.{name}.{k} = {tuple(show(a) for a in args)} -> {r}")
