@@ -824,10 +824,12 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           case 75 /* IMPORT_NAME */: {
             const fromlist = stack[--sp]!;
             const level = stack[sp - 1]!;
+            frame.instr = here; // the imported module's warnings and tracebacks read this frame's line
             stack[sp - 1] = vmHooks.importName(frame, names[oparg], fromlist, level);
             continue;
           }
           case 74 /* IMPORT_FROM */:
+            frame.instr = here; // a module __getattr__ may warn or raise
             stack[sp] = vmHooks.importFrom(stack[sp - 1]!, names[oparg]);
             sp++;
             continue;
