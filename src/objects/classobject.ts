@@ -1,13 +1,15 @@
 // method: a function bound to an instance (Objects/classobject.c). See docs/objects.md.
 import {
   PyObject, PyType_Declare, PyType_FromSpecStatic, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, Py_HashHi,
-  PyUnicode_InternFromString, type PyVal, PyUnicodeObject,
+  PyUnicode_InternFromString, type PyVal, PyUnicodeObject, METH_NOARGS,
 } from "./object.js";
-import { hooks, PyObject_Vectorcall, PyObject_GetAttr, PyObject_Repr, PyObject_Hash, _PyObject_LookupAttr } from "./abstract.js";
+import { hooks, PyObject_Vectorcall, PyObject_GetAttr, PyObject_Repr, PyObject_Hash, _PyObject_LookupAttr,
+  PyObject_GetItem } from "./abstract.js";
 import { PyObject_GenericGetAttr, _PyType_Lookup } from "./typeobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError } from "./exceptions.js";
+import { _PyThreadState_GET } from "../runtime/pystate.js";
 
 export const PyMethod_Type = PyType_Declare("method");
 
@@ -38,6 +40,15 @@ function method_getattro(self: PyVal, name: PyUnicodeObject, suppress: boolean):
   }
   const fn = (self as PyMethodObject).im_func;
   return suppress ? _PyObject_LookupAttr(fn, name) : PyObject_GetAttr(fn, name);
+}
+
+/** method.__reduce__: (getattr, (self, func.__name__)), getattr from the running frame's builtins. */
+function method_reduce(self: PyVal): PyVal {
+  const m = self as PyMethodObject;
+  const name = PyObject_GetAttr(m.im_func, PyUnicode_InternFromString("__name__"));
+  const frame = _PyThreadState_GET().current_frame as { f_builtins: PyVal } | null;
+  const getattr = frame === null ? hooks.str("getattr") : PyObject_GetItem(frame.f_builtins, hooks.str("getattr"));
+  return hooks.tuple([getattr, hooks.tuple([m.im_self, name])]);
 }
 
 function method_repr(self: PyVal): PyUnicodeObject {
@@ -72,6 +83,7 @@ PyType_FromSpecStatic({
     },
     tp_descr_get: (s) => s,
   },
+  methods: [{ name: "__reduce__", meth: method_reduce, flags: METH_NOARGS }],
   members: [
     { name: "__func__", get: (s) => (s as PyMethodObject).im_func },
     { name: "__self__", get: (s) => (s as PyMethodObject).im_self },
