@@ -740,6 +740,43 @@ import array
 pba = pickle.PickleBuffer(array.array('i', [1, 2]))
 out("picklebuffer array", show_bytes(_pickle.dumps(pba, 5)))
 
+# ---- random object graphs (no empty bytes and no str(int) keys: Typhon's identities of those differ) ----
+import random
+random.seed(11)
+class RandomC:
+    def __init__(self, **kw): self.__dict__.update(kw)
+    def __eq__(self, o): return type(o) is RandomC and self.__dict__ == o.__dict__
+def rnd(depth):
+    r = random.random()
+    if depth > 4 or r < 0.3:
+        k = random.randrange(12)
+        return [None, True, False, random.randrange(-300, 70000), random.getrandbits(random.randrange(1, 200)) - 2**90,
+                random.random() * 10 ** random.randrange(-5, 300), ''.join(chr(random.randrange(32, 0x3000)) for _ in range(random.randrange(0, 300))),
+                bytes(random.randrange(256) for _ in range(random.randrange(1, 300))), bytearray(b'ab' * random.randrange(0, 5)),
+                'id' + str(random.randrange(5)), complex(1, random.randrange(3)), ...][k]
+    k = random.randrange(7)
+    n = random.randrange(0, 6)
+    if random.random() < 0.05: return [rnd(9) for _ in range(1200)]
+    if k == 0: return [rnd(depth + 1) for _ in range(n)]
+    if k == 1: return tuple(rnd(depth + 1) for _ in range(min(n, 8)))
+    if k == 2: return {random.randrange(10**6) if random.random() < .5 else 'k%d' % random.randrange(10**6): rnd(depth + 1) for _ in range(n)}
+    if k == 3: return set(random.randrange(-10**6, 10**6) for _ in range(n))
+    if k == 4: return frozenset('s%d' % random.randrange(100) for _ in range(n))
+    if k == 5: return RandomC(a=rnd(depth + 1), b=rnd(depth + 1))
+    return collections.OrderedDict(('n%d' % i, rnd(depth + 1)) for i in range(min(n, 5)))
+pool = []
+for i in range(60):
+    o = rnd(0)
+    if pool and random.random() < 0.3:
+        o = [o, random.choice(pool), random.choice(pool)]
+    pool.append(o)
+    for p in range(6):
+        try:
+            b = _pickle.dumps(o, p)
+            out(f'random graph {i} p{p}', f'{len(b)} {hashlib.sha256(b).hexdigest()[:12]} {_pickle.loads(b) == o or repr(_pickle.loads(b)) == repr(o)}')
+        except Exception as e:
+            out(f'random graph {i} p{p}', err(e))
+
 # ---- the pickle module uses _pickle ----
 out("pickle classes", (pickle.Pickler is _pickle.Pickler, pickle.Unpickler is _pickle.Unpickler,
                        pickle.PickleError is _pickle.PickleError, pickle.dumps is _pickle.dumps))
