@@ -1,6 +1,6 @@
 // libm functions whose last bit CPython 3.13 shows (Modules/_math.h's role): glibc 2.36's erf, erfc, exp, expm1,
-// cosh and sinh as x86-64 runs them (exp and expm1 from the FMA build: their fused multiply-adds are emulated), bit
-// for bit. glibc's ERANGE on underflow is left out: math's is_error ignores underflow. See docs/modules.md ("math").
+// cosh, sinh and tanh as x86-64 runs them (exp and expm1 from the FMA build: their fused multiply-adds are emulated),
+// bit for bit. glibc's ERANGE on underflow is left out: math's is_error ignores underflow. See docs/modules.md ("math").
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
@@ -467,4 +467,26 @@ export function glibc_sinh(x: number): number {
     return t * w;
   }
   return x > 0 ? Infinity : -Infinity; // x * shuge overflows
+}
+
+/** tanh (s_tanh.c: fdlibm's, built without FMA) on glibc's expm1. */
+export function glibc_tanh(x: number): number {
+  bits[0] = x;
+  const jx = words[HI] | 0, ix = jx & 0x7fffffff, lx = words[LO];
+  if (ix >= 0x7ff00000) return jx >= 0 ? 1.0 / x + 1.0 : 1.0 / x - 1.0; // +-1, or nan
+  let z: number;
+  if (ix < 0x40360000) { // |x| < 22
+    if ((ix | lx) === 0) return x; // +-0
+    if (ix < 0x3c800000) return x * (1.0 + x); // |x| < 2^-55
+    if (ix >= 0x3ff00000) { // |x| >= 1
+      const t = glibc_expm1(2.0 * Math.abs(x));
+      z = 1.0 - 2.0 / (t + 2.0);
+    } else {
+      const t = glibc_expm1(-2.0 * Math.abs(x));
+      z = -t / (t + 2.0);
+    }
+  } else {
+    z = 1.0; // one - tiny
+  }
+  return jx >= 0 ? z : -z;
 }

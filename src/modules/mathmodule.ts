@@ -14,7 +14,7 @@ import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "../objec
 import { PyErr_Format } from "../runtime/errors.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
 import { c_log, c_pow, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
-import { glibc_erf, glibc_erfc, glibc_exp, glibc_expm1, glibc_cosh, glibc_sinh } from "./_math.js";
+import { glibc_erf, glibc_erfc, glibc_exp, glibc_expm1, glibc_cosh, glibc_sinh, glibc_tanh } from "./_math.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 const pi = 3.141592653589793238462643383279502884197;
@@ -906,7 +906,7 @@ export const mathmodule: PyModuleDef = {
     F1("sinh", glibc_sinh, true),
     F1("sqrt", Math.sqrt, false),
     F1("tan", Math.tan, false),
-    F1("tanh", Math.tanh, false),
+    F1("tanh", glibc_tanh, false),
     { name: "sumprod", meth: math_sumprod, flags: METH_FASTCALL },
     { name: "trunc", meth: math_trunc, flags: METH_O },
     { name: "prod", meth: math_prod, flags: METH_FASTCALL | METH_KEYWORDS },

@@ -1,4 +1,4 @@
-# math.erf, erfc, exp, expm1, cosh and sinh against CPython 3.13 on this platform's glibc (whose last bits it shows):
+# math.erf, erfc, exp, expm1, cosh, sinh, tanh against CPython 3.13 on this platform's glibc (whose last bits it shows):
 # a dense sweep in blocks (one CRC-32 of the packed results per block) and single values around every branch point.
 # Captured by tools/capture_cases.py; compared by tests/unit/modules/math_erf.test.ts.
 import math, struct, zlib
@@ -33,8 +33,8 @@ for lo, hi, n in [(-784.6, -2.1, 60000), (-1.0, 1.0, 40000), (-0.01, 0.01, 20000
                   (-745.2, -700.0, 20000), (-709.0, 0.0, 20000)]:
     print(f"exp [{lo!r}, {hi!r}) = {crc([math.exp(x) for x in sweep(lo, hi, n)])}")
 
-# expm1 over its ranges (|x| < 2**-54, ln2/2, 1.5 ln2, k < 20, k <= 56, beyond), cosh and sinh (ln2/2, 1, 22, 709.78)
-for name in ("expm1", "cosh", "sinh"):
+# expm1 over its ranges (|x| < 2**-54, ln2/2, 1.5 ln2, k < 20, k <= 56, beyond), cosh, sinh, tanh (ln2/2, 1, 22, 709.78)
+for name in ("expm1", "cosh", "sinh", "tanh"):
     f = getattr(math, name)
     for lo, hi, n in [(-1e-17, 1e-17, 5000), (-0.35, 0.35, 40000), (0.34, 1.04, 30000), (-1.04, -0.34, 30000),
                       (1.0, 14.0, 40000), (-14.0, -1.0, 30000), (13.0, 40.0, 20000), (-45.0, -13.0, 10000),
