@@ -824,10 +824,16 @@ const ALL_SLOTS: SlotName[] = [...new Set(slotdefs.map((s) => s.slot))];
 const EXTRA_SLOTS: SlotName[] = ["tp_iternext"];
 
 /** Copy slots the type leaves empty from a base (inherit_slots); tp_hash and tp_richcompare go together. */
+/** The slots inherit_slots copies one by one (tp_hash, tp_richcompare and tp_new go by their own rules). */
+const INHERITED_SLOTS: SlotName[] = ALL_SLOTS.concat(EXTRA_SLOTS)
+  .filter((s) => s !== "tp_hash" && s !== "tp_richcompare" && s !== "tp_new");
+
 function inherit_slots(t: PyTypeObject, base: PyTypeObject): void {
-  for (const s of ALL_SLOTS.concat(EXTRA_SLOTS)) {
-    if (s === "tp_hash" || s === "tp_richcompare" || s === "tp_new") continue;
-    if (getSlot(t, s) === null && getSlot(base, s) !== null) setSlot(t, s, getSlot(base, s));
+  for (let i = 0; i < INHERITED_SLOTS.length; i++) {
+    const s = INHERITED_SLOTS[i];
+    if (getSlot(t, s) !== null) continue;
+    const f = getSlot(base, s);
+    if (f !== null) setSlot(t, s, f);
   }
   if (t.tp_richcompare === null && t.tp_hash === null && !explicitlyUnhashable.has(t)) {
     t.tp_richcompare = base.tp_richcompare;
@@ -1249,7 +1255,7 @@ function type_getattro(self: PyVal, name: PyUnicodeObject, suppress: boolean): P
   if (meta_get !== null) return meta_get(meta_attribute!, type, metatype);
   if (meta_attribute !== null) return meta_attribute;
   if (suppress) return undefined;
-  return raiseAttributeError(type, name, `type object '${type.tp_qualname}' has no attribute '${name.value}'`);
+  return raiseAttributeError(type, name, `type object '${type.tp_name}' has no attribute '${name.value}'`);
 }
 
 function type_setattro(self: PyVal, name: PyUnicodeObject, value: PyVal | null): void {
