@@ -193,14 +193,21 @@ function opcodeBoundary(self: PicklerObject): void {
 }
 
 /** _Pickler_write_bytes: a header and a payload; payloads of 64 KiB or more bypass framing (and the buffer). */
-function writeBytesPayload(self: PicklerObject, header: () => void, data: Uint8Array, payload: PyVal | null): void {
+/** The opcode and size header of a payload: 1, 4 or 8 size bytes (little-endian). */
+function writeHeader(self: PicklerObject, op: number, sizeBytes: 1 | 4 | 8, size: number): void {
+  if (sizeBytes === 1) write2(self, op, size);
+  else if (sizeBytes === 4) writeOp4(self, op, size);
+  else writeOp8(self, op, size);
+}
+
+function writeBytesPayload(self: PicklerObject, op: number, sizeBytes: 1 | 4 | 8, data: Uint8Array, payload: PyVal | null): void {
   const bypass = data.length >= FRAME_SIZE_TARGET;
   const framing = self.framing;
   if (bypass) {
     commitFrame(self);
     self.framing = false;
   }
-  header();
+  writeHeader(self, op, sizeBytes, data.length);
   if (bypass && self.write !== null) {
     _Pickler_FlushToFile(self);
     PyObject_CallOneArg(self.write, payload ?? PyBytes_FromArray(data.slice()));
@@ -359,9 +366,9 @@ function save_float(self: PicklerObject, obj: PyFloatObject): void {
 
 function _save_bytes_data(self: PicklerObject, obj: PyVal, data: Uint8Array): void {
   const size = data.length;
-  if (size <= 0xff) writeBytesPayload(self, () => write2(self, OP.SHORT_BINBYTES, size), data, obj);
-  else if (size <= 0xffffffff) writeBytesPayload(self, () => writeOp4(self, OP.BINBYTES, size), data, obj);
-  else writeBytesPayload(self, () => writeOp8(self, OP.BINBYTES8, size), data, obj);
+  if (size <= 0xff) writeBytesPayload(self, OP.SHORT_BINBYTES, 1, data, obj);
+  else if (size <= 0xffffffff) writeBytesPayload(self, OP.BINBYTES, 4, data, obj);
+  else writeBytesPayload(self, OP.BINBYTES8, 8, data, obj);
   memo_put(self, obj);
 }
 
@@ -385,7 +392,7 @@ function save_bytes(self: PicklerObject, obj: PyBytesObject): void {
 }
 
 function _save_bytearray_data(self: PicklerObject, obj: PyVal, data: Uint8Array): void {
-  writeBytesPayload(self, () => writeOp8(self, OP.BYTEARRAY8, data.length), data, obj);
+  writeBytesPayload(self, OP.BYTEARRAY8, 8, data, obj);
   memo_put(self, obj);
 }
 
@@ -474,11 +481,22 @@ function write_unicode_binary(self: PicklerObject, obj: PyUnicodeObject): void {
     for (let i = 0; i < s.length; i++) b[at + 2 + i] = s.charCodeAt(i);
     return;
   }
+  if (s.length < 4096 && self.proto < 4 && isAscii(s)) {
+    const at = reserve(self, s.length + 5);
+    const b = self.buf;
+    b[at] = OP.BINUNICODE;
+    b[at + 1] = s.length & 0xff;
+    b[at + 2] = s.length >> 8;
+    b[at + 3] = 0;
+    b[at + 4] = 0;
+    for (let i = 0; i < s.length; i++) b[at + 5 + i] = s.charCodeAt(i);
+    return;
+  }
   const data = utf8Bytes(s);
   const size = data.length;
-  if (size <= 0xff && self.proto >= 4) writeBytesPayload(self, () => write2(self, OP.SHORT_BINUNICODE, size), data, null);
-  else if (size <= 0xffffffff) writeBytesPayload(self, () => writeOp4(self, OP.BINUNICODE, size), data, null);
-  else if (self.proto >= 4) writeBytesPayload(self, () => writeOp8(self, OP.BINUNICODE8, size), data, null);
+  if (size <= 0xff && self.proto >= 4) writeBytesPayload(self, OP.SHORT_BINUNICODE, 1, data, null);
+  else if (size <= 0xffffffff) writeBytesPayload(self, OP.BINUNICODE, 4, data, null);
+  else if (self.proto >= 4) writeBytesPayload(self, OP.BINUNICODE8, 8, data, null);
   else PyErr_Format(PyExc_OverflowError, "serializing a string larger than 4 GiB requires pickle protocol 4 or higher");
 }
 
