@@ -26,6 +26,7 @@ import { ERRNO_TABLE } from "./errno_table.js";
 import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { HostError, type HostStat, type HostStatVFS } from "../host/host.js";
 import { pipeHooks } from "../host/pipe.js";
+import { _PySocket_Endpoint } from "./socketmodule.js";
 import { _PyThread_BeginWait, _PyThread_Wait, _PyThread_Wake, type WaitCall } from "../vm/threads.js";
 import { hostFS, hostProc, currentHost } from "../host/current.js";
 
@@ -646,6 +647,52 @@ pipeHooks.wait = (ready) => {
 };
 pipeHooks.wake = _PyThread_Wake;
 
+/**
+ * socketpair()'s in-memory sockets (socketmodule.ts) have descriptors outside the host's table: their close-on-exec
+ * and O_NONBLOCK flags as os.get/set_inheritable and os.get/set_blocking see them (socket.get_inheritable goes
+ * through os). DEVIATION: socket.setblocking does not show in os.get_blocking.
+ */
+const socketInheritable = new Set<number>();
+const socketNonblocking = new Set<number>();
+
+function isMemorySocket(fd: number): boolean {
+  return _PySocket_Endpoint(fd) !== undefined;
+}
+
+function posix_get_inheritable(_m: PyVal, fd: PyVal): PyVal {
+  const n = cIntArg(fd);
+  if (isMemorySocket(n)) return PyBool_FromLong(socketInheritable.has(n));
+  return PyBool_FromLong(call(() => hostFS().getInheritable(n)));
+}
+
+function posix_set_inheritable(_m: PyVal, a: PyVal[]): PyVal {
+  const [fd, inh] = unpackArgs("set_inheritable", a, 2, 2);
+  const n = cIntArg(fd!);
+  const v = cIntArg(inh!) !== 0;
+  if (isMemorySocket(n)) {
+    if (v) socketInheritable.add(n);
+    else socketInheritable.delete(n);
+  } else call(() => hostFS().setInheritable(n, v));
+  return Py_None;
+}
+
+function posix_get_blocking(_m: PyVal, fd: PyVal): PyVal {
+  const n = cIntArg(fd);
+  if (isMemorySocket(n)) return PyBool_FromLong(!socketNonblocking.has(n));
+  return PyBool_FromLong(call(() => hostFS().getBlocking(n)));
+}
+
+function posix_set_blocking(_m: PyVal, a: PyVal[]): PyVal {
+  const [fd, b] = unpackArgs("set_blocking", a, 2, 2);
+  const n = cIntArg(fd!);
+  const v = PyObject_IsTrue(b!);
+  if (isMemorySocket(n)) {
+    if (v) socketNonblocking.delete(n);
+    else socketNonblocking.add(n);
+  } else call(() => hostFS().setBlocking(n, v));
+  return Py_None;
+}
+
 function posix_pipe(): PyVal {
   const [r, w] = call(() => hostFS().pipe(O_CLOEXEC));
   return PyTuple_New([r, w]);
@@ -846,28 +893,10 @@ const methods = [
   { name: "device_encoding", meth: posix_device_encoding, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "putenv", meth: posix_putenv, flags: METH_FASTCALL },
   { name: "unsetenv", meth: () => Py_None, flags: METH_O },
-  { name: "get_inheritable", meth: (_m: PyVal, fd: PyVal) => {
-    const n = cIntArg(fd);
-    return PyBool_FromLong(call(() => hostFS().getInheritable(n)));
-  }, flags: METH_O },
-  { name: "set_inheritable", meth: (_m: PyVal, a: PyVal[]) => {
-    const [fd, inh] = unpackArgs("set_inheritable", a, 2, 2);
-    const n = cIntArg(fd!);
-    const v = cIntArg(inh!);
-    call(() => hostFS().setInheritable(n, v !== 0));
-    return Py_None;
-  }, flags: METH_FASTCALL },
-  { name: "get_blocking", meth: (_m: PyVal, fd: PyVal) => {
-    const n = cIntArg(fd);
-    return PyBool_FromLong(call(() => hostFS().getBlocking(n)));
-  }, flags: METH_O },
-  { name: "set_blocking", meth: (_m: PyVal, a: PyVal[]) => {
-    const [fd, b] = unpackArgs("set_blocking", a, 2, 2);
-    const n = cIntArg(fd!);
-    const v = PyObject_IsTrue(b!);
-    call(() => hostFS().setBlocking(n, v));
-    return Py_None;
-  }, flags: METH_FASTCALL },
+  { name: "get_inheritable", meth: posix_get_inheritable, flags: METH_O },
+  { name: "set_inheritable", meth: posix_set_inheritable, flags: METH_FASTCALL },
+  { name: "get_blocking", meth: posix_get_blocking, flags: METH_O },
+  { name: "set_blocking", meth: posix_set_blocking, flags: METH_FASTCALL },
   { name: "pipe", meth: posix_pipe, flags: METH_NOARGS },
   { name: "pipe2", meth: posix_pipe2, flags: METH_O },
   { name: "dup", meth: posix_dup, flags: METH_O },

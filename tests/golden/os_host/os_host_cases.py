@@ -132,6 +132,13 @@ t.join()
 show("after select", lambda: (os.read(r, 10), os.read(r, 10)))
 os.close(r)
 
+# in-memory sockets: their flags through os (socket.get_inheritable calls os.get_inheritable)
+import socket
+sa, sb = socket.socketpair()
+show("socket inheritable", lambda: (sa.get_inheritable(), sa.set_inheritable(True), sa.get_inheritable(), os.get_inheritable(sb.fileno())))
+show("socket os blocking", lambda: (os.get_blocking(sb.fileno()), os.set_blocking(sb.fileno(), False), os.get_blocking(sb.fileno()), sb.getblocking()))
+sa.close(); sb.close()
+
 # ---- owners ----
 d = tempfile.mkdtemp()
 SCRUB.append(d)
