@@ -36,6 +36,7 @@ import { decimalmodule } from "./_decimal/_decimal.js";
 import { pyexpatmodule } from "./pyexpat.js";
 import { heapqmodule } from "./_heapqmodule.js";
 import { bisectmodule } from "./_bisectmodule.js";
+import { abcmodule } from "./_abcmodule.js";
 import { cmathmodule } from "./cmathmodule.js";
 import { jsonmodule } from "./_json.js";
 import { localemodule } from "./_localemodule.js";
@@ -93,6 +94,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["pyexpat", pyexpatmodule],
   ["_heapq", heapqmodule],
   ["_bisect", bisectmodule],
+  ["_abc", abcmodule],
   ["cmath", cmathmodule],
   ["_json", jsonmodule],
   ["_locale", localemodule],

@@ -140,9 +140,20 @@ function fullPath(z: PyZipImporterObject, inner: string): string {
   return `${z.archive}/${inner}`;
 }
 
+// The host's build directory, asked once per host (Node's resolves a file URL each time).
+let homeHost: object | null = null;
+let homeDir: string | null = null;
+function typhonHomeOf(host: ReturnType<typeof currentHost>): string | null {
+  if (homeHost !== host) {
+    homeDir = host.typhonHome?.() ?? null;
+    homeHost = host;
+  }
+  return homeDir;
+}
+
 /** Where compiled code of zip members is cached: <dist>/pycache/<archive base>/<member>.typhon-313.pyc. */
 function cachePath(z: PyZipImporterObject, inner: string): string | null {
-  const home = currentHost().typhonHome?.() ?? null;
+  const home = typhonHomeOf(currentHost());
   if (home === null) return null;
   const base = z.archive.slice(z.archive.lastIndexOf("/") + 1);
   return `${home}/pycache/${base}/${inner.replace(/\.py$/, "").replace(/\//g, ".")}.${CACHE_TAG}.pyc`;

@@ -54,6 +54,8 @@ export interface CodeFields {
   co_exceptiontable: PyBytesObject;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 export class PyCodeObject extends PyObject {
   co_argcount: number;
   co_posonlyargcount: number;
@@ -83,8 +85,9 @@ export class PyCodeObject extends PyObject {
   co_ncellvars: number;
   co_nfreevars: number;
   co_framesize: number;
-  /** Exception table entries, 4 ints each: start, end (code units), target, depth << 1 | lasti. */
-  _exctable: Int32Array;
+  /** Exception table entries, 4 ints each: start, end (code units), target, depth << 1 | lasti; parsed on first use
+   *  (most code objects unmarshalled at import never raise). */
+  _exctableParsed: Int32Array | null;
   /** Code unit index of the first instruction a traceback or tracer may see (after the prefix). */
   _co_firsttraceable: number;
   /** Decoded location table (lazily): per code unit, line, end line, column, end column (-1 = None). */
@@ -117,8 +120,16 @@ export class PyCodeObject extends PyObject {
     this.co_exceptiontable = f.co_exceptiontable;
     const bytes = f.co_code.ob_bytes;
     const n = bytes.length >> 1;
-    const code = new Uint16Array(n);
-    for (let i = 0; i < n; i++) code[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
+    let code: Uint16Array;
+    if (LITTLE_ENDIAN) {
+      // One copy of the bytes viewed as units (an aligned, private buffer: specialization rewrites it in place).
+      const copy = new Uint8Array(2 * n);
+      copy.set(bytes.subarray(0, 2 * n));
+      code = new Uint16Array(copy.buffer);
+    } else {
+      code = new Uint16Array(n);
+      for (let i = 0; i < n; i++) code[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
+    }
     this._co_code_adaptive = code;
     this._consts = f.co_consts.ob_item;
     this._names = f.co_names.ob_item as PyUnicodeObject[];
@@ -135,7 +146,7 @@ export class PyCodeObject extends PyObject {
     this.co_ncellvars = ncells;
     this.co_nfreevars = nfrees;
     this.co_framesize = this.co_nlocalsplus + this.co_stacksize;
-    this._exctable = parseExceptionTable(f.co_exceptiontable.ob_bytes);
+    this._exctableParsed = null;
     let ft = 0;
     while (ft < n && (code[ft] & 255) !== RESUME) ft++;
     this._co_firsttraceable = ft < n ? ft : 0;
@@ -146,6 +157,9 @@ export class PyCodeObject extends PyObject {
     this._frameTemplate = t;
     this._co_monitoring = null;
     this._co_instrumentation_version = 0;
+  }
+  get _exctable(): Int32Array {
+    return this._exctableParsed ??= parseExceptionTable(this.co_exceptiontable.ob_bytes);
   }
 }
 

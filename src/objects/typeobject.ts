@@ -823,11 +823,11 @@ const INHERITED_FLAGS = Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS | Py
 const ALL_SLOTS: SlotName[] = [...new Set(slotdefs.map((s) => s.slot))];
 const EXTRA_SLOTS: SlotName[] = ["tp_iternext"];
 
-/** Copy slots the type leaves empty from a base (inherit_slots); tp_hash and tp_richcompare go together. */
 /** The slots inherit_slots copies one by one (tp_hash, tp_richcompare and tp_new go by their own rules). */
 const INHERITED_SLOTS: SlotName[] = ALL_SLOTS.concat(EXTRA_SLOTS)
   .filter((s) => s !== "tp_hash" && s !== "tp_richcompare" && s !== "tp_new");
 
+/** Copy slots the type leaves empty from a base (inherit_slots); tp_hash and tp_richcompare go together. */
 function inherit_slots(t: PyTypeObject, base: PyTypeObject): void {
   for (let i = 0; i < INHERITED_SLOTS.length; i++) {
     const s = INHERITED_SLOTS[i];

@@ -423,10 +423,20 @@ function stripImpl(self: PyVal, args: PyVal[], name: string, left: boolean, righ
     let a = 0, b = s.length;
     if (left) while (a < b && isSpaceCh(s[a])) a++;
     if (right) while (b > a && isSpaceCh(s[b - 1])) b--;
+    if (a === 0 && b === s.length && (self as PyUnicodeObject).ob_type === PyUnicode_Type) return self;
     s = s.slice(a, b);
   } else {
     if (!PyUnicode_Check(chars)) return PyErr_Format(PyExc_TypeError, `${name} arg must be None or str`);
     const cs = chars.value;
+    if (!/[\ud800-\udfff]/.test(cs)) {
+      // No surrogates among the characters to strip: scanning UTF-16 units is exact (a unit of an astral
+      // character in s never equals one of them). os.path and importlib strip separators on every path.
+      let a = 0, b = s.length;
+      if (left) while (a < b && cs.includes(s[a])) a++;
+      if (right) while (b > a && cs.includes(s[b - 1])) b--;
+      if (a === 0 && b === s.length && (self as PyUnicodeObject).ob_type === PyUnicode_Type) return self;
+      return PyUnicode_FromString(s.slice(a, b));
+    }
     const set = new Set(codePoints(cs).map(fromCodePoint));
     const cps = codePoints(s).map(fromCodePoint);
     let a = 0, b = cps.length;
@@ -616,10 +626,11 @@ function startsEndsWith(self: PyVal, args: PyVal[], name: string, ends: boolean)
   const [prefix, a, b] = unpackArgs(name, args, 1, 3);
   const u = self as PyUnicodeObject;
   const [start, end] = sliceArgs(u, a, b);
+  // Compared in place (no slices): importlib and os.path test prefixes and suffixes of every path.
   const test = (p: string): boolean => {
     if (start > end) return false;
     if (end - start < p.length) return false;
-    return ends ? u.value.slice(start, end).endsWith(p) : u.value.slice(start, end).startsWith(p);
+    return ends ? u.value.startsWith(p, end - p.length) : u.value.startsWith(p, start);
   };
   if (prefix instanceof PyTupleObject) {
     for (const p of prefix.ob_item) {

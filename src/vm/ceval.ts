@@ -13,7 +13,7 @@ import { PyFunctionObject } from "../objects/funcobject.js";
 import { PyMethodObject } from "../objects/classobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItem, PyDict_GetItem, PyDict_DelItemIf, PyDict_Merge,
-  PyDict_Check } from "../objects/dictobject.js";
+  PyDict_Check, PyDict_Type } from "../objects/dictobject.js";
 import { PyTupleObject, PyTuple_New, PyTuple_Type } from "../objects/tupleobject.js";
 import { PyListObject, PyList_New, PyList_Type, PyListIter_Type, PyListIterObject } from "../objects/listobject.js";
 import { PyRangeIter_Type, PyRangeIterObject } from "../objects/rangeobject.js";
@@ -36,7 +36,7 @@ import {
   PyBaseExceptionObject, PyStopIterationObject, PyExc_TypeError, PyExc_NameError, PyExc_UnboundLocalError,
   PyExc_SystemError, PyExc_ValueError, PyExc_RuntimeError, PyExc_StopIteration, PyExc_StopAsyncIteration,
   PyExc_AssertionError, PyExc_RecursionError, PyExc_BaseException, PyExceptionClass_Check, PyExceptionInstance_Check,
-  PyExc_AttributeError, PyExc_ImportError, PyExc_KeyError, PyNameErrorObject, PyBaseExceptionGroupObject,
+  PyExc_AttributeError, PyExc_ImportError, PyExc_KeyError, PyExc_IndexError, PyNameErrorObject, PyBaseExceptionGroupObject,
   exceptionGroupSplit, PyExc_BaseExceptionGroup, PyExc_ExceptionGroup,
 } from "../objects/exceptions.js";
 import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext, _PyErr_FromJS } from "../runtime/errors.js";
@@ -269,8 +269,28 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             let res: PyVal;
             if (typeof sub === "number" && container instanceof PyListObject && container.ob_type === PyList_Type &&
               sub >= 0 && sub < container.ob_item.length) res = container.ob_item[sub];
-            else if (container instanceof PyDictObject && container.ob_type.mp_subscript === dictSubscript) {
+            else if (typeof sub === "number" && container instanceof PyListObject && container.ob_type === PyList_Type) {
+              const j = sub < 0 ? sub + container.ob_item.length : sub;
+              if (j >= 0 && j < container.ob_item.length) res = container.ob_item[j];
+              else {
+                // list_subscript's IndexError, handed to the unwinder without a JS throw (re's parser probes with it).
+                const ie = _PyErr_CreateException(PyExc_IndexError, [PyUnicode_FromString("list index out of range")]);
+                _PyErr_ChainContext(ie);
+                frame.instr = here;
+                unwinding = ie;
+                break dispatch;
+              }
+            } else if (container instanceof PyDictObject && container.ob_type.mp_subscript === dictSubscript) {
               const v = PyDict_GetItem(container, sub);
+              if (v === undefined && container.ob_type === PyDict_Type) {
+                // A missing key of an exact dict (no __missing__): KeyError to the unwinder without a JS throw
+                // (importlib's _module_locks[name] misses once per import).
+                const ke = _PyErr_CreateException(PyExc_KeyError, [sub]);
+                _PyErr_ChainContext(ke);
+                frame.instr = here;
+                unwinding = ke;
+                break dispatch;
+              }
               res = v !== undefined ? v : dictSubscript!(container, sub);
             } else res = PyObject_GetItem(container, sub);
             stack[sp - 1] = res;
