@@ -53,6 +53,8 @@ import { grpmodule } from "./grpmodule.js";
 import { datetimemodule } from "./_datetimemodule.js";
 import { picklemodule } from "./_pickle/_pickle.js";
 import { zoneinfomodule } from "./_zoneinfo.js";
+import { bz2module } from "./_bz2/_bz2module.js";
+import { lzmamodule, lzmapymodule } from "./_lzma/_lzmamodule.js";
 
 export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["posix", posixmodule],
@@ -111,4 +113,7 @@ export const _PyImport_Inittab: ReadonlyMap<string, PyModuleDef> = new Map([
   ["_datetime", datetimemodule],
   ["_pickle", picklemodule],
   ["_zoneinfo", zoneinfomodule],
+  ["_bz2", bz2module],
+  ["_lzma", lzmamodule],
+  ["lzma", lzmapymodule],
 ]);
