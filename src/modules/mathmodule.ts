@@ -14,7 +14,7 @@ import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "../objec
 import { PyErr_Format } from "../runtime/errors.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
 import { c_log, c_pow, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
-import { glibc_erf, glibc_erfc, glibc_exp, glibc_expm1, glibc_cosh, glibc_sinh, glibc_tanh } from "./_math.js";
+import { glibc_erf, glibc_erfc, glibc_exp, glibc_expm1, glibc_cosh, glibc_sinh, glibc_tanh, glibc_log10 } from "./_math.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 const pi = 3.141592653589793238462643383279502884197;
@@ -311,7 +311,7 @@ function m_log2(x: number): number {
 }
 function m_log10(x: number): number {
   if (Number.isFinite(x)) {
-    if (x > 0.0) return Math.log10(x);
+    if (x > 0.0) return glibc_log10(x);
     errno = "EDOM";
     return x === 0.0 ? -Infinity : NaN;
   }

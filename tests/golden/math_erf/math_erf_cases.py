@@ -49,6 +49,11 @@ for name in ("expm1", "cosh", "sinh", "tanh"):
             except OverflowError as e:
                 print(f"{name}({v!r}) = OverflowError {e}")
 
+# log10 (on a correctly rounded log, so single values only): powers of ten, subnormals, mantissa boundaries
+for x in [10.0 ** i for i in range(-20, 23)] + [5e-324, 2.2250738585072014e-308, 1e-310, 0.5, 0.7071067811865476,
+          1.4142135623730951, 2.0, 3.0, 7.0, 1000.0000000000001, 999.9999999999999, 1.7976931348623157e308, 123456.789]:
+    print(f"log10({x!r}) = {math.log10(x).hex()}")
+
 # single values: each branch point, one ulp either side, special values
 points = [0.0, -0.0, math.inf, -math.inf, math.nan, 5e-324, 2.0 ** -1022, 2.0 ** -1000, 1e-300, 1e-20]
 for b in [2.0 ** -56, 2.0 ** -28, 0.25, 0.5, 0.84375, 1.0, 1.25, 1 / 0.35, 2.857142857142857, 2.8571434020996094,
