@@ -9,8 +9,12 @@ def show_bytes(b):
         return repr(b)
     return f"<{len(b)} bytes {hashlib.sha256(b).hexdigest()[:16]}>"
 
+import os
+HERE = os.path.abspath(__file__)
+
 def err(e):
-    return f"{type(e).__name__}: {str(e).split(' at 0x')[0]}"
+    # The __main__ module's repr names this file: the path depends on the checkout.
+    return f"{type(e).__name__}: {str(e).split(' at 0x')[0].replace(HERE, '<pickle_cases.py>')}"
 
 def short(v):
     r = repr(v)
