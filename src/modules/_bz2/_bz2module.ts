@@ -70,7 +70,7 @@ PyType_FromSpecStatic({
       if (lv !== undefined) {
         const n = longValue(PyNumber_Index(lv));
         if (typeof n !== "number" || n > 2147483647 || n < -2147483648) {
-          return PyErr_Format(PyExc_OverflowError, n > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
+          return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
         }
         level = n;
       }
@@ -114,7 +114,7 @@ PyType_FromSpecStatic({
   slots: {
     tp_new: (t, a, k) => {
       if (t === BZ2Decompressor_Type && a.length > 0) {
-        return PyErr_Format(PyExc_TypeError, "BZ2Decompressor() takes no arguments");
+        return PyErr_Format(PyExc_TypeError, "BZ2Decompressor() takes no positional arguments");
       }
       if (t === BZ2Decompressor_Type && k !== null && k.length > 0) {
         return PyErr_Format(PyExc_TypeError, "BZ2Decompressor() takes no keyword arguments");
