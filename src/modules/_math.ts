@@ -1,4 +1,4 @@
-// libm functions whose last bit CPython 3.13 shows (Modules/_math.h's role): glibc 2.36's erf, erfc, exp, expm1,
+// libm functions whose last bit CPython 3.13 shows (Modules/_math.h's role): glibc 2.36's erf, erfc, exp, exp2, expm1,
 // cosh, sinh, tanh, log10 as x86-64 runs them (exp and expm1 from the FMA build: their fused multiply-adds are emulated),
 // bit for bit. glibc's ERANGE on underflow is left out: math's is_error ignores underflow. See docs/modules.md ("math").
 
@@ -517,4 +517,43 @@ export function glibc_log10(x: number): number {
   const y = k + i;
   const z = y * 3.69423907715893078616e-13 + 4.34294481903251816668e-01 * c_log(m);
   return z + y * 3.01029995663611771306e-01;
+}
+
+// ---- exp2 (e_exp2.c: exp's table with x = k/128 + r and a degree-5 polynomial in r; no FMA build exists) ----
+
+const EXP2_SHIFT = 0x18000000000000 / 128; // 0x1.8p52 / N
+// __exp_data.exp2_poly: 0x1.62e42fefa39efp-1, 0x1.ebfbdff82c424p-3, 0x1.c6b08d70cf4b5p-5, 0x1.3b2abd24650ccp-7, 0x1.5d7e09b4e3a84p-10
+const EXP2_C1 = 0.6931471805599453, EXP2_C2 = 0.24022650695909065, EXP2_C3 = 0.0555041086686087;
+const EXP2_C4 = 0.009618131975721055, EXP2_C5 = 0.0013332074570119598;
+
+export function glibc_exp2(x: number): number {
+  bits[0] = x;
+  let abstop = (words[HI] >>> 20) & 0x7ff;
+  if (((abstop - 0x3c9) >>> 0) >= 0x3f) { // not 2^-54 <= |x| < 512
+    if (abstop < 0x3c9) return 1.0 + x;
+    if (abstop >= 0x409) { // |x| >= 1024
+      if (x === -Infinity) return 0.0;
+      if (abstop >= 0x7ff) return 1.0 + x;
+      if (x > 0) return Infinity;
+      if (x <= -1075.0) return 0.0;
+    }
+    if (Math.abs(x) > 928.0) abstop = 0; // scaled below
+  }
+  let kd = x + EXP2_SHIFT;
+  bits[0] = kd;
+  const ki = words[LO];
+  kd -= EXP2_SHIFT;
+  const r = x - kd;
+  const j = ki & 127;
+  const r2 = r * r;
+  const tmp = EXP_TAIL[j] + r * EXP2_C1 + r2 * (EXP2_C2 + r * EXP2_C3) + r2 * r2 * (EXP2_C4 + r * EXP2_C5);
+  words[LO] = EXP_TAB[4 * j + 3];
+  words[HI] = (EXP_TAB[4 * j + 2] + (ki << 13)) >>> 0;
+  if (abstop !== 0) { const scale = bits[0]; return scale + scale * tmp; }
+  if ((ki & 0x80000000) === 0) { // the exponent of scale may have overflowed by one
+    words[HI] = (words[HI] - (1 << 20)) >>> 0;
+    const scale = bits[0];
+    return 2 * (scale + scale * tmp);
+  }
+  return expSpecialCase(tmp, ki);
 }

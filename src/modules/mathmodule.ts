@@ -14,7 +14,8 @@ import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "../objec
 import { PyErr_Format } from "../runtime/errors.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
 import { c_log, c_pow, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
-import { glibc_erf, glibc_erfc, glibc_exp, glibc_expm1, glibc_cosh, glibc_sinh, glibc_tanh, glibc_log10 } from "./_math.js";
+import { glibc_erf, glibc_erfc, glibc_exp, glibc_exp2, glibc_expm1, glibc_cosh, glibc_sinh, glibc_tanh, glibc_log10,
+} from "./_math.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 const pi = 3.141592653589793238462643383279502884197;
@@ -874,7 +875,7 @@ export const mathmodule: PyModuleDef = {
     F1A("erf", glibc_erf),
     F1A("erfc", glibc_erfc),
     F1("exp", glibc_exp, true),
-    F1("exp2", (x: number) => c_pow(2.0, x), true),
+    F1("exp2", glibc_exp2, true),
     F1("expm1", glibc_expm1, true),
     F1("fabs", Math.abs, false),
     { name: "factorial", meth: math_factorial, flags: METH_O },

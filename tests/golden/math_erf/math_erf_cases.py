@@ -1,4 +1,4 @@
-# math.erf, erfc, exp, expm1, cosh, sinh, tanh against CPython 3.13 on this platform's glibc (whose last bits it shows):
+# math.erf, erfc, exp, exp2, expm1, cosh, sinh, tanh, log10 against CPython 3.13 on this platform's glibc (last bits shown):
 # a dense sweep in blocks (one CRC-32 of the packed results per block) and single values around every branch point.
 # Captured by tools/capture_cases.py; compared by tests/unit/modules/math_erf.test.ts.
 import math, struct, zlib
@@ -48,6 +48,17 @@ for name in ("expm1", "cosh", "sinh", "tanh"):
                 print(f"{name}({v!r}) = {f(v).hex()}")
             except OverflowError as e:
                 print(f"{name}({v!r}) = OverflowError {e}")
+
+# exp2 (exp's table, its own polynomial and scaling): near 0, the usual range, overflow and subnormal results
+for lo, hi, n in [(-1.0, 1.0, 30000), (-1e-10, 1e-10, 5000), (-60.0, 60.0, 30000), (500.0, 1023.9, 20000),
+                  (-1074.9, -900.0, 20000), (-1030.0, -1010.0, 10000), (900.0, 1000.0, 10000)]:
+    print(f"exp2 [{lo!r}, {hi!r}) = {crc([math.exp2(x) for x in sweep(lo, hi, n)])}")
+for x in [0.0, -0.0, 1e-300, 1024.0 - 1e-13, -1074.0, -1075.0, -1075.5, -1022.5, 1023.0, 928.0, -928.0, 928.5, 1024.0,
+          math.inf, -math.inf, math.nan, 0.5, 2.5]:
+    try:
+        print(f"exp2({x!r}) = {math.exp2(x).hex()}")
+    except OverflowError as e:
+        print(f"exp2({x!r}) = OverflowError {e}")
 
 # log10 (on a correctly rounded log, so single values only): powers of ten, subnormals, mantissa boundaries
 for x in [10.0 ** i for i in range(-20, 23)] + [5e-324, 2.2250738585072014e-308, 1e-310, 0.5, 0.7071067811865476,
