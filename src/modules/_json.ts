@@ -21,6 +21,7 @@ import { PyErr_Format, _PyErr_CreateException, Py_EnterRecursiveCall, Py_LeaveRe
 import { PyImport_ImportModule } from "../runtime/import.js";
 import { unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { unexpectedKeywordMessage } from "../runtime/suggestions.js";
 
 const PyScannerType = PyType_Declare("_json.Scanner");
 
@@ -592,24 +593,32 @@ PyType_FromSpecStatic({
     tp_new: (type, args, kwnames) => {
       const nkw = kwnames === null ? 0 : kwnames.length;
       const npos = args.length - nkw;
-      const got: (PyVal | undefined)[] = ENCODER_ARGS.map((_, i) => (i < npos ? args[i] : undefined));
-      for (let k = 0; k < nkw; k++) {
-        const i = ENCODER_ARGS.indexOf((kwnames![k] as PyUnicodeObject).value);
-        if (i < 0) return PyErr_Format(PyExc_TypeError, `make_encoder() got an unexpected keyword argument '${(kwnames![k] as PyUnicodeObject).value}'`);
-        got[i] = args[npos + k];
+      // vgetargskeywords ("OOOOUUppp"): each parameter in order is fetched and converted (a missing one or a
+      // failed conversion is the error), then a name given twice, then unknown keywords.
+      const keyOf = (k: number): string => (kwnames![k] as PyUnicodeObject).value;
+      if (args.length > ENCODER_ARGS.length) {
+        return PyErr_Format(PyExc_TypeError, `make_encoder() takes at most 9 ${npos === 0 ? "keyword " : ""}arguments (${args.length} given)`);
       }
+      const got: PyVal[] = [];
       for (let i = 0; i < ENCODER_ARGS.length; i++) {
-        if (got[i] === undefined) {
+        let v: PyVal | undefined = i < npos ? args[i] : undefined;
+        if (v === undefined) for (let k = 0; k < nkw; k++) if (keyOf(k) === ENCODER_ARGS[i]) v = args[npos + k];
+        if (v === undefined) {
           return PyErr_Format(PyExc_TypeError, `make_encoder() missing required argument '${ENCODER_ARGS[i]}' (pos ${i + 1})`);
         }
-      }
-      const a = got as PyVal[];
-      // PyArg_ParseTupleAndKeywords("OOOOUUppp") first, then encoder_new's own checks.
-      for (const i of [4, 5]) {
-        if (!PyUnicode_Check(a[i])) {
-          return PyErr_Format(PyExc_TypeError, `make_encoder() argument ${i + 1} must be str, not ${Py_TYPE(a[i]).tp_name}`);
+        if ((i === 4 || i === 5) && !PyUnicode_Check(v)) {
+          return PyErr_Format(PyExc_TypeError, `make_encoder() argument ${i + 1} must be str, not ${v === Py_None ? "None" : Py_TYPE(v).tp_name}`);
         }
+        got.push(v);
       }
+      for (let k = 0; k < nkw; k++) {
+        const i = ENCODER_ARGS.indexOf(keyOf(k));
+        if (i >= 0 && i < npos) {
+          return PyErr_Format(PyExc_TypeError, `argument for make_encoder() given by name ('${keyOf(k)}') and position (${i + 1})`);
+        }
+        if (i < 0) return PyErr_Format(PyExc_TypeError, unexpectedKeywordMessage("make_encoder", keyOf(k), ENCODER_ARGS));
+      }
+      const a = got;
       if (a[0] !== Py_None && !PyDict_Check(a[0])) {
         return PyErr_Format(PyExc_TypeError, `make_encoder() argument 1 must be dict or None, not ${Py_TYPE(a[0]).tp_name}`);
       }

@@ -90,3 +90,16 @@ t("py far", lambda: g(1, zzz=1))
 t("py long", lambda: long_names(a_really_long_parameter_name_that_goes_on_and_o=1))
 t("py class", lambda: json.JSONDecoder(strick=True))
 t("py many", lambda: re.sub("a", "b", "c", cont=1))
+
+# _json.make_encoder parses as vgetargskeywords: each parameter converted in order, then names given twice or unknown.
+from json.encoder import c_make_encoder as M
+A = ({}, None, None, None, ":", ",", False, False, True)
+t("make_encoder 1", lambda: M(None, None, None, None, None, None, None, None, allow_nn=1))
+t("make_encoder 2", lambda: M(*A[:8], allow_na=True))
+t("make_encoder 3", lambda: M(*A[:8], allow_nan=True, skipkeys=1))
+t("make_encoder 4", lambda: M(*A[:4], 1, ",", False, False, True))
+t("make_encoder 5", lambda: M(*A[:5]))
+t("make_encoder 6", lambda: M(*A[:3], indent=None, key_separator=":", item_separator=",", sort_keys=0, skipkeys=0,
+                              allow_nan=0))
+t("make_encoder 7", lambda: M(**dict(zip(["markers", "default", "encoder", "indent", "key_separator", "item_separator",
+                                          "sort_keys", "skipkeys", "allow_nan", "extra"], A + (1,)))))
