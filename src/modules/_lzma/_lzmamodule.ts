@@ -49,6 +49,7 @@ function wrap<T>(f: () => T): T {
       case "memlimit": return PyErr_Format(LZMAError!, "Memory usage limit exceeded");
       case "buf": return PyErr_Format(LZMAError!, "Insufficient buffer space");
       case "check": return PyErr_Format(LZMAError!, "Unsupported integrity check");
+      case "prog": return PyErr_Format(LZMAError!, "Internal error");
       default: {
         const never: never = e.code;
         return never;
@@ -195,7 +196,7 @@ PyType_FromSpecStatic({
         return PyErr_Format(PyExc_ValueError, `Invalid container format: ${format}`);
       }
       if (hasFilters) filters = parseFilterChain(flt!);
-      if ((preset & 0x7fffffff) > 9) return PyErr_Format(LZMAError!, `Invalid compression preset: ${preset}`);
+      if ((preset & 0x7fffffff) > 9) return PyErr_Format(LZMAError!, "Invalid or unsupported options"); // lzma_easy_encoder
       return new LZMACompressorObject(t, wrap(() => new LzmaStreamEncoder(format, check === -1 ? CHECK_CRC64 : check, preset, filters)));
     },
   },

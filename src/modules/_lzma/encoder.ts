@@ -1,9 +1,11 @@
 // The compressor side of _lzma (liblzma's stream_encoder.c, block_encoder.c, index_encoder.c, lzma2_encoder.c):
-// .xz containers whose LZMA2 data is stored in uncompressed chunks. See docs/modules.md.
+// .xz containers whose LZMA2 data is stored in uncompressed chunks, .lzma and raw LZMA1 through lzma_encoder.ts.
+// See docs/modules.md.
 // DEVIATION: liblzma's match finders and optimal parser are out of scope; output is valid .xz that liblzma reads.
 import { crc32 } from "../zlib/crc32.js";
 import { LzmaError } from "./lzma_decoder.js";
-import { Check, type FilterSpec, FORMAT_XZ, FILTER_LZMA1, FILTER_LZMA2, FILTER_DELTA, lzma2DictSize } from "./xz.js";
+import { Check, type FilterSpec, FORMAT_XZ, FORMAT_ALONE, FILTER_LZMA1, FILTER_LZMA2, FILTER_DELTA, lzma2DictSize } from "./xz.js";
+import { LzmaEncoder } from "./lzma_encoder.js";
 
 const PRESET_DICT_SIZES = [1 << 18, 1 << 20, 1 << 21, 1 << 22, 1 << 22, 1 << 23, 1 << 23, 1 << 24, 1 << 25, 1 << 26] as const;
 
@@ -26,7 +28,7 @@ export function encodeFilterProps(f: FilterSpec): Uint8Array {
     return new Uint8Array([f.lc + f.lp * 9 + f.pb * 45, d & 255, (d >>> 8) & 255, (d >>> 16) & 255, d >>> 24]);
   }
   if (f.id === FILTER_DELTA) {
-    if (f.dist < 1 || f.dist > 256) throw new LzmaError("options");
+    if (f.dist < 1 || f.dist > 256) throw new LzmaError("prog");
     return new Uint8Array([f.dist - 1]);
   }
   if (f.id >= 4n && f.id <= 9n) {
@@ -68,50 +70,102 @@ class DeltaEncoder {
   }
 }
 
+/** lzma_alone_encoder's dictionary size: rounded up to 2^n or 2^n + 2^(n-1). */
+function roundDictSize(d: number): number {
+  let v = Math.max(d, 4096) - 1;
+  v |= v >>> 2; v |= v >>> 3; v |= v >>> 4; v |= v >>> 8; v |= v >>> 16;
+  return (v >>> 0) + 1;
+}
+
 export class LzmaStreamEncoder {
   private readonly check: number;
   private readonly filters: FilterSpec[];
   private readonly format: number;
   private headerSent = false;
+  private blockHeaderSent = false;
   private parts: Uint8Array[] = [];
   private size = 0;
+  /** LZMA1 (FORMAT_ALONE, raw LZMA1 chains): encoded as input arrives. */
+  private readonly lzma1: LzmaEncoder | null;
+  private readonly deltas: DeltaEncoder[];
 
   constructor(format: number, check: number, preset: number, filters: FilterSpec[] | null) {
     this.format = format;
     this.check = check;
-    if (check < 0 || check > 15) throw new LzmaError("check");
+    if (format === FORMAT_XZ && (check < 0 || check > 15)) throw new LzmaError("prog");
     if (format === FORMAT_XZ && !(check === 0 || check === 1 || check === 4 || check === 10)) throw new LzmaError("check");
-    this.filters = filters ?? [{ id: FILTER_LZMA2, dictSize: presetDictSize(preset & 0x7fffffff), lc: 3, lp: 0, pb: 2, dist: 0 }];
+    const dflt = format === FORMAT_ALONE ? FILTER_LZMA1 : FILTER_LZMA2;
+    this.filters = filters ?? [{ id: dflt, dictSize: presetDictSize(preset & 0x7fffffff), lc: 3, lp: 0, pb: 2, dist: 0 }];
     const last = this.filters[this.filters.length - 1];
-    // DEVIATION: no LZMA1 encoder yet (FORMAT_ALONE and raw LZMA1 chains), no BCJ encoders.
-    if (format !== FORMAT_XZ && last.id !== FILTER_LZMA2) throw new LzmaError("options");
-    if (last.id !== FILTER_LZMA2) throw new LzmaError("options");
+    if (format === FORMAT_ALONE && (this.filters.length !== 1 || last.id !== FILTER_LZMA1)) throw new LzmaError("options");
+    if (format === FORMAT_XZ && last.id !== FILTER_LZMA2) throw new LzmaError("options");
+    if (last.id !== FILTER_LZMA1 && last.id !== FILTER_LZMA2) throw new LzmaError("options");
+    // DEVIATION: no BCJ encoders (the decoder has x86).
     for (const f of this.filters.slice(0, -1)) if (f.id !== FILTER_DELTA) throw new LzmaError("options");
     for (const f of this.filters) encodeFilterProps(f);
+    if (last.id === FILTER_LZMA1 && last.lc + last.lp > 4) throw new LzmaError("options");
+    this.deltas = this.filters.slice(0, -1).map((f) => new DeltaEncoder(f.dist));
+    this.lzma1 = last.id === FILTER_LZMA1 ? new LzmaEncoder(last, format === FORMAT_ALONE ? roundDictSize(last.dictSize) : last.dictSize) : null;
   }
 
   private streamFlags(): number[] {
     return [0, this.check];
   }
 
-  compress(d: Uint8Array): Uint8Array {
-    if (d.length > 0) {
-      this.parts.push(d.slice());
-      this.size += d.length;
-    }
-    if (this.format === FORMAT_XZ && !this.headerSent) {
+  /** The stream header (.xz) or the 13-byte .lzma header, then (.xz) the block header once data arrives. */
+  private headers(out: number[], data: boolean): void {
+    if (!this.headerSent) {
       this.headerSent = true;
-      const h = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, ...this.streamFlags()];
-      le32(crc32(0, new Uint8Array(this.streamFlags())) >>> 0, h);
-      return new Uint8Array(h);
+      if (this.format === FORMAT_XZ) {
+        out.push(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, ...this.streamFlags());
+        le32(crc32(0, new Uint8Array(this.streamFlags())) >>> 0, out);
+      } else if (this.format === FORMAT_ALONE) {
+        const f = this.filters[0];
+        out.push(...encodeFilterProps({ ...f, dictSize: roundDictSize(f.dictSize) }));
+        for (let i = 0; i < 8; i++) out.push(0xff);
+      }
     }
-    return new Uint8Array(0);
+    if (data && this.format === FORMAT_XZ && !this.blockHeaderSent) {
+      this.blockHeaderSent = true;
+      for (const b of this.blockHeader()) out.push(b);
+    }
+  }
+
+  private blockHeader(): number[] {
+    const h: number[] = [0, this.filters.length - 1];
+    for (const f of this.filters) {
+      vli(Number(f.id), h);
+      const props = encodeFilterProps(f);
+      vli(props.length, h);
+      for (const b of props) h.push(b);
+    }
+    while ((h.length + 4) % 4 !== 0) h.push(0);
+    h[0] = (h.length + 4) / 4 - 1;
+    le32(crc32(0, new Uint8Array(h)) >>> 0, h);
+    return h;
+  }
+
+  compress(d: Uint8Array): Uint8Array {
+    const out: number[] = [];
+    this.headers(out, d.length > 0);
+    if (d.length > 0) {
+      if (this.lzma1 !== null) {
+        let x = d;
+        for (const s of this.deltas) x = s.run(x);
+        this.lzma1.write(x);
+        for (const b of this.lzma1.take()) out.push(b);
+      } else {
+        this.parts.push(d.slice());
+        this.size += d.length;
+      }
+    }
+    return new Uint8Array(out);
   }
 
   /** The filters' output as LZMA2 data: uncompressed chunks of at most 64 KiB, then the end marker. */
   private lzma2(input: Uint8Array): number[] {
     let d = input;
-    for (const f of this.filters.slice(0, -1)) d = new DeltaEncoder(f.dist).run(d);
+    for (const s of this.deltas) d = s.run(d);
     const out: number[] = [];
     for (let p = 0; p < d.length; p += 0x10000) {
       const n = Math.min(0x10000, d.length - p);
@@ -128,10 +182,10 @@ export class LzmaStreamEncoder {
     for (const p of this.parts) { input.set(p, o); o += p.length; }
     this.parts = [];
     const out: number[] = [];
-    if (this.format === FORMAT_XZ && !this.headerSent) {
-      this.headerSent = true;
-      out.push(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, ...this.streamFlags());
-      le32(crc32(0, new Uint8Array(this.streamFlags())) >>> 0, out);
+    this.headers(out, input.length > 0);
+    if (this.lzma1 !== null) {
+      for (const b of this.lzma1.finish()) out.push(b);
+      return new Uint8Array(out);
     }
     if (this.format !== FORMAT_XZ) {
       for (const b of this.lzma2(input)) out.push(b);
@@ -139,27 +193,17 @@ export class LzmaStreamEncoder {
     }
     const records: [number, number][] = [];
     if (input.length > 0) {
-      const h: number[] = [0, this.filters.length - 1];
-      for (const f of this.filters) {
-        vli(Number(f.id), h);
-        const props = encodeFilterProps(f);
-        vli(props.length, h);
-        for (const b of props) h.push(b);
-      }
-      while ((h.length + 4) % 4 !== 0) h.push(0);
-      h[0] = (h.length + 4) / 4 - 1;
-      le32(crc32(0, new Uint8Array(h)) >>> 0, h);
+      const hlen = this.blockHeader().length;
       const body = this.lzma2(input);
       const chk = new Check(this.check);
       chk.update(input);
       const digest = chk.digest();
-      for (const b of h) out.push(b);
       for (const b of body) out.push(b);
       for (let k = body.length; k % 4 !== 0; k++) out.push(0);
       for (const b of digest) out.push(b);
-      records.push([h.length + body.length + digest.length, input.length]);
+      // The unpadded size counts the block header, the compressed data without its padding, and the check.
+      records.push([hlen + body.length + digest.length, input.length]);
     }
-    // The unpadded size counts the block header, the compressed data without its padding, and the check.
     const idx: number[] = [0];
     vli(records.length, idx);
     for (const [u, n] of records) { vli(u, idx); vli(n, idx); }

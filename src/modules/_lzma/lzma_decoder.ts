@@ -2,10 +2,11 @@
 // from the LZMA specification (lzma-specification.txt of the LZMA SDK) and the .xz format's LZMA2 chunk layout.
 // LZMA1 streams decode packet by packet with an undo log, so input may arrive in any pieces. See docs/modules.md.
 
-/** liblzma's LZMA_DATA_ERROR ("Corrupt input data"), LZMA_OPTIONS_ERROR, LZMA_FORMAT_ERROR, LZMA_MEMLIMIT_ERROR. */
+/** liblzma's LZMA_DATA_ERROR ("Corrupt input data"), LZMA_OPTIONS_ERROR, LZMA_FORMAT_ERROR, LZMA_MEMLIMIT_ERROR,
+ *  LZMA_BUF_ERROR, LZMA_UNSUPPORTED_CHECK and LZMA_PROG_ERROR. */
 export class LzmaError extends Error {
-  readonly code: "data" | "options" | "format" | "memlimit" | "buf" | "check";
-  constructor(code: "data" | "options" | "format" | "memlimit" | "buf" | "check") {
+  readonly code: "data" | "options" | "format" | "memlimit" | "buf" | "check" | "prog";
+  constructor(code: "data" | "options" | "format" | "memlimit" | "buf" | "check" | "prog") {
     super(code);
     this.code = code;
   }
@@ -157,31 +158,34 @@ export class LzmaDecoder {
     return this.input[this.inPos++];
   }
 
+  /** rc_normalize, done before each bit as liblzma does, so a packet ends without reading ahead. */
+  normalize(): void {
+    if (this.range < 0x1000000) {
+      this.code = ((this.code << 8) | this.nextByte()) >>> 0;
+      this.range = (this.range << 8) >>> 0;
+    }
+  }
+
   private bit(i: number): number {
+    this.normalize();
     const p = this.probs[i];
     const bound = (this.range >>> 11) * p;
-    let b: number;
     if (this.logging) this.undo.push(i, p);
     if (this.code < bound) {
       this.range = bound;
       this.probs[i] = p + ((2048 - p) >>> 5);
-      b = 0;
-    } else {
-      this.range = (this.range - bound) >>> 0;
-      this.code = (this.code - bound) >>> 0;
-      this.probs[i] = p - (p >>> 5);
-      b = 1;
+      return 0;
     }
-    if (this.range < 0x1000000) {
-      this.range = (this.range << 8) >>> 0;
-      this.code = ((this.code << 8) | this.nextByte()) >>> 0;
-    }
-    return b;
+    this.range = (this.range - bound) >>> 0;
+    this.code = (this.code - bound) >>> 0;
+    this.probs[i] = p - (p >>> 5);
+    return 1;
   }
 
   private direct(n: number): number {
     let res = 0;
     for (let k = 0; k < n; k++) {
+      this.normalize();
       this.range >>>= 1;
       let b = 0;
       if (this.code >= this.range) {
@@ -189,10 +193,6 @@ export class LzmaDecoder {
         b = 1;
       }
       res = ((res << 1) | b) >>> 0;
-      if (this.range < 0x1000000) {
-        this.range = (this.range << 8) >>> 0;
-        this.code = ((this.code << 8) | this.nextByte()) >>> 0;
-      }
     }
     return res;
   }

@@ -98,7 +98,8 @@ export function lzma2DictSize(b: number): number {
 
 /** A decoding stage fed the uncompressed output of the stage before it (the non-last filters of a chain). */
 interface Stage {
-  run(d: Uint8Array): Uint8Array;
+  /** Filter `d`; `final` at the end of the block (a BCJ filter passes its held-back bytes on). */
+  run(d: Uint8Array, final: boolean): Uint8Array;
 }
 
 /** delta_decoder.c: each byte adds the byte `dist` positions earlier in the output. */
@@ -109,7 +110,7 @@ class DeltaDecoder implements Stage {
   constructor(dist: number) {
     this.dist = dist;
   }
-  run(d: Uint8Array): Uint8Array {
+  run(d: Uint8Array, _final: boolean): Uint8Array {
     const out = new Uint8Array(d.length);
     for (let i = 0; i < d.length; i++) {
       const b = (d[i] + this.hist[(this.dist + this.pos) & 255]) & 255;
@@ -120,60 +121,190 @@ class DeltaDecoder implements Stage {
   }
 }
 
-/** The LZMA2 chunk decoder: whole chunks are decoded once buffered (a chunk holds at most 64 KiB of input). */
+/** The x86 BCJ decoder (simple/x86.c): E8/E9 call and jump targets turned back from absolute to relative. Up to
+ *  four trailing bytes wait for the next call (an instruction may straddle it) and pass unchanged at the end. */
+class X86Decoder implements Stage {
+  private prevMask = 0;
+  private prevPos = -5 >>> 0;
+  private nowPos: number;
+  private held: Uint8Array = new Uint8Array(0);
+  constructor(startOffset: number) {
+    this.nowPos = startOffset >>> 0;
+  }
+  run(d: Uint8Array, final: boolean): Uint8Array {
+    const buf = new Uint8Array(this.held.length + d.length);
+    buf.set(this.held);
+    buf.set(d, this.held.length);
+    const done = this.filter(buf);
+    if (final) {
+      this.held = new Uint8Array(0);
+      return buf;
+    }
+    this.held = buf.slice(done);
+    return buf.subarray(0, done);
+  }
+  private filter(buf: Uint8Array): number {
+    const size = buf.length;
+    if (size < 5) return 0;
+    const ALLOWED = [true, true, true, false, true, false, false, false];
+    const BITNUM = [0, 1, 2, 2, 3, 3, 3, 3];
+    const ms = (b: number): boolean => b === 0 || b === 0xff;
+    let prevMask = this.prevMask;
+    let prevPos = this.prevPos;
+    const now = this.nowPos;
+    if (((now - prevPos) >>> 0) > 5) prevPos = (now - 5) >>> 0;
+    const limit = size - 5;
+    let i = 0;
+    while (i <= limit) {
+      let b = buf[i];
+      if (b !== 0xe8 && b !== 0xe9) { i++; continue; }
+      const offset = (now + i - prevPos) >>> 0;
+      prevPos = (now + i) >>> 0;
+      if (offset > 5) {
+        prevMask = 0;
+      } else {
+        for (let k = 0; k < offset; k++) { prevMask &= 0x77; prevMask <<= 1; }
+      }
+      b = buf[i + 4];
+      if (ms(b) && ALLOWED[(prevMask >>> 1) & 7] && (prevMask >>> 1) < 0x10) {
+        let src = ((b << 24) | (buf[i + 3] << 16) | (buf[i + 2] << 8) | buf[i + 1]) >>> 0;
+        let dest: number;
+        for (;;) {
+          dest = (src - ((now + i + 5) >>> 0)) >>> 0;
+          if (prevMask === 0) break;
+          const n = BITNUM[prevMask >>> 1];
+          b = (dest >>> (24 - n * 8)) & 0xff;
+          if (!ms(b)) break;
+          src = (dest ^ (2 ** (32 - n * 8) - 1)) >>> 0;
+        }
+        buf[i + 4] = ((dest >>> 24) & 1) ? 0xff : 0x00;
+        buf[i + 3] = (dest >>> 16) & 0xff;
+        buf[i + 2] = (dest >>> 8) & 0xff;
+        buf[i + 1] = dest & 0xff;
+        i += 5;
+        prevMask = 0;
+      } else {
+        i++;
+        prevMask |= 1;
+        if (ms(b)) prevMask |= 0x10;
+      }
+    }
+    this.prevMask = prevMask;
+    this.prevPos = prevPos;
+    this.nowPos = (now + i) >>> 0;
+    return i;
+  }
+}
+
+/** The LZMA2 chunk decoder (lzma2_decoder.c), resumable anywhere: uncompressed chunks are copied as they arrive and
+ *  LZMA chunks decode packet by packet, so partial input gives liblzma's partial output. */
 class Lzma2Decoder {
   private readonly dict: LzDict;
   private readonly lz: LzmaDecoder;
   private needDictReset = true;
   private needProps = true;
+  private mode: "control" | "uncompressed" | "init" | "lzma" | "finish" = "control";
+  /** Bytes left: of the uncompressed chunk's data, or of the LZMA chunk's compressed data. */
+  private left = 0;
+  /** dict.total at the end of the LZMA chunk. */
+  private target = 0;
   constructor(dictSize: number) {
     this.dict = new LzDict(dictSize);
     this.lz = new LzmaDecoder(this.dict);
   }
-  /** Decode one chunk from buf[pos..end); returns [new pos, output, end of data] or null when the chunk is incomplete. */
+  /** Decode from buf[pos..end): [new pos, output, end of LZMA2 data], or null when nothing can be done yet. */
   chunk(buf: Uint8Array, pos: number, end: number): [number, Uint8Array, boolean] | null {
-    if (pos >= end) return null;
-    const control = buf[pos];
-    if (control === 0x00) return [pos + 1, new Uint8Array(0), true];
-    if (control === 0x01 || control === 0x02) {
-      if (end - pos < 3) return null;
-      const size = ((buf[pos + 1] << 8) | buf[pos + 2]) + 1;
-      if (end - pos < 3 + size) return null;
-      if (control === 0x01) { this.dict.reset(); this.needDictReset = false; } else if (this.needDictReset) throw new LzmaError("data");
-      for (let i = 0; i < size; i++) this.dict.put(buf[pos + 3 + i]);
-      return [pos + 3 + size, this.dict.take(), false];
+    switch (this.mode) {
+      case "control": {
+        if (pos >= end) return null;
+        const control = buf[pos];
+        if (control === 0x00) return [pos + 1, new Uint8Array(0), true];
+        if (control === 0x01 || control === 0x02) {
+          if (end - pos < 3) return null;
+          if (control === 0x01) { this.dict.reset(); this.needDictReset = false; } else if (this.needDictReset) throw new LzmaError("data");
+          this.left = ((buf[pos + 1] << 8) | buf[pos + 2]) + 1;
+          this.mode = "uncompressed";
+          return [pos + 3, new Uint8Array(0), false];
+        }
+        if (control < 0x80) throw new LzmaError("data");
+        const hasProps = control >= 0xc0;
+        const head = hasProps ? 6 : 5;
+        if (end - pos < head) return null;
+        if (control >= 0xe0) { this.dict.reset(); this.needDictReset = false; } else if (this.needDictReset) throw new LzmaError("data");
+        if (hasProps) {
+          const p = decodePropsByte(buf[pos + 5]);
+          if (p === null || p.lc + p.lp > 4) throw new LzmaError("data");
+          this.lz.setProps(p);
+          this.needProps = false;
+        } else if (this.needProps) {
+          throw new LzmaError("data");
+        }
+        if (control >= 0xa0) this.lz.resetState();
+        this.target = this.dict.total + ((control & 0x1f) << 16) + (buf[pos + 1] << 8) + buf[pos + 2] + 1;
+        this.left = (buf[pos + 3] << 8) + buf[pos + 4] + 1;
+        this.mode = "init";
+        return [pos + head, new Uint8Array(0), false];
+      }
+      case "uncompressed": {
+        const n = Math.min(end - pos, this.left);
+        if (n === 0) return null;
+        for (let i = 0; i < n; i++) this.dict.put(buf[pos + i]);
+        this.left -= n;
+        if (this.left === 0) this.mode = "control";
+        return [pos + n, this.dict.take(), false];
+      }
+      case "init": {
+        if (this.left < 5) throw new LzmaError("data");
+        if (end - pos < 5) return null;
+        const lz = this.lz;
+        lz.input = buf;
+        lz.inPos = pos;
+        lz.inEnd = pos + 5;
+        lz.initRange();
+        this.left -= 5;
+        this.mode = "lzma";
+        return [pos + 5, new Uint8Array(0), false];
+      }
+      case "lzma": {
+        const lz = this.lz;
+        const avail = Math.min(end - pos, this.left);
+        lz.input = buf;
+        lz.inPos = pos;
+        lz.inEnd = pos + avail;
+        let r: "eopm" | "limit" | "input";
+        try {
+          r = lz.decode(this.target, avail < this.left);
+        } catch (e) {
+          if (e === NEED_INPUT) throw new LzmaError("data");
+          throw e;
+        }
+        this.left -= lz.inPos - pos;
+        if (r === "eopm" || this.dict.total > this.target) throw new LzmaError("data");
+        if (this.dict.total === this.target) this.mode = "finish";
+        else if (r === "input" && lz.inPos === pos && this.dict.outLen === 0) return null;
+        return [lz.inPos, this.dict.take(), false];
+      }
+      case "finish": {
+        const lz = this.lz;
+        if (lz.range < 0x1000000) {
+          if (this.left === 0) throw new LzmaError("data");
+          if (pos >= end) return null;
+          lz.input = buf;
+          lz.inPos = pos;
+          lz.inEnd = pos + 1;
+          lz.normalize();
+          this.left--;
+          pos++;
+        }
+        if (this.left !== 0 || !lz.finishedOK()) throw new LzmaError("data");
+        this.mode = "control";
+        return [pos, new Uint8Array(0), false];
+      }
+      default: {
+        const never: never = this.mode;
+        return never;
+      }
     }
-    if (control < 0x80) throw new LzmaError("data");
-    const hasProps = control >= 0xc0;
-    const head = hasProps ? 6 : 5;
-    if (end - pos < head) return null;
-    const unpacked = ((control & 0x1f) << 16) + (buf[pos + 1] << 8) + buf[pos + 2] + 1;
-    const packed = (buf[pos + 3] << 8) + buf[pos + 4] + 1;
-    if (end - pos < head + packed) return null;
-    if (control >= 0xe0) { this.dict.reset(); this.needDictReset = false; } else if (this.needDictReset) throw new LzmaError("data");
-    if (hasProps) {
-      const p = decodePropsByte(buf[pos + 5]);
-      if (p === null || p.lc + p.lp > 4) throw new LzmaError("data");
-      this.lz.setProps(p);
-      this.needProps = false;
-    } else if (this.needProps) {
-      throw new LzmaError("data");
-    }
-    if (control >= 0xa0) this.lz.resetState();
-    const lz = this.lz;
-    lz.input = buf;
-    lz.inPos = pos + head;
-    lz.inEnd = pos + head + packed;
-    const target = this.dict.total + unpacked;
-    try {
-      lz.initRange();
-      const r = lz.decode(target, false);
-      if (r !== "limit" || this.dict.total !== target || lz.inPos !== lz.inEnd || !lz.finishedOK()) throw new LzmaError("data");
-    } catch (e) {
-      if (e === NEED_INPUT) throw new LzmaError("data");
-      throw e;
-    }
-    return [pos + head + packed, this.dict.take(), false];
   }
 }
 
@@ -195,6 +326,14 @@ function readVli(buf: Uint8Array, pos: number, end: number): [number, number] | 
   throw new LzmaError("data");
 }
 
+/** The picky .lzma check (auto-detection): a dictionary size of 2^n or 2^n + 2^(n-1), or UINT32_MAX. */
+function validAloneDictSize(dictSize: number): boolean {
+  if (dictSize === 0xffffffff) return true;
+  let d = dictSize - 1;
+  d |= d >>> 2; d |= d >>> 3; d |= d >>> 4; d |= d >>> 8; d |= d >>> 16;
+  return (d >>> 0) + 1 === dictSize;
+}
+
 function u32le(b: Uint8Array, p: number): number {
   return (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24)) >>> 0;
 }
@@ -206,7 +345,11 @@ export class LzmaStreamDecoder {
   private buf = new Uint8Array(0);
   private pos = 0;
   private phase: Phase;
-  eof = false;
+  /** The end of the stream was decoded (eof once its output is handed out too, as liblzma's LZMA_STREAM_END). */
+  private ended = false;
+  get eof(): boolean {
+    return this.ended && this.pending.length === 0;
+  }
   /** The stream's check id once known (CHECK_UNKNOWN before the header; CHECK_NONE for .lzma and raw). */
   check = CHECK_UNKNOWN;
   /** The last decompress() stopped because the input ran out. */
@@ -260,6 +403,7 @@ export class LzmaStreamDecoder {
     }
   }
   private lz1Init = false;
+  private lz1Done = false;
   private picky = false;
 
   unusedData(): Uint8Array {
@@ -302,8 +446,8 @@ export class LzmaStreamDecoder {
     return res;
   }
 
-  private emit(d: Uint8Array): void {
-    for (const s of this.stages) d = s.run(d);
+  private emit(d: Uint8Array, final = false): void {
+    for (const s of this.stages) d = s.run(d, final);
     if (this.blockCheck !== null) this.blockCheck.update(d);
     this.blockUncompressed += d.length;
     if (d.length > 0) this.pending.push(d);
@@ -398,7 +542,7 @@ export class LzmaStreamDecoder {
         const r = this.lzma2!.chunk(buf, p, end);
         if (r === null) return false;
         this.pos = r[0];
-        this.emit(r[1]);
+        this.emit(r[1], r[2]);
         if (this.phase === "blockData") {
           this.blockCompressed = this.pos - this.blockStart;
           if (this.declaredCompressed >= 0 && this.blockCompressed > this.declaredCompressed) throw new LzmaError("data");
@@ -407,7 +551,7 @@ export class LzmaStreamDecoder {
         if (r[2]) {
           if (this.phase === "rawLzma2") {
             this.phase = "end";
-            this.eof = true;
+            this.ended = true;
           } else {
             if (this.declaredCompressed >= 0 && this.blockCompressed !== this.declaredCompressed) throw new LzmaError("data");
             if (this.declaredUncompressed >= 0 && this.blockUncompressed !== this.declaredUncompressed) throw new LzmaError("data");
@@ -465,24 +609,24 @@ export class LzmaStreamDecoder {
         if ((u32le(buf, p + 4) + 1) * 4 !== this.indexSize) throw new LzmaError("data");
         this.pos = p + 12;
         this.phase = "end";
-        this.eof = true;
+        this.ended = true;
         return true;
       }
       case "aloneHeader": {
         if (end - p < 13) {
-          if (end > p && decodePropsByte(buf[p]) === null) throw new LzmaError("format");
+          // liblzma checks each field as it arrives.
+          const pr = end > p ? decodePropsByte(buf[p]) : undefined;
+          if (pr === null || (pr !== undefined && pr.lc + pr.lp > 4)) throw new LzmaError("format");
+          if (this.picky && end - p >= 5 && !validAloneDictSize(u32le(buf, p + 1))) throw new LzmaError("format");
           return false;
         }
         const props = decodePropsByte(buf[p]);
-        if (props === null) throw new LzmaError("format");
+        if (props === null || props.lc + props.lp > 4) throw new LzmaError("format");
         const dictSize = u32le(buf, p + 1);
         const lo = u32le(buf, p + 5), hi = u32le(buf, p + 9);
         const unknown = lo === 0xffffffff && hi === 0xffffffff;
         if (this.picky) {
-          let d = dictSize - 1;
-          d |= d >>> 2; d |= d >>> 3; d |= d >>> 4; d |= d >>> 8; d |= d >>> 16;
-          d = (d >>> 0) + 1;
-          if (d !== dictSize && dictSize !== 0xffffffff) throw new LzmaError("format");
+          if (!validAloneDictSize(dictSize)) throw new LzmaError("format");
           if (!unknown && hi >= 0x40) throw new LzmaError("format");
         }
         if (!unknown && hi >= 0x200000) throw new LzmaError("data"); // beyond 2**53: never a real stream
@@ -512,26 +656,40 @@ export class LzmaStreamDecoder {
           this.pos = lz.inPos;
           if (this.lz1Size === 0) {
             this.phase = "end";
-            this.eof = true;
+            this.ended = true;
           }
           return true;
         }
         // Decode in slices so max_length is honoured without decoding everything at once.
         const goal = this.lz1Size >= 0 ? Math.min(this.lz1Size, lz.dict.total + (1 << 20)) : lz.dict.total + (1 << 20);
+        if (this.lz1Done) {
+          // The end (marker or size) was decoded: one last normalization, then the range coder must be at zero.
+          if (lz.range < 0x1000000) {
+            try {
+              lz.normalize();
+            } catch (e) {
+              if (e === NEED_INPUT) return false;
+              throw e;
+            }
+          }
+          this.pos = lz.inPos;
+          if (!lz.finishedOK()) throw new LzmaError("data");
+          this.phase = "end";
+          this.ended = true;
+          return true;
+        }
         const r = lz.decode(goal, true);
         this.pos = lz.inPos;
         const produced = lz.dict.take();
         if (this.lz1Size >= 0 && lz.dict.total > this.lz1Size) throw new LzmaError("data");
         this.emit(produced);
         if (r === "eopm") {
-          if (!lz.finishedOK() || (this.lz1Size >= 0 && lz.dict.total !== this.lz1Size)) throw new LzmaError("data");
-          this.phase = "end";
-          this.eof = true;
+          if (this.lz1Size >= 0 && lz.dict.total !== this.lz1Size) throw new LzmaError("data");
+          this.lz1Done = true;
           return true;
         }
         if (this.lz1Size >= 0 && lz.dict.total === this.lz1Size) {
-          this.phase = "end";
-          this.eof = true;
+          this.lz1Done = true;
           return true;
         }
         return r !== "input" || produced.length > 0;
@@ -548,6 +706,7 @@ export class LzmaStreamDecoder {
 
 function makeStage(f: FilterSpec): Stage {
   if (f.id === FILTER_DELTA) return new DeltaDecoder(f.dist);
+  if (f.id === FILTER_X86) return new X86Decoder(f.dist);
   throw new LzmaError("options");
 }
 
