@@ -7,9 +7,15 @@ import { PyExc_AttributeError, PyExc_ImportError, PyExc_ValueError } from "./exc
 import { PyObject_GetAttr } from "./abstract.js";
 import { addressOf } from "./methodobject.js";
 import { PyErr_Format } from "../runtime/errors.js";
-import { PyImport_ImportModule } from "../runtime/import.js";
 
 export const PyCapsule_Type = PyType_Declare("PyCapsule");
+
+// PyImport_ImportModule, installed by pylifecycle.ts: importing src/runtime/import.ts here would close a module
+// cycle (import.ts -> config.ts -> every native module -> this file).
+let importModule: (name: string) => PyVal = () => PyErr_Format(PyExc_ImportError, "import system not initialized");
+export function _PyCapsule_InstallImport(f: (name: string) => PyVal): void {
+  importModule = f;
+}
 
 export class PyCapsuleObject extends PyObject {
   /** The wrapped value (C's `void *pointer`); never null or undefined. */
@@ -77,7 +83,7 @@ export function PyCapsule_Import(name: string): unknown {
   const parts = name.split(".");
   let object: PyVal;
   try {
-    object = PyImport_ImportModule(parts[0]);
+    object = importModule(parts[0]);
   } catch {
     // PyErr_Format replaces the import's exception (it is not chained).
     return PyErr_Format(PyExc_ImportError, `PyCapsule_Import could not import module "${parts[0]}"`);

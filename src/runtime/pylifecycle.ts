@@ -61,7 +61,8 @@ import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject
   setItems } from "../objects/setobject.js";
 import { _PySnapshot_TakeObjects } from "./snapshot_registry.js";
 import { _Py_HashRandomization_Init } from "./pyhash.js";
-import { _PyImport_PreInit, _PyImport_InitFromHost } from "./import.js";
+import { _PyImport_PreInit, _PyImport_InitFromHost, PyImport_ImportModule } from "./import.js";
+import { _PyCapsule_InstallImport } from "../objects/capsule.js";
 import type { Host } from "../host/host.js";
 
 let initialized = false;
@@ -407,6 +408,7 @@ function installHooks(): void {
   _PyFunction_InstallDictSet(PyDict_SetItem);
   _PyFunction_InstallRepr((v) => PyObject_Repr(v).value);
   _PyCode_InstallIter((v) => PyObject_GetIter(v));
+  _PyCapsule_InstallImport(PyImport_ImportModule);
   _PyGen_InstallHooks(isTraceback, (v) => PyObject_Repr(v).value);
   _PyBuiltin_InstallLastReturn((it) => (it instanceof PyGenObject ? genResult : null));
   funcHooks.vectorcall = _PyFunction_Vectorcall;
