@@ -89,11 +89,12 @@ function methoddescr_call(self: PyVal, args: readonly PyVal[], kwnames: readonly
   const d = self as PyMethodDescrObject;
   const nkw = kwnames === null ? 0 : kwnames.length;
   if (args.length - nkw < 1) {
-    return PyErr_Format(PyExc_TypeError, `unbound method ${d.d_type.tp_name}.${d.d_name.value}() needs an argument`);
+    return PyErr_Format(PyExc_TypeError, `unbound method ${d.d_type.tp_qualname}.${d.d_name.value}() needs an argument`);
   }
   const obj = args[0];
   descr_check(d, obj);
-  return callMethodDef(d.d_method, obj, args.slice(1), kwnames, `${d.d_type.tp_name}.${d.d_name.value}`);
+  // Errors name it by its __qualname__ ('date.toordinal'), as _PyObject_FunctionStr does (no __module__ here).
+  return callMethodDef(d.d_method, obj, args.slice(1), kwnames, `${d.d_type.tp_qualname}.${d.d_name.value}`);
 }
 
 function method_repr(self: PyVal): PyUnicodeObject {

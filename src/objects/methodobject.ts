@@ -120,9 +120,17 @@ export function cfunctionQualname(f: PyCFunctionObject): string {
   return `${t.tp_qualname}.${f.m_ml.name}`;
 }
 
+/** The name argument errors give a builtin function (_PyObject_FunctionStr without the "()"): its qualname, after
+ *  its __module__ unless that is builtins ('math.sqrt', 'posix.getcwd', 'len', 'list.append'). */
+function cfunctionFunctionStr(f: PyCFunctionObject): string {
+  const q = cfunctionQualname(f);
+  const m = f.m_module;
+  return m instanceof PyUnicodeObject && m.value !== "builtins" ? `${m.value}.${q}` : q;
+}
+
 function cfunction_call(callable: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const f = callable as PyCFunctionObject;
-  return callMethodDef(f.m_ml, f.m_self, args, kwnames, () => cfunctionQualname(f));
+  return callMethodDef(f.m_ml, f.m_self, args, kwnames, () => cfunctionFunctionStr(f));
 }
 
 function cfunction_repr(self: PyVal): PyUnicodeObject {

@@ -17,9 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 const O_NONBLOCK = 0o4000, O_CLOEXEC = 0o2000000, O_RDWR = 2, O_CREAT = 0o100;
 
 /** Lines of the cases program whose output differs from CPython's, with the reason. */
-const KNOWN = new Map([
-  ["pipe2 no args", "METH_O's arity error names the function without its module ('pipe2()' for 'posix.pipe2()'): methodobject.ts"],
-]);
+const KNOWN = new Map<string, string>([]);
 
 function errnoOf(f: () => unknown): string {
   try {

@@ -17,8 +17,6 @@ const ROOT = join(import.meta.dirname, "..", "..", "..", "..");
 /** Lines (by label) whose result differs from CPython's, with the reason (none is in _zoneinfo itself). */
 const KNOWN: ReadonlyMap<string, string> = new Map([
   ["doc", "descrobject.ts: a classmethod_descriptor has no __doc__, and method descriptors have no __text_signature__"],
-  ["args qualname", "methodobject.ts qualnameOf: a method's call errors name the type by tp_name ('zoneinfo.ZoneInfo.fromutc()'), CPython by __qualname__ ('ZoneInfo.fromutc()')"],
-  ["type getattr", "typeobject.ts type_getattro: 'type object ...' names tp_qualname ('ZoneInfo'), CPython tp_name ('zoneinfo.ZoneInfo')"],
 ]);
 
 test("zoneinfo: every case of zoneinfo_cases.py as CPython 3.13", () => {
