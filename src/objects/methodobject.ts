@@ -78,10 +78,6 @@ export function _PyType_GetTextSignatureFromInternalDoc(name: string, doc: strin
   return hooks.str(doc.slice(name.length - name.lastIndexOf(".") - 1, end - SIGNATURE_END_MARKER.length + 1));
 }
 
-export function qualnameOf(ml: PyMethodDef, cls: PyTypeObject | null): string {
-  return cls !== null ? `${cls.tp_name}.${ml.name}` : ml.name;
-}
-
 /**
  * Call a method row with self and vectorcall arguments, checking the calling convention as CPython's
  * cfunction_vectorcall_* functions do. `qualname` is used in error messages.
