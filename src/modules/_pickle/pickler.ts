@@ -23,7 +23,7 @@ import {
   PyType_IsSubtype, PyObject_GetItem, PySequence_List,
 } from "../../objects/abstract.js";
 import { PyExc_KeyError, PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError, PyExc_RuntimeError,
-  PyExc_AttributeError, PyExc_UnicodeEncodeError } from "../../objects/exceptions.js";
+  PyExc_AttributeError, PyExc_RecursionError } from "../../objects/exceptions.js";
 import { PyErr_Format, PyErr_SetObject, Py_EnterRecursiveCall, Py_LeaveRecursiveCall } from "../../runtime/errors.js";
 import { PyImport_ImportModule } from "../../runtime/import.js";
 import { getSys } from "../../runtime/sysmodule.js";
@@ -1195,6 +1195,11 @@ export function dump(self: PicklerObject, obj: PyVal): void {
     save(self, obj, false);
     write1(self, OP.STOP);
     commitFrame(self);
+  } catch (e) {
+    // DEVIATION: a chain of tuples deeper than the JS stack overflows it before the recursion limit; it is
+    // reported as CPython reports the limit (earlier than CPython would).
+    if (e instanceof RangeError) return PyErr_Format(PyExc_RecursionError, `maximum recursion depth exceeded${RECURSION_WHERE}`);
+    throw e;
   } finally {
     self.framing = false;
     self.reducer_override = null;
