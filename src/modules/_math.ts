@@ -1,6 +1,7 @@
-// libm functions whose last bit CPython 3.13 shows (Modules/_math.h's role): glibc 2.36's erf, erfc, exp, exp2, expm1,
-// cosh, sinh, tanh, log10 as x86-64 runs them (exp and expm1 from the FMA build: their fused multiply-adds are emulated),
-// bit for bit. glibc's ERANGE on underflow is left out: math's is_error ignores underflow. See docs/modules.md ("math").
+// libm functions whose last bit CPython 3.13 shows (Modules/_math.h's role): glibc 2.36's erf, erfc, exp, exp2,
+// expm1, log1p, cosh, sinh, tanh, log10 as x86-64 runs them (exp, expm1, log1p from the FMA build: their fused
+// multiply-adds are emulated), bit for bit. glibc's ERANGE on underflow is left out: math's is_error ignores it.
+// See docs/modules.md ("math").
 
 import { c_log } from "../runtime/libm.js";
 
@@ -556,4 +557,70 @@ export function glibc_exp2(x: number): number {
     return 2 * (scale + scale * tmp);
   }
   return expSpecialCase(tmp, ki);
+}
+
+// ---- log1p (s_log1p.c: fdlibm's, k ln2 + log(1+f) with a correction term c), with the fused multiply-adds of
+// x86-64's FMA build (s_log1p-fma.c) at the places GCC contracted them ----
+
+const LOG1P_LN2_HI = 6.93147180369123816490e-01, LOG1P_LN2_LO = 1.90821492927058770002e-10;
+const LOG1P_LP1 = 6.666666666666735130e-01, LOG1P_LP2 = 3.999999999940941908e-01;
+const LOG1P_LP3 = 2.857142874366239149e-01, LOG1P_LP4 = 2.222219843214978396e-01;
+const LOG1P_LP5 = 1.818357216161805012e-01, LOG1P_LP6 = 1.531383769920937332e-01;
+const LOG1P_LP7 = 1.479819860511658591e-01;
+
+export function glibc_log1p(x: number): number {
+  bits[0] = x;
+  const hx = words[HI] | 0, ax = hx & 0x7fffffff;
+  let k = 1, f = 0, c = 0, hu = 0;
+  if (hx < 0x3fda827a) { // x < 0.41422
+    if (ax >= 0x3ff00000) return x === -1.0 ? -Infinity : NaN; // x <= -1
+    if (ax < 0x3e200000) { // |x| < 2^-29
+      if (ax < 0x3c900000) return x;
+      return fma(-(x * x), 0.5, x);
+    }
+    if (hx > 0 || hx <= (0xbfd2bec3 | 0)) { k = 0; f = x; hu = 1; } // -0.2929 < x < 0.41422
+  } else if (hx >= 0x7ff00000) {
+    return x + x;
+  }
+  if (k !== 0) {
+    let u: number;
+    if (hx < 0x43400000) {
+      u = 1.0 + x;
+      bits[0] = u;
+      hu = words[HI] | 0;
+      k = (hu >> 20) - 1023;
+      c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0); // the rounding error of 1 + x
+      c /= u;
+    } else {
+      u = x;
+      hu = hx;
+      k = (hu >> 20) - 1023;
+      c = 0;
+    }
+    hu &= 0x000fffff;
+    bits[0] = u;
+    if (hu < 0x6a09e) {
+      words[HI] = (hu | 0x3ff00000) >>> 0; // u normalized to [1, sqrt 2)
+    } else {
+      k += 1;
+      words[HI] = (hu | 0x3fe00000) >>> 0; // u/2
+      hu = (0x00100000 - hu) >> 2;
+    }
+    f = bits[0] - 1.0;
+  }
+  const hfsq = 0.5 * f * f;
+  if (hu === 0) { // |f| < 2^-20
+    if (f === 0) return k === 0 ? 0.0 : fma(k, LOG1P_LN2_HI, fma(k, LOG1P_LN2_LO, c));
+    const R = fma(-f, 0.66666666666666666, 1.0) * hfsq;
+    if (k === 0) return f - R;
+    return fma(k, LOG1P_LN2_HI, -((R - fma(k, LOG1P_LN2_LO, c)) - f));
+  }
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const z2 = z * z, z4 = z2 * z2, z6 = z2 * z4;
+  const R = fma(z6, fma(z, LOG1P_LP7, LOG1P_LP6), fma(z4, fma(z, LOG1P_LP5, LOG1P_LP4),
+    fma(z, LOG1P_LP1, z2 * fma(z, LOG1P_LP3, LOG1P_LP2))));
+  const sR = (hfsq + R) * s;
+  if (k === 0) return f - (hfsq - sR);
+  return fma(k, LOG1P_LN2_HI, -((hfsq - (sR + fma(k, LOG1P_LN2_LO, c))) - f));
 }

@@ -15,7 +15,7 @@ import { PyErr_Format } from "../runtime/errors.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
 import { c_log, c_pow, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
 import { glibc_erf, glibc_erfc, glibc_exp, glibc_exp2, glibc_expm1, glibc_cosh, glibc_sinh, glibc_tanh, glibc_log10,
-} from "./_math.js";
+  glibc_log1p } from "./_math.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 const pi = 3.141592653589793238462643383279502884197;
@@ -320,8 +320,8 @@ function m_log10(x: number): number {
   errno = "EDOM"; return NaN;
 }
 function m_log1p(x: number): number {
-  // log1p(-0.0) is -0.0 in C99; V8's Math.log1p agrees.
-  return Math.log1p(x);
+  // log1p(-0.0) is -0.0 in C99; glibc's agrees.
+  return glibc_log1p(x);
 }
 
 // ---- the wrappers' error rules ----

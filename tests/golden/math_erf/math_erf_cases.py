@@ -1,4 +1,4 @@
-# math.erf, erfc, exp, exp2, expm1, cosh, sinh, tanh, log10 against CPython 3.13 on this platform's glibc (last bits shown):
+# math.erf, erfc, exp, exp2, expm1, log1p, cosh, sinh, tanh, log10 against CPython 3.13 on this machine's glibc:
 # a dense sweep in blocks (one CRC-32 of the packed results per block) and single values around every branch point.
 # Captured by tools/capture_cases.py; compared by tests/unit/modules/math_erf.test.ts.
 import math, struct, zlib
@@ -59,6 +59,19 @@ for x in [0.0, -0.0, 1e-300, 1024.0 - 1e-13, -1074.0, -1075.0, -1075.5, -1022.5,
         print(f"exp2({x!r}) = {math.exp2(x).hex()}")
     except OverflowError as e:
         print(f"exp2({x!r}) = OverflowError {e}")
+
+# log1p over its ranges: tiny, the k = 0 band (-0.2929, 0.41422), near -1, 1 + x exact or not, |f| < 2**-20, huge
+for lo, hi, n in [(-1e-9, 1e-9, 5000), (-0.2929, 0.41422, 40000), (-0.99999, -0.29, 20000), (0.41, 10.0, 30000),
+                  (10.0, 1e6, 20000), (1e15, 1e17, 5000), (1e300, 1e308, 5000), (2.0 ** -21, 2.0 ** -19, 5000)]:
+    print(f"log1p [{lo!r}, {hi!r}) = {crc([math.log1p(x) for x in sweep(lo, hi, n)])}")
+for x in [0.0, -0.0, 5e-324, 2.0 ** -54, 2.0 ** -29, -0.2928932188134524, 0.41421356237309503, 1.0, 3.0, -0.5,
+          -0.9999999999999999, 2.0 ** 53, 2.0 ** 53 - 1, 2.0 ** 52 + 1, 1.7976931348623157e308, math.inf, math.nan]:
+    print(f"log1p({x!r}) = {math.log1p(x).hex()}")
+for x in [-1.0, -2.0, -math.inf]:
+    try:
+        math.log1p(x)
+    except ValueError as e:
+        print(f"log1p({x!r}) = ValueError {e}")
 
 # log10 (on a correctly rounded log, so single values only): powers of ten, subnormals, mantissa boundaries
 for x in [10.0 ** i for i in range(-20, 23)] + [5e-324, 2.2250738585072014e-308, 1e-310, 0.5, 0.7071067811865476,
