@@ -1,5 +1,5 @@
 // libm functions whose last bit CPython 3.13 shows (Modules/_math.h's role): glibc 2.36's erf, erfc, exp, exp2,
-// expm1, log1p, cosh, sinh, tanh, log10 as x86-64 runs them (exp, expm1, log1p from the FMA build: their fused
+// expm1, log1p, cosh, sinh, tanh, atanh, log10 as x86-64 runs them (exp, expm1, log1p from the FMA build: their fused
 // multiply-adds are emulated), bit for bit. glibc's ERANGE on underflow is left out: math's is_error ignores it.
 // See docs/modules.md ("math").
 
@@ -623,4 +623,22 @@ export function glibc_log1p(x: number): number {
   const sR = (hfsq + R) * s;
   if (k === 0) return f - (hfsq - sR);
   return fma(k, LOG1P_LN2_HI, -((hfsq - (sR + fma(k, LOG1P_LN2_LO, c))) - f));
+}
+
+/** atanh (e_atanh.c: 0.5 log1p(2x + 2x^2/(1 - x)) below 1/2, 0.5 log1p(2x/(1 - x)) above; built without FMA). */
+export function glibc_atanh(x: number): number {
+  const xa = Math.abs(x);
+  let t: number;
+  if (xa < 0.5) {
+    if (xa < 2 ** -28) return x;
+    t = xa + xa;
+    t = 0.5 * glibc_log1p(t + t * xa / (1.0 - xa));
+  } else if (xa < 1.0) {
+    t = 0.5 * glibc_log1p((xa + xa) / (1.0 - xa));
+  } else {
+    if (xa > 1.0) return NaN;
+    if (Number.isNaN(x)) return x;
+    return x / 0.0;
+  }
+  return x < 0 || Object.is(x, -0) ? -t : t;
 }

@@ -73,6 +73,12 @@ for x in [-1.0, -2.0, -math.inf]:
     except ValueError as e:
         print(f"log1p({x!r}) = ValueError {e}")
 
+# atanh (on log1p): below 2**-28, the two formulas around 1/2, near 1
+for lo, hi, n in [(-1e-9, 1e-9, 3000), (-0.5, 0.5, 30000), (0.5, 0.999999, 20000), (-0.999999, -0.5, 10000)]:
+    print(f"atanh [{lo!r}, {hi!r}) = {crc([math.atanh(x) for x in sweep(lo, hi, n)])}")
+for x in [0.0, -0.0, 2.0 ** -28, 0.5, -0.5, 0.49999999999999994, 0.9999999999999999, -0.9999999999999999, math.nan]:
+    print(f"atanh({x!r}) = {math.atanh(x).hex()}")
+
 # log10 (on a correctly rounded log, so single values only): powers of ten, subnormals, mantissa boundaries
 for x in [10.0 ** i for i in range(-20, 23)] + [5e-324, 2.2250738585072014e-308, 1e-310, 0.5, 0.7071067811865476,
           1.4142135623730951, 2.0, 3.0, 7.0, 1000.0000000000001, 999.9999999999999, 1.7976931348623157e308, 123456.789]:
