@@ -1,6 +1,6 @@
 // libm functions whose last bit CPython 3.13 shows (Modules/_math.h's role): glibc 2.36's erf, erfc, exp, exp2,
-// expm1, log1p, cosh, sinh, tanh, atanh, log10 as x86-64 runs them (exp, expm1, log1p from the FMA build: their fused
-// multiply-adds are emulated), bit for bit. glibc's ERANGE on underflow is left out: math's is_error ignores it.
+// expm1, log1p, sinh, cosh, tanh, asinh, acosh, atanh, log10 as x86-64 runs them (exp, expm1, log1p from the FMA
+// build: their fused multiply-adds are emulated). glibc's ERANGE on underflow is left out (math ignores it).
 // See docs/modules.md ("math").
 
 import { c_log } from "../runtime/libm.js";
@@ -641,4 +641,42 @@ export function glibc_atanh(x: number): number {
     return x / 0.0;
   }
   return x < 0 || Object.is(x, -0) ? -t : t;
+}
+
+const LN2 = 6.93147180559945286227e-01;
+
+/** asinh (s_asinh.c: log(2|x| + 1/(sqrt(x^2+1) + |x|)) above 2, log1p below; built without FMA), on glibc's
+ *  log1p and libm.ts's correctly rounded log. */
+export function glibc_asinh(x: number): number {
+  bits[0] = x;
+  const ix = words[HI] & 0x7fffffff;
+  if (ix < 0x3e300000) return x; // |x| < 2^-28
+  let w: number;
+  if (ix > 0x41b00000) { // |x| > 2^28
+    if (ix >= 0x7ff00000) return x + x;
+    w = c_log(Math.abs(x)) + LN2;
+  } else {
+    const xa = Math.abs(x);
+    if (ix > 0x40000000) w = c_log(2.0 * xa + 1.0 / (Math.sqrt(xa * xa + 1.0) + xa)); // 2 < |x| < 2^28
+    else {
+      const t = xa * xa;
+      w = glibc_log1p(xa + t / (1.0 + Math.sqrt(1.0 + t)));
+    }
+  }
+  return x < 0 ? -w : w;
+}
+
+/** acosh (e_acosh.c: log(2x - 1/(x + sqrt(x^2-1))) above 2, log1p(t + sqrt(2t + t^2)) with t = x-1 below). */
+export function glibc_acosh(x: number): number {
+  bits[0] = x;
+  const hx = words[HI] | 0, lx = words[LO];
+  if (hx < 0x3ff00000) return NaN; // x < 1
+  if (hx >= 0x41b00000) return hx >= 0x7ff00000 ? x + x : c_log(x) + LN2; // x > 2^28: log(2x)
+  if (((hx - 0x3ff00000) | lx) === 0) return 0.0;
+  if (hx > 0x40000000) {
+    const t = x * x;
+    return c_log(2.0 * x - 1.0 / (x + Math.sqrt(t - 1.0)));
+  }
+  const t = x - 1.0;
+  return glibc_log1p(t + Math.sqrt(2.0 * t + t * t));
 }

@@ -15,7 +15,7 @@ import { PyErr_Format } from "../runtime/errors.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
 import { c_log, c_pow, c_sin, c_cos, c_atan2 } from "../runtime/libm.js";
 import { glibc_erf, glibc_erfc, glibc_exp, glibc_exp2, glibc_expm1, glibc_cosh, glibc_sinh, glibc_tanh, glibc_log10,
-  glibc_log1p, glibc_atanh } from "./_math.js";
+  glibc_log1p, glibc_atanh, glibc_asinh, glibc_acosh } from "./_math.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 const pi = 3.141592653589793238462643383279502884197;
@@ -859,9 +859,9 @@ export const mathmodule: PyModuleDef = {
   m_doc: "This module provides access to the mathematical functions\ndefined by the C standard.",
   m_methods: [
     F1("acos", Math.acos, false),
-    F1("acosh", Math.acosh, false),
+    F1("acosh", glibc_acosh, false),
     F1("asin", Math.asin, false),
-    F1("asinh", Math.asinh, false),
+    F1("asinh", glibc_asinh, false),
     F1("atan", Math.atan, false),
     F2("atan2", m_atan2),
     F1("atanh", glibc_atanh, false),

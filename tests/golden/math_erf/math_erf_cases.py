@@ -79,6 +79,19 @@ for lo, hi, n in [(-1e-9, 1e-9, 3000), (-0.5, 0.5, 30000), (0.5, 0.999999, 20000
 for x in [0.0, -0.0, 2.0 ** -28, 0.5, -0.5, 0.49999999999999994, 0.9999999999999999, -0.9999999999999999, math.nan]:
     print(f"atanh({x!r}) = {math.atanh(x).hex()}")
 
+# asinh and acosh (on log1p and a correctly rounded log, so single values only): each range's ends and a few inside
+for x in [0.0, -0.0, 2.0 ** -28, 1e-10, 0.5, 1.0, 1.5, 2.0, 2.0000000000000004, 3.0, 10.0, 1e5, 2.0 ** 28,
+          2.0 ** 28 + 1, 1e300, math.inf, math.nan]:
+    print(f"asinh({x!r}) = {math.asinh(x).hex()} {math.asinh(-x).hex()}")
+for x in [1.0, 1.0000000000000002, 1.5, 2.0, 2.0000000000000004, 3.0, 10.0, 1e5, 2.0 ** 28, 2.0 ** 28 + 1, 1e300,
+          math.inf, math.nan]:
+    print(f"acosh({x!r}) = {math.acosh(x).hex()}")
+for x in [0.9999999999999999, 0.0, -1.0, -math.inf]:
+    try:
+        math.acosh(x)
+    except ValueError as e:
+        print(f"acosh({x!r}) = ValueError {e}")
+
 # log10 (on a correctly rounded log, so single values only): powers of ten, subnormals, mantissa boundaries
 for x in [10.0 ** i for i in range(-20, 23)] + [5e-324, 2.2250738585072014e-308, 1e-310, 0.5, 0.7071067811865476,
           1.4142135623730951, 2.0, 3.0, 7.0, 1000.0000000000001, 999.9999999999999, 1.7976931348623157e308, 123456.789]:
