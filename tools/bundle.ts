@@ -19,7 +19,40 @@ const BANNER = `globalThis.__typhonMetaUrl = require("node:url").pathToFileURL(`
 const FOOTER = `if (typeof module !== "undefined") module.exports = typhonBundle;`;
 
 interface EsbuildLike {
-  buildSync(options: Record<string, unknown>): { errors: unknown[]; warnings: { text: string }[] };
+  build(options: Record<string, unknown>): Promise<{ errors: unknown[]; warnings: { text: string }[] }>;
+}
+
+/** Native modules whose code runs at their first import instead of being evaluated into the snapshot (a smaller heap
+ *  for V8 to deserialise at every start; docs/cli.md). Leaf modules only: none installs a hook the core uses before
+ *  the module is imported. A module another bundled file imports statically still runs when that file does. */
+const LAZY_MODULES: ReadonlySet<string> = new Set([
+  "_decimal", "_pickle", "_lzma", "lzma", "_bz2", "_datetime", "_zoneinfo", "_csv", "pyexpat", "unicodedata", "_md5",
+  "_sha1", "_sha2", "_sha3", "_blake2", "cmath", "_json", "array", "_struct", "binascii", "zlib", "_random", "_ast",
+  "_symtable", "_tokenize", "_heapq", "_bisect", "_opcode", "pwd", "grp", "_locale", "select",
+  "_socket", "_posixsubprocess", "_sre", "math", "_string", "_typing", "_contextvars", "_collections", "_functools",
+  "_operator", "itertools", "_abc", "_stat", "time", "gc", "errno",
+]);
+
+/** Rewrites src/modules/config.js (_PyImport_Inittab) for the bundle: the rows of LAZY_MODULES hold a function that
+ *  require()s their file, which esbuild turns into a lazily initialised module, and the table calls it on first get. */
+function lazyInittab(js: string): string {
+  const from = new Map<string, string>(); // binding -> file, for the imports the lazy rows use
+  const rows = [...js.matchAll(/^\s*\[("[^"]+"), (\w+)\],$/gm)];
+  const lazyBindings = new Set(rows.filter((r) => LAZY_MODULES.has(JSON.parse(r[1]) as string)).map((r) => r[2]));
+  let out = js.replace(/^import \{ ([\w, ]+) \} from ("[^"]+");$/gm, (line, names: string, file: string) => {
+    const ns = names.split(",").map((n) => n.trim());
+    if (!ns.every((n) => lazyBindings.has(n))) return line;
+    for (const n of ns) from.set(n, file);
+    return "";
+  });
+  out = out.replace(/^(\s*\[("[^"]+"), (\w+)\],)$/gm, (row, _r: string, _key: string, b: string) =>
+    (from.has(b) ? row.replace(`, ${b}]`, `, () => require(${from.get(b)!}).${b}]`) : row));
+  const decl = "export const _PyImport_Inittab = new Map(";
+  if (!out.includes(decl) || from.size === 0) throw new Error("bundle: src/modules/config.js has changed shape");
+  // The module's static types are declared as its file runs, after start-up readied the others: ready them too.
+  return 'import { _PyTypes_InitTypes as __readyTypes } from "../objects/typeobject.js";\n'
+    + out.replace(decl, "export const _PyImport_Inittab = new (class extends Map {\n  get(k) {\n    let v = super.get(k);\n"
+    + "    if (typeof v === \"function\") { v = v(); __readyTypes(); this.set(k, v); }\n    return v;\n  }\n})(");
 }
 
 async function loadEsbuild(): Promise<EsbuildLike | null> {
@@ -39,13 +72,20 @@ export async function bundle(dist: string): Promise<boolean> {
     return false;
   }
   const t0 = Date.now();
-  esbuild.buildSync({
+  await esbuild.build({
     entryPoints: [path.join(dist, "src", "host", "node_main.js")],
     // An IIFE, exported by a footer: node's snapshot builder runs the script without a `module` object.
     bundle: true, platform: "node", format: "iife", globalName: "typhonBundle", target: "node20",
     outfile: path.join(dist, BUNDLE), banner: { js: BANNER }, footer: { js: FOOTER },
     define: { "import.meta.url": "globalThis.__typhonMetaUrl" },
     logLevel: "error", legalComments: "none",
+    plugins: [{
+      name: "lazy-inittab",
+      setup(b: { onLoad(o: { filter: RegExp }, f: (a: { path: string }) => { contents: string; loader: string }): void }) {
+        b.onLoad({ filter: /[\\/]src[\\/]modules[\\/]config\.js$/ },
+          (a) => ({ contents: lazyInittab(fs.readFileSync(a.path, "utf8")), loader: "js" }));
+      },
+    }],
   });
   const t1 = Date.now();
   // The snapshot belongs to this node binary only: it is a build output, never committed.
