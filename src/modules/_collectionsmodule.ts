@@ -13,14 +13,15 @@ import { PyDictObject, PyDict_Type, PyDict_SetItem, PyDict_GetItem, PyDict_Items
 import { PyBool_FromLong } from "../objects/boolobject.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_IndexError, PyExc_RuntimeError } from "../objects/exceptions.js";
 import { PyObject_GetIter, PyIter_Next, PyObject_RichCompareBool, PyObject_Repr, PyObject_Vectorcall,
-  PyNumber_AsSsize_t, PyNumber_Add, PyObject_GetItem, PyObject_SetItem, PyObject_GetAttrStr } from "../objects/abstract.js";
+  PyNumber_AsSsize_t, PyNumber_Add, PyObject_GetItem, PyObject_SetItem, PyObject_GetAttrStr,
+  PyObject_CallMethod } from "../objects/abstract.js";
 import { PyErr_Format, PyErr_SetKeyError, Py_ReprEnter, Py_ReprLeave } from "../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 export const PyDeque_Type = PyType_Declare("collections.deque");
-export const PyDequeIter_Type = PyType_Declare("_collections._deque_iterator");
-export const PyDequeRevIter_Type = PyType_Declare("_collections._deque_reverse_iterator");
+export const PyDequeIter_Type = PyType_Declare("collections._deque_iterator");
+export const PyDequeRevIter_Type = PyType_Declare("collections._deque_reverse_iterator");
 export const PyDefaultDict_Type = PyType_Declare("collections.defaultdict");
 
 export class PyDequeObject extends PyObject {
@@ -268,8 +269,12 @@ PyType_FromSpecStatic({
     }, flags: METH_FASTCALL },
     { name: "__reversed__", meth: (s: PyVal) => new PyDequeIterObject(PyDequeRevIter_Type, s as PyDequeObject, true), flags: METH_NOARGS },
     { name: "__reduce__", meth: (s: PyVal) => {
+      // deque_reduce: (type, () or ((), maxlen), __getstate__(), iter(self)); the items go as the iterator.
       const d = s as PyDequeObject;
-      return PyTuple_New([Py_TYPE(d), PyTuple_New([PyList_New(d.items.slice()), d.maxlen < 0 ? Py_None : d.maxlen])]);
+      const state = PyObject_CallMethod(d, "__getstate__", []);
+      const it = PyObject_GetIter(d);
+      const args = d.maxlen < 0 ? PyTuple_New([]) : PyTuple_New([PyTuple_New([]), d.maxlen]);
+      return PyTuple_New([Py_TYPE(d), args, state, it]);
     }, flags: METH_NOARGS },
     { name: "__class_getitem__", meth: (cls: PyVal, a: PyVal) => genericAlias(cls, a), flags: METH_O | METH_CLASS },
   ],
@@ -278,7 +283,7 @@ PyType_FromSpecStatic({
   ],
 }, PyDeque_Type);
 
-for (const [t, name] of [[PyDequeIter_Type, "_collections._deque_iterator"], [PyDequeRevIter_Type, "_collections._deque_reverse_iterator"]] as const) {
+for (const [t, name] of [[PyDequeIter_Type, "collections._deque_iterator"], [PyDequeRevIter_Type, "collections._deque_reverse_iterator"]] as const) {
   PyType_FromSpecStatic({
     name,
     slots: {
@@ -383,9 +388,9 @@ PyType_FromSpecStatic({
     { name: "__copy__", meth: defdict_copy, flags: METH_NOARGS },
     { name: "__reduce__", meth: (s: PyVal) => {
       const d = s as PyDictObject;
+      // defdict_reduce: the items go as iter(self.items()) (a subclass's items() counts).
       const args = factoryOf(d) === Py_None ? PyTuple_New([]) : PyTuple_New([factoryOf(d)]);
-      return PyTuple_New([Py_TYPE(d), args, Py_None, Py_None, PyObject_Vectorcall(
-        PyObject_GetItem(PyDict_Type.tp_dict!, PyUnicode_FromString("items")), [d], null)]);
+      return PyTuple_New([Py_TYPE(d), args, Py_None, Py_None, PyObject_GetIter(PyObject_CallMethod(d, "items", []))]);
     }, flags: METH_NOARGS },
   ],
   members: [

@@ -344,7 +344,9 @@ export function PyDict_Copy(d: PyDictObject): PyDictObject {
   return c;
 }
 
-/** dict.update / PyDict_Merge: from a dict, or from any object with keys(), or from an iterable of pairs. */
+/** PyDict_Merge (dict_merge): from a dict, or from any mapping (an object with keys()); anything else raises the
+ *  AttributeError of its missing keys() (PyMapping_Keys). `override`: true replaces, false keeps, "raise" raises
+ *  KeyError on a duplicate (**-unpacking in calls). Iterables of pairs are dict_update_arg's. */
 export function PyDict_Merge(d: PyDictObject, other: PyVal, override: boolean | "raise"): void {
   if (PyDict_Check(other) && (other as PyObject).ob_type.tp_iter === PyDict_Type.tp_iter) {
     const o = other as PyDictObject;
@@ -378,7 +380,14 @@ export function PyDict_Merge(d: PyDictObject, other: PyVal, override: boolean | 
     }
     return;
   }
-  PyDict_MergeFromSeq2(d, other, override === true);
+  PyObject_GetAttrStr(other, "keys");
+}
+
+/** dict_update_arg: dict(x), d.update(x), d |= x and SimpleNamespace(x) take a mapping (has keys()) or else an
+ *  iterable of key/value pairs. */
+export function dict_update_arg(d: PyDictObject, arg: PyVal): void {
+  if (PyDict_Check(arg) || PyObject_GetAttrStr(arg, "keys", true) !== undefined) PyDict_Merge(d, arg, true);
+  else PyDict_MergeFromSeq2(d, arg, true);
 }
 
 function missingSubscript(o: PyVal): PyVal {
@@ -494,7 +503,7 @@ function dict_init(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[
   const nkw = kwnames ? kwnames.length : 0;
   const npos = args.length - nkw;
   if (npos > 1) PyErr_Format(PyExc_TypeError, `dict expected at most 1 argument, got ${npos}`);
-  if (npos === 1) PyDict_Merge(d, args[0], true);
+  if (npos === 1) dict_update_arg(d, args[0]);
   for (let i = 0; i < nkw; i++) PyDict_SetItem(d, kwnames![i], args[npos + i]);
 }
 
@@ -796,7 +805,7 @@ function dict_or(a: PyVal, b: PyVal): PyVal {
 }
 
 function dict_ior(a: PyVal, b: PyVal): PyVal {
-  PyDict_Merge(a as PyDictObject, b, true);
+  dict_update_arg(a as PyDictObject, b);
   return a;
 }
 

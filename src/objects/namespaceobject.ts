@@ -5,7 +5,7 @@ import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_NotImplemented, Py_TYPE,
   Py_TPFLAGS_BASETYPE, METH_NOARGS, METH_FASTCALL, METH_KEYWORDS, type PyVal, PyUnicodeObject,
 } from "./object.js";
-import { PyDictObject, PyDict_New, PyDict_SetItem, PyDict_Items, PyDict_Merge, PyDict_Copy } from "./dictobject.js";
+import { PyDictObject, PyDict_New, PyDict_SetItem, PyDict_Items, PyDict_Merge, PyDict_Copy, dict_update_arg } from "./dictobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyObject_Repr, PyObject_RichCompare, PyType_IsSubtype } from "./abstract.js";
@@ -36,7 +36,7 @@ function namespace_init(self: PyVal, args: readonly PyVal[], kwnames: readonly P
   if (npos > 1) PyErr_Format(PyExc_TypeError, `SimpleNamespace expected at most 1 positional argument, got ${npos}`);
   if (npos === 1) {
     const tmp = PyDict_New();
-    PyDict_Merge(tmp, args[0], true);
+    dict_update_arg(tmp, args[0]);
     for (const [k] of PyDict_Items(tmp)) {
       if (!PyUnicode_Check(k)) PyErr_Format(PyExc_TypeError, "keywords must be strings");
     }
