@@ -10,7 +10,7 @@ import { PyUnicode_FromString, PyUnicodeObject } from "../../objects/unicodeobje
 import { PyBool_FromLong } from "../../objects/boolobject.js";
 import { PyLong_FromBigInt, longValue } from "../../objects/longobject.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError, PyExc_EOFError, PyExc_Exception } from "../../objects/exceptions.js";
-import { PyNumber_Index, PyNumber_AsSsize_t, PyObject_Vectorcall, PySequence_Fast, PyObject_GetItem } from "../../objects/abstract.js";
+import { PyNumber_Index, PyNumber_AsSsize_t, PyObject_Vectorcall, PyObject_Size, PyObject_GetItem } from "../../objects/abstract.js";
 import { PyObject_GetBufferData } from "../../objects/memoryobject.js";
 import { PyDict_New, PyDict_SetItemString, PyDictObject, PyDict_Keys } from "../../objects/dictobject.js";
 import { PyTuple_New } from "../../objects/tupleobject.js";
@@ -120,9 +120,15 @@ function parseFilterSpec(spec: PyVal): FilterSpec {
 
 /** parse_filter_chain_spec. */
 function parseFilterChain(v: PyVal): FilterSpec[] {
-  const items = PySequence_Fast(v, "filters must be a sequence");
-  if (items.length > 4) return PyErr_Format(PyExc_ValueError, "Too many filters - liblzma supports a maximum of 4");
-  return items.map(parseFilterSpec);
+  // PySequence_Length (a dict "is not a sequence"), then PySequence_GetItem for each index.
+  if (v instanceof PyDictObject) return PyErr_Format(PyExc_TypeError, `${Py_TYPE(v).tp_name} is not a sequence`);
+  const n = PyObject_Size(v);
+  if (n > 4) return PyErr_Format(PyExc_ValueError, "Too many filters - liblzma supports a maximum of 4");
+  const out: FilterSpec[] = [];
+  for (let i = 0; i < n; i++) out.push(parseFilterSpec(PyObject_GetItem(v, PyLong_FromBigInt(BigInt(i)))));
+  // An empty chain reaches liblzma, which answers LZMA_PROG_ERROR.
+  if (out.length === 0) return PyErr_Format(LZMAError!, "Internal error");
+  return out;
 }
 
 /** build_filter_spec: the dict _decode_filter_properties returns. */
@@ -251,7 +257,8 @@ PyType_FromSpecStatic({
           return PyErr_Format(LZMAError!, "Invalid or unsupported options");
         }
         for (const f of filters.slice(0, -1)) {
-          if (f.id !== FILTER_DELTA) return PyErr_Format(LZMAError!, "Invalid or unsupported options"); // DEVIATION: no BCJ filters yet
+          // DEVIATION: of the BCJ filters only x86 is written.
+          if (f.id !== FILTER_DELTA && f.id !== FILTER_X86) return PyErr_Format(LZMAError!, "Invalid or unsupported options");
         }
       }
       return new LZMADecompressorObject(t, wrap(() => new LzmaStreamDecoder(format, memlimit, filters)));

@@ -4,7 +4,7 @@
 // DEVIATION: liblzma's match finders and optimal parser are out of scope; output is valid .xz that liblzma reads.
 import { crc32 } from "../zlib/crc32.js";
 import { LzmaError } from "./lzma_decoder.js";
-import { Check, type FilterSpec, FORMAT_XZ, FORMAT_ALONE, FILTER_LZMA1, FILTER_LZMA2, FILTER_DELTA, lzma2DictSize } from "./xz.js";
+import { Check, type FilterSpec, FORMAT_XZ, FORMAT_ALONE, FILTER_LZMA1, FILTER_LZMA2, FILTER_DELTA, FILTER_X86, X86Decoder, lzma2DictSize } from "./xz.js";
 import { LzmaEncoder } from "./lzma_encoder.js";
 
 const PRESET_DICT_SIZES = [1 << 18, 1 << 20, 1 << 21, 1 << 22, 1 << 22, 1 << 23, 1 << 23, 1 << 24, 1 << 25, 1 << 26] as const;
@@ -59,7 +59,7 @@ class DeltaEncoder {
   constructor(dist: number) {
     this.dist = dist;
   }
-  run(d: Uint8Array): Uint8Array {
+  run(d: Uint8Array, _final = false): Uint8Array {
     const out = new Uint8Array(d.length);
     for (let i = 0; i < d.length; i++) {
       const b = d[i];
@@ -87,7 +87,7 @@ export class LzmaStreamEncoder {
   private size = 0;
   /** LZMA1 (FORMAT_ALONE, raw LZMA1 chains): encoded as input arrives. */
   private readonly lzma1: LzmaEncoder | null;
-  private readonly deltas: DeltaEncoder[];
+  private readonly deltas: { run(d: Uint8Array, final: boolean): Uint8Array }[];
 
   constructor(format: number, check: number, preset: number, filters: FilterSpec[] | null) {
     this.format = format;
@@ -100,11 +100,11 @@ export class LzmaStreamEncoder {
     if (format === FORMAT_ALONE && (this.filters.length !== 1 || last.id !== FILTER_LZMA1)) throw new LzmaError("options");
     if (format === FORMAT_XZ && last.id !== FILTER_LZMA2) throw new LzmaError("options");
     if (last.id !== FILTER_LZMA1 && last.id !== FILTER_LZMA2) throw new LzmaError("options");
-    // DEVIATION: no BCJ encoders (the decoder has x86).
-    for (const f of this.filters.slice(0, -1)) if (f.id !== FILTER_DELTA) throw new LzmaError("options");
+    // DEVIATION: of the BCJ encoders only x86 is written.
+    for (const f of this.filters.slice(0, -1)) if (f.id !== FILTER_DELTA && f.id !== FILTER_X86) throw new LzmaError("options");
     for (const f of this.filters) encodeFilterProps(f);
     if (last.id === FILTER_LZMA1 && last.lc + last.lp > 4) throw new LzmaError("options");
-    this.deltas = this.filters.slice(0, -1).map((f) => new DeltaEncoder(f.dist));
+    this.deltas = this.filters.slice(0, -1).map((f) => f.id === FILTER_X86 ? new X86Decoder(f.dist, true) : new DeltaEncoder(f.dist));
     this.lzma1 = last.id === FILTER_LZMA1 ? new LzmaEncoder(last, format === FORMAT_ALONE ? roundDictSize(last.dictSize) : last.dictSize) : null;
   }
 
@@ -151,7 +151,7 @@ export class LzmaStreamEncoder {
     if (d.length > 0) {
       if (this.lzma1 !== null) {
         let x = d;
-        for (const s of this.deltas) x = s.run(x);
+        for (const s of this.deltas) x = s.run(x, false);
         this.lzma1.write(x);
         for (const b of this.lzma1.take()) out.push(b);
       } else {
@@ -165,7 +165,7 @@ export class LzmaStreamEncoder {
   /** The filters' output as LZMA2 data: uncompressed chunks of at most 64 KiB, then the end marker. */
   private lzma2(input: Uint8Array): number[] {
     let d = input;
-    for (const s of this.deltas) d = s.run(d);
+    for (const s of this.deltas) d = s.run(d, true);
     const out: number[] = [];
     for (let p = 0; p < d.length; p += 0x10000) {
       const n = Math.min(0x10000, d.length - p);
@@ -184,6 +184,10 @@ export class LzmaStreamEncoder {
     const out: number[] = [];
     this.headers(out, input.length > 0);
     if (this.lzma1 !== null) {
+      // The filters' held-back bytes (a BCJ filter keeps up to four) go in before the end marker.
+      let x: Uint8Array = new Uint8Array(0);
+      for (const s of this.deltas) x = s.run(x, true);
+      if (x.length > 0) this.lzma1.write(x);
       for (const b of this.lzma1.finish()) out.push(b);
       return new Uint8Array(out);
     }

@@ -123,13 +123,16 @@ class DeltaDecoder implements Stage {
 
 /** The x86 BCJ decoder (simple/x86.c): E8/E9 call and jump targets turned back from absolute to relative. Up to
  *  four trailing bytes wait for the next call (an instruction may straddle it) and pass unchanged at the end. */
-class X86Decoder implements Stage {
+export class X86Decoder implements Stage {
+  private readonly encoder: boolean;
   private prevMask = 0;
   private prevPos = -5 >>> 0;
   private nowPos: number;
   private held: Uint8Array = new Uint8Array(0);
-  constructor(startOffset: number) {
+  /** `encoder`: relative targets become absolute (the x86 BCJ encoder, the same scan). */
+  constructor(startOffset: number, encoder = false) {
     this.nowPos = startOffset >>> 0;
+    this.encoder = encoder;
   }
   run(d: Uint8Array, final: boolean): Uint8Array {
     const buf = new Uint8Array(this.held.length + d.length);
@@ -170,7 +173,7 @@ class X86Decoder implements Stage {
         let src = ((b << 24) | (buf[i + 3] << 16) | (buf[i + 2] << 8) | buf[i + 1]) >>> 0;
         let dest: number;
         for (;;) {
-          dest = (src - ((now + i + 5) >>> 0)) >>> 0;
+          dest = this.encoder ? (src + now + i + 5) >>> 0 : (src - ((now + i + 5) >>> 0)) >>> 0;
           if (prevMask === 0) break;
           const n = BITNUM[prevMask >>> 1];
           b = (dest >>> (24 - n * 8)) & 0xff;
