@@ -78,7 +78,8 @@ export async function bundle(dist: string): Promise<boolean> {
     bundle: true, platform: "node", format: "iife", globalName: "typhonBundle", target: "node20",
     outfile: path.join(dist, BUNDLE), banner: { js: BANNER }, footer: { js: FOOTER },
     define: { "import.meta.url": "globalThis.__typhonMetaUrl" },
-    logLevel: "error", legalComments: "none",
+    // Whitespace only (names stay for stack traces): the bundle's source text is part of the snapshot's heap.
+    logLevel: "error", legalComments: "none", minifyWhitespace: true,
     plugins: [{
       name: "lazy-inittab",
       setup(b: { onLoad(o: { filter: RegExp }, f: (a: { path: string }) => { contents: string; loader: string }): void }) {

@@ -62,6 +62,11 @@ if (v8.startupSnapshot?.isBuildingSnapshot()) {
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     // bin/typhon.js runs `node --snapshot-blob dist/typhon.blob -- DIST [arg] ...`.
     setDist(process.argv[1]);
+    // The tunable bin/typhon.js set for node's own start (when the user had none) is not the program's environment.
+    if (process.env.TYPHON_SET_TUNABLES !== undefined) {
+      delete process.env.GLIBC_TUNABLES;
+      delete process.env.TYPHON_SET_TUNABLES;
+    }
     _Py_MarkRestoredFromSnapshot();
     runTyphon(process.argv.slice(2));
   });
