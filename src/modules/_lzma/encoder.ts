@@ -1,5 +1,5 @@
 // The compressor side of _lzma (liblzma's stream_encoder.c, block_encoder.c, index_encoder.c, lzma2_encoder.c):
-// .xz containers whose LZMA2 data is stored in uncompressed chunks, .lzma and raw LZMA1 through lzma_encoder.ts.
+// .xz containers and LZMA2 chunks, .lzma and raw LZMA1, all over lzma_encoder.ts.
 // See docs/modules.md.
 // DEVIATION: liblzma's match finders and optimal parser are out of scope; output is valid .xz that liblzma reads.
 import { crc32 } from "../zlib/crc32.js";
@@ -162,15 +162,37 @@ export class LzmaStreamEncoder {
     return new Uint8Array(out);
   }
 
-  /** The filters' output as LZMA2 data: uncompressed chunks of at most 64 KiB, then the end marker. */
+  /** The filters' output as LZMA2 data: LZMA chunks (state reset in each, at most 2 MiB in and 64 KiB out) from
+   *  lzma_encoder.ts, or uncompressed chunks where LZMA does not shrink the data, then the end marker. */
   private lzma2(input: Uint8Array): number[] {
     let d = input;
     for (const s of this.deltas) d = s.run(d, true);
+    const last = this.filters[this.filters.length - 1];
+    const enc = new LzmaEncoder({ lc: last.lc, lp: last.lp, pb: last.pb }, last.dictSize);
+    enc.append(d);
     const out: number[] = [];
-    for (let p = 0; p < d.length; p += 0x10000) {
-      const n = Math.min(0x10000, d.length - p);
-      out.push(p === 0 ? 0x01 : 0x02, (n - 1) >>> 8, (n - 1) & 255);
-      for (let i = 0; i < n; i++) out.push(d[p + i]);
+    let first = true, needProps = true;
+    const propsByte = last.lc + last.lp * 9 + last.pb * 45;
+    while (enc.position < d.length) {
+      const start = enc.position;
+      const packed = enc.chunk(Math.min(d.length, start + (1 << 21)), 0x10000);
+      const unpacked = enc.position - start;
+      if (packed.length >= unpacked || packed.length > 0x10000) {
+        for (let p = start; p < start + unpacked; p += 0x10000) {
+          const n = Math.min(0x10000, start + unpacked - p);
+          out.push(first ? 0x01 : 0x02, (n - 1) >>> 8, (n - 1) & 255);
+          for (const b of enc.bytes(p, p + n)) out.push(b);
+          first = false;
+        }
+        continue;
+      }
+      const control = first ? 0xe0 : needProps ? 0xc0 : 0xa0;
+      const u = unpacked - 1, c = packed.length - 1;
+      out.push(control | ((u >>> 16) & 0x1f), (u >>> 8) & 255, u & 255, c >>> 8, c & 255);
+      if (control >= 0xc0) out.push(propsByte);
+      for (const b of packed) out.push(b);
+      first = false;
+      needProps = false;
     }
     out.push(0x00);
     return out;

@@ -199,9 +199,52 @@ export class LzmaEncoder {
     this.encodeUpTo(this.len - kMatchMaxLen);
   }
 
-  private encodeUpTo(end: number): void {
+  /** Append input without encoding it (LZMA2 encodes chunk by chunk). */
+  append(chunk: Uint8Array): void {
+    if (this.len + chunk.length > this.data.length) {
+      const nd = new Uint8Array(Math.max(this.data.length * 2, this.len + chunk.length));
+      nd.set(this.data.subarray(0, this.len));
+      this.data = nd;
+    }
+    this.data.set(chunk, this.len);
+    this.len += chunk.length;
+  }
+
+  get position(): number {
+    return this.pos;
+  }
+
+  bytes(from: number, to: number): Uint8Array {
+    return this.data.subarray(from, to);
+  }
+
+  /** Skip input stored in an uncompressed LZMA2 chunk (its bytes stay in the dictionary and the hash). */
+  skipTo(to: number): void {
+    for (let p = this.pos; p < to; p++) if (p + 3 <= this.len) this.head[this.hash(p)] = p;
+    this.pos = to;
+  }
+
+  /**
+   * One LZMA2 chunk: a fresh range coder and state (the chunk header resets the state), packets up to `end`
+   * (matches stop there too) or until the output nears `maxPacked`; returns the flushed range-coder bytes.
+   */
+  chunk(end: number, maxPacked: number): Uint8Array {
+    this.low = 0;
+    this.range = 0xffffffff;
+    this.cache = 0;
+    this.cacheSize = 1;
+    this.out = [];
+    this.probs.fill(1024);
+    this.state = 0;
+    this.rep0 = 0;
+    this.encodeUpTo(end, end, maxPacked);
+    for (let i = 0; i < 5; i++) this.shiftLow();
+    return this.take();
+  }
+
+  private encodeUpTo(end: number, cap = this.len, maxOut = Infinity): void {
     const d = this.data, pbMask = (1 << this.pb) - 1;
-    while (this.pos < end) {
+    while (this.pos < end && this.out.length + this.cacheSize + 64 < maxOut) {
       const p = this.pos;
       const posState = p & pbMask;
       let bestLen = 0, bestDist = 0;
@@ -210,7 +253,7 @@ export class LzmaEncoder {
         const cand = this.head[h];
         this.head[h] = p;
         if (cand >= 0 && p - cand - 1 < this.dictSize) {
-          const max = Math.min(kMatchMaxLen, this.len - p);
+          const max = Math.min(kMatchMaxLen, cap - p);
           let l = 0;
           while (l < max && d[cand + l] === d[p + l]) l++;
           if (l >= 3) { bestLen = l; bestDist = p - cand - 1; }
