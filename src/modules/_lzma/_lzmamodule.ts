@@ -320,9 +320,9 @@ export const lzmamodule: PyModuleDef = {
 };
 
 /**
- * `lzma`: CPython's Lib/lzma.py (pure Python over _lzma), which pyodide's stdlib zip leaves out, checked in as
- * tools/gen_lzma_py.py copies it from CPython 3.13 and run as a built-in module's body.
- * DEVIATION: a built-in module, so it has no __file__ and shadows a Lib/lzma.py of --stdlib (the same text).
+ * `lzma`: the Python layer of CPython's lzma module (LZMAFile, open, compress, decompress), which pyodide's stdlib
+ * zip leaves out: Typhon's own Python text (lzma_py.ts), run as a built-in module's body over _lzma.
+ * DEVIATION: a built-in module, so it has no __file__ and shadows a Lib/lzma.py of --stdlib.
  */
 export const lzmapymodule: PyModuleDef = {
   m_name: "lzma",
