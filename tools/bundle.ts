@@ -24,13 +24,13 @@ interface EsbuildLike {
 
 /** Native modules whose code runs at their first import instead of being evaluated into the snapshot (a smaller heap
  *  for V8 to deserialise at every start; docs/cli.md). Leaf modules only: none installs a hook the core uses before
- *  the module is imported. A module another bundled file imports statically still runs when that file does. */
+ *  the module is imported. A module another bundled file imports statically still runs when that file does. The
+ *  modules of the common import lines (json, re, typing, asyncio, logging: _sre, _json, _functools, math, time,
+ *  _socket, select, ...) stay in the snapshot: evaluating them at each import cost that line more than -c pass saves. */
 const LAZY_MODULES: ReadonlySet<string> = new Set([
   "_decimal", "_pickle", "_lzma", "lzma", "_bz2", "_datetime", "_zoneinfo", "_csv", "pyexpat", "unicodedata", "_md5",
-  "_sha1", "_sha2", "_sha3", "_blake2", "cmath", "_json", "array", "_struct", "binascii", "zlib", "_random", "_ast",
-  "_symtable", "_tokenize", "_heapq", "_bisect", "_opcode", "pwd", "grp", "_locale", "select",
-  "_socket", "_posixsubprocess", "_sre", "math", "_string", "_typing", "_contextvars", "_collections", "_functools",
-  "_operator", "itertools", "_abc", "_stat", "time", "gc", "errno",
+  "_sha1", "_sha2", "_sha3", "_blake2", "cmath", "array", "_struct", "binascii", "zlib", "_random", "_symtable",
+  "_bisect", "pwd", "grp", "_locale", "gc",
 ]);
 
 /** Rewrites src/modules/config.js (_PyImport_Inittab) for the bundle: the rows of LAZY_MODULES hold a function that
