@@ -15,7 +15,7 @@ import {
 import { PyObject_Str, PyType_IsSubtype, PyObject_Vectorcall, hooks as abstractHooks } from "../objects/abstract.js";
 import { PyErr_WarnEx } from "../modules/_warnings.js";
 import { longValue, PyLong_Check } from "../objects/longobject.js";
-import { _PyErr_FromJS, _PyErr_CreateException } from "./errors.js";
+import { _PyErr_FromJS, _PyErr_CreateException, PosixExit } from "./errors.js";
 import { Py_Initialize, PyEval_EvalCode, PyCode_FromRecord, compileOrRaise, _PyRun_InstallSyntaxError } from "./pylifecycle.js";
 import { getSys, streamFlush, streamWrite, PyStdStreamObject } from "./sysmodule.js";
 import { getBuiltins } from "./bltinmodule.js";
@@ -26,6 +26,7 @@ import { ParserStackOverflow } from "../parser/pegen.js";
 import { PyBytes_FromArray } from "../objects/bytesobject.js";
 import type { Host } from "../host/host.js";
 import { _PyAtExit_Call } from "../modules/atexitmodule.js";
+import { _PyIO_FlushWritersAtExit } from "../modules/_io/iobase.js";
 import { _PyType_InstallCopyregImporter } from "../objects/typeobject.js";
 import { PyImport_ImportModule } from "./import.js";
 import { wait_for_thread_shutdown } from "../modules/_threadmodule.js";
@@ -153,6 +154,7 @@ function flushAll(): void {
   _PyAtExit_Call();
   flushStd("stdout");
   flushStd("stderr");
+  _PyIO_FlushWritersAtExit();
 }
 
 /** Run a code object as __main__ and return the process exit status. */
@@ -165,6 +167,7 @@ function runMain(code: () => PyCodeObject | null, file: string | null): number {
       PyEval_EvalCode(code()!, m.dict!, m.dict!);
     }
   } catch (e) {
+    if (e instanceof PosixExit) return e.status & 0xff; // os._exit: no atexit callbacks, no flushing
     let exc: PyBaseExceptionObject;
     try {
       exc = e instanceof PyBaseExceptionObject ? e : (toPySyntaxError(e) as PyBaseExceptionObject);

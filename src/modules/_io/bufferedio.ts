@@ -12,7 +12,8 @@ import { PyObject_CallMethod, PyObject_GetAttrStr, PyObject_IsTrue, PyObject_Rep
   _PyObject_LookupAttr } from "../../objects/abstract.js";
 import { PyErr_Format } from "../../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../../runtime/getargs.js";
-import { PyIOBaseObject, PyBufferedIOBase_Type, raiseClosed, raiseUnsupported, bufferBytes, sizeArg, DEFAULT_BUFFER_SIZE } from "./iobase.js";
+import { PyIOBaseObject, PyBufferedIOBase_Type, raiseClosed, raiseUnsupported, bufferBytes, sizeArg, DEFAULT_BUFFER_SIZE,
+  _PyIO_RegisterWriter } from "./iobase.js";
 import { PyFileIOObject, PyFileIO_Type, fileio_read_bytes, fileio_write_bytes, fileio_readall_bytes } from "./fileio.js";
 import { hostFS } from "../../host/current.js";
 import { PyErr_FromHostError } from "../posixmodule.js";
@@ -161,6 +162,7 @@ function buffered_init(self: PyVal, args: readonly PyVal[], kwnames: readonly Py
   b.rpos = 0;
   b.wbuf = new Uint8Array(writable ? size : 0);
   b.wlen = 0;
+  if (writable) _PyIO_RegisterWriter(b);
 }
 
 export function buffered_read_bytes(b: PyBufferedObject, n: number): Uint8Array | null {

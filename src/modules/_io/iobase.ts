@@ -53,6 +53,37 @@ export function raiseClosed(): never {
   return PyErr_Format(PyExc_ValueError, "I/O operation on closed file.");
 }
 
+/** Writable buffered and text streams, weakly, so that those still open at exit are flushed then: CPython closes
+ *  them as their last references go at shutdown; Typhon has no reference counts. */
+const openWriters: WeakRef<PyObject>[] = [];
+let registeredSincePrune = 0;
+
+export function _PyIO_RegisterWriter(o: PyObject): void {
+  if (++registeredSincePrune >= 1024) {
+    registeredSincePrune = 0;
+    let j = 0;
+    for (const r of openWriters) if (r.deref() !== undefined) openWriters[j++] = r;
+    openWriters.length = j;
+  }
+  openWriters.push(new WeakRef(o));
+}
+
+/** At exit (after atexit and the std streams): flush every registered stream still open, newest first, so a
+ *  TextIOWrapper empties into its buffer before the buffer empties into its file. Errors are ignored, as at
+ *  CPython's shutdown. */
+export function _PyIO_FlushWritersAtExit(): void {
+  for (let i = openWriters.length - 1; i >= 0; i--) {
+    const o = openWriters[i].deref();
+    if (o === undefined) continue;
+    try {
+      if (!isClosed(o)) PyObject_CallMethod(o, "flush", []);
+    } catch {
+      // ignored
+    }
+  }
+  openWriters.length = 0;
+}
+
 /** The `closed` attribute as Python code sees it (a subclass may override the property). */
 export function isClosed(self: PyVal): boolean {
   if (self instanceof PyIOBaseObject && Py_TYPE(self).tp_flags & (1 << 9)) {

@@ -15,7 +15,8 @@ import { PyObject_CallMethod, PyObject_GetAttrStr, PyObject_IsTrue, PyObject_Rep
   _PyObject_LookupAttr, PyObject_Vectorcall, PyNumber_Index } from "../../objects/abstract.js";
 import { PyErr_Format } from "../../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../../runtime/getargs.js";
-import { PyIOBaseObject, PyTextIOBase_Type, PyIOBase_Type, raiseClosed, raiseUnsupported, bufferBytes, sizeArg } from "./iobase.js";
+import { PyIOBaseObject, PyTextIOBase_Type, PyIOBase_Type, raiseClosed, raiseUnsupported, bufferBytes, sizeArg,
+  _PyIO_RegisterWriter } from "./iobase.js";
 import { PyBufferedObject, PyBufferedWriter_Type, PyBufferedRandom_Type, buffered_write_bytes, buffered_flush } from "./bufferedio.js";
 import { nativeCodec, encodeText, NativeDecoder, type NativeCodec } from "./codec.js";
 import { PyImport_ImportModule } from "../../runtime/import.js";
@@ -604,6 +605,7 @@ function textio_init(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVa
   resetDecoder(t);
   t.seekable = PyObject_IsTrue(PyObject_CallMethod(buffer!, "seekable", []));
   t.telling = t.seekable;
+  _PyIO_RegisterWriter(t);
 }
 
 function textio_repr(self: PyVal): PyUnicodeObject {
