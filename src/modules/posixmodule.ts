@@ -19,7 +19,7 @@ import { PyTuple_New, PyTuple_CheckExact } from "../objects/tupleobject.js";
 import { _PyObject_LookupSpecial, PyObject_Vectorcall, PyObject_Repr, PyNumber_Index, PyObject_IsTrue,
 } from "../objects/abstract.js";
 import { PyStructSequence_NewType, PyStructSequence_New, PyStructSequence_UnnamedField } from "../objects/structseq.js";
-import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
+import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext, PosixExit } from "../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { ERRNO_TABLE } from "./errno_table.js";
@@ -821,14 +821,6 @@ function posix_putenv(m: PyVal, args: PyVal[]): PyVal {
   return Py_None;
 }
 
-/** os._exit: raised as a JS signal the runner turns into the exit status (no cleanup, as CPython). */
-export class PosixExit extends Error {
-  readonly status: number;
-  constructor(status: number) {
-    super(`_exit(${status})`);
-    this.status = status;
-  }
-}
 
 const methods = [
   { name: "stat", meth: (_m: PyVal, a: PyVal[], k: PyVal[] | null) => doStat("stat", a, k, true), flags: METH_FASTCALL | METH_KEYWORDS },

@@ -78,6 +78,16 @@ export function PyErr_BadInternalCall(): never {
 }
 
 /** Turn anything caught by a JS `catch` into a Python exception object. */
+/** os._exit(n): thrown through every frame without running handlers, finally blocks, atexit or flushes (no Python
+ *  exception: `except BaseException` must not see it); the runner turns it into the exit status. */
+export class PosixExit extends Error {
+  readonly status: number;
+  constructor(status: number) {
+    super(`_exit(${status})`);
+    this.status = status;
+  }
+}
+
 export function _PyErr_FromJS(e: unknown): PyBaseExceptionObject {
   if (e instanceof PyBaseExceptionObject) return e;
   // No RegExp here: a first RegExp exec compiles it, and V8 aborts the process ("RegExpCompiler Allocation failed")

@@ -39,7 +39,7 @@ import {
   PyExc_AttributeError, PyExc_ImportError, PyExc_KeyError, PyExc_IndexError, PyNameErrorObject, PyBaseExceptionGroupObject,
   exceptionGroupSplit, PyExc_BaseExceptionGroup, PyExc_ExceptionGroup,
 } from "../objects/exceptions.js";
-import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext, _PyErr_FromJS } from "../runtime/errors.js";
+import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext, _PyErr_FromJS, PosixExit } from "../runtime/errors.js";
 import { _PyThreadState_GET, type PyThreadState, _PyErr_StackItem, _PY_EVAL_EVENTS_MASK,
   _Py_SUSPENDED, _Py_THREAD_SWITCH, _Py_WOULD_BLOCK, threadHooks } from "../runtime/pystate.js";
 import { PyTraceBack_Here } from "../runtime/traceback.js";
@@ -1327,6 +1327,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         frame.instr = here;
         return _Py_SUSPENDED;
       }
+      if (e instanceof PosixExit) throw e; // os._exit: no handler runs
       // ---- exception_unwind ----
       let exc: PyBaseExceptionObject;
       const wasReraise = reraising;
