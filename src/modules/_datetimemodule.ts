@@ -26,6 +26,7 @@ import { PyImport_ImportModule } from "../runtime/import.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { _Py_HashBytes, hashOut } from "../runtime/pyhash.js";
 import { PyCapsule_New } from "../objects/capsule.js";
+import { _Py_CalculateSuggestions } from "../runtime/suggestions.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 
 export const PyDateTime_DeltaType = PyType_Declare("datetime.timedelta");
@@ -213,40 +214,6 @@ function pad(n: number, w: number): string {
 
 // ---- argument parsing (Python/getargs.c vgetargskeywords and Argument Clinic's parsers) ----
 
-/** _Py_CalculateSuggestions over a keyword list (Levenshtein distance with CPython's costs). */
-function levenshtein(a: string, b: string, maxCost: number): number {
-  const MOVE = 2, CASE = 1;
-  if (a === b) return 0;
-  const sub = (x: string, y: string): number => (x === y ? 0 : x.toLowerCase() === y.toLowerCase() ? CASE : MOVE);
-  let prev = new Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j * MOVE;
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array(b.length + 1);
-    cur[0] = i * MOVE;
-    let rowMin = cur[0];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + MOVE, cur[j - 1] + MOVE, prev[j - 1] + sub(a[i - 1], b[j - 1]));
-      rowMin = Math.min(rowMin, cur[j]);
-    }
-    if (rowMin > maxCost) return maxCost + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-function suggest(name: string, names: readonly string[]): string | null {
-  let best: string | null = null, bestD = Infinity;
-  for (const n of names) {
-    if (n === name) continue;
-    const maxD = Math.floor((name.length + n.length + 3) * 2 / 6);
-    const d = levenshtein(name, n, Math.min(maxD, bestD - 1));
-    if (d > maxD || d >= bestD) continue;
-    best = n;
-    bestD = d;
-  }
-  return best;
-}
-
 /**
  * Keyword argument parsing as CPython reports it: `fname` null is getargs' anonymous "function" (date, time,
  * datetime constructors); `maxPos` the last positional index ('$'), `required` the '|' position.
@@ -295,7 +262,7 @@ function parseKw(fname: string | null, args: readonly PyVal[], kwnames: readonly
     for (let k = 0; k < nkw; k++) {
       const key = (kwnames![k] as PyUnicodeObject).value;
       if (!names.includes(key)) {
-        const sg = suggest(key, names);
+        const sg = _Py_CalculateSuggestions(names, key);
         return PyErr_Format(PyExc_TypeError,
           `${fname === null ? "this function" : fn} got an unexpected keyword argument '${key}'${sg !== null ? `. Did you mean '${sg}'?` : ""}`);
       }
