@@ -218,9 +218,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           case 43 /* UNARY_NOT */:
             stack[sp - 1] = stack[sp - 1] === Py_True ? Py_False : Py_True;
             continue;
-          case 41 /* UNARY_INVERT */:
-            stack[sp - 1] = PyNumber_Invert(stack[sp - 1]!);
-            continue;
           case 40 /* TO_BOOL */: {
             const v = stack[sp - 1]!;
             if (v !== Py_True && v !== Py_False) {
@@ -298,21 +295,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_BINARY_SUBSCR;
             continue;
           }
-          case 4 /* BINARY_SLICE */: {
-            const stop = stack[--sp]!;
-            const start = stack[--sp]!;
-            const container = stack[sp - 1]!;
-            stack[sp - 1] = PyObject_GetItem(container, PySlice_New(start, stop, Py_None));
-            continue;
-          }
-          case 38 /* STORE_SLICE */: {
-            const stop = stack[--sp]!;
-            const start = stack[--sp]!;
-            const container = stack[--sp]!;
-            const v = stack[--sp]!;
-            PyObject_SetItem(container, PySlice_New(start, stop, Py_None), v);
-            continue;
-          }
           case 39 /* STORE_SUBSCR */: {
             const sub = stack[--sp]!;
             const container = stack[--sp]!;
@@ -323,20 +305,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               PyDict_SetItem(container, sub, v);
             } else PyObject_SetItem(container, sub, v);
             pc += C_STORE_SUBSCR;
-            continue;
-          }
-          case 9 /* DELETE_SUBSCR */: {
-            const sub = stack[--sp]!;
-            const container = stack[--sp]!;
-            PyObject_DelItem(container, sub);
-            continue;
-          }
-          case 55 /* CALL_INTRINSIC_1 */:
-            stack[sp - 1] = callIntrinsic1(tstate, frame, oparg, stack[sp - 1]!);
-            continue;
-          case 56 /* CALL_INTRINSIC_2 */: {
-            const v1 = stack[--sp]!;
-            stack[sp - 1] = callIntrinsic2(oparg, stack[sp - 1]!, v1);
             continue;
           }
           case 101 /* RAISE_VARARGS */: {
@@ -369,16 +337,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = retval;
             continue;
           }
-          case 16 /* GET_AITER */:
-            stack[sp - 1] = getAIter(stack[sp - 1]!);
-            continue;
-          case 18 /* GET_ANEXT */:
-            stack[sp] = getANext(stack[sp - 1]!);
-            sp++;
-            continue;
-          case 73 /* GET_AWAITABLE */:
-            stack[sp - 1] = getAwaitable(stack[sp - 1]!, oparg);
-            continue;
           case 104 /* SEND */: {
             // (receiver, v -- receiver, retval)
             const v = stack[sp - 1]!;
@@ -459,64 +417,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             unwinding = exc;
             break dispatch;
           }
-          case 10 /* END_ASYNC_FOR */: {
-            const exc = stack[--sp]!;
-            if (PyExceptionInstance_Check(exc) && PyType_IsSubtype(exc.ob_type, PyExc_StopAsyncIteration)) {
-              stack[--sp] = null;
-              continue;
-            }
-            frame.instr = here;
-            reraising = true;
-            throw exc;
-          }
-          case 8 /* CLEANUP_THROW */: {
-            // (sub_iter, last_sent_val, exc_value -- none, value)
-            const exc = stack[--sp]!;
-            if (PyExceptionInstance_Check(exc) && PyType_IsSubtype(exc.ob_type, PyExc_StopIteration)) {
-              const value = (exc as PyStopIterationObject).value;
-              sp -= 2;
-              stack[sp++] = Py_None;
-              stack[sp++] = value;
-              continue;
-            }
-            frame.instr = here;
-            reraising = true;
-            throw exc;
-          }
-          case 23 /* LOAD_ASSERTION_ERROR */:
-            stack[sp++] = PyExc_AssertionError;
-            continue;
-          case 24 /* LOAD_BUILD_CLASS */: {
-            const bc = PyDict_GetItemStr(frame.f_builtins, buildClassName);
-            if (bc === undefined) PyErr_Format(PyExc_NameError, "__build_class__ not found");
-            stack[sp++] = bc!;
-            continue;
-          }
-          case 114 /* STORE_NAME */: {
-            const name = names[oparg];
-            const v = stack[--sp]!;
-            const ns = frame.f_locals;
-            if (ns === null) PyErr_Format(PyExc_SystemError, `no locals found when storing ${PyObject_Repr(name).value}`);
-            if (ns instanceof PyDictObject && ns.ob_type.mp_ass_subscript === dictAssSubscript) PyDict_SetItem(ns, name, v);
-            else PyObject_SetItem(ns!, name, v);
-            continue;
-          }
-          case 67 /* DELETE_NAME */: {
-            const name = names[oparg];
-            const ns = frame.f_locals;
-            if (ns === null) PyErr_Format(PyExc_SystemError, `no locals when deleting ${PyObject_Repr(name).value}`);
-            try {
-              if (ns instanceof PyDictObject && ns.ob_type.mp_ass_subscript === dictAssSubscript) {
-                if (!PyDict_DelItemIf(ns, name)) throw nameErrorKey;
-              } else PyObject_DelItem(ns!, name);
-            } catch (e) {
-              if (e === nameErrorKey || (e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_KeyError))) {
-                nameError(name, `name '${name.value}' is not defined`);
-              }
-              throw e;
-            }
-            continue;
-          }
           case 117 /* UNPACK_SEQUENCE */: {
             const seq = stack[--sp]!;
             let items: PyVal[];
@@ -531,56 +431,11 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_UNPACK_SEQUENCE;
             continue;
           }
-          case 116 /* UNPACK_EX */: {
-            const before = oparg & 0xff, after = oparg >> 8;
-            const seq = stack[--sp]!;
-            const items = unpackIterable(seq, before, after);
-            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
-            continue;
-          }
           case 108 /* STORE_ATTR */: {
             const owner = stack[--sp]!;
             const v = stack[--sp]!;
             PyObject_SetAttr(owner, names[oparg], v);
             pc += C_STORE_ATTR;
-            continue;
-          }
-          case 63 /* DELETE_ATTR */:
-            PyObject_SetAttr(stack[--sp]!, names[oparg], null);
-            continue;
-          case 113 /* STORE_GLOBAL */:
-            PyDict_SetItem(frame.f_globals, names[oparg], stack[--sp]!);
-            continue;
-          case 66 /* DELETE_GLOBAL */:
-            if (!PyDict_DelItemIf(frame.f_globals, names[oparg])) {
-              nameError(names[oparg], `name '${names[oparg].value}' is not defined`);
-            }
-            continue;
-          case 25 /* LOAD_LOCALS */: {
-            const ns = frame.f_locals;
-            if (ns === null) PyErr_Format(PyExc_SystemError, "no locals found");
-            stack[sp++] = ns!;
-            continue;
-          }
-          case 90 /* LOAD_FROM_DICT_OR_GLOBALS */: {
-            const mapping = stack[sp - 1]!;
-            const name = names[oparg];
-            let v = lookupMapping(mapping, name);
-            if (v === undefined) v = PyDict_GetItemStr(frame.f_globals, name);
-            if (v === undefined) v = PyDict_GetItemStr(frame.f_builtins, name);
-            if (v === undefined) nameError(name, `name '${name.value}' is not defined`);
-            stack[sp - 1] = v!;
-            continue;
-          }
-          case 92 /* LOAD_NAME */: {
-            const name = names[oparg];
-            const ns = frame.f_locals;
-            if (ns === null) PyErr_Format(PyExc_SystemError, `no locals found when loading ${PyObject_Repr(name).value}`);
-            let v = lookupMapping(ns!, name);
-            if (v === undefined) v = PyDict_GetItemStr(frame.f_globals, name);
-            if (v === undefined) v = PyDict_GetItemStr(frame.f_builtins, name);
-            if (v === undefined) nameError(name, `name '${name.value}' is not defined`);
-            stack[sp++] = v!;
             continue;
           }
           case 91 /* LOAD_GLOBAL */: {
@@ -601,33 +456,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_LOAD_GLOBAL;
             continue;
           }
-          case 65 /* DELETE_FAST */:
-            if (stack[oparg] === null) unboundLocal(code, oparg);
-            stack[oparg] = null;
-            continue;
-          case 94 /* MAKE_CELL */: {
-            const init = stack[oparg];
-            stack[oparg] = new PyCellObject(init);
-            continue;
-          }
-          case 64 /* DELETE_DEREF */: {
-            const cell = stack[oparg] as PyCellObject;
-            if (cell.ob_ref === null) unboundDeref(code, oparg);
-            cell.ob_ref = null;
-            continue;
-          }
-          case 89 /* LOAD_FROM_DICT_OR_DEREF */: {
-            const mapping = stack[sp - 1]!;
-            const name = code._localsplusnames[oparg];
-            let v = lookupMapping(mapping, name);
-            if (v === undefined) {
-              const cell = stack[oparg] as PyCellObject;
-              v = cell.ob_ref ?? undefined;
-              if (v === undefined) unboundDeref(code, oparg);
-            }
-            stack[sp - 1] = v!;
-            continue;
-          }
           case 84 /* LOAD_DEREF */: {
             const v = (stack[oparg] as PyCellObject).ob_ref;
             if (v === null) unboundDeref(code, oparg);
@@ -641,13 +469,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             const closure = (frame.f_func as PyFunctionObject).func_closure!.ob_item;
             const offset = code.co_nlocalsplus - oparg;
             for (let i = 0; i < oparg; i++) stack[offset + i] = closure[i];
-            continue;
-          }
-          case 51 /* BUILD_STRING */: {
-            let s = "";
-            for (let i = sp - oparg; i < sp; i++) { s += (stack[i] as PyUnicodeObject).value; stack[i] = null; }
-            sp -= oparg;
-            stack[sp++] = PyUnicode_FromString(s);
             continue;
           }
           case 52 /* BUILD_TUPLE */: {
@@ -664,110 +485,9 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = PyList_New(items);
             continue;
           }
-          case 81 /* LIST_EXTEND */: {
-            const iterable = stack[--sp]!;
-            const list = stack[sp - oparg] as PyListObject;
-            listExtend(list, iterable);
-            continue;
-          }
-          case 107 /* SET_UPDATE */: {
-            const iterable = stack[--sp]!;
-            vmHooks.setUpdate(stack[sp - oparg]!, iterable);
-            continue;
-          }
-          case 49 /* BUILD_SET */: {
-            const items = stack.slice(sp - oparg, sp) as PyVal[];
-            for (let i = sp - oparg; i < sp; i++) stack[i] = null;
-            sp -= oparg;
-            stack[sp++] = vmHooks.buildSet(items);
-            continue;
-          }
-          case 48 /* BUILD_MAP */: {
-            const d = PyDict_New();
-            const base = sp - 2 * oparg;
-            for (let i = 0; i < oparg; i++) PyDict_SetItem(d, stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
-            for (let i = base; i < sp; i++) stack[i] = null;
-            sp = base;
-            stack[sp++] = d;
-            continue;
-          }
-          case 37 /* SETUP_ANNOTATIONS */: {
-            const ns = frame.f_locals;
-            if (ns === null) PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
-            if (lookupMapping(ns!, annotationsName) === undefined) PyObject_SetItem(ns!, annotationsName, PyDict_New());
-            continue;
-          }
-          case 46 /* BUILD_CONST_KEY_MAP */: {
-            const keys = (stack[--sp] as PyTupleObject).ob_item;
-            const d = PyDict_New();
-            const base = sp - oparg;
-            for (let i = 0; i < oparg; i++) PyDict_SetItem(d, keys[i], stack[base + i]!);
-            for (let i = base; i < sp; i++) stack[i] = null;
-            sp = base;
-            stack[sp++] = d;
-            continue;
-          }
-          case 69 /* DICT_UPDATE */: {
-            const update = stack[--sp]!;
-            const d = stack[sp - oparg] as PyDictObject;
-            try {
-              PyDict_Merge(d, update, true);
-            } catch (e) {
-              if (e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_AttributeError)) {
-                PyErr_Format(PyExc_TypeError, `'${Py_TYPE(update).tp_name}' object is not a mapping`);
-              }
-              throw e;
-            }
-            continue;
-          }
-          case 68 /* DICT_MERGE */: {
-            const update = stack[--sp]!;
-            const d = stack[sp - oparg] as PyDictObject;
-            const callable = stack[sp - oparg - 3]!;
-            dictMerge(callable, d, update);
-            continue;
-          }
-          case 95 /* MAP_ADD */: {
-            const value = stack[--sp]!;
-            const key = stack[--sp]!;
-            PyDict_SetItem(stack[sp - oparg] as PyDictObject, key, value);
-            continue;
-          }
           case 80 /* LIST_APPEND */: {
             const v = stack[--sp]!;
             (stack[sp - oparg] as PyListObject).ob_item.push(v);
-            continue;
-          }
-          case 105 /* SET_ADD */: {
-            const v = stack[--sp]!;
-            vmHooks.setAdd(stack[sp - oparg]!, v);
-            continue;
-          }
-          case 93 /* LOAD_SUPER_ATTR */: {
-            // (global_super, class, self -- attr, null if (oparg & 1))
-            const self = stack[--sp]!;
-            const cls = stack[--sp]!;
-            const gsuper = stack[sp - 1]!;
-            const name = names[oparg >> 2];
-            let attr: PyVal;
-            let selfOrNull: PyVal | null = null;
-            if (gsuper === PySuper_Type && cls instanceof PyTypeObject) {
-              const objType = supercheck(cls, self);
-              const r = _PySuper_Lookup(cls, self, objType, name, false);
-              if (r === undefined) {
-                attr = PyObject_GetAttr(PyObject_Vectorcall(gsuper, [cls, self], null), name);
-              } else attr = r;
-              if (oparg & 1) {
-                // Prefer the unbound method form when the lookup found a function-like descriptor.
-                if (attr instanceof PyMethodObject && attr.im_self === self) { selfOrNull = self; attr = attr.im_func; }
-              }
-            } else {
-              const sup = PyObject_Vectorcall(gsuper, oparg & 2 ? [cls, self] : [], null);
-              attr = PyObject_GetAttr(sup, name);
-            }
-            stack[sp - 1] = attr;
-            if (oparg & 1) stack[sp++] = selfOrNull;
-            pc += C_LOAD_SUPER_ATTR;
             continue;
           }
           case 82 /* LOAD_ATTR */: {
@@ -824,35 +544,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_CONTAINS_OP;
             continue;
           }
-          case 6 /* CHECK_EG_MATCH */: {
-            const matchType = stack[--sp]!;
-            const excValue = stack[sp - 1]!;
-            checkExceptStarTypeValid(matchType);
-            const [match, rest] = exceptionGroupMatch(excValue, matchType);
-            stack[sp - 1] = rest ?? Py_None;
-            stack[sp++] = match ?? Py_None;
-            if (match !== null) tstate.exc_info.exc_value = match;
-            continue;
-          }
-          case 7 /* CHECK_EXC_MATCH */: {
-            const right = stack[sp - 1]!;
-            const left = stack[sp - 2]!;
-            checkExceptTypeValid(right);
-            stack[sp - 1] = PyErr_GivenExceptionMatches(left, right) ? Py_True : Py_False;
-            continue;
-          }
-          case 75 /* IMPORT_NAME */: {
-            const fromlist = stack[--sp]!;
-            const level = stack[sp - 1]!;
-            frame.instr = here; // the imported module's warnings and tracebacks read this frame's line
-            stack[sp - 1] = vmHooks.importName(frame, names[oparg], fromlist, level);
-            continue;
-          }
-          case 74 /* IMPORT_FROM */:
-            frame.instr = here; // a module __getattr__ may warn or raise
-            stack[sp] = vmHooks.importFrom(stack[sp - 1]!, names[oparg]);
-            sp++;
-            continue;
           case 79 /* JUMP_FORWARD */:
             pc += oparg;
             continue;
@@ -895,47 +586,9 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             if (c !== Py_None) pc += oparg;
             continue;
           }
-          case 20 /* GET_LEN */:
-            stack[sp] = PyObject_Size(stack[sp - 1]!);
-            sp++;
-            continue;
-          case 96 /* MATCH_CLASS */: {
-            const kwnames = stack[--sp] as PyTupleObject;
-            const type = stack[--sp]!;
-            const subject = stack[sp - 1]!;
-            const attrs = matchClass(subject, type, oparg, kwnames);
-            stack[sp - 1] = attrs === null ? Py_None : PyTuple_New(attrs);
-            continue;
-          }
-          case 28 /* MATCH_MAPPING */:
-            stack[sp] = hasFlag(Py_TYPE(stack[sp - 1]!), Py_TPFLAGS_MAPPING) ? Py_True : Py_False;
-            sp++;
-            continue;
-          case 29 /* MATCH_SEQUENCE */:
-            stack[sp] = hasFlag(Py_TYPE(stack[sp - 1]!), Py_TPFLAGS_SEQUENCE) ? Py_True : Py_False;
-            sp++;
-            continue;
-          case 27 /* MATCH_KEYS */: {
-            const keys = stack[sp - 1] as PyTupleObject;
-            const subject = stack[sp - 2]!;
-            const vals = matchKeys(subject, keys);
-            stack[sp++] = vals === null ? Py_None : PyTuple_New(vals);
-            continue;
-          }
           case 19 /* GET_ITER */: {
             const v = stack[sp - 1]!;
             stack[sp - 1] = PyObject_GetIter(v);
-            continue;
-          }
-          case 21 /* GET_YIELD_FROM_ITER */: {
-            const v = stack[sp - 1]!;
-            if (v instanceof PyGenObject && v.ob_type === PyCoro_Type) {
-              if (!(code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
-                PyErr_Format(PyExc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
-              }
-            } else if (!(v instanceof PyGenObject && v.ob_type === PyGen_Type)) {
-              stack[sp - 1] = PyObject_GetIter(v);
-            }
             continue;
           }
           case 72 /* FOR_ITER */: {
@@ -1002,20 +655,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             }
             continue;
           }
-          case 1 /* BEFORE_ASYNC_WITH */: {
-            const mgr = stack[sp - 1]!;
-            const enter = _PyObject_LookupSpecial(mgr, "__aenter__");
-            if (enter === undefined) {
-              PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the asynchronous context manager protocol`);
-            }
-            const exit = _PyObject_LookupSpecial(mgr, "__aexit__");
-            if (exit === undefined) {
-              PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
-            }
-            stack[sp - 1] = exit!;
-            stack[sp++] = PyObject_Vectorcall(enter!, [], null);
-            continue;
-          }
           case 2 /* BEFORE_WITH */: {
             const mgr = stack[sp - 1]!;
             const enter = _PyObject_LookupSpecial(mgr, "__enter__");
@@ -1050,14 +689,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             const entered = PyObject_Vectorcall(enter!, [], null);
             stack[sp - 1] = exit!;
             stack[sp++] = entered;
-            continue;
-          }
-          case 44 /* WITH_EXCEPT_START */: {
-            // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
-            const val = stack[sp - 1] as PyBaseExceptionObject;
-            const exitFunc = stack[sp - 4]!;
-            const tb = val.traceback ?? Py_None;
-            stack[sp++] = PyObject_Vectorcall(exitFunc, [Py_TYPE(val), val, tb], null);
             continue;
           }
           case 33 /* PUSH_EXC_INFO */: {
@@ -1200,24 +831,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = PyObject_Vectorcall(func, args, kwn);
             continue;
           }
-          case 26 /* MAKE_FUNCTION */: {
-            const c = stack[sp - 1] as PyCodeObject;
-            stack[sp - 1] = new PyFunctionObject(c, frame.f_globals, frame.f_builtins, null);
-            continue;
-          }
-          case 106 /* SET_FUNCTION_ATTRIBUTE */: {
-            const func = stack[--sp] as PyFunctionObject;
-            const attr = stack[sp - 1]!;
-            switch (oparg) {
-              case 1: func.func_defaults = attr as PyTupleObject; break;
-              case 2: func.func_kwdefaults = attr as PyDictObject; break;
-              case 4: func.func_annotations = attr; break;
-              case 8: func.func_closure = attr as PyTupleObject; break;
-              default: PyErr_Format(PyExc_SystemError, `bad SET_FUNCTION_ATTRIBUTE oparg ${oparg}`);
-            }
-            stack[sp - 1] = func;
-            continue;
-          }
           case 35 /* RETURN_GENERATOR */: {
             const f = frame.f_func as PyFunctionObject;
             const gen = PyGen_NewForFrame(frame, f.func_name, f.func_qualname);
@@ -1238,25 +851,9 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = gen;
             continue;
           }
-          case 50 /* BUILD_SLICE */: {
-            const step = oparg === 3 ? stack[--sp]! : Py_None;
-            const stop = stack[--sp]!;
-            stack[sp - 1] = PySlice_New(stack[sp - 1]!, stop, step);
-            continue;
-          }
-          case 60 /* CONVERT_VALUE */: {
-            const v = stack[sp - 1]!;
-            stack[sp - 1] = oparg === 1 ? PyObject_Str(v) : oparg === 2 ? PyObject_Repr(v) : PyObject_ASCII(v);
-            continue;
-          }
           case 14 /* FORMAT_SIMPLE */: {
             const v = stack[sp - 1]!;
             if (typeof v === "number" || v.ob_type !== PyUnicode_Type) stack[sp - 1] = PyObject_Format(v, emptyStr);
-            continue;
-          }
-          case 15 /* FORMAT_WITH_SPEC */: {
-            const spec = stack[--sp] as PyUnicodeObject;
-            stack[sp - 1] = PyObject_Format(stack[sp - 1]!, spec);
             continue;
           }
           case 61 /* COPY */:
@@ -1267,11 +864,6 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             const t = stack[sp - 1];
             stack[sp - 1] = stack[sp - oparg];
             stack[sp - oparg] = t;
-            continue;
-          }
-          case 13 /* EXIT_INIT_CHECK */: {
-            const v = stack[--sp]!;
-            if (v !== Py_None) PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${Py_TYPE(v).tp_name}'`);
             continue;
           }
           case 71 /* EXTENDED_ARG */:
@@ -1303,12 +895,15 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             continue;
           case 22 /* INTERPRETER_EXIT */:
             return stack[--sp]!;
-          case 0 /* CACHE */:
-          case 17 /* RESERVED */:
-          case 70 /* ENTER_EXECUTOR */:
-            return PyErr_Format(PyExc_SystemError, `unknown opcode ${word & 255}`);
+          case 93 /* LOAD_SUPER_ATTR */:
+            sp = coldOp(tstate, frame, code, stack, sp, 93, oparg, here);
+            pc += C_LOAD_SUPER_ATTR;
+            continue;
           default:
-            return PyErr_Format(PyExc_SystemError, `unknown opcode ${word & 255}`);
+            // The rarer instructions, out of line (coldOp): a smaller evalLoop compiles sooner in TurboFan and is
+            // deoptimised less often by paths that had not run before it was compiled.
+            sp = coldOp(tstate, frame, code, stack, sp, word & 255, oparg, here);
+            continue;
         }
       }
     } catch (thrown) {
@@ -1381,6 +976,429 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         if (_PyInstrumentation_active) exc = _Py_MonitorRaise(tstate, frame, here, exc, false, true);
       }
     }
+  }
+}
+
+/**
+ * The instructions evalLoop runs out of line: none of them switches frames or jumps. Returns the new stack
+ * pointer; the caller skips inline caches (only LOAD_SUPER_ATTR has any).
+ */
+function coldOp(tstate: PyThreadState, frame: PyFrameObject, code: PyCodeObject, stack: (PyVal | null)[], sp: number,
+  opcode: number, oparg: number, here: number): number {
+  const names = code._names;
+  switch (opcode) {
+    case 41 /* UNARY_INVERT */:
+      stack[sp - 1] = PyNumber_Invert(stack[sp - 1]!);
+      return sp;
+    case 4 /* BINARY_SLICE */: {
+      const stop = stack[--sp]!;
+      const start = stack[--sp]!;
+      const container = stack[sp - 1]!;
+      stack[sp - 1] = PyObject_GetItem(container, PySlice_New(start, stop, Py_None));
+      return sp;
+    }
+    case 38 /* STORE_SLICE */: {
+      const stop = stack[--sp]!;
+      const start = stack[--sp]!;
+      const container = stack[--sp]!;
+      const v = stack[--sp]!;
+      PyObject_SetItem(container, PySlice_New(start, stop, Py_None), v);
+      return sp;
+    }
+    case 9 /* DELETE_SUBSCR */: {
+      const sub = stack[--sp]!;
+      const container = stack[--sp]!;
+      PyObject_DelItem(container, sub);
+      return sp;
+    }
+    case 55 /* CALL_INTRINSIC_1 */:
+      stack[sp - 1] = callIntrinsic1(tstate, frame, oparg, stack[sp - 1]!);
+      return sp;
+    case 56 /* CALL_INTRINSIC_2 */: {
+      const v1 = stack[--sp]!;
+      stack[sp - 1] = callIntrinsic2(oparg, stack[sp - 1]!, v1);
+      return sp;
+    }
+    case 16 /* GET_AITER */:
+      stack[sp - 1] = getAIter(stack[sp - 1]!);
+      return sp;
+    case 18 /* GET_ANEXT */:
+      stack[sp] = getANext(stack[sp - 1]!);
+      sp++;
+      return sp;
+    case 73 /* GET_AWAITABLE */:
+      stack[sp - 1] = getAwaitable(stack[sp - 1]!, oparg);
+      return sp;
+    case 10 /* END_ASYNC_FOR */: {
+      const exc = stack[--sp]!;
+      if (PyExceptionInstance_Check(exc) && PyType_IsSubtype(exc.ob_type, PyExc_StopAsyncIteration)) {
+        stack[--sp] = null;
+        return sp;
+      }
+      frame.instr = here;
+      reraising = true;
+      throw exc;
+    }
+    case 8 /* CLEANUP_THROW */: {
+      // (sub_iter, last_sent_val, exc_value -- none, value)
+      const exc = stack[--sp]!;
+      if (PyExceptionInstance_Check(exc) && PyType_IsSubtype(exc.ob_type, PyExc_StopIteration)) {
+        const value = (exc as PyStopIterationObject).value;
+        sp -= 2;
+        stack[sp++] = Py_None;
+        stack[sp++] = value;
+        return sp;
+      }
+      frame.instr = here;
+      reraising = true;
+      throw exc;
+    }
+    case 23 /* LOAD_ASSERTION_ERROR */:
+      stack[sp++] = PyExc_AssertionError;
+      return sp;
+    case 24 /* LOAD_BUILD_CLASS */: {
+      const bc = PyDict_GetItemStr(frame.f_builtins, buildClassName);
+      if (bc === undefined) PyErr_Format(PyExc_NameError, "__build_class__ not found");
+      stack[sp++] = bc!;
+      return sp;
+    }
+    case 114 /* STORE_NAME */: {
+      const name = names[oparg];
+      const v = stack[--sp]!;
+      const ns = frame.f_locals;
+      if (ns === null) PyErr_Format(PyExc_SystemError, `no locals found when storing ${PyObject_Repr(name).value}`);
+      if (ns instanceof PyDictObject && ns.ob_type.mp_ass_subscript === dictAssSubscript) PyDict_SetItem(ns, name, v);
+      else PyObject_SetItem(ns!, name, v);
+      return sp;
+    }
+    case 67 /* DELETE_NAME */: {
+      const name = names[oparg];
+      const ns = frame.f_locals;
+      if (ns === null) PyErr_Format(PyExc_SystemError, `no locals when deleting ${PyObject_Repr(name).value}`);
+      try {
+        if (ns instanceof PyDictObject && ns.ob_type.mp_ass_subscript === dictAssSubscript) {
+          if (!PyDict_DelItemIf(ns, name)) throw nameErrorKey;
+        } else PyObject_DelItem(ns!, name);
+      } catch (e) {
+        if (e === nameErrorKey || (e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_KeyError))) {
+          nameError(name, `name '${name.value}' is not defined`);
+        }
+        throw e;
+      }
+      return sp;
+    }
+    case 116 /* UNPACK_EX */: {
+      const before = oparg & 0xff, after = oparg >> 8;
+      const seq = stack[--sp]!;
+      const items = unpackIterable(seq, before, after);
+      for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i];
+      return sp;
+    }
+    case 63 /* DELETE_ATTR */:
+      PyObject_SetAttr(stack[--sp]!, names[oparg], null);
+      return sp;
+    case 113 /* STORE_GLOBAL */:
+      PyDict_SetItem(frame.f_globals, names[oparg], stack[--sp]!);
+      return sp;
+    case 66 /* DELETE_GLOBAL */:
+      if (!PyDict_DelItemIf(frame.f_globals, names[oparg])) {
+        nameError(names[oparg], `name '${names[oparg].value}' is not defined`);
+      }
+      return sp;
+    case 25 /* LOAD_LOCALS */: {
+      const ns = frame.f_locals;
+      if (ns === null) PyErr_Format(PyExc_SystemError, "no locals found");
+      stack[sp++] = ns!;
+      return sp;
+    }
+    case 90 /* LOAD_FROM_DICT_OR_GLOBALS */: {
+      const mapping = stack[sp - 1]!;
+      const name = names[oparg];
+      let v = lookupMapping(mapping, name);
+      if (v === undefined) v = PyDict_GetItemStr(frame.f_globals, name);
+      if (v === undefined) v = PyDict_GetItemStr(frame.f_builtins, name);
+      if (v === undefined) nameError(name, `name '${name.value}' is not defined`);
+      stack[sp - 1] = v!;
+      return sp;
+    }
+    case 92 /* LOAD_NAME */: {
+      const name = names[oparg];
+      const ns = frame.f_locals;
+      if (ns === null) PyErr_Format(PyExc_SystemError, `no locals found when loading ${PyObject_Repr(name).value}`);
+      let v = lookupMapping(ns!, name);
+      if (v === undefined) v = PyDict_GetItemStr(frame.f_globals, name);
+      if (v === undefined) v = PyDict_GetItemStr(frame.f_builtins, name);
+      if (v === undefined) nameError(name, `name '${name.value}' is not defined`);
+      stack[sp++] = v!;
+      return sp;
+    }
+    case 65 /* DELETE_FAST */:
+      if (stack[oparg] === null) unboundLocal(code, oparg);
+      stack[oparg] = null;
+      return sp;
+    case 94 /* MAKE_CELL */: {
+      const init = stack[oparg];
+      stack[oparg] = new PyCellObject(init);
+      return sp;
+    }
+    case 64 /* DELETE_DEREF */: {
+      const cell = stack[oparg] as PyCellObject;
+      if (cell.ob_ref === null) unboundDeref(code, oparg);
+      cell.ob_ref = null;
+      return sp;
+    }
+    case 89 /* LOAD_FROM_DICT_OR_DEREF */: {
+      const mapping = stack[sp - 1]!;
+      const name = code._localsplusnames[oparg];
+      let v = lookupMapping(mapping, name);
+      if (v === undefined) {
+        const cell = stack[oparg] as PyCellObject;
+        v = cell.ob_ref ?? undefined;
+        if (v === undefined) unboundDeref(code, oparg);
+      }
+      stack[sp - 1] = v!;
+      return sp;
+    }
+    case 51 /* BUILD_STRING */: {
+      let s = "";
+      for (let i = sp - oparg; i < sp; i++) { s += (stack[i] as PyUnicodeObject).value; stack[i] = null; }
+      sp -= oparg;
+      stack[sp++] = PyUnicode_FromString(s);
+      return sp;
+    }
+    case 81 /* LIST_EXTEND */: {
+      const iterable = stack[--sp]!;
+      const list = stack[sp - oparg] as PyListObject;
+      listExtend(list, iterable);
+      return sp;
+    }
+    case 107 /* SET_UPDATE */: {
+      const iterable = stack[--sp]!;
+      vmHooks.setUpdate(stack[sp - oparg]!, iterable);
+      return sp;
+    }
+    case 49 /* BUILD_SET */: {
+      const items = stack.slice(sp - oparg, sp) as PyVal[];
+      for (let i = sp - oparg; i < sp; i++) stack[i] = null;
+      sp -= oparg;
+      stack[sp++] = vmHooks.buildSet(items);
+      return sp;
+    }
+    case 48 /* BUILD_MAP */: {
+      const d = PyDict_New();
+      const base = sp - 2 * oparg;
+      for (let i = 0; i < oparg; i++) PyDict_SetItem(d, stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
+      for (let i = base; i < sp; i++) stack[i] = null;
+      sp = base;
+      stack[sp++] = d;
+      return sp;
+    }
+    case 37 /* SETUP_ANNOTATIONS */: {
+      const ns = frame.f_locals;
+      if (ns === null) PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
+      if (lookupMapping(ns!, annotationsName) === undefined) PyObject_SetItem(ns!, annotationsName, PyDict_New());
+      return sp;
+    }
+    case 46 /* BUILD_CONST_KEY_MAP */: {
+      const keys = (stack[--sp] as PyTupleObject).ob_item;
+      const d = PyDict_New();
+      const base = sp - oparg;
+      for (let i = 0; i < oparg; i++) PyDict_SetItem(d, keys[i], stack[base + i]!);
+      for (let i = base; i < sp; i++) stack[i] = null;
+      sp = base;
+      stack[sp++] = d;
+      return sp;
+    }
+    case 69 /* DICT_UPDATE */: {
+      const update = stack[--sp]!;
+      const d = stack[sp - oparg] as PyDictObject;
+      try {
+        PyDict_Merge(d, update, true);
+      } catch (e) {
+        if (e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_AttributeError)) {
+          PyErr_Format(PyExc_TypeError, `'${Py_TYPE(update).tp_name}' object is not a mapping`);
+        }
+        throw e;
+      }
+      return sp;
+    }
+    case 68 /* DICT_MERGE */: {
+      const update = stack[--sp]!;
+      const d = stack[sp - oparg] as PyDictObject;
+      const callable = stack[sp - oparg - 3]!;
+      dictMerge(callable, d, update);
+      return sp;
+    }
+    case 95 /* MAP_ADD */: {
+      const value = stack[--sp]!;
+      const key = stack[--sp]!;
+      PyDict_SetItem(stack[sp - oparg] as PyDictObject, key, value);
+      return sp;
+    }
+    case 105 /* SET_ADD */: {
+      const v = stack[--sp]!;
+      vmHooks.setAdd(stack[sp - oparg]!, v);
+      return sp;
+    }
+    case 93 /* LOAD_SUPER_ATTR */: {
+      // (global_super, class, self -- attr, null if (oparg & 1))
+      const self = stack[--sp]!;
+      const cls = stack[--sp]!;
+      const gsuper = stack[sp - 1]!;
+      const name = names[oparg >> 2];
+      let attr: PyVal;
+      let selfOrNull: PyVal | null = null;
+      if (gsuper === PySuper_Type && cls instanceof PyTypeObject) {
+        const objType = supercheck(cls, self);
+        const r = _PySuper_Lookup(cls, self, objType, name, false);
+        if (r === undefined) {
+          attr = PyObject_GetAttr(PyObject_Vectorcall(gsuper, [cls, self], null), name);
+        } else attr = r;
+        if (oparg & 1) {
+          // Prefer the unbound method form when the lookup found a function-like descriptor.
+          if (attr instanceof PyMethodObject && attr.im_self === self) { selfOrNull = self; attr = attr.im_func; }
+        }
+      } else {
+        const sup = PyObject_Vectorcall(gsuper, oparg & 2 ? [cls, self] : [], null);
+        attr = PyObject_GetAttr(sup, name);
+      }
+      stack[sp - 1] = attr;
+      if (oparg & 1) stack[sp++] = selfOrNull;
+      return sp;
+    }
+    case 6 /* CHECK_EG_MATCH */: {
+      const matchType = stack[--sp]!;
+      const excValue = stack[sp - 1]!;
+      checkExceptStarTypeValid(matchType);
+      const [match, rest] = exceptionGroupMatch(excValue, matchType);
+      stack[sp - 1] = rest ?? Py_None;
+      stack[sp++] = match ?? Py_None;
+      if (match !== null) tstate.exc_info.exc_value = match;
+      return sp;
+    }
+    case 7 /* CHECK_EXC_MATCH */: {
+      const right = stack[sp - 1]!;
+      const left = stack[sp - 2]!;
+      checkExceptTypeValid(right);
+      stack[sp - 1] = PyErr_GivenExceptionMatches(left, right) ? Py_True : Py_False;
+      return sp;
+    }
+    case 75 /* IMPORT_NAME */: {
+      const fromlist = stack[--sp]!;
+      const level = stack[sp - 1]!;
+      frame.instr = here; // the imported module's warnings and tracebacks read this frame's line
+      stack[sp - 1] = vmHooks.importName(frame, names[oparg], fromlist, level);
+      return sp;
+    }
+    case 74 /* IMPORT_FROM */:
+      frame.instr = here; // a module __getattr__ may warn or raise
+      stack[sp] = vmHooks.importFrom(stack[sp - 1]!, names[oparg]);
+      sp++;
+      return sp;
+    case 20 /* GET_LEN */:
+      stack[sp] = PyObject_Size(stack[sp - 1]!);
+      sp++;
+      return sp;
+    case 96 /* MATCH_CLASS */: {
+      const kwnames = stack[--sp] as PyTupleObject;
+      const type = stack[--sp]!;
+      const subject = stack[sp - 1]!;
+      const attrs = matchClass(subject, type, oparg, kwnames);
+      stack[sp - 1] = attrs === null ? Py_None : PyTuple_New(attrs);
+      return sp;
+    }
+    case 28 /* MATCH_MAPPING */:
+      stack[sp] = hasFlag(Py_TYPE(stack[sp - 1]!), Py_TPFLAGS_MAPPING) ? Py_True : Py_False;
+      sp++;
+      return sp;
+    case 29 /* MATCH_SEQUENCE */:
+      stack[sp] = hasFlag(Py_TYPE(stack[sp - 1]!), Py_TPFLAGS_SEQUENCE) ? Py_True : Py_False;
+      sp++;
+      return sp;
+    case 27 /* MATCH_KEYS */: {
+      const keys = stack[sp - 1] as PyTupleObject;
+      const subject = stack[sp - 2]!;
+      const vals = matchKeys(subject, keys);
+      stack[sp++] = vals === null ? Py_None : PyTuple_New(vals);
+      return sp;
+    }
+    case 21 /* GET_YIELD_FROM_ITER */: {
+      const v = stack[sp - 1]!;
+      if (v instanceof PyGenObject && v.ob_type === PyCoro_Type) {
+        if (!(code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+          PyErr_Format(PyExc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        }
+      } else if (!(v instanceof PyGenObject && v.ob_type === PyGen_Type)) {
+        stack[sp - 1] = PyObject_GetIter(v);
+      }
+      return sp;
+    }
+    case 1 /* BEFORE_ASYNC_WITH */: {
+      const mgr = stack[sp - 1]!;
+      const enter = _PyObject_LookupSpecial(mgr, "__aenter__");
+      if (enter === undefined) {
+        PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the asynchronous context manager protocol`);
+      }
+      const exit = _PyObject_LookupSpecial(mgr, "__aexit__");
+      if (exit === undefined) {
+        PyErr_Format(PyExc_TypeError, `'${Py_TYPE(mgr).tp_name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
+      }
+      stack[sp - 1] = exit!;
+      stack[sp++] = PyObject_Vectorcall(enter!, [], null);
+      return sp;
+    }
+    case 44 /* WITH_EXCEPT_START */: {
+      // (exit_func, lasti, unused, val -- exit_func, lasti, unused, val, res)
+      const val = stack[sp - 1] as PyBaseExceptionObject;
+      const exitFunc = stack[sp - 4]!;
+      const tb = val.traceback ?? Py_None;
+      stack[sp++] = PyObject_Vectorcall(exitFunc, [Py_TYPE(val), val, tb], null);
+      return sp;
+    }
+    case 26 /* MAKE_FUNCTION */: {
+      const c = stack[sp - 1] as PyCodeObject;
+      stack[sp - 1] = new PyFunctionObject(c, frame.f_globals, frame.f_builtins, null);
+      return sp;
+    }
+    case 106 /* SET_FUNCTION_ATTRIBUTE */: {
+      const func = stack[--sp] as PyFunctionObject;
+      const attr = stack[sp - 1]!;
+      switch (oparg) {
+        case 1: func.func_defaults = attr as PyTupleObject; break;
+        case 2: func.func_kwdefaults = attr as PyDictObject; break;
+        case 4: func.func_annotations = attr; break;
+        case 8: func.func_closure = attr as PyTupleObject; break;
+        default: PyErr_Format(PyExc_SystemError, `bad SET_FUNCTION_ATTRIBUTE oparg ${oparg}`);
+      }
+      stack[sp - 1] = func;
+      return sp;
+    }
+    case 50 /* BUILD_SLICE */: {
+      const step = oparg === 3 ? stack[--sp]! : Py_None;
+      const stop = stack[--sp]!;
+      stack[sp - 1] = PySlice_New(stack[sp - 1]!, stop, step);
+      return sp;
+    }
+    case 60 /* CONVERT_VALUE */: {
+      const v = stack[sp - 1]!;
+      stack[sp - 1] = oparg === 1 ? PyObject_Str(v) : oparg === 2 ? PyObject_Repr(v) : PyObject_ASCII(v);
+      return sp;
+    }
+    case 15 /* FORMAT_WITH_SPEC */: {
+      const spec = stack[--sp] as PyUnicodeObject;
+      stack[sp - 1] = PyObject_Format(stack[sp - 1]!, spec);
+      return sp;
+    }
+    case 13 /* EXIT_INIT_CHECK */: {
+      const v = stack[--sp]!;
+      if (v !== Py_None) PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${Py_TYPE(v).tp_name}'`);
+      return sp;
+    }
+    case 0 /* CACHE */:
+    case 17 /* RESERVED */:
+    case 70 /* ENTER_EXECUTOR */:
+    default:
+      return PyErr_Format(PyExc_SystemError, `unknown opcode ${opcode}`);
   }
 }
 
