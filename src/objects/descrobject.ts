@@ -93,8 +93,14 @@ function methoddescr_call(self: PyVal, args: readonly PyVal[], kwnames: readonly
   }
   const obj = args[0];
   descr_check(d, obj);
-  // Errors name it by its __qualname__ ('date.toordinal'), as _PyObject_FunctionStr does (no __module__ here).
-  return callMethodDef(d.d_method, obj, args.slice(1), kwnames, `${d.d_type.tp_qualname}.${d.d_name.value}`);
+  return callMethodDef(d.d_method, obj, args, 1, kwnames, d, methoddescr_qualname);
+}
+
+/** Errors name a method descriptor by its __qualname__ ('date.toordinal'), as _PyObject_FunctionStr does (no
+ *  __module__ here). */
+function methoddescr_qualname(who: PyVal): string {
+  const d = who as PyMethodDescrObject;
+  return `${d.d_type.tp_qualname}.${d.d_name.value}`;
 }
 
 function method_repr(self: PyVal): PyUnicodeObject {

@@ -79,33 +79,36 @@ export function _PyType_GetTextSignatureFromInternalDoc(name: string, doc: strin
 }
 
 /**
- * Call a method row with self and vectorcall arguments, checking the calling convention as CPython's
- * cfunction_vectorcall_* functions do. `qualname` is used in error messages.
+ * Call a method row with self and the vectorcall arguments args[start:], checking the calling convention as CPython's
+ * cfunction_vectorcall_* functions do. Argument errors name the callable as `nameOf(who)`, computed only then (no
+ * string or closure is made per call).
  */
-export function callMethodDef(ml: PyMethodDef, self: PyVal | null, args: readonly PyVal[], kwnames: readonly PyVal[] | null,
-  qualname: string | (() => string)): PyVal {
-  const flags = ml.flags & ~(METH_CLASS | METH_STATIC);
-  const nkw = kwnames === null ? 0 : kwnames.length;
-  const q = (): string => (typeof qualname === "string" ? qualname : qualname());
-  switch (flags) {
+export function callMethodDef(ml: PyMethodDef, self: PyVal | null, args: readonly PyVal[], start: number,
+  kwnames: readonly PyVal[] | null, who: PyVal, nameOf: (who: PyVal) => string): PyVal {
+  const nargs = args.length - start;
+  switch (ml.flags & ~(METH_CLASS | METH_STATIC)) {
     case METH_NOARGS:
-      if (nkw) return PyErr_Format(PyExc_TypeError, `${q()}() takes no keyword arguments`);
-      if (args.length !== 0) return PyErr_Format(PyExc_TypeError, `${q()}() takes no arguments (${args.length} given)`);
+      if (kwnames !== null && kwnames.length > 0) return noKeywords(who, nameOf);
+      if (nargs !== 0) return PyErr_Format(PyExc_TypeError, `${nameOf(who)}() takes no arguments (${nargs} given)`);
       return ml.meth(self);
     case METH_O:
-      if (nkw) return PyErr_Format(PyExc_TypeError, `${q()}() takes no keyword arguments`);
-      if (args.length !== 1) {
-        return PyErr_Format(PyExc_TypeError, `${q()}() takes exactly one argument (${args.length} given)`);
+      if (kwnames !== null && kwnames.length > 0) return noKeywords(who, nameOf);
+      if (nargs !== 1) {
+        return PyErr_Format(PyExc_TypeError, `${nameOf(who)}() takes exactly one argument (${nargs} given)`);
       }
-      return ml.meth(self, args[0]);
+      return ml.meth(self, args[start]);
     case METH_FASTCALL:
-      if (nkw) return PyErr_Format(PyExc_TypeError, `${q()}() takes no keyword arguments`);
-      return ml.meth(self, args);
+      if (kwnames !== null && kwnames.length > 0) return noKeywords(who, nameOf);
+      return ml.meth(self, start === 0 ? args : args.slice(start));
     case METH_FASTCALL | METH_KEYWORDS:
-      return ml.meth(self, args, nkw ? kwnames : null);
+      return ml.meth(self, start === 0 ? args : args.slice(start), kwnames !== null && kwnames.length > 0 ? kwnames : null);
     default:
-      return PyErr_Format(PyExc_TypeError, `${q()}: unsupported calling convention ${ml.flags}`);
+      return PyErr_Format(PyExc_TypeError, `${nameOf(who)}: unsupported calling convention ${ml.flags}`);
   }
+}
+
+function noKeywords(who: PyVal, nameOf: (who: PyVal) => string): never {
+  return PyErr_Format(PyExc_TypeError, `${nameOf(who)}() takes no keyword arguments`);
 }
 
 /** __qualname__ of a builtin function or method (meth_get__qualname__). */
@@ -118,7 +121,8 @@ export function cfunctionQualname(f: PyCFunctionObject): string {
 
 /** The name argument errors give a builtin function (_PyObject_FunctionStr without the "()"): its qualname, after
  *  its __module__ unless that is builtins ('math.sqrt', 'posix.getcwd', 'len', 'list.append'). */
-function cfunctionFunctionStr(f: PyCFunctionObject): string {
+function cfunctionFunctionStr(who: PyVal): string {
+  const f = who as PyCFunctionObject;
   const q = cfunctionQualname(f);
   const m = f.m_module;
   return m instanceof PyUnicodeObject && m.value !== "builtins" ? `${m.value}.${q}` : q;
@@ -126,7 +130,7 @@ function cfunctionFunctionStr(f: PyCFunctionObject): string {
 
 function cfunction_call(callable: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const f = callable as PyCFunctionObject;
-  return callMethodDef(f.m_ml, f.m_self, args, kwnames, () => cfunctionFunctionStr(f));
+  return callMethodDef(f.m_ml, f.m_self, args, 0, kwnames, f, cfunctionFunctionStr);
 }
 
 function cfunction_repr(self: PyVal): PyUnicodeObject {

@@ -211,8 +211,6 @@ export class PyTypeObject extends PyObject {
   /** For a static type: resolves its base when the type is readied (avoids module-order dependencies). */
   tp_base_thunk: (() => PyTypeObject) | null;
   tp_bases_thunk: (() => readonly PyTypeObject[]) | null;
-  /** _PyType_Lookup's cache (name text -> attribute or null), cleared with every version bump. */
-  tp_cache: Map<string, PyVal | null>;
 
   constructor(metatype: PyTypeObject | null, name: string) {
     // The metatype of static types is `type`, which may not exist yet while `type` itself is built.
@@ -300,7 +298,6 @@ export class PyTypeObject extends PyObject {
     this.tp_getset = [];
     this.tp_base_thunk = null;
     this.tp_bases_thunk = null;
-    this.tp_cache = new Map();
   }
 }
 

@@ -24,7 +24,7 @@ import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_GetItemString, PyDi
   PyDict_Keys } from "./dictobject.js";
 import { PyTupleObject, PyTuple_New, PyTuple_Check } from "./tupleobject.js";
 import { PyList_New, PyList_Check } from "./listobject.js";
-import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
+import { PyUnicode_FromString, PyUnicode_Check, unicode_hash } from "./unicodeobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { longValue, PyLong_Check } from "./longobject.js";
 import { hashToValue } from "../runtime/pyhash.js";
@@ -34,6 +34,21 @@ import {
 } from "./descrobject.js";
 import { PyCFunctionObject, addressOf } from "./methodobject.js";
 import { parseArgs } from "../runtime/getargs.js";
+
+// Names type_new reads and writes, interned once.
+const S__class_getitem__ = PyUnicode_InternFromString("__class_getitem__");
+const S__classcell__ = PyUnicode_InternFromString("__classcell__");
+const S__dict__ = PyUnicode_InternFromString("__dict__");
+const S__doc__ = PyUnicode_InternFromString("__doc__");
+const S__eq__ = PyUnicode_InternFromString("__eq__");
+const S__hash__ = PyUnicode_InternFromString("__hash__");
+const S__init_subclass__ = PyUnicode_InternFromString("__init_subclass__");
+const S__module__ = PyUnicode_InternFromString("__module__");
+const S__new__ = PyUnicode_InternFromString("__new__");
+const S__qualname__ = PyUnicode_InternFromString("__qualname__");
+const S__set_name__ = PyUnicode_InternFromString("__set_name__");
+const S__slots__ = PyUnicode_InternFromString("__slots__");
+const S__weakref__ = PyUnicode_InternFromString("__weakref__");
 
 // ---- instances of classes defined in Python ----
 
@@ -91,27 +106,57 @@ function slotStorage(obj: PyVal): (PyVal | null)[] {
 
 let nextVersionTag = 1;
 
-/** Invalidate caches of a type and its subclasses after any change to its dict or MRO (PyType_Modified). */
-export function PyType_Modified(t: PyTypeObject): void {
-  t.tp_version_tag = nextVersionTag++;
-  t.tp_cache.clear();
-  for (const s of t.tp_subclasses) PyType_Modified(s);
+/** Tags above this are never handed out: types modified more often simply stop being cached (a tag of 0). */
+const MAX_VERSION_TAG = 0x7fffffff;
+
+/** Types whose metatype overrides mro(): their MRO may hold types that are not their bases, whose changes would not
+ *  reach them, so they are never cached (type_mro_modified clears their version tag). */
+const uncacheableTypes = new WeakSet<PyTypeObject>();
+
+function assign_version_tag(t: PyTypeObject): void {
+  t.tp_version_tag = nextVersionTag < MAX_VERSION_TAG && !uncacheableTypes.has(t) ? nextVersionTag++ : 0;
 }
 
-/** Find `name` along the MRO without binding (the core of attribute lookup); null when absent. */
-export function _PyType_Lookup(type: PyTypeObject, name: PyUnicodeObject): PyVal | null {
-  const key = name.value;
-  const cached = type.tp_cache.get(key);
-  if (cached !== undefined) return cached;
-  let res: PyVal | null = null;
+/** Invalidate caches of a type and its subclasses after any change to its dict or MRO (PyType_Modified). */
+export function PyType_Modified(t: PyTypeObject): void {
+  assign_version_tag(t);
+  const subs = t.tp_subclasses;
+  for (let i = 0; i < subs.length; i++) PyType_Modified(subs[i]);
+}
+
+// The method cache of _PyType_Lookup (CPython's type cache): 4096 entries (version tag, name) -> result, direct
+// mapped by the tag and the name's hash. A modified type gets a fresh tag, so its old entries can never match again.
+const MCACHE_SIZE_EXP = 12;
+const MCACHE_MASK = (1 << MCACHE_SIZE_EXP) - 1;
+const mcache_version = new Int32Array(1 << MCACHE_SIZE_EXP);
+const mcache_name: (string | null)[] = new Array<string | null>(1 << MCACHE_SIZE_EXP).fill(null);
+const mcache_value: (PyVal | null)[] = new Array<PyVal | null>(1 << MCACHE_SIZE_EXP).fill(null);
+
+/** find_name_in_mro: `name` along the MRO without the cache; null when absent. */
+function find_name_in_mro(type: PyTypeObject, name: PyUnicodeObject): PyVal | null {
   const mro = type.mro;
   for (let i = 0; i < mro.length; i++) {
     const d = mro[i].tp_dict as PyDictObject | null;
     if (d === null) continue;
     const v = PyDict_GetItemStr(d, name);
-    if (v !== undefined) { res = v; break; }
+    if (v !== undefined) return v;
   }
-  type.tp_cache.set(key, res);
+  return null;
+}
+
+/** Find `name` along the MRO without binding (the core of attribute lookup); null when absent. */
+export function _PyType_Lookup(type: PyTypeObject, name: PyUnicodeObject): PyVal | null {
+  const version = type.tp_version_tag;
+  const h = (name.hashed ? name.hashLo : unicode_hash(name)) ^ version;
+  const i = (h ^ (h >>> MCACHE_SIZE_EXP)) & MCACHE_MASK;
+  const key = name.value;
+  if (mcache_version[i] === version && mcache_name[i] === key && version !== 0) return mcache_value[i];
+  const res = find_name_in_mro(type, name);
+  if (version !== 0) {
+    mcache_version[i] = version;
+    mcache_name[i] = key;
+    mcache_value[i] = res;
+  }
   return res;
 }
 
@@ -629,12 +674,9 @@ export const slotdefs: readonly SlotDef[] = ([
 ] as SlotRow[]).map(([name, slot, wrapper, tramp, doc]) => ({ name, slot, wrapper, tramp, doc }));
 
 const slotdefsBySlot = new Map<SlotName, SlotDef[]>();
-const slotdefsByName = new Map<string, SlotDef[]>();
 for (const sd of slotdefs) {
   if (!slotdefsBySlot.has(sd.slot)) slotdefsBySlot.set(sd.slot, []);
   slotdefsBySlot.get(sd.slot)!.push(sd);
-  if (!slotdefsByName.has(sd.name)) slotdefsByName.set(sd.name, []);
-  slotdefsByName.get(sd.name)!.push(sd);
 }
 
 // Slot fields accessed by name: a PyTypeObject viewed as a record of its slot fields.
@@ -693,28 +735,41 @@ const tpNewWrapperDef: PyMethodDef = { name: "__new__", meth: tp_new_wrapper, fl
 
 /** Set each slot of a class from the dunders visible along its MRO (fixup_slot_dispatchers / update_one_slot). */
 function fixup_slot_dispatchers(t: PyTypeObject): void {
-  for (const [slot, defs] of slotdefsBySlot) update_one_slot(t, slot, defs);
+  for (let i = 0; i < slotGroups.length; i++) update_one_slot(t, slotGroups[i]);
 }
 
-// Per slot: its trampoline and the interned dunder names, computed once (every class statement visits every slot).
-const slotTramps = new Map<SlotDef[], Function | null>();
-const slotNameObjs = new Map<SlotDef[], PyUnicodeObject[]>();
-
-function update_one_slot(t: PyTypeObject, slot: SlotName, defs: SlotDef[]): void {
-  let tramp = slotTramps.get(defs);
-  if (tramp === undefined) {
-    tramp = defs.find((d) => d.tramp !== null)?.tramp ?? null;
-    slotTramps.set(defs, tramp);
-    slotNameObjs.set(defs, defs.map((d) => PyUnicode_InternFromString(d.name)));
+/** The rows of slotdefs gathered per slot, with their trampoline and interned names (computed once). */
+interface SlotGroup {
+  readonly slot: SlotName;
+  readonly defs: readonly SlotDef[];
+  /** The trampoline of the slot; null for a native-only slot (sq_concat, ...), which keeps its inherited value. */
+  readonly tramp: Function | null;
+  readonly names: readonly PyUnicodeObject[];
+}
+const slotGroups: SlotGroup[] = [];
+const slotGroupsByName = new Map<string, SlotGroup[]>();
+for (const [slot, defs] of slotdefsBySlot) {
+  const g: SlotGroup = { slot, defs, tramp: defs.find((d) => d.tramp !== null)?.tramp ?? null,
+    names: defs.map((d) => PyUnicode_InternFromString(d.name)) };
+  slotGroups.push(g);
+  for (const d of defs) {
+    let gs = slotGroupsByName.get(d.name);
+    if (gs === undefined) slotGroupsByName.set(d.name, gs = []);
+    if (!gs.includes(g)) gs.push(g);
   }
+}
+
+function update_one_slot(t: PyTypeObject, g: SlotGroup): void {
+  const tramp = g.tramp;
   if (tramp === null) return; // native-only slot (sq_concat, ...): keep the inherited value
-  const nameObjs = slotNameObjs.get(defs)!;
+  const slot = g.slot;
+  const names = g.names;
   let native: Function | null | undefined = undefined;
   let useTramp = false;
   let found = false;
-  for (let i = 0; i < defs.length; i++) {
-    const sd = defs[i];
-    const descr = _PyType_Lookup(t, nameObjs[i]);
+  for (let i = 0; i < names.length; i++) {
+    // Uncached, as CPython's: a class being set up gets no cache hits.
+    const descr = find_name_in_mro(t, names[i]);
     if (descr === null) continue;
     found = true;
     if (descr instanceof PyWrapperDescrObject && descr.d_base.slot === slot) {
@@ -745,12 +800,20 @@ function slotIsShadowedElsewhere(slot: SlotName): boolean {
 
 /** Re-derive the slots affected by setting `name` on a class (update_slot), in it and its subclasses. */
 function update_slot(t: PyTypeObject, name: string): void {
-  const defs = slotdefsByName.get(name);
-  if (!defs) return;
+  const groups = slotGroupsByName.get(name);
+  if (groups === undefined) return;
   const visit = (x: PyTypeObject): void => {
-    if (hasFlag(x, Py_TPFLAGS_HEAPTYPE)) {
-      for (const sd of defs) update_one_slot(x, sd.slot, slotdefsBySlot.get(sd.slot)!);
-    }
+    if (hasFlag(x, Py_TPFLAGS_HEAPTYPE)) for (const g of groups) update_one_slot(x, g);
+    for (const s of x.tp_subclasses) visit(s);
+  };
+  visit(t);
+}
+
+/** update_all_slots: every slot of a class and its subclasses re-derived (after __bases__ assignment). */
+function update_all_slots(t: PyTypeObject): void {
+  PyType_Modified(t);
+  const visit = (x: PyTypeObject): void => {
+    if (hasFlag(x, Py_TPFLAGS_HEAPTYPE)) fixup_slot_dispatchers(x);
     for (const s of x.tp_subclasses) visit(s);
   };
   visit(t);
@@ -805,6 +868,8 @@ function mro_internal(t: PyTypeObject): void {
       if (!(x instanceof PyTypeObject)) PyErr_Format(PyExc_TypeError, `mro() returned a non-class ('${typeName(x)}')`);
     }
     mro = r as PyTypeObject[];
+    uncacheableTypes.add(t);
+    t.tp_version_tag = 0;
   } else {
     mro = mro_implementation(t);
   }
@@ -820,29 +885,94 @@ const INHERITED_FLAGS = Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS | Py
   Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_BASE_EXC_SUBCLASS |
   Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING;
 
-const ALL_SLOTS: SlotName[] = [...new Set(slotdefs.map((s) => s.slot))];
-const EXTRA_SLOTS: SlotName[] = ["tp_iternext"];
-
-/** The slots inherit_slots copies one by one (tp_hash, tp_richcompare and tp_new go by their own rules). */
-const INHERITED_SLOTS: SlotName[] = ALL_SLOTS.concat(EXTRA_SLOTS)
-  .filter((s) => s !== "tp_hash" && s !== "tp_richcompare" && s !== "tp_new");
-
 /** Copy slots the type leaves empty from a base (inherit_slots); tp_hash and tp_richcompare go together. */
 function inherit_slots(t: PyTypeObject, base: PyTypeObject): void {
-  for (let i = 0; i < INHERITED_SLOTS.length; i++) {
-    const s = INHERITED_SLOTS[i];
-    if (getSlot(t, s) !== null) continue;
-    const f = getSlot(base, s);
-    if (f !== null) setSlot(t, s, f);
-  }
+  inherit_slot_fields(t, base);
   if (t.tp_richcompare === null && t.tp_hash === null && !explicitlyUnhashable.has(t)) {
     t.tp_richcompare = base.tp_richcompare;
     t.tp_hash = base.tp_hash;
   }
+  inherit_layout(t, base);
+}
+
+/** The part of inherit_slots that is not slots: instance layout and the subclass flags. */
+function inherit_layout(t: PyTypeObject, base: PyTypeObject): void {
   if (t.tp_dictoffset === 0) t.tp_dictoffset = base.tp_dictoffset;
   if (t.tp_nslots === 0) t.tp_nslots = base.tp_nslots;
   t.tp_flags |= base.tp_flags & INHERITED_FLAGS;
   if (hasFlag(base, Py_TPFLAGS_TYPE_SUBCLASS) || base === PyType_Type) t.tp_flags |= Py_TPFLAGS_TYPE_SUBCLASS;
+}
+
+/** COPYSLOT for each slot inherit_slots copies one by one: every slot of slotdefs but tp_hash, tp_richcompare
+ *  and tp_new, which go by their own rules. Field by field: keyed access to a type's slots is megamorphic in V8. */
+export function inherit_slot_fields(t: PyTypeObject, b: PyTypeObject): void {
+  if (t.tp_getattro === null) t.tp_getattro = b.tp_getattro;
+  if (t.tp_setattro === null) t.tp_setattro = b.tp_setattro; if (t.tp_repr === null) t.tp_repr = b.tp_repr;
+  if (t.tp_call === null) t.tp_call = b.tp_call; if (t.tp_str === null) t.tp_str = b.tp_str;
+  if (t.tp_iter === null) t.tp_iter = b.tp_iter; if (t.tp_iternext === null) t.tp_iternext = b.tp_iternext;
+  if (t.tp_descr_get === null) t.tp_descr_get = b.tp_descr_get;
+  if (t.tp_descr_set === null) t.tp_descr_set = b.tp_descr_set; if (t.tp_init === null) t.tp_init = b.tp_init;
+  if (t.tp_finalize === null) t.tp_finalize = b.tp_finalize; if (t.am_await === null) t.am_await = b.am_await;
+  if (t.am_aiter === null) t.am_aiter = b.am_aiter; if (t.am_anext === null) t.am_anext = b.am_anext;
+  if (t.nb_add === null) t.nb_add = b.nb_add; if (t.nb_subtract === null) t.nb_subtract = b.nb_subtract;
+  if (t.nb_multiply === null) t.nb_multiply = b.nb_multiply;
+  if (t.nb_remainder === null) t.nb_remainder = b.nb_remainder; if (t.nb_divmod === null) t.nb_divmod = b.nb_divmod;
+  if (t.nb_power === null) t.nb_power = b.nb_power; if (t.nb_negative === null) t.nb_negative = b.nb_negative;
+  if (t.nb_positive === null) t.nb_positive = b.nb_positive;
+  if (t.nb_absolute === null) t.nb_absolute = b.nb_absolute; if (t.nb_bool === null) t.nb_bool = b.nb_bool;
+  if (t.nb_invert === null) t.nb_invert = b.nb_invert; if (t.nb_lshift === null) t.nb_lshift = b.nb_lshift;
+  if (t.nb_rshift === null) t.nb_rshift = b.nb_rshift; if (t.nb_and === null) t.nb_and = b.nb_and;
+  if (t.nb_xor === null) t.nb_xor = b.nb_xor; if (t.nb_or === null) t.nb_or = b.nb_or;
+  if (t.nb_int === null) t.nb_int = b.nb_int; if (t.nb_float === null) t.nb_float = b.nb_float;
+  if (t.nb_inplace_add === null) t.nb_inplace_add = b.nb_inplace_add;
+  if (t.nb_inplace_subtract === null) t.nb_inplace_subtract = b.nb_inplace_subtract;
+  if (t.nb_inplace_multiply === null) t.nb_inplace_multiply = b.nb_inplace_multiply;
+  if (t.nb_inplace_remainder === null) t.nb_inplace_remainder = b.nb_inplace_remainder;
+  if (t.nb_inplace_power === null) t.nb_inplace_power = b.nb_inplace_power;
+  if (t.nb_inplace_lshift === null) t.nb_inplace_lshift = b.nb_inplace_lshift;
+  if (t.nb_inplace_rshift === null) t.nb_inplace_rshift = b.nb_inplace_rshift;
+  if (t.nb_inplace_and === null) t.nb_inplace_and = b.nb_inplace_and;
+  if (t.nb_inplace_xor === null) t.nb_inplace_xor = b.nb_inplace_xor;
+  if (t.nb_inplace_or === null) t.nb_inplace_or = b.nb_inplace_or;
+  if (t.nb_floor_divide === null) t.nb_floor_divide = b.nb_floor_divide;
+  if (t.nb_true_divide === null) t.nb_true_divide = b.nb_true_divide;
+  if (t.nb_inplace_floor_divide === null) t.nb_inplace_floor_divide = b.nb_inplace_floor_divide;
+  if (t.nb_inplace_true_divide === null) t.nb_inplace_true_divide = b.nb_inplace_true_divide;
+  if (t.nb_index === null) t.nb_index = b.nb_index;
+  if (t.nb_matrix_multiply === null) t.nb_matrix_multiply = b.nb_matrix_multiply;
+  if (t.nb_inplace_matrix_multiply === null) t.nb_inplace_matrix_multiply = b.nb_inplace_matrix_multiply;
+  if (t.mp_length === null) t.mp_length = b.mp_length; if (t.mp_subscript === null) t.mp_subscript = b.mp_subscript;
+  if (t.mp_ass_subscript === null) t.mp_ass_subscript = b.mp_ass_subscript;
+  if (t.sq_length === null) t.sq_length = b.sq_length; if (t.sq_concat === null) t.sq_concat = b.sq_concat;
+  if (t.sq_repeat === null) t.sq_repeat = b.sq_repeat; if (t.sq_item === null) t.sq_item = b.sq_item;
+  if (t.sq_contains === null) t.sq_contains = b.sq_contains;
+  if (t.sq_inplace_concat === null) t.sq_inplace_concat = b.sq_inplace_concat;
+  if (t.sq_inplace_repeat === null) t.sq_inplace_repeat = b.sq_inplace_repeat;
+}
+
+/** Every slot field of slotdefs, copied from the type whose slots a new class shares (type_new_set_slots). */
+export function copy_slot_fields(t: PyTypeObject, b: PyTypeObject): void {
+  t.tp_getattro = b.tp_getattro; t.tp_setattro = b.tp_setattro; t.tp_repr = b.tp_repr; t.tp_hash = b.tp_hash;
+  t.tp_call = b.tp_call; t.tp_str = b.tp_str; t.tp_richcompare = b.tp_richcompare; t.tp_iter = b.tp_iter;
+  t.tp_iternext = b.tp_iternext; t.tp_descr_get = b.tp_descr_get; t.tp_descr_set = b.tp_descr_set;
+  t.tp_init = b.tp_init; t.tp_new = b.tp_new; t.tp_finalize = b.tp_finalize; t.am_await = b.am_await;
+  t.am_aiter = b.am_aiter; t.am_anext = b.am_anext; t.nb_add = b.nb_add; t.nb_subtract = b.nb_subtract;
+  t.nb_multiply = b.nb_multiply; t.nb_remainder = b.nb_remainder; t.nb_divmod = b.nb_divmod; t.nb_power = b.nb_power;
+  t.nb_negative = b.nb_negative; t.nb_positive = b.nb_positive; t.nb_absolute = b.nb_absolute; t.nb_bool = b.nb_bool;
+  t.nb_invert = b.nb_invert; t.nb_lshift = b.nb_lshift; t.nb_rshift = b.nb_rshift; t.nb_and = b.nb_and;
+  t.nb_xor = b.nb_xor; t.nb_or = b.nb_or; t.nb_int = b.nb_int; t.nb_float = b.nb_float;
+  t.nb_inplace_add = b.nb_inplace_add; t.nb_inplace_subtract = b.nb_inplace_subtract;
+  t.nb_inplace_multiply = b.nb_inplace_multiply; t.nb_inplace_remainder = b.nb_inplace_remainder;
+  t.nb_inplace_power = b.nb_inplace_power; t.nb_inplace_lshift = b.nb_inplace_lshift;
+  t.nb_inplace_rshift = b.nb_inplace_rshift; t.nb_inplace_and = b.nb_inplace_and;
+  t.nb_inplace_xor = b.nb_inplace_xor; t.nb_inplace_or = b.nb_inplace_or; t.nb_floor_divide = b.nb_floor_divide;
+  t.nb_true_divide = b.nb_true_divide; t.nb_inplace_floor_divide = b.nb_inplace_floor_divide;
+  t.nb_inplace_true_divide = b.nb_inplace_true_divide; t.nb_index = b.nb_index;
+  t.nb_matrix_multiply = b.nb_matrix_multiply; t.nb_inplace_matrix_multiply = b.nb_inplace_matrix_multiply;
+  t.mp_length = b.mp_length; t.mp_subscript = b.mp_subscript; t.mp_ass_subscript = b.mp_ass_subscript;
+  t.sq_length = b.sq_length; t.sq_concat = b.sq_concat; t.sq_repeat = b.sq_repeat; t.sq_item = b.sq_item;
+  t.sq_contains = b.sq_contains; t.sq_inplace_concat = b.sq_inplace_concat;
+  t.sq_inplace_repeat = b.sq_inplace_repeat;
 }
 
 /** Types whose table says tp_hash: null on purpose (mutable containers). */
@@ -903,7 +1033,7 @@ export function PyType_Ready(t: PyTypeObject): void {
     t.tp_hash = PyObject_HashNotImplemented;
   }
   for (const b of bases) if (!b.tp_subclasses.includes(t)) b.tp_subclasses.push(t);
-  t.tp_version_tag = nextVersionTag++;
+  assign_version_tag(t);
   t.tp_flags = (t.tp_flags & ~Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
 }
 
@@ -916,7 +1046,11 @@ export function _PyType_InstallStaticMethod(f: (fn: PyVal) => PyVal): void {
 export function _PyTypes_InitTypes(): void {
   for (const t of staticTypes) PyType_Ready(t);
   typeMroDescr = _PyType_LookupStr(PyType_Type, "mro");
+  objectInitSubclass = PyDict_GetItemStr(PyBaseObject_Type.tp_dict as PyDictObject, S__init_subclass__);
 }
+
+/** object.__init_subclass__ (a classmethod descriptor), which type_new need not call. */
+let objectInitSubclass: PyVal | undefined = undefined;
 
 // ---- the `object` type ----
 
@@ -1336,25 +1470,25 @@ function type_new(metatype: PyTypeObject, args: readonly PyVal[], kwnames: reado
   t.tp_dict = dict;
   const k = (s: string): PyUnicodeObject => PyUnicode_InternFromString(s);
   // __module__ from the caller's globals, __qualname__ from the namespace.
-  if (PyDict_GetItemStr(dict, k("__module__")) === undefined) {
+  if (PyDict_GetItemStr(dict, S__module__) === undefined) {
     const mod = currentModuleName();
-    if (mod !== null) PyDict_SetItem(dict, k("__module__"), mod);
+    if (mod !== null) PyDict_SetItem(dict, S__module__, mod);
   }
-  const qn = PyDict_GetItemStr(dict, k("__qualname__"));
+  const qn = PyDict_GetItemStr(dict, S__qualname__);
   if (qn !== undefined) {
     if (!PyUnicode_Check(qn)) return PyErr_Format(PyExc_TypeError, `type __qualname__ must be a str, not ${Py_TYPE(qn).tp_name}`);
     t.tp_qualname = qn.value;
-    PyDict_DelItemIf(dict, k("__qualname__"));
+    PyDict_DelItemIf(dict, S__qualname__);
   }
   // __new__ is a staticmethod, __init_subclass__ and __class_getitem__ classmethods.
-  const fnew = PyDict_GetItemStr(dict, k("__new__"));
-  if (fnew !== undefined && isPythonFunction(fnew)) PyDict_SetItem(dict, k("__new__"), staticMethodHook(fnew));
-  for (const n of ["__init_subclass__", "__class_getitem__"]) {
-    const f = PyDict_GetItemStr(dict, k(n));
-    if (f !== undefined && isPythonFunction(f)) PyDict_SetItem(dict, k(n), classMethodHook(f));
+  const fnew = PyDict_GetItemStr(dict, S__new__);
+  if (fnew !== undefined && isPythonFunction(fnew)) PyDict_SetItem(dict, S__new__, staticMethodHook(fnew));
+  for (const n of [S__init_subclass__, S__class_getitem__]) {
+    const f = PyDict_GetItemStr(dict, n);
+    if (f !== undefined && isPythonFunction(f)) PyDict_SetItem(dict, n, classMethodHook(f));
   }
   // __slots__.
-  const slotsArg = PyDict_GetItemStr(dict, k("__slots__"));
+  const slotsArg = PyDict_GetItemStr(dict, S__slots__);
   // Instances of a metaclass are types: their namespace is tp_dict (type has __dict__), never an instance dict.
   let addDict = base.tp_dictoffset === 0 && !base.mro.includes(PyType_Type);
   const ownSlots: string[] = [];
@@ -1404,53 +1538,137 @@ function type_new(metatype: PyTypeObject, args: readonly PyVal[], kwnames: reado
     }));
   });
   // __dict__ and __weakref__ descriptors, then __doc__.
-  if (addDict && PyDict_GetItemStr(dict, k("__dict__")) === undefined && !base.mro.some((b) => hasFlag(b, Py_TPFLAGS_HEAPTYPE) && b.tp_dictoffset !== 0)) {
-    PyDict_SetItem(dict, k("__dict__"), new PyGetSetDescrObject(t, subtype_dict_getset));
+  if (addDict && PyDict_GetItemStr(dict, S__dict__) === undefined && !base.mro.some((b) => hasFlag(b, Py_TPFLAGS_HEAPTYPE) && b.tp_dictoffset !== 0)) {
+    PyDict_SetItem(dict, S__dict__, new PyGetSetDescrObject(t, subtype_dict_getset));
   }
-  if (slotsArg === undefined && PyDict_GetItemStr(dict, k("__weakref__")) === undefined &&
+  if (slotsArg === undefined && PyDict_GetItemStr(dict, S__weakref__) === undefined &&
     !base.mro.some((b) => hasFlag(b, Py_TPFLAGS_HEAPTYPE))) {
-    PyDict_SetItem(dict, k("__weakref__"), new PyGetSetDescrObject(t, subtype_weakref_getset));
+    PyDict_SetItem(dict, S__weakref__, new PyGetSetDescrObject(t, subtype_weakref_getset));
   }
-  const doc = PyDict_GetItemStr(dict, k("__doc__"));
-  if (doc === undefined) PyDict_SetItem(dict, k("__doc__"), Py_None);
+  const doc = PyDict_GetItemStr(dict, S__doc__);
+  if (doc === undefined) PyDict_SetItem(dict, S__doc__, Py_None);
   else if (PyUnicode_Check(doc)) t.tp_doc = doc.value;
   // __classcell__.
-  const cell = PyDict_GetItemStr(dict, k("__classcell__"));
+  const cell = PyDict_GetItemStr(dict, S__classcell__);
   if (cell !== undefined) {
     if (!setCellHook(cell, t)) {
       return PyErr_Format(PyExc_TypeError, `__classcell__ must be a nonlocal cell, not ${Py_TYPE(cell).tp_name}`);
     }
-    PyDict_DelItemIf(dict, k("__classcell__"));
+    PyDict_DelItemIf(dict, S__classcell__);
   }
   // Equality without hashing makes instances unhashable.
-  if (PyDict_GetItemStr(dict, k("__eq__")) !== undefined && PyDict_GetItemStr(dict, k("__hash__")) === undefined) {
-    PyDict_SetItem(dict, k("__hash__"), Py_None);
+  if (PyDict_GetItemStr(dict, S__eq__) !== undefined && PyDict_GetItemStr(dict, S__hash__) === undefined) {
+    PyDict_SetItem(dict, S__hash__, Py_None);
   }
   mro_internal(t);
-  for (let i = 1; i < t.mro.length; i++) inherit_slots(t, t.mro[i]);
-  if (t.tp_new === null) t.tp_new = base.tp_new;
   t.tp_flags |= Py_TPFLAGS_READY;
   for (const b of bases as PyTypeObject[]) b.tp_subclasses.push(t);
-  t.tp_version_tag = nextVersionTag++;
-  fixup_slot_dispatchers(t);
-  if (t.tp_hash === null) t.tp_hash = PyObject_HashNotImplemented;
-  // __set_name__ on each attribute, then the parent's __init_subclass__.
-  for (const key of PyDict_Keys(dict)) {
-    const v = PyDict_GetItemStr(dict, key as PyUnicodeObject)!;
-    const setName = _PyType_LookupStr(Py_TYPE(v), "__set_name__");
-    if (setName !== null) {
-      try {
-        PyObject_Vectorcall(PyObject_GetAttr(v, k("__set_name__")), [t, key], null);
-      } catch (e) {
-        if (e instanceof PyBaseExceptionObject) addNoteHook(e, `Error calling __set_name__ on '${Py_TYPE(v).tp_name}' instance '${(key as PyUnicodeObject).value}' in '${t.tp_name}'`);
-        throw e;
+  assign_version_tag(t);
+  type_new_set_slots(t, base, dict);
+  type_new_set_names(t, dict);
+  type_new_init_subclass(t, args, kwnames);
+  return t;
+}
+
+/** __set_name__ on each attribute, over a copy of the namespace as CPython's (type_new_set_names). */
+function type_new_set_names(t: PyTypeObject, dict: PyDictObject): void {
+  const n = dict.dk_nentries;
+  const keys = dict.me_key.slice(0, n), values = dict.me_value.slice(0, n);
+  for (let j = 0; j < n; j++) {
+    const key = keys[j];
+    if (key === null) continue;
+    const v = values[j]!;
+    const vt = Py_TYPE(v);
+    const setName = _PyType_Lookup(vt, S__set_name__);
+    if (setName === null) continue;
+    try {
+      const st = Py_TYPE(setName);
+      if (hasFlag(st, Py_TPFLAGS_METHOD_DESCRIPTOR)) PyObject_Vectorcall(setName, [v, t, key], null);
+      else {
+        const get = st.tp_descr_get;
+        PyObject_Vectorcall(get === null ? setName : get(setName, v, vt), [t, key], null);
       }
+    } catch (e) {
+      if (e instanceof PyBaseExceptionObject) {
+        addNoteHook(e, `Error calling __set_name__ on '${vt.tp_name}' instance ${PyObject_Repr(key).value} in '${t.tp_name}'`);
+      }
+      throw e;
+    }
+  }
+}
+
+/** super(t, t).__init_subclass__(**kwds) (type_new_init_subclass); object's, which does nothing, is not called
+ *  without keywords. */
+function type_new_init_subclass(t: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): void {
+  if (kwnames === null || kwnames.length === 0) {
+    const mro = t.mro;
+    for (let i = 1; i < mro.length; i++) {
+      const v = PyDict_GetItemStr(mro[i].tp_dict as PyDictObject, S__init_subclass__);
+      if (v === undefined) continue;
+      if (mro[i] === PyBaseObject_Type && v === objectInitSubclass) return;
+      break;
     }
   }
   const sup = new PySuperObject(t, t, t);
-  const initSub = super_getattro(sup, k("__init_subclass__"), false)!;
+  const initSub = super_getattro(sup, S__init_subclass__, false)!;
   PyObject_Vectorcall(initSub, args.slice(3), kwnames);
-  return t;
+}
+
+/**
+ * The slots of a new class: inherit_slots along the MRO, then fixup_slot_dispatchers. When the MRO is the base's
+ * with the class in front, every slot whose dunders the class does not define comes out as in an empty subclass of
+ * the base: for a class statement's base that is the base's own slots (they were derived by this same rule and
+ * update_slot keeps them so), for a native base a template computed once per version of the base. Only the slots
+ * of the dunders in the class's own dict are then derived, not all of slotdefs.
+ */
+function type_new_set_slots(t: PyTypeObject, base: PyTypeObject, dict: PyDictObject): void {
+  const mro = t.mro;
+  const bmro = base.mro;
+  let extendsBase = mro.length === bmro.length + 1;
+  for (let i = 0; extendsBase && i < bmro.length; i++) extendsBase = mro[i + 1] === bmro[i];
+  if (!extendsBase) {
+    for (let i = 1; i < mro.length; i++) inherit_slots(t, mro[i]);
+    if (t.tp_new === null) t.tp_new = base.tp_new;
+    fixup_slot_dispatchers(t);
+    if (t.tp_hash === null) t.tp_hash = PyObject_HashNotImplemented;
+    return;
+  }
+  for (let i = 1; i < mro.length; i++) inherit_layout(t, mro[i]);
+  copy_slot_fields(t, hasFlag(base, Py_TPFLAGS_HEAPTYPE) ? base : subclass_template(base));
+  const done: SlotGroup[] = [];
+  const keys = dict.me_key;
+  for (let j = 0; j < dict.dk_nentries; j++) {
+    const k = keys[j];
+    if (k === null || !PyUnicode_Check(k)) continue;
+    const groups = slotGroupsByName.get(k.value);
+    if (groups === undefined) continue;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (done.includes(g)) continue;
+      done.push(g);
+      update_one_slot(t, g);
+    }
+  }
+  if (t.tp_hash === null) t.tp_hash = PyObject_HashNotImplemented;
+}
+
+/** The slots of an empty class statement over a native base, per base and version of it (type_new_set_slots). */
+const subclassTemplates = new Map<PyTypeObject, { version: number; slots: PyTypeObject }>();
+
+function subclass_template(base: PyTypeObject): PyTypeObject {
+  const e = subclassTemplates.get(base);
+  if (e !== undefined && e.version === base.tp_version_tag && base.tp_version_tag !== 0) return e.slots;
+  const d = new PyTypeObject(PyType_Type, base.tp_name);
+  d.tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_READY;
+  d.tp_base = base;
+  d.mro = [d, ...base.mro];
+  d.tp_dict = PyDict_New();
+  for (let i = 1; i < d.mro.length; i++) inherit_slots(d, d.mro[i]);
+  if (d.tp_new === null) d.tp_new = base.tp_new;
+  fixup_slot_dispatchers(d);
+  if (d.tp_hash === null) d.tp_hash = PyObject_HashNotImplemented;
+  subclassTemplates.set(base, { version: base.tp_version_tag, slots: d });
+  return d;
 }
 
 let addNoteHook: (e: PyBaseExceptionObject, note: string) => void = () => undefined;
@@ -1599,7 +1817,7 @@ function type_set_bases(self: PyVal, v: PyVal | null): void {
     if (i >= 0) b.tp_subclasses.splice(i, 1);
   }
   for (const b of bases as PyTypeObject[]) if (!b.tp_subclasses.includes(t)) b.tp_subclasses.push(t);
-  PyType_Modified(t);
+  update_all_slots(t);
 }
 
 const type_getset: PyGetSetDef[] = [
