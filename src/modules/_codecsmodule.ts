@@ -24,6 +24,7 @@ import { encodeText, decodeBytesNative } from "./_io/codec.js";
 import { _PyCodec_Encode, _PyCodec_DecodeStateful, decodeUTF16, decodeUTF32, _PyCodec_InstallRegistry, _PyCodec_InstallErrorLookup,
   PyUnicode_DecodeCharmap, PyUnicode_EncodeCharmap, PyUnicode_BuildEncodingMap, type CodecName } from "../objects/unicodecodecs.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
+import { _PyGC_AddRoot } from "../runtime/gc.js";
 
 // ---- registry ----
 
@@ -76,6 +77,7 @@ function codec_encode_decode(args: PyVal[], which: 0 | 1): PyVal {
 // ---- error handlers ----
 
 const errorHandlers = new Map<string, PyVal>();
+_PyGC_AddRoot("codecs registry", () => [searchFunctions, cache, errorHandlers]);
 
 function excInfo(exc: PyVal): PyUnicodeErrorObject {
   if (!(exc instanceof PyUnicodeErrorObject)) {

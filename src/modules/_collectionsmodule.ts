@@ -18,6 +18,7 @@ import { PyObject_GetIter, PyIter_Next, PyObject_RichCompareBool, PyObject_Repr,
 import { PyErr_Format, PyErr_SetKeyError, Py_ReprEnter, Py_ReprLeave } from "../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { _PyGC_AddTraverse } from "../runtime/gc.js";
 
 export const PyDeque_Type = PyType_Declare("collections.deque");
 export const PyDequeIter_Type = PyType_Declare("collections._deque_iterator");
@@ -306,6 +307,7 @@ export function _PyCollections_InstallGenericAlias(f: (cls: PyVal, a: PyVal) => 
 // A defaultdict is a PyDictObject of type defaultdict; its default_factory lives in a side table, because a class
 // extending PyDictObject at load time would need dictobject.ts evaluated first (docs/objects.md, module order).
 const factories = new WeakMap<PyObject, PyVal>();
+_PyGC_AddTraverse((o) => (o instanceof PyDictObject ? factories.get(o) : undefined));
 function factoryOf(d: PyVal): PyVal {
   return factories.get(d as PyObject) ?? Py_None;
 }

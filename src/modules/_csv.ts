@@ -18,6 +18,7 @@ import { PyObject_GetIter, PyIter_Next, PyObject_IsTrue, PyObject_Str, PyObject_
 import { PyErr_Format } from "../runtime/errors.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { _PyGC_AddRoot } from "../runtime/gc.js";
 
 const QUOTE_MINIMAL = 0, QUOTE_ALL = 1, QUOTE_NONNUMERIC = 2, QUOTE_NONE = 3, QUOTE_STRINGS = 4, QUOTE_NOTNULL = 5;
 
@@ -25,6 +26,7 @@ let CsvError: PyTypeObject | null = null;
 let fieldLimit = 128 * 1024;
 /** The dialect registry (_csv._dialects), made when the module is first executed (no top-level calls). */
 let dialectsDict: PyDictObject | null = null;
+_PyGC_AddRoot("_csv", () => dialectsDict);
 function dialectsOf(): PyDictObject {
   if (dialectsDict === null) dialectsDict = PyDict_New();
   return dialectsDict;

@@ -28,6 +28,7 @@ import { _Py_HashBytes, hashOut } from "../runtime/pyhash.js";
 import { PyCapsule_New } from "../objects/capsule.js";
 import { _Py_CalculateSuggestions } from "../runtime/suggestions.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { _PyGC_AddRoot } from "../runtime/gc.js";
 
 export const PyDateTime_DeltaType = PyType_Declare("datetime.timedelta");
 export const PyDateTime_DateType = PyType_Declare("datetime.date");
@@ -1847,6 +1848,7 @@ function datetime_timestamp(self: PyVal): PyVal {
 }
 
 let epoch: PyDateTime_DateTime | null = null;
+_PyGC_AddRoot("_datetime", () => [timeModule, epoch]);
 function epochDT(): PyDateTime_DateTime {
   if (epoch === null) epoch = new PyDateTime_DateTime(PyDateTime_DateTimeType, 1970, 1, 1, 0, 0, 0, 0, utc_timezone, 0);
   return epoch;

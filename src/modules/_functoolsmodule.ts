@@ -24,6 +24,7 @@ import { PyErr_WarnEx } from "./_warnings.js";
 import { getSys } from "../runtime/sysmodule.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { parseArgs } from "../runtime/getargs.js";
+import { _PyGC_AddRoot } from "../runtime/gc.js";
 
 const PyPartial_Type = PyType_Declare("functools.partial");
 const KeyWrapper_Type = PyType_Declare("functools.KeyWrapper");
@@ -272,6 +273,7 @@ class LruLinkHolder extends PyObject {
 
 /** The separator between positional and keyword parts of a key (kwd_mark). */
 let kwd_mark: PyObject | null = null;
+_PyGC_AddRoot("_functools", () => kwd_mark);
 
 class LruCacheObject extends PyObject {
   readonly func: PyVal;

@@ -22,6 +22,7 @@ import { PyImport_ImportModule } from "../runtime/import.js";
 import { unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { unexpectedKeywordMessage } from "../runtime/suggestions.js";
+import { _PyGC_AddRoot } from "../runtime/gc.js";
 
 const PyScannerType = PyType_Declare("_json.Scanner");
 
@@ -485,6 +486,7 @@ function markerLeave(e: Encoder, ident: PyVal | null): void {
 }
 
 let builtinsMod: PyVal | null = null;
+_PyGC_AddRoot("_json", () => [encodeAsciiFn, encodeFn, builtinsMod]);
 function getBuiltin(name: string): PyVal {
   builtinsMod ??= PyImport_ImportModule("builtins");
   return PyObject_GetAttr(builtinsMod, PyUnicode_InternFromString(name));

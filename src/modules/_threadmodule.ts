@@ -27,10 +27,11 @@ import { parseArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { atexitHooks } from "./atexitmodule.js";
 import {
-  type PyThread, MAIN_THREAD_IDENT, _PyThread_Current, _PyThread_Main, _PyThread_Count, _PyThread_Start,
+  type PyThread, MAIN_THREAD_IDENT, _PyThread_All, _PyThread_Current, _PyThread_Main, _PyThread_Count, _PyThread_Start,
   _PyThread_BeginWait, _PyThread_Wait, _PyThread_WaitForNonDaemon, _PyThread_Init,
   _PyThread_NativeId, _PyThread_Wake,
 } from "../vm/threads.js";
+import { _PyGC_AddTraverse } from "../runtime/gc.js";
 
 export { MAIN_THREAD_IDENT };
 
@@ -251,6 +252,9 @@ class PyLocalObject extends PyObject {
     this.kwnames = kwnames;
   }
 }
+
+// A local's per-thread dicts are held by a WeakMap keyed by thread: the mark reaches them through the local.
+_PyGC_AddTraverse((o) => (o instanceof PyLocalObject ? _PyThread_All().map((t) => o.dicts.get(t)) : undefined));
 
 function local_select(o: PyLocalObject): void {
   const t = _PyThread_Current();

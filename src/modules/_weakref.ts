@@ -1,6 +1,7 @@
 // The _weakref module (Modules/_weakref.c, Objects/weakrefobject.c): ref (with subclassing, callbacks, hashing
-// and comparison as CPython), proxy, getweakrefcount/getweakrefs, _remove_dead_weakref, on JS WeakRef.
-// DEVIATION: a referent dies when V8 collects it, so callbacks run late (after the current job), never at `del`.
+// and comparison as CPython), proxy, getweakrefcount/getweakrefs, _remove_dead_weakref, on JS WeakRef. A referent
+// dies at gc.collect() (src/runtime/gc.ts marks the object graph; see docs/modules.md, "gc and _weakref").
+// DEVIATION: no reference counts, so `del x` alone clears no weak reference until a collection (or V8's own GC).
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE,
   Py_HashHi, Py_TPFLAGS_BASETYPE, METH_FASTCALL, METH_O, METH_NOARGS, type PyVal, PyUnicodeObject,
@@ -8,7 +9,7 @@ import {
 import { PyUnicode_FromString } from "../objects/unicodeobject.js";
 import { PyList_New } from "../objects/listobject.js";
 import { PyDictObject, PyDict_GetItem, PyDict_DelItem } from "../objects/dictobject.js";
-import { PyExc_TypeError } from "../objects/exceptions.js";
+import { PyExc_TypeError, PyExc_ReferenceError } from "../objects/exceptions.js";
 import { PyObject_Hash, PyObject_RichCompare, PyObject_CallOneArg, PyObject_GetAttrStr, PyObject_Vectorcall,
   PyObject_Repr, PyObject_Str } from "../objects/abstract.js";
 import { addressOf } from "../objects/methodobject.js";
@@ -43,8 +44,82 @@ export class PyWeakReference extends PyObject {
 
 /** Every weak reference to an object, for getweakrefcount/getweakrefs and callbacks. */
 const refsTo = new WeakMap<PyObject, Set<WeakRef<PyWeakReference>>>();
-/** The shared callback-less basic ref (CPython reuses it). */
+/** The shared callback-less basic ref and basic proxy (CPython reuses them). */
 const basicRef = new WeakMap<PyObject, WeakRef<PyWeakReference>>();
+const basicProxy = new WeakMap<PyObject, WeakRef<PyWeakReference>>();
+
+/** Every weak reference created, oldest first (held weakly; dead and cleared entries are pruned): the candidates of a
+ * collection are their referents. */
+let allRefs: WeakRef<PyWeakReference>[] = [];
+let allRefsPruned = 0;
+
+function track(held: WeakRef<PyWeakReference>): void {
+  allRefs.push(held);
+  if (allRefs.length > 2 * allRefsPruned + 1024) pruneRefs();
+}
+
+function pruneRefs(): void {
+  allRefs = allRefs.filter((w) => {
+    const r = w.deref();
+    return r !== undefined && r.wr_object !== null && r.wr_object.deref() !== undefined;
+  });
+  allRefsPruned = allRefs.length;
+}
+
+/**
+ * The objects that have live weak references, each with its references in CPython's list order (the basic ref,
+ * the basic proxy, then the others newest first: insert_weakref); the registry is pruned on the way.
+ */
+export function _PyWeakref_Referents(): Map<PyObject, PyWeakReference[]> {
+  pruneRefs();
+  const out = new Map<PyObject, PyWeakReference[]>();
+  for (const w of allRefs) {
+    const o = referent(w.deref()!);
+    if (o !== null && !out.has(o)) out.set(o, listOrder(o));
+  }
+  return out;
+}
+
+function listOrder(o: PyObject): PyWeakReference[] {
+  const refs = liveRefs(o).filter((r) => r.wr_object !== null);
+  const basic = refs.filter((r) => r.wr_callback === null && (Py_TYPE(r) === PyWeakref_RefType));
+  const proxy = refs.filter((r) => r.wr_callback === null && r instanceof PyWeakProxy);
+  const b = basic.slice(0, 1), p = proxy.slice(0, 1);
+  const rest = refs.filter((r) => r !== b[0] && r !== p[0]).reverse();
+  return [...b, ...p, ...rest];
+}
+
+/** Every live weak reference whose referent is alive (for a collection: those left unmarked are garbage). */
+export function _PyWeakref_AllRefs(): PyWeakReference[] {
+  const out: PyWeakReference[] = [];
+  for (const w of allRefs) {
+    const r = w.deref();
+    if (r !== undefined && referent(r) !== null) out.push(r);
+  }
+  return out;
+}
+
+/** A weak reference that is itself garbage leaves its referent's list, without its callback (as its deallocation
+ * does in CPython): getweakrefcount and getweakrefs no longer count it. */
+export function _PyWeakref_Unlink(r: PyWeakReference): void {
+  const o = referent(r);
+  if (o !== null) {
+    const set = refsTo.get(o);
+    if (set !== undefined) for (const w of set) if (w.deref() === r) set.delete(w);
+    if (basicRef.get(o)?.deref() === r) basicRef.delete(o);
+    if (basicProxy.get(o)?.deref() === r) basicProxy.delete(o);
+  }
+  r.wr_object = null;
+  r.wr_callback = null;
+}
+
+/** Clear a weak reference whose referent died (_PyWeakref_ClearRef); returns its callback, which is dropped. */
+export function _PyWeakref_ClearRef(r: PyWeakReference): PyVal | null {
+  const cb = r.wr_callback;
+  r.wr_object = null;
+  r.wr_callback = null;
+  return cb;
+}
 
 const registry = new FinalizationRegistry<WeakRef<PyWeakReference>>((held) => {
   const r = held.deref();
@@ -100,11 +175,16 @@ function newRef(type: PyTypeObject, ob: PyObject, callback: PyVal | null): PyWea
   }
   set.add(held);
   if (type === PyWeakref_RefType && cb === null) basicRef.set(ob, held);
+  track(held);
   if (cb !== null) registry.register(ob, held);
   return r;
 }
 
 function weakref_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
+  // weakref_vectorcall: calling the exact type refuses keywords (a subclass's __init__ may take them).
+  if (type === PyWeakref_RefType && kwnames !== null && kwnames.length > 0) {
+    return PyErr_Format(PyExc_TypeError, "weakref() takes no keyword arguments");
+  }
   const npos = args.length - (kwnames?.length ?? 0);
   const [ob, cb] = unpackArgs("__new__", args.slice(0, npos), 1, 2);
   return newRef(type, checkReferent(ob!), cb ?? null);
@@ -158,7 +238,7 @@ PyType_FromSpecStatic({
   flags: Py_TPFLAGS_BASETYPE,
   slots: {
     tp_new: weakref_new,
-    tp_init: () => undefined,
+    tp_init: (_s, args, kwnames) => { unpackArgs("__init__", args.slice(0, args.length - (kwnames?.length ?? 0)), 1, 2); },
     tp_call: weakref_call,
     tp_hash: weakref_hash,
     tp_richcompare: weakref_richcompare,
@@ -183,7 +263,7 @@ class PyWeakProxy extends PyWeakReference {}
 
 function proxyTarget(self: PyVal): PyObject {
   const o = referent(self as PyWeakReference);
-  if (o === null) return PyErr_Format(PyExc_TypeError, "weakly-referenced object no longer exists");
+  if (o === null) return PyErr_Format(PyExc_ReferenceError, "weakly-referenced object no longer exists");
   return o;
 }
 
@@ -268,13 +348,21 @@ function weakref_proxy(_m: PyVal, args: PyVal[]): PyVal {
   const [ob, cb] = unpackArgs("proxy", args, 1, 2);
   const o = checkReferent(ob!);
   const callable = Py_TYPE(o).tp_call !== null;
+  const noCallback = cb === undefined || cb === Py_None;
+  if (noCallback) {
+    const existing = basicProxy.get(o)?.deref();
+    if (existing !== undefined && existing.wr_object !== null) return existing;
+  }
   const r = new PyWeakProxy(callable ? PyWeakref_CallableProxyType : PyWeakref_ProxyType, o, cb === undefined || cb === Py_None ? null : cb);
   let set = refsTo.get(o);
   if (set === undefined) {
     set = new Set();
     refsTo.set(o, set);
   }
-  set.add(new WeakRef(r));
+  const held = new WeakRef(r);
+  set.add(held);
+  if (noCallback) basicProxy.set(o, held);
+  track(held);
   return r;
 }
 
@@ -303,8 +391,8 @@ export const weakrefmodule: PyModuleDef = {
   m_name: "_weakref",
   m_doc: "Weak-reference support module.",
   m_methods: [
-    { name: "getweakrefcount", meth: (_m: PyVal, o: PyVal) => liveRefs(o).length, flags: METH_O },
-    { name: "getweakrefs", meth: (_m: PyVal, o: PyVal) => PyList_New(liveRefs(o)), flags: METH_O },
+    { name: "getweakrefcount", meth: (_m: PyVal, o: PyVal) => (typeof o === "number" ? 0 : listOrder(o).length), flags: METH_O },
+    { name: "getweakrefs", meth: (_m: PyVal, o: PyVal) => PyList_New(typeof o === "number" ? [] : listOrder(o)), flags: METH_O },
     { name: "proxy", meth: weakref_proxy, flags: METH_FASTCALL },
     { name: "_remove_dead_weakref", meth: remove_dead_weakref, flags: METH_FASTCALL },
   ],

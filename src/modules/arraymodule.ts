@@ -32,6 +32,7 @@ import { PyErr_Format, PyErr_BadArgument } from "../runtime/errors.js";
 import { unpackArgs } from "../runtime/getargs.js";
 import { PyErr_WarnEx } from "./_warnings.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
+import { _PyGC_AddRoot } from "../runtime/gc.js";
 
 export const PyArray_Type = PyType_Declare("array.array");
 export const PyArrayIter_Type = PyType_Declare("array.arrayiterator");
@@ -612,6 +613,7 @@ function array_reconstructor(_m: PyVal, args: PyVal[]): PyVal {
 }
 
 let reconstructor: PyVal | null = null;
+_PyGC_AddRoot("array", () => reconstructor);
 
 function array_reduce_ex(self: PyVal, value: PyVal): PyVal {
   const a = self as PyArrayObject;

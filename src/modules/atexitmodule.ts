@@ -7,9 +7,11 @@ import { PyExc_TypeError, PyExc_SystemExit, PyBaseExceptionObject } from "../obj
 import { Py_EQ } from "../objects/object.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import type { PyModuleDef } from "./moduledef.js";
+import { _PyGC_AddRoot } from "../runtime/gc.js";
 
 interface Callback { func: PyVal; args: PyVal[]; kwnames: PyVal[] | null }
 let callbacks: Callback[] = [];
+_PyGC_AddRoot("atexit callbacks", () => callbacks);
 
 /** Reports an exception raised by a callback (set by the runtime: it prints through sys.unraisablehook's format). */
 export const atexitHooks = {

@@ -12,6 +12,7 @@ import { nativeFunction } from "../objects/methodobject.js";
 import { PySet_New } from "../objects/setobject.js";
 import { vmHooks } from "../vm/hooks.js";
 import { _PyThreadState_GET } from "../runtime/pystate.js";
+import { _PyGC_AddRoot } from "../runtime/gc.js";
 
 const SIGNALS: readonly (readonly [string, number])[] = [
   ["SIGHUP", 1], ["SIGINT", 2], ["SIGQUIT", 3], ["SIGILL", 4], ["SIGTRAP", 5], ["SIGABRT", 6], ["SIGIOT", 6],
@@ -28,6 +29,7 @@ const handlers = new Map<number, PyVal>();
 
 /** signal.default_int_handler, made on first use (no calls into other modules at load time). */
 let defaultIntHandler: PyVal | null = null;
+_PyGC_AddRoot("signal handlers", () => [handlers, defaultIntHandler]);
 function default_int_handler(): PyVal {
   if (defaultIntHandler === null) {
     defaultIntHandler = nativeFunction("default_int_handler", (_s: PyVal, a: PyVal[]) => {

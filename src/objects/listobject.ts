@@ -13,6 +13,7 @@ import { PyUnicode_FromString } from "./unicodeobject.js";
 import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { seqRichCompare, PyTupleObject } from "./tupleobject.js";
+import { _PyGC_Temps } from "../runtime/gc.js";
 
 export const PyList_Type = PyType_Declare("list");
 
@@ -332,6 +333,7 @@ function smallTimsort(a: PyVal[], keys: PyVal[], lt: (x: PyVal, y: PyVal) => boo
 export function list_sort_impl(l: PyListObject, key: PyVal | null, reverse: boolean): void {
   const saved = l.ob_item;
   l.ob_item = [];
+  _PyGC_Temps.push(saved); // the items are out of the list while key functions and comparisons run
   try {
     const items = saved.slice();
     let keys = key === null ? items.slice() : items.map((x) => PyObject_CallOneArg(key, x));
@@ -352,6 +354,8 @@ export function list_sort_impl(l: PyListObject, key: PyVal | null, reverse: bool
   } catch (e) {
     if (l.ob_item.length === 0) l.ob_item = saved;
     throw e;
+  } finally {
+    _PyGC_Temps.pop();
   }
 }
 

@@ -34,6 +34,7 @@ import {
 } from "./descrobject.js";
 import { PyCFunctionObject, addressOf } from "./methodobject.js";
 import { parseArgs } from "../runtime/getargs.js";
+import { _PyGC_AddTraverse } from "../runtime/gc.js";
 
 // Names type_new reads and writes, interned once.
 const S__class_getitem__ = PyUnicode_InternFromString("__class_getitem__");
@@ -66,6 +67,7 @@ export class PyHeapObject extends PyObject {
 /** Dicts of instances of subclasses of dict-less native types (int, str, list, ...): a side table. */
 const sideDicts = new WeakMap<object, PyDictObject>();
 const sideSlots = new WeakMap<object, (PyVal | null)[]>();
+_PyGC_AddTraverse((o) => (o.ob_type !== null && (o.ob_type.tp_dictoffset === -1 || (o.ob_type.tp_nslots > 0 && !(o instanceof PyHeapObject))) ? [sideDicts.get(o), sideSlots.get(o)] : undefined));
 
 /** The instance __dict__ of obj, or null if its type has none (creating it when `create`). */
 export function _PyObject_GetDict(obj: PyVal, create: boolean): PyDictObject | null {

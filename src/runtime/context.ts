@@ -17,6 +17,7 @@ import {
 import { PyErr_Format, PyErr_SetObject, PyErr_SetKeyError } from "./errors.js";
 import { _PyThreadState_GET, type PyThreadState } from "./pystate.js";
 import { unexpectedKeywordMessage } from "./suggestions.js";
+import { _PyGC_AddRoot, _PyGC_AllThreadStates } from "./gc.js";
 
 export const PyContext_Type = PyType_Declare("_contextvars.Context");
 export const PyContextVar_Type = PyType_Declare("_contextvars.ContextVar");
@@ -69,6 +70,7 @@ export const _PyContextTokenMissing = new PyObject(PyContextTokenMissing_Type);
 
 // The current context of each thread state (CPython's tstate->context), created lazily.
 const currentContexts = new WeakMap<PyThreadState, PyContext>();
+_PyGC_AddRoot("contextvars", () => _PyGC_AllThreadStates().map((ts) => currentContexts.get(ts)));
 
 /** context_get: the current context, creating an empty one on first use. */
 export function PyContext_Get(): PyContext {

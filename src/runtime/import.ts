@@ -55,6 +55,8 @@ import { _PyIO_InstallBuiltins } from "../modules/_io/iobase.js";
 import { _PyCodecs_InstallNameLookup, _PyCodecs_InstallRegistryFallback } from "../modules/_codecsmodule.js";
 import { lookupForEscape } from "../unicode/unicodedata_impl.js";
 import { _PyIO_InstallLookupError } from "../modules/_io/textio.js";
+import { _PyGC_AddRoot } from "./gc.js";
+import { _PySys_MakeUnraisableHook } from "./unraisable.js";
 
 /** Typhon's bytecode cache tag (sys.implementation.cache_tag): .pyc files are `name.typhon-313.pyc`. */
 export const CACHE_TAG = "typhon-313";
@@ -116,6 +118,7 @@ function raiseImportError(msg: string, name: string | null, path: string | null 
 // ---- built-in modules ----
 
 const builtinModules = new Map<string, PyModuleObject>();
+_PyGC_AddRoot("import", () => [builtinModules, importlib]);
 
 /** Create (once) the built-in module `name` from the inittab (create_builtin). */
 export function createBuiltin(name: string): PyModuleObject | null {
@@ -594,6 +597,9 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   }, flags: METH_FASTCALL, doc: "Handle an exception by displaying it with a traceback on sys.stderr." }, getSys().module);
   setDefault("excepthook", excepthook);
   setDefault("__excepthook__", excepthook);
+  const unraisablehook = _PySys_MakeUnraisableHook(getSys().module);
+  setDefault("unraisablehook", unraisablehook);
+  setDefault("__unraisablehook__", unraisablehook);
   setDefault("warnoptions", PyList_New([]));
   // sys._xoptions (sys_create_xoptions_dict): -X name=value gives 'value', a bare -X name gives True.
   const xo = PyDict_New();

@@ -35,6 +35,7 @@ import { PyBytes, PyComplex, PyEllipsis, SurrogateStr, type ConstantValue } from
 import { ConstTuple, ConstFrozenset, type ConstValue } from "../../compiler/consts.js";
 import type { PyModuleDef } from "../moduledef.js";
 import type { PyModuleObject } from "../../objects/moduleobject.js";
+import { _PyGC_AddRoot } from "../../runtime/gc.js";
 
 export const PyCF_ONLY_AST = 0x0400;
 export const PyCF_TYPE_COMMENTS = 0x1000;
@@ -81,6 +82,7 @@ interface AstState {
 }
 
 let astState: AstState | null = null;
+_PyGC_AddRoot("_ast", () => astState);
 
 const k = (s: string): PyUnicodeObject => PyUnicode_InternFromString(s);
 

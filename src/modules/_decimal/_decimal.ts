@@ -31,6 +31,7 @@ import { _PyUnicode_IsWhitespace, _PyUnicode_ToDecimalDigit } from "../../unicod
 import { PyModule_Add, type PyModuleDef } from "../moduledef.js";
 import * as M from "./mpdecimal.js";
 import { Dec, Status, type Ctx } from "./mpdecimal.js";
+import { _PyGC_AddRoot } from "../../runtime/gc.js";
 
 // ---- types ----
 
@@ -185,6 +186,7 @@ function signalFlag(v: PyVal): number {
 let templates: { def: PyDecContextObject; basic: PyDecContextObject; ext: PyDecContextObject } | null = null;
 let currentContext: PyDecContextObject | null = null;
 let contextVar: PyVal | null | undefined;
+_PyGC_AddRoot("_decimal", () => [templates, currentContext, contextVar, rationalType, decimalTuple, signalDictType]);
 
 function newContext(type: PyTypeObject = PyDecContext_Type): PyDecContextObject {
   return new PyDecContextObject(type);

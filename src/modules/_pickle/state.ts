@@ -11,6 +11,7 @@ import { PyObject_Vectorcall, PyObject_GetAttr, PyObject_IsInstance } from "../.
 import { PyExc_Exception, PyExc_RuntimeError, PyBaseExceptionObject } from "../../objects/exceptions.js";
 import { PyErr_Format } from "../../runtime/errors.js";
 import { PyImport_ImportModule } from "../../runtime/import.js";
+import { _PyGC_AddRoot } from "../../runtime/gc.js";
 
 /** Pickle opcodes (Modules/_pickle.c enum opcode, Lib/pickle.py). */
 export const OP = {
@@ -61,6 +62,7 @@ export interface PickleState {
 }
 
 let state: PickleState | null = null;
+_PyGC_AddRoot("_pickle", () => state);
 
 export function st(): PickleState {
   return state!;

@@ -44,6 +44,7 @@ import {
 } from "./sre.js";
 import { _PyThreadState_GET } from "../../runtime/pystate.js";
 import { vmHooks } from "../../vm/hooks.js";
+import { _PyGC_AddRoot } from "../../runtime/gc.js";
 
 const copyright = " SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB ";
 const MAXSIZE = Number.MAX_SAFE_INTEGER;
@@ -310,6 +311,7 @@ function match_repr(self: PyVal): PyUnicodeObject {
    is per interpreter (per sys.modules), since the types are static */
 let compileTemplateFunc: PyVal | null = null;
 let compileTemplateModules: PyVal | null = null;
+_PyGC_AddRoot("_sre", () => [compileTemplateFunc, compileTemplateModules]);
 
 /** compile_template: re._compile_template(pattern, repl), which returns an SRE_Template. */
 function compile_template(pattern: PatternObject, template: PyVal): TemplateObject {
