@@ -78,6 +78,11 @@ CASES = [
                    "print([type(f).__name__ if not isinstance(f, type) else f.__name__ for f in sys.meta_path])\n"
                    "print(sys.path_importer_cache.get(sys.path[0]).__class__.__name__)\n"
                    "print(__spec__, __name__, type(__loader__).__name__ if not isinstance(__loader__, type) else __loader__.__name__)\n"}},
+    {"name": "import_fastpaths", "argv": ["main.py"], "files": {
+        "pkg/__init__.py": "a = 1\n",
+        "pkg/sub.py": "print('sub loaded')\n",
+        "pkg/sub2.py": "print('sub2 loaded')\n",
+        "main.py": "import builtins, sys\nfrom pkg import a, sub\nprint(a, sub.__name__)\nfrom pkg import sub, a\nimport pkg.sub\nprint(pkg.sub is sub)\ntry:\n    __import__('pkg', fromlist=['a', 1])\nexcept TypeError as e:\n    print('TypeError', e)\nm = __import__('pkg', fromlist=('a', 'nosuch_sub'))\nprint('missing name in fromlist ignored', m.__name__)\norig = builtins.__import__\nseen = []\ndef hook(name, globals=None, locals=None, fromlist=(), level=0):\n    seen.append((name, tuple(fromlist or ()), level))\n    return orig(name, globals, locals, fromlist, level)\nbuiltins.__import__ = hook\nfrom pkg import sub2\nimport pkg\nbuiltins.__import__ = orig\nprint([s for s in seen if s[0].startswith('pkg')])\nclass S(str): pass\nm = __import__(S('pkg'))\nprint(m.__name__, type(m.__name__).__name__, sys.modules.get(S('pkg')) is m)\nns = {}\nexec('from pkg import *', ns)\nprint(sorted(k for k in ns if not k.startswith('__')))\nimport os.path as p1, os\nprint(p1 is os.path)\n"}},
 ]
 
 

@@ -6,7 +6,7 @@ import {
   METH_O, METH_FASTCALL, METH_KEYWORDS, PyUnicode_InternFromString, PyUnicodeObject, type PyVal,
 } from "../objects/object.js";
 import { PyModuleObject } from "../objects/moduleobject.js";
-import { PyDict_New, PyDict_SetItemString, PyDictObject } from "../objects/dictobject.js";
+import { PyDict_New, PyDict_SetItemString, PyDictObject, PyDict_GetItemStr } from "../objects/dictobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
 import { PyBytes_FromArray, PyBytesObject } from "../objects/bytesobject.js";
 import { PyTuple_New } from "../objects/tupleobject.js";
@@ -24,7 +24,8 @@ import { ZipArchive, ZipError } from "../runtime/stdlib_zip.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { PyOS_FSPath, fsdecode } from "./posixmodule.js";
 import { hostFS, currentHost } from "../host/current.js";
-import { PyImport_ImportModule, CACHE_TAG } from "../runtime/import.js";
+import { PyImport_ImportModule, CACHE_TAG, _PyImport_GetImportlib } from "../runtime/import.js";
+import { getBuiltins } from "../runtime/bltinmodule.js";
 
 export const PyZipImporter_Type = PyType_Declare("zipimport.zipimporter");
 
@@ -107,14 +108,26 @@ function zipimporter_init(self: PyVal, args: readonly PyVal[], kwnames: readonly
   z.archive = archive;
   z.prefix = rest.filter((x) => x !== "").join("/");
   if (z.prefix !== "") z.prefix += "/";
-  z.dirs = new Set();
-  for (const n of z.zip.entries.keys()) {
-    let i = n.indexOf("/");
-    while (i >= 0) {
-      z.dirs.add(n.slice(0, i + 1));
-      i = n.indexOf("/", i + 1);
+  z.dirs = archiveDirs(z.zip);
+}
+
+/** Every directory prefix ("a/", "a/b/") of an archive's member names, computed once per archive read (each
+ *  package's __path__ entry gets its own zipimporter over the same archive). */
+const dirsOfArchive = new WeakMap<ZipArchive, Set<string>>();
+function archiveDirs(zip: ZipArchive): Set<string> {
+  let dirs = dirsOfArchive.get(zip);
+  if (dirs === undefined) {
+    dirs = new Set();
+    for (const n of zip.entries.keys()) {
+      let i = n.indexOf("/");
+      while (i >= 0) {
+        dirs.add(n.slice(0, i + 1));
+        i = n.indexOf("/", i + 1);
+      }
     }
+    dirsOfArchive.set(zip, dirs);
   }
+  return dirs;
 }
 
 const SEARCH_ORDER: readonly (readonly [string, boolean, boolean])[] = [
@@ -266,8 +279,9 @@ export function zipSource(fullPathName: string): string | null {
   }
 }
 
+/** zipimport.py's _bootstrap: importlib's bootstrap module (once it is up, without an import statement's work). */
 function bootstrap(): PyVal {
-  return PyImport_ImportModule("_frozen_importlib");
+  return _PyImport_GetImportlib() ?? PyImport_ImportModule("_frozen_importlib");
 }
 
 function zipimporter_find_spec(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
@@ -309,7 +323,7 @@ function zipimporter_exec_module(self: PyVal, module: PyVal): PyVal {
   // As _LoaderBasics.exec_module: through _call_with_frames_removed, so remove_importlib_frames trims the chunk.
   const bs = bootstrap();
   const cwfr = PyObject_GetAttrStr(bs, "_call_with_frames_removed", true);
-  const exec = PyObject_GetAttrStr(PyImport_ImportModule("builtins"), "exec", true);
+  const exec = PyDict_GetItemStr(getBuiltins().dict!, PyUnicode_InternFromString("exec"));
   if (cwfr !== undefined && exec !== undefined) PyObject_Vectorcall(cwfr, [exec, code, d], null);
   else PyEval_EvalCode(code, d, d);
   return Py_None;
@@ -371,6 +385,7 @@ PyType_FromSpecStatic({
       const z = s as PyZipImporterObject;
       archives.delete(z.archive);
       z.zip = openArchive(z.archive);
+      z.dirs = archiveDirs(z.zip);
       return Py_None;
     }, flags: METH_NOARGS },
     { name: "load_module", meth: (s: PyVal, fn: PyVal) => {

@@ -136,7 +136,10 @@ export class PyCodeObject extends PyObject {
     this._localsplusnames = f.co_localsplusnames.ob_item as PyUnicodeObject[];
     this._kinds = f.co_localspluskinds.ob_bytes;
     let nlocals = 0, ncells = 0, nfrees = 0;
-    for (const k of this._kinds) {
+    const kinds = this._kinds;
+    // An indexed loop: code objects are mostly built by unmarshalling at import, before V8 optimizes this.
+    for (let i = 0; i < kinds.length; i++) {
+      const k = kinds[i];
       if (k & CO_FAST_LOCAL) nlocals++;
       if (k & CO_FAST_CELL) ncells++;
       if (k & CO_FAST_FREE) nfrees++;

@@ -8,8 +8,8 @@ import {
 } from "../objects/object.js";
 import { PyModuleObject, PyModule_New, builtinModuleNames, moduleReprHook } from "../objects/moduleobject.js";
 import { PyDictObject, PyDict_GetItemStr, PyDict_SetItemString, PyDict_GetItem, PyDict_SetItem, PyDict_New } from "../objects/dictobject.js";
-import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
-import { PyTuple_New } from "../objects/tupleobject.js";
+import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_CheckExact } from "../objects/unicodeobject.js";
+import { PyTuple_New, PyTuple_CheckExact } from "../objects/tupleobject.js";
 import { PyList_New, PyListObject } from "../objects/listobject.js";
 import { PyBytes_FromArray, PyBytesObject } from "../objects/bytesobject.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
@@ -311,9 +311,35 @@ function getModule(name: PyUnicodeObject): PyVal | undefined {
   return PyDict_GetItem(getSys().modules, name);
 }
 
+/** The module _frozen_importlib once the import system is up (interp->importlib), else null. */
+export function _PyImport_GetImportlib(): PyModuleObject | null {
+  return importlib;
+}
+
+/** builtins.__import__ as it was at start-up (interp->imports.import_func): IMPORT_NAME calls the import system
+ *  directly while the frame's builtins still hold it, and _find_and_load/_handle_fromlist get it as import_. */
+let importFunc: PyVal | null = null;
+
+const str__import__ = PyUnicode_InternFromString("__import__");
+const str__spec__ = PyUnicode_InternFromString("__spec__");
+const str__path__ = PyUnicode_InternFromString("__path__");
+const str_initializing = PyUnicode_InternFromString("_initializing");
+
+/** IMPORT_NAME (import_name in Python/ceval.c): the import system itself unless the frame's builtins.__import__
+ *  was replaced, in which case that is called with (name, globals, locals, fromlist, level). */
+function importName(f: PyFrameObject, name: PyUnicodeObject, fromlist: PyVal, level: PyVal): PyVal {
+  const imp = PyDict_GetItemStr(f.f_builtins, str__import__);
+  if (imp === undefined) return PyErr_Format(PyExc_ImportError, "__import__ not found");
+  if (imp === importFunc && importFunc !== null) {
+    const ilevel = typeof level === "number" ? level : Number(longValue(level));
+    return PyImport_ImportModuleLevelObject(name, f.f_globals, fromlist, ilevel);
+  }
+  return PyObject_Vectorcall(imp, [name, f.f_globals, f.f_locals ?? Py_None, fromlist, level], null);
+}
+
 function isInitializing(spec: PyVal | undefined): boolean {
   if (spec === undefined || spec === Py_None) return false;
-  const v = _PyObject_LookupAttr(spec, PyUnicode_InternFromString("_initializing"));
+  const v = _PyObject_LookupAttr(spec, str_initializing);
   return v !== undefined && PyObject_IsTrue(v);
 }
 
@@ -361,16 +387,17 @@ function resolveName(name: string, globals: PyVal, level: number): string {
 }
 
 function builtinsImport(): PyVal {
-  return PyDict_GetItemStr(getBuiltins().dict!, PyUnicode_InternFromString("__import__")) ?? Py_None;
+  return importFunc ?? PyDict_GetItemStr(getBuiltins().dict!, str__import__) ?? Py_None;
 }
 
-function findAndLoad(absName: string): PyVal {
+function findAndLoad(absObj: PyUnicodeObject): PyVal {
+  const absName = absObj.value;
   if (importlib === null) {
     return raiseImportError(`No module named '${absName.split(".")[0]}'`, absName.split(".")[0], null, PyExc_ModuleNotFoundError);
   }
   const f = PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_find_and_load"))!;
-  if (!importTime) return PyObject_Vectorcall(f, [PyUnicode_FromString(absName), builtinsImport()], null);
-  return findAndLoadTimed(f, absName);
+  if (!importTime) return PyObject_Vectorcall(f, [absObj, builtinsImport()], null);
+  return findAndLoadTimed(f, absObj);
 }
 
 // -X importtime / PYTHONPROFILEIMPORTTIME (import_find_and_load): one line per module on stderr, written straight to
@@ -381,7 +408,8 @@ let importTimeHeader = true;
 let importTimeLevel = 0;
 let importTimeAccumulated = 0n;
 
-function findAndLoadTimed(f: PyVal, absName: string): PyVal {
+function findAndLoadTimed(f: PyVal, absObj: PyUnicodeObject): PyVal {
+  const absName = absObj.value;
   const host = currentHost();
   const write = (s: string): void => host.writeStderr(new TextEncoder().encode(s));
   if (importTimeHeader) {
@@ -394,7 +422,7 @@ function findAndLoadTimed(f: PyVal, absName: string): PyVal {
   importTimeAccumulated = 0n;
   let mod: PyVal;
   try {
-    mod = PyObject_Vectorcall(f, [PyUnicode_FromString(absName), builtinsImport()], null);
+    mod = PyObject_Vectorcall(f, [absObj, builtinsImport()], null);
   } finally {
     const cum = host.monotonicNs() - t1;
     importTimeLevel--;
@@ -439,24 +467,30 @@ let verboseImports = 0;
 
 /** __import__(name, globals, locals, fromlist, level) as CPython's PyImport_ImportModuleLevelObject. */
 export function PyImport_ImportModuleLevel(name: string, globals: PyVal, fromlist: PyVal, level: number): PyVal {
+  return PyImport_ImportModuleLevelObject(PyUnicode_FromString(name), globals, fromlist, level);
+}
+
+/** PyImport_ImportModuleLevelObject: `name` is the str IMPORT_NAME or __import__ got (an exact str is looked up in
+ *  sys.modules as it is: the compiler's names are interned, so their hashes are cached). */
+export function PyImport_ImportModuleLevelObject(nameObj: PyUnicodeObject, globals: PyVal, fromlist: PyVal, level: number): PyVal {
   if (pendingBootstrap !== null) ensureImportlib();
   if (level < 0) return PyErr_Format(PyExc_ValueError, "level must be >= 0");
-  let absName: string;
-  if (level > 0) absName = resolveName(name, globals, level);
+  const name = nameObj.value;
+  let absObj: PyUnicodeObject;
+  if (level > 0) absObj = PyUnicode_InternFromString(resolveName(name, globals, level));
   else {
     if (name.length === 0) return PyErr_Format(PyExc_ValueError, "Empty module name");
-    absName = name;
+    absObj = PyUnicode_CheckExact(nameObj) ? nameObj : PyUnicode_FromString(name);
   }
-  const absObj = PyUnicode_FromString(absName);
   let mod = getModule(absObj);
   if (mod !== undefined && mod !== Py_None) {
-    const spec = _PyObject_LookupAttr(mod, PyUnicode_InternFromString("__spec__"));
+    const spec = _PyObject_LookupAttr(mod, str__spec__);
     if (isInitializing(spec) && importlib !== null) {
       PyObject_Vectorcall(PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_lock_unlock_module"))!, [absObj], null);
     }
   } else {
     try {
-      mod = findAndLoad(absName);
+      mod = findAndLoad(absObj);
     } catch (e) {
       if (e instanceof PyBaseExceptionObject) removeImportlibFrames(e);
       throw e;
@@ -467,27 +501,48 @@ export function PyImport_ImportModuleLevel(name: string, globals: PyVal, fromlis
     if (level === 0 || name.length > 0) {
       const dot = name.indexOf(".");
       if (dot === -1) return mod;
-      if (level === 0) return PyImport_ImportModuleLevel(name.slice(0, dot), Py_None, Py_None, 0);
+      if (level === 0) return PyImport_ImportModuleLevelObject(PyUnicode_InternFromString(name.slice(0, dot)), Py_None, Py_None, 0);
       const cutOff = name.length - dot;
-      const toReturn = absName.slice(0, absName.length - cutOff);
-      const fm = getModule(PyUnicode_FromString(toReturn));
+      const toReturn = absObj.value.slice(0, absObj.value.length - cutOff);
+      const fm = getModule(PyUnicode_InternFromString(toReturn));
       if (fm === undefined) return PyErr_Format(PyExc_KeyError, `'${toReturn}' not in sys.modules as expected`);
       return fm;
     }
     return mod;
   }
-  const path = _PyObject_LookupAttr(mod, PyUnicode_InternFromString("__path__"));
-  if (path !== undefined && importlib !== null) {
-    return PyObject_Vectorcall(PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_handle_fromlist"))!,
-      [mod, fromlist, builtinsImport()], null);
-  }
+  const path = _PyObject_LookupAttr(mod, str__path__);
+  if (path !== undefined && importlib !== null) return handleFromlist(mod, fromlist);
   return mod;
+}
+
+/**
+ * _bootstrap._handle_fromlist(module, fromlist, import_) for a package. When every item of an exact tuple is an
+ * exact str other than '*' that the package already has (hasattr), the Python function would only return the
+ * module, so that is done here; from the first other item on, the rest of the tuple goes to the Python function
+ * (each item is handled independently, so the result, warnings and errors are the same).
+ */
+function handleFromlist(mod: PyVal, fromlist: PyVal): PyVal {
+  let rest = fromlist;
+  if (PyTuple_CheckExact(fromlist)) {
+    const items = fromlist.ob_item;
+    let i = 0;
+    for (; i < items.length; i++) {
+      const x = items[i];
+      if (!PyUnicode_CheckExact(x) || x.value === "*" || _PyObject_LookupAttr(mod, x) === undefined) break;
+    }
+    if (i === items.length) return mod;
+    if (i > 0) rest = PyTuple_New(items.slice(i));
+  }
+  return PyObject_Vectorcall(PyDict_GetItemStr(importlib!.dict!, PyUnicode_InternFromString("_handle_fromlist"))!,
+    [mod, rest, builtinsImport()], null);
 }
 
 /** PyImport_ImportModule(name): the module itself, not the top-level package. */
 export function PyImport_ImportModule(name: string): PyVal {
-  PyImport_ImportModuleLevel(name, Py_None, Py_None, 0);
-  const m = getModule(PyUnicode_FromString(name));
+  // Native callers name a small set of modules: interned, their hashes are computed once.
+  const nameObj = PyUnicode_InternFromString(name);
+  PyImport_ImportModuleLevelObject(nameObj, Py_None, Py_None, 0);
+  const m = getModule(nameObj);
   if (m === undefined) return PyErr_Format(PyExc_KeyError, `'${name}' not in sys.modules as expected`);
   return m;
 }
@@ -661,8 +716,11 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   // builtins.__import__ (builtin___import___impl -> PyImport_ImportModuleLevelObject's argument checks).
   builtinsHooks.importModule = (name, globals, _locals, fromlist, level) => {
     if (!PyUnicode_Check(name)) return PyErr_Format(PyExc_TypeError, "module name must be a string");
-    return PyImport_ImportModuleLevel(name.value, globals, fromlist, level);
+    return PyImport_ImportModuleLevelObject(name, globals, fromlist, level);
   };
+  // _PyImport_InitDefaultImportFunc: the __import__ that IMPORT_NAME may bypass and importlib gets as import_.
+  importFunc = PyDict_GetItemStr(getBuiltins().dict!, str__import__) ?? null;
+  vmHooks.importName = importName;
   moduleRunner.run = (name: string) => {
     // add_main_module: runpy runs the module in the existing __main__'s namespace.
     const main = PyModule_New("__main__");

@@ -101,8 +101,8 @@ class Reader {
     const b = this.b, p = this.pos;
     let ascii = true;
     for (let i = p; i < p + n; i++) if (b[i] >= 0x80) { ascii = false; break; }
-    if (ascii) return this.latin1(n);
     this.pos = p + n;
+    if (ascii) return latin1At(b, p, n);
     return decodeUtf8Surrogatepass(b.subarray(p, p + n));
   }
   f64(): number {
@@ -140,25 +140,100 @@ function decodeUtf8Surrogatepass(b: Uint8Array): string {
   return out;
 }
 
-function readObject(r: Reader): PyVal | null {
-  if (++r.depth > 2000) {
-    r.depth--;
-    return PyErr_Format(PyExc_ValueError, "recursion limit exceeded");
+// ---- strings by their bytes ----
+
+// Identifiers and short constants recur across the modules an import reads (self, __name__, name, ...). A
+// direct-mapped cache from a string's bytes (FNV-1a) to the JS string made from them the last time skips building it
+// again, and a JS string that was made once keeps V8's own hash, so interning it (a Map lookup) is cheap too. A
+// collision only replaces the slot; every hit is checked byte by byte.
+const STR_CACHE_BITS = 13;
+const STR_CACHE_MASK = (1 << STR_CACHE_BITS) - 1;
+/** Longer strings (docstrings, source text) are rarely repeated: they are decoded without the cache. */
+const STR_CACHE_MAX = 40;
+const strCacheHash = new Int32Array(1 << STR_CACHE_BITS);
+const strCacheText: string[] = new Array<string>(1 << STR_CACHE_BITS).fill("");
+/** The interned str of a slot's text once one was asked for (interned strs are never dropped). */
+const strCacheInterned: (PyUnicodeObject | null)[] = new Array<PyUnicodeObject | null>(1 << STR_CACHE_BITS).fill(null);
+/** The slot latin1At last used, or -1 when the string was too long for the cache. */
+let lastSlot = -1;
+
+/** The n bytes at p, each a code point (Latin-1; the ASCII type codes hold ASCII), as a JS string. */
+function latin1At(b: Uint8Array, p: number, n: number): string {
+  if (n <= STR_CACHE_MAX) {
+    let h = 0x811c9dc5 ^ n;
+    for (let i = p; i < p + n; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    const slot = (h ^ (h >>> STR_CACHE_BITS)) & STR_CACHE_MASK;
+    lastSlot = slot;
+    const cached = strCacheText[slot];
+    if (strCacheHash[slot] === h && cached.length === n) {
+      let i = 0;
+      while (i < n && cached.charCodeAt(i) === b[p + i]) i++;
+      if (i === n) return cached;
+    }
+    let s: string;
+    switch (n) {
+      case 0: s = ""; break;
+      case 1: s = String.fromCharCode(b[p]); break;
+      case 2: s = String.fromCharCode(b[p], b[p + 1]); break;
+      case 3: s = String.fromCharCode(b[p], b[p + 1], b[p + 2]); break;
+      case 4: s = String.fromCharCode(b[p], b[p + 1], b[p + 2], b[p + 3]); break;
+      default: s = String.fromCharCode.apply(null, b.subarray(p, p + n) as unknown as number[]); break;
+    }
+    strCacheHash[slot] = h;
+    strCacheText[slot] = s;
+    return s;
   }
-  const v = readObjectInner(r);
-  r.depth--;
+  lastSlot = -1;
+  if (n <= 8192) return String.fromCharCode.apply(null, b.subarray(p, p + n) as unknown as number[]);
+  let s = "";
+  for (let i = 0; i < n; i += 8192) {
+    s += String.fromCharCode.apply(null, b.subarray(p + i, p + Math.min(n, i + 8192)) as unknown as number[]);
+  }
+  return s;
+}
+
+/** The interned str of the n bytes at p (TYPE_*INTERNED): from the slot when its text was interned before. */
+function internLatin1At(b: Uint8Array, p: number, n: number): PyUnicodeObject {
+  const s = latin1At(b, p, n);
+  const slot = lastSlot;
+  if (slot < 0) return PyUnicode_InternFromString(s);
+  const u = strCacheInterned[slot];
+  if (u !== null && u.value === s) return u;
+  const v = PyUnicode_InternFromString(s);
+  strCacheInterned[slot] = v;
   return v;
 }
 
-/** Reserve a reference slot for a container read before its items (r_ref_reserve). */
-function reserve(r: Reader, flag: number): number {
-  if (flag === 0) return -1;
-  r.refs.push(null);
-  return r.refs.length - 1;
+/** A string's length (u8 for the short types, i32 otherwise) and bytes, checked against the end of the data. */
+function strLen(r: Reader, short: boolean): number {
+  const n = short ? r.u8() : r.i32();
+  if (n < 0) PyErr_Format(PyExc_ValueError, "bad marshal data (string size out of range)");
+  r.need(n);
+  return n;
 }
 
-function readObjectInner(r: Reader): PyVal | null {
-  const code = r.u8();
+/** A Latin-1 string of n bytes at the reader's position (already checked), advancing past it. */
+function readLatin1(r: Reader, n: number): string {
+  const p = r.pos;
+  r.pos = p + n;
+  return latin1At(r.b, p, n);
+}
+
+function readInternedLatin1(r: Reader, n: number): PyUnicodeObject {
+  const p = r.pos;
+  r.pos = p + n;
+  return internLatin1At(r.b, p, n);
+}
+
+/** r_object: one object, recursively. One function (not a wrapper around an inner one): this is the import path's
+ *  hot loop, and it mostly runs before V8 has optimized it. */
+function readObject(r: Reader): PyVal | null {
+  if (r.depth >= 2000) return PyErr_Format(PyExc_ValueError, "recursion limit exceeded");
+  const b = r.b;
+  const p = r.pos;
+  if (p >= b.length) PyErr_Format(PyExc_EOFError, "marshal data too short");
+  const code = b[p];
+  r.pos = p + 1;
   const flag = code & FLAG_REF;
   let v: PyVal;
   switch (code & ~FLAG_REF) {
@@ -168,7 +243,67 @@ function readObjectInner(r: Reader): PyVal | null {
     case TYPE_TRUE: return Py_True;
     case TYPE_ELLIPSIS: return Py_Ellipsis;
     case TYPE_STOPITER: return PyExc_StopIteration;
+    case TYPE_SHORT_ASCII_INTERNED: v = readInternedLatin1(r, strLen(r, true)); break;
+    case TYPE_SHORT_ASCII: v = PyUnicode_FromString(readLatin1(r, strLen(r, true))); break;
+    case TYPE_ASCII_INTERNED: v = readInternedLatin1(r, strLen(r, false)); break;
+    case TYPE_ASCII: v = PyUnicode_FromString(readLatin1(r, strLen(r, false))); break;
+    case TYPE_INTERNED: v = PyUnicode_InternFromString(r.utf8(r.i32())); break;
+    case TYPE_UNICODE: v = PyUnicode_FromString(r.utf8(r.i32())); break;
     case TYPE_INT: v = r.i32(); break;
+    case TYPE_STRING: v = PyBytes_FromArray(r.bytes(r.i32())); break;
+    case TYPE_SMALL_TUPLE:
+    case TYPE_TUPLE: {
+      const n = (code & ~FLAG_REF) === TYPE_TUPLE ? r.i32() : r.u8();
+      if (n < 0) return PyErr_Format(PyExc_ValueError, "bad marshal data (tuple size out of range)");
+      const idx = reserve(r, flag);
+      const items: PyVal[] = new Array(n);
+      r.depth++;
+      for (let i = 0; i < n; i++) {
+        const item = readObject(r);
+        if (item === null) PyErr_Format(PyExc_ValueError, "NULL object in marshal data for tuple");
+        items[i] = item!;
+      }
+      r.depth--;
+      const t = PyTuple_New(items);
+      if (idx >= 0) r.refs[idx] = t;
+      return t;
+    }
+    case TYPE_CODE: {
+      const idx = reserve(r, flag);
+      r.depth++;
+      const argcount = r.i32();
+      const posonly = r.i32();
+      const kwonly = r.i32();
+      const stacksize = r.i32();
+      const flags = r.i32();
+      const codeBytes = readObject(r) as PyBytesObject;
+      const consts = readObject(r) as PyTupleObject;
+      const names = readObject(r) as PyTupleObject;
+      const lpnames = readObject(r) as PyTupleObject;
+      const lpkinds = readObject(r) as PyBytesObject;
+      const filename = readObject(r) as PyUnicodeObject;
+      const name = readObject(r) as PyUnicodeObject;
+      const qualname = readObject(r) as PyUnicodeObject;
+      const firstlineno = r.i32();
+      const linetable = readObject(r) as PyBytesObject;
+      const exctable = readObject(r) as PyBytesObject;
+      r.depth--;
+      const c = new PyCodeObject({
+        co_argcount: argcount, co_posonlyargcount: posonly, co_kwonlyargcount: kwonly, co_stacksize: stacksize,
+        co_flags: flags, co_code: codeBytes, co_consts: consts, co_names: names, co_localsplusnames: lpnames,
+        co_localspluskinds: lpkinds, co_filename: filename, co_name: name, co_qualname: qualname,
+        co_firstlineno: firstlineno, co_linetable: linetable, co_exceptiontable: exctable,
+      });
+      if (idx >= 0) r.refs[idx] = c;
+      return c;
+    }
+    case TYPE_REF: {
+      const n = r.i32();
+      if (n < 0 || n >= r.refs.length || r.refs[n] === null) {
+        return PyErr_Format(PyExc_ValueError, "bad marshal data (invalid reference)");
+      }
+      return r.refs[n];
+    }
     case TYPE_LONG: {
       const n = r.i32();
       const size = Math.abs(n);
@@ -197,38 +332,19 @@ function readObjectInner(r: Reader): PyVal | null {
       v = marshalHooks.complex(re, im);
       break;
     }
-    case TYPE_STRING: v = PyBytes_FromArray(r.bytes(r.i32())); break;
-    case TYPE_UNICODE: v = PyUnicode_FromString(r.utf8(r.i32())); break;
-    case TYPE_INTERNED: v = PyUnicode_InternFromString(r.utf8(r.i32())); break;
-    case TYPE_ASCII: v = PyUnicode_FromString(r.latin1(r.i32())); break;
-    case TYPE_ASCII_INTERNED: v = PyUnicode_InternFromString(r.latin1(r.i32())); break;
-    case TYPE_SHORT_ASCII: v = PyUnicode_FromString(r.latin1(r.u8())); break;
-    case TYPE_SHORT_ASCII_INTERNED: v = PyUnicode_InternFromString(r.latin1(r.u8())); break;
-    case TYPE_TUPLE:
-    case TYPE_SMALL_TUPLE: {
-      const n = (code & ~FLAG_REF) === TYPE_TUPLE ? r.i32() : r.u8();
-      if (n < 0) return PyErr_Format(PyExc_ValueError, "bad marshal data (tuple size out of range)");
-      const idx = reserve(r, flag);
-      const items: PyVal[] = new Array(n);
-      for (let i = 0; i < n; i++) {
-        const item = readObject(r);
-        if (item === null) PyErr_Format(PyExc_ValueError, "NULL object in marshal data for tuple");
-        items[i] = item!;
-      }
-      const t = PyTuple_New(items);
-      if (idx >= 0) r.refs[idx] = t;
-      return t;
-    }
     case TYPE_LIST: {
       const n = r.i32();
       const l = PyList_New([]);
       if (flag) r.refs.push(l);
+      r.depth++;
       for (let i = 0; i < n; i++) l.ob_item.push(readObject(r)!);
+      r.depth--;
       return l;
     }
     case TYPE_DICT: {
       const d = PyDict_New();
       if (flag) r.refs.push(d);
+      r.depth++;
       for (;;) {
         const key = readObject(r);
         if (key === null) break;
@@ -236,6 +352,7 @@ function readObjectInner(r: Reader): PyVal | null {
         if (val === null) break;
         PyDict_SetItem(d, key, val);
       }
+      r.depth--;
       return d;
     }
     case TYPE_SET:
@@ -243,50 +360,25 @@ function readObjectInner(r: Reader): PyVal | null {
       const n = r.i32();
       const idx = reserve(r, flag);
       const items: PyVal[] = [];
+      r.depth++;
       for (let i = 0; i < n; i++) items.push(readObject(r)!);
+      r.depth--;
       const s = marshalHooks.set(items, (code & ~FLAG_REF) === TYPE_FROZENSET);
       if (idx >= 0) r.refs[idx] = s;
       return s;
-    }
-    case TYPE_CODE: {
-      const idx = reserve(r, flag);
-      const argcount = r.i32();
-      const posonly = r.i32();
-      const kwonly = r.i32();
-      const stacksize = r.i32();
-      const flags = r.i32();
-      const codeBytes = readObject(r) as PyBytesObject;
-      const consts = readObject(r) as PyTupleObject;
-      const names = readObject(r) as PyTupleObject;
-      const lpnames = readObject(r) as PyTupleObject;
-      const lpkinds = readObject(r) as PyBytesObject;
-      const filename = readObject(r) as PyUnicodeObject;
-      const name = readObject(r) as PyUnicodeObject;
-      const qualname = readObject(r) as PyUnicodeObject;
-      const firstlineno = r.i32();
-      const linetable = readObject(r) as PyBytesObject;
-      const exctable = readObject(r) as PyBytesObject;
-      const c = new PyCodeObject({
-        co_argcount: argcount, co_posonlyargcount: posonly, co_kwonlyargcount: kwonly, co_stacksize: stacksize,
-        co_flags: flags, co_code: codeBytes, co_consts: consts, co_names: names, co_localsplusnames: lpnames,
-        co_localspluskinds: lpkinds, co_filename: filename, co_name: name, co_qualname: qualname,
-        co_firstlineno: firstlineno, co_linetable: linetable, co_exceptiontable: exctable,
-      });
-      if (idx >= 0) r.refs[idx] = c;
-      return c;
-    }
-    case TYPE_REF: {
-      const n = r.i32();
-      if (n < 0 || n >= r.refs.length || r.refs[n] === null) {
-        return PyErr_Format(PyExc_ValueError, "bad marshal data (invalid reference)");
-      }
-      return r.refs[n];
     }
     default:
       return PyErr_Format(PyExc_ValueError, "bad marshal data (unknown type code)");
   }
   if (flag) r.refs.push(v);
   return v;
+}
+
+/** Reserve a reference slot for a container read before its items (r_ref_reserve). */
+function reserve(r: Reader, flag: number): number {
+  if (flag === 0) return -1;
+  r.refs.push(null);
+  return r.refs.length - 1;
 }
 
 /** marshal.loads(data) from an offset. */

@@ -5,7 +5,9 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 // Load the runtime the way the entry point does, so modules evaluate in their usual order.
 import "../../../src/runtime/pythonrun.js";
-import { readPyc, looksLikePyc } from "../../../src/runtime/marshal.js";
+import { readPyc, looksLikePyc, marshal_loads } from "../../../src/runtime/marshal.js";
+import { PyUnicode_InternFromString, PyUnicodeObject } from "../../../src/objects/object.js";
+import { PyTupleObject } from "../../../src/objects/tupleobject.js";
 import { PyCodeObject } from "../../../src/objects/codeobject.js";
 import { Py_Initialize } from "../../../src/runtime/pylifecycle.js";
 import type { Host } from "../../../src/host/host.js";
@@ -43,4 +45,34 @@ test("every CPython-written .pyc of the corpus loads into code objects", () => {
 test("a bad magic number is CPython's RuntimeError", () => {
   const data = new Uint8Array(20);
   assert.throws(() => readPyc(data), (e: unknown) => (e as { ob_type: { tp_name: string } }).ob_type.tp_name === "RuntimeError");
+});
+
+test("strings read through the reader's byte-keyed cache: right text, interned ones shared, others fresh objects", () => {
+  // A tuple of 20,000 short strings (far more than the cache's slots, so slots collide and are replaced), each twice:
+  // as TYPE_SHORT_ASCII_INTERNED ('Z') and as TYPE_SHORT_ASCII ('z'); then the whole tuple read a second time.
+  const texts: string[] = [];
+  for (let i = 0; i < 20000; i++) texts.push(`n${(i * 7919) % 100003}_${"x".repeat(i % 30)}`);
+  texts.push("", "a", "\xe9t\xe9");
+  const bytes: number[] = [];
+  const tuple = (n: number): void => { bytes.push(0x28, n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, 0); };
+  tuple(2 * texts.length);
+  for (const t of texts) {
+    for (const code of [0x5a, 0x7a]) {
+      bytes.push(code, t.length);
+      for (let i = 0; i < t.length; i++) bytes.push(t.charCodeAt(i));
+    }
+  }
+  const data = new Uint8Array(bytes);
+  for (let round = 0; round < 2; round++) {
+    const v = marshal_loads(data) as PyTupleObject;
+    assert.equal(v.ob_item.length, 2 * texts.length);
+    for (let i = 0; i < texts.length; i++) {
+      const interned = v.ob_item[2 * i] as PyUnicodeObject;
+      const plain = v.ob_item[2 * i + 1] as PyUnicodeObject;
+      assert.equal(interned.value, texts[i]);
+      assert.equal(plain.value, texts[i]);
+      assert.equal(interned, PyUnicode_InternFromString(texts[i]));
+      assert.ok(interned.interned && !plain.interned && plain !== interned);
+    }
+  }
 });
