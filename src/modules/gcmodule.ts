@@ -24,13 +24,15 @@ import { getSys } from "../runtime/sysmodule.js";
 import { _PyErr_WriteUnraisable } from "../runtime/unraisable.js";
 import { getBuiltins } from "../runtime/bltinmodule.js";
 import { _PyGC_AddRoot, _PyGC_Mark, _PyGC_Referents, _PyGC_IsImmortal, _PyGC_SetThreadStates,
-  _PyGC_SetClassTraverse, _PyGC_LastMark } from "../runtime/gc.js";
+  _PyGC_SetClassTraverse, _PyGC_LastMark, _PyGC_AllThreadStates } from "../runtime/gc.js";
 import { PyLongObject } from "../objects/object.js";
 import { PyBytesObject } from "../objects/bytesobject.js";
 import { PyFloatObject } from "../objects/floatobject.js";
 import { PyComplexObject } from "../objects/complexobject.js";
 import { PyTupleObject } from "../objects/tupleobject.js";
 import { PyCodeObject } from "../objects/codeobject.js";
+import { PyFrameObject } from "../objects/frameobject.js";
+import { CALL, CALL_KW } from "../opcode/opcode_metadata.js";
 import { _PyThread_All } from "../vm/threads.js";
 import { _PyWeakref_Referents, _PyWeakref_ClearRef, _PyWeakref_AllRefs, _PyWeakref_Unlink } from "./_weakref.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
@@ -66,8 +68,31 @@ _PyGC_AddRoot("last values", () => [lastStopValue, genResult, lastAwaitValue]);
 _PyGC_AddRoot("gc", () => [callbacksList, garbageList]);
 
 // What the mark need not walk field by field (tp_traverse's view): the atomic types hold no Python object; a code
-// object holds Python objects only in its constants and its specialization caches (not in its bytecode, names,
-// line and exception tables); a dict in its keys and values; a tuple in its items.
+// object holds them in its constants (not in its bytecode, names, line and exception tables, nor in its inline caches,
+// whose types and values are guarded by version tags and also held where they were found, as CPython's caches hold
+// only versions); a dict holds them in its keys and values; a tuple in its items.
+/**
+ * The running frames whose saved stack pointer (stacktop) may be stale, found before each mark. The loop keeps sp in
+ * a JS local and stores it at calls: a frame left by a Python-to-Python call, or whose current instruction is a CALL
+ * or CALL_KW (they store sp before calling a native), has an exact stacktop, so the dead values above it (a deleted
+ * class still in a popped slot) are not read. Any other running frame (one that entered a native from BINARY_OP,
+ * LOAD_ATTR, ...) is read whole: a false "reachable" only delays a death. Frames not running (suspended generators,
+ * frames kept by tracebacks) saved their stacktop when they stopped.
+ */
+const inexactFrames = new Set<PyFrameObject>();
+function findInexactFrames(): void {
+  inexactFrames.clear();
+  for (const ts of _PyGC_AllThreadStates()) {
+    let callee: PyFrameObject | null = null;
+    for (let f = ts.current_frame as PyFrameObject | null; f !== null; f = f.f_back) {
+      const leftByPush = callee !== null && !callee.is_entry;
+      const op = f.f_code._co_code_adaptive[f.instr] & 0xff;
+      if (!leftByPush && op !== CALL && op !== CALL_KW) inexactFrames.add(f);
+      callee = f;
+    }
+  }
+}
+
 // Installed at the first collection: at load time the classes may still be in their TDZ (module order).
 let traversalsInstalled = false;
 function installTraversals(): void {
@@ -80,7 +105,6 @@ function installTraversals(): void {
   _PyGC_SetClassTraverse(PyCodeObject, (o, visit) => {
     const c = o as PyCodeObject;
     visitItems(c._consts, visit);
-    visitItems(c._cache_objects, visit);
   });
   _PyGC_SetClassTraverse(PyDictObject, (o, visit) => {
     const d = o as PyDictObject;
@@ -91,6 +115,17 @@ function installTraversals(): void {
   _PyGC_SetClassTraverse(PyListObject, (o, visit) => { visitItems((o as PyListObject).ob_item, visit); });
   // A type's slots are JS functions; its subclasses are held weakly in CPython (tp_subclasses is a dict of weak
   // references), and its lookup cache repeats what its MRO's dicts hold: the mark reads the other fields.
+  // A frame's value stack ends at stacktop when that is exact; elsewhere its whole localsplus is read (below).
+  let frameKeys: string[] | null = null;
+  _PyGC_SetClassTraverse(PyFrameObject, (o, visit) => {
+    const f = o as PyFrameObject;
+    frameKeys ??= Object.keys(f).filter((k) => k !== "localsplus");
+    const rec = f as unknown as Record<string, unknown>;
+    for (let i = 0; i < frameKeys.length; i++) visit(rec[frameKeys[i]]);
+    const ls = f.localsplus;
+    const n = inexactFrames.has(f) ? ls.length : Math.min(ls.length, Math.max(f.stacktop, f.f_code.co_nlocalsplus));
+    for (let i = 0; i < n; i++) visit(ls[i]);
+  });
   let typeKeys: string[] | null = null;
   _PyGC_SetClassTraverse(PyTypeObject, (o, visit) => {
     typeKeys ??= Object.keys(o).filter((k) => !/^(tp_|nb_|sq_|mp_|am_)/.test(k) || TYPE_OBJECT_FIELDS.has(k));
@@ -119,6 +154,7 @@ function callUnraisable(obj: PyVal, f: () => void): void {
  */
 export function _PyGC_Collect(): number {
   installTraversals();
+  findInexactFrames();
   const cands = _PyWeakref_Referents();
   for (const o of cands.keys()) if (_PyGC_IsImmortal(o)) cands.delete(o);
   if (cands.size === 0) return 0;
@@ -188,12 +224,20 @@ function gc_collect(generation: number): number {
   }
 }
 
+/** The evaluation loop's inline caches are PyObjects of a type without a metatype: never shown to Python. */
+function isPythonObject(v: unknown): boolean {
+  if (typeof v === "number") return true;
+  const t = (v as PyObject).ob_type as PyObject | null | undefined;
+  return t !== null && t !== undefined && t.ob_type !== null && t.ob_type !== undefined;
+}
+
 /** Every PyObject the mark reaches that CPython's gc would track (containers: not str, int, float, bytes, ...). */
 function reachableObjects(): PyObject[] {
   installTraversals();
+  findInexactFrames();
   const out: PyObject[] = [];
   _PyGC_Mark(null, (o) => {
-    if (!ATOMIC.has(Py_TYPE(o).tp_name)) out.push(o);
+    if (isPythonObject(o) && !ATOMIC.has(Py_TYPE(o).tp_name)) out.push(o);
   });
   return out;
 }
@@ -213,7 +257,7 @@ function gc_get_referents(objs: readonly PyVal[]): PyVal {
   const out: PyVal[] = [];
   for (const o of objs) {
     if (typeof o === "number") continue;
-    const items = _PyGC_Referents(o) as PyVal[];
+    const items = (_PyGC_Referents(o) as PyVal[]).filter(isPythonObject);
     // list_traverse and tupletraverse visit their items last to first.
     if (o.constructor === PyListObject || o.constructor === PyTupleObject) items.reverse();
     out.push(...items);
