@@ -36,7 +36,7 @@ import { PyCFunctionObject, addressOf } from "./methodobject.js";
 import { parseArgs } from "../runtime/getargs.js";
 import { _PyGC_AddTraverse } from "../runtime/gc.js";
 
-// Names type_new reads and writes, interned once.
+// Names type_new and the slot trampolines look up, interned once.
 const S__class_getitem__ = PyUnicode_InternFromString("__class_getitem__");
 const S__classcell__ = PyUnicode_InternFromString("__classcell__");
 const S__dict__ = PyUnicode_InternFromString("__dict__");
@@ -50,6 +50,26 @@ const S__qualname__ = PyUnicode_InternFromString("__qualname__");
 const S__set_name__ = PyUnicode_InternFromString("__set_name__");
 const S__slots__ = PyUnicode_InternFromString("__slots__");
 const S__weakref__ = PyUnicode_InternFromString("__weakref__");
+const S__bool__ = PyUnicode_InternFromString("__bool__");
+const S__call__ = PyUnicode_InternFromString("__call__");
+const S__contains__ = PyUnicode_InternFromString("__contains__");
+const S__del__ = PyUnicode_InternFromString("__del__");
+const S__delattr__ = PyUnicode_InternFromString("__delattr__");
+const S__delete__ = PyUnicode_InternFromString("__delete__");
+const S__delitem__ = PyUnicode_InternFromString("__delitem__");
+const S__get__ = PyUnicode_InternFromString("__get__");
+const S__getattr__ = PyUnicode_InternFromString("__getattr__");
+const S__getitem__ = PyUnicode_InternFromString("__getitem__");
+const S__init__ = PyUnicode_InternFromString("__init__");
+const S__iter__ = PyUnicode_InternFromString("__iter__");
+const S__len__ = PyUnicode_InternFromString("__len__");
+const S__next__ = PyUnicode_InternFromString("__next__");
+const S__pow__ = PyUnicode_InternFromString("__pow__");
+const S__repr__ = PyUnicode_InternFromString("__repr__");
+const S__set__ = PyUnicode_InternFromString("__set__");
+const S__setattr__ = PyUnicode_InternFromString("__setattr__");
+const S__setitem__ = PyUnicode_InternFromString("__setitem__");
+const S__str__ = PyUnicode_InternFromString("__str__");
 
 // ---- instances of classes defined in Python ----
 
@@ -177,12 +197,11 @@ export function PyObject_GenericGetAttr(obj: PyVal, name: PyUnicodeObject, suppr
     f = dt.tp_descr_get;
     if (f !== null && dt.tp_descr_set !== null) return getWithSuppress(f, descr, obj, tp, suppress);
   }
-  if (tp.tp_dictoffset !== 0) {
-    const d = _PyObject_GetDict(obj, false);
-    if (d !== null) {
-      const v = PyDict_GetItemStr(d, name);
-      if (v !== undefined) return v;
-    }
+  // Instances of classes (the common case) read their dict field directly: one hidden class, not a polymorphic load.
+  const d = obj instanceof PyHeapObject ? obj.dict : tp.tp_dictoffset !== 0 ? _PyObject_GetDict(obj, false) : null;
+  if (d !== null) {
+    const v = PyDict_GetItemStr(d, name);
+    if (v !== undefined) return v;
   }
   if (f !== null) return getWithSuppress(f, descr!, obj, tp, suppress);
   if (descr !== null) return descr;
@@ -243,12 +262,10 @@ export function _PyObject_GetMethod(obj: PyVal, name: PyUnicodeObject): [PyVal, 
       if (f !== null && dt.tp_descr_set !== null) return [f(descr, obj, tp), false];
     }
   }
-  if (tp.tp_dictoffset !== 0) {
-    const d = _PyObject_GetDict(obj, false);
-    if (d !== null) {
-      const v = PyDict_GetItemStr(d, name);
-      if (v !== undefined) return [v, false];
-    }
+  const d = obj instanceof PyHeapObject ? obj.dict : tp.tp_dictoffset !== 0 ? _PyObject_GetDict(obj, false) : null;
+  if (d !== null) {
+    const v = PyDict_GetItemStr(d, name);
+    if (v !== undefined) return [v, false];
   }
   if (meth) return [descr!, true];
   if (f !== null) return [f(descr!, obj, tp), false];
@@ -340,9 +357,9 @@ function strArg(v: PyVal): PyUnicodeObject {
 // Trampolines: a class defining a dunder gets these in the slot (slot_* functions of typeobject.c).
 
 /** Look up a special method on type(self) and call it with self prepended; undefined if absent. */
-function callMethod(self: PyVal, name: string, args: readonly PyVal[], kw: readonly PyVal[] | null = null): PyVal | undefined {
+function callMethod(self: PyVal, name: PyUnicodeObject, args: readonly PyVal[], kw: readonly PyVal[] | null = null): PyVal | undefined {
   const t = Py_TYPE(self);
-  const f = _PyType_Lookup(t, PyUnicode_InternFromString(name));
+  const f = _PyType_Lookup(t, name);
   if (f === null) return undefined;
   const ft = Py_TYPE(f);
   if (hasFlag(ft, Py_TPFLAGS_METHOD_DESCRIPTOR)) return PyObject_Vectorcall(f, [self, ...args], kw);
@@ -351,18 +368,19 @@ function callMethod(self: PyVal, name: string, args: readonly PyVal[], kw: reado
   return PyObject_Vectorcall(bound, args, kw);
 }
 
-function callMethodOrError(self: PyVal, name: string, args: readonly PyVal[], kw: readonly PyVal[] | null = null): PyVal {
+function callMethodOrError(self: PyVal, name: PyUnicodeObject, args: readonly PyVal[], kw: readonly PyVal[] | null = null): PyVal {
   const r = callMethod(self, name, args, kw);
-  if (r === undefined) return raiseAttributeError(self, PyUnicode_InternFromString(name), name);
+  if (r === undefined) return raiseAttributeError(self, name, name.value);
   return r;
 }
 
 /** `ident.slot`, when set, is the function the slot holds (nb_power's ternary trampoline wraps this one). */
-function slot1binfull(lname: string, rname: string, get: (t: PyTypeObject) => unknown, ident: { slot: unknown } = { slot: null }) {
+function slot1binfull(lnameText: string, rnameText: string, get: (t: PyTypeObject) => unknown, ident: { slot: unknown } = { slot: null }) {
+  const lname = PyUnicode_InternFromString(lnameText), rname = PyUnicode_InternFromString(rnameText);
   const fn = (self: PyVal, other: PyVal): PyVal => {
     const st = Py_TYPE(self), ot = Py_TYPE(other);
     const me = ident.slot ?? fn;
-    let doOther = st !== ot && get(ot) === me && _PyType_Lookup(ot, PyUnicode_InternFromString(rname)) !== null;
+    let doOther = st !== ot && get(ot) === me && _PyType_Lookup(ot, rname) !== null;
     if (get(st) === me) {
       if (doOther && PyType_IsSubtype(ot, st)) {
         const r = callMethod(other, rname, [self]);
@@ -387,7 +405,7 @@ function slotPow() {
   const fn = (self: PyVal, other: PyVal, mod: PyVal): PyVal => {
     if (mod === Py_None) return (bin as unknown as (a: PyVal, b: PyVal) => PyVal)(self, other);
     if (Py_TYPE(self).nb_power === fn) {
-      const r = callMethod(self, "__pow__", [other, mod]);
+      const r = callMethod(self, S__pow__, [other, mod]);
       if (r !== undefined) return r;
     }
     return Py_NotImplemented;
@@ -397,11 +415,13 @@ function slotPow() {
   return fn;
 }
 
-function slotUnary(name: string) {
+function slotUnary(nameText: string) {
+  const name = PyUnicode_InternFromString(nameText);
   return (self: PyVal): PyVal => callMethodOrError(self, name, []);
 }
 
-function slotInplace(name: string) {
+function slotInplace(nameText: string) {
+  const name = PyUnicode_InternFromString(nameText);
   return (self: PyVal, other: PyVal): PyVal => {
     const r = callMethod(self, name, [other]);
     return r === undefined ? Py_NotImplemented : r;
@@ -409,22 +429,22 @@ function slotInplace(name: string) {
 }
 
 function slot_tp_repr(self: PyVal): PyUnicodeObject {
-  const r = callMethod(self, "__repr__", []);
+  const r = callMethod(self, S__repr__, []);
   if (r === undefined) return hooks.str(`<${Py_TYPE(self).tp_name} object at ${addressOf(self)}>`);
   if (!PyUnicode_Check(r)) return PyErr_Format(PyExc_TypeError, `__repr__ returned non-string (type ${Py_TYPE(r).tp_name})`);
   return r;
 }
 
 function slot_tp_str(self: PyVal): PyUnicodeObject {
-  const r = callMethodOrError(self, "__str__", []);
+  const r = callMethodOrError(self, S__str__, []);
   if (!PyUnicode_Check(r)) return PyErr_Format(PyExc_TypeError, `__str__ returned non-string (type ${Py_TYPE(r).tp_name})`);
   return r;
 }
 
 function slot_tp_hash(self: PyVal): number {
-  const f = _PyType_Lookup(Py_TYPE(self), PyUnicode_InternFromString("__hash__"));
+  const f = _PyType_Lookup(Py_TYPE(self), S__hash__);
   if (f === null || f === Py_None) return PyErr_Format(PyExc_TypeError, `unhashable type: '${Py_TYPE(self).tp_name}'`);
-  const r = callMethodOrError(self, "__hash__", []);
+  const r = callMethodOrError(self, S__hash__, []);
   if (!PyLong_Check(r)) return PyErr_Format(PyExc_TypeError, "__hash__ method should return an integer");
   const v = longValue(r);
   if (typeof v === "number") {
@@ -447,17 +467,17 @@ export function PyObject_HashNotImplemented(self: PyVal): number {
 }
 
 function slot_tp_call(self: PyVal, args: readonly PyVal[], kw: readonly PyVal[] | null): PyVal {
-  const r = callMethod(self, "__call__", args, kw);
+  const r = callMethod(self, S__call__, args, kw);
   if (r === undefined) return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(self).tp_name}' object is not callable`);
   return r;
 }
 
-const GENERIC_GETATTR_NAME = "__getattribute__";
+const GENERIC_GETATTR_NAME = PyUnicode_InternFromString("__getattribute__");
 
 function slot_tp_getattr_hook(self: PyVal, name: PyUnicodeObject, suppress: boolean): PyVal | undefined {
   const tp = Py_TYPE(self);
-  const getattr = _PyType_Lookup(tp, PyUnicode_InternFromString("__getattr__"));
-  const getattribute = _PyType_Lookup(tp, PyUnicode_InternFromString(GENERIC_GETATTR_NAME));
+  const getattr = _PyType_Lookup(tp, S__getattr__);
+  const getattribute = _PyType_Lookup(tp, GENERIC_GETATTR_NAME);
   let res: PyVal | undefined;
   if (getattribute === null || (getattribute instanceof PyWrapperDescrObject && getattribute.d_wrapped === PyObject_GenericGetAttr)) {
     res = PyObject_GenericGetAttr(self, name, getattr !== null || suppress);
@@ -472,7 +492,7 @@ function slot_tp_getattr_hook(self: PyVal, name: PyUnicodeObject, suppress: bool
   }
   if (res !== undefined || getattr === null) return res;
   try {
-    return callMethod(self, "__getattr__", [name]);
+    return callMethod(self, S__getattr__, [name]);
   } catch (e) {
     if (suppress && e instanceof PyBaseExceptionObject && PyType_IsSubtype(e.ob_type, PyExc_AttributeError)) return undefined;
     throw e;
@@ -480,30 +500,30 @@ function slot_tp_getattr_hook(self: PyVal, name: PyUnicodeObject, suppress: bool
 }
 
 function slot_tp_setattro(self: PyVal, name: PyUnicodeObject, v: PyVal | null): void {
-  if (v === null) callMethodOrError(self, "__delattr__", [name]);
-  else callMethodOrError(self, "__setattr__", [name, v]);
+  if (v === null) callMethodOrError(self, S__delattr__, [name]);
+  else callMethodOrError(self, S__setattr__, [name, v]);
 }
 
-const richNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+const richNames = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"].map((n) => PyUnicode_InternFromString(n));
 function slot_tp_richcompare(self: PyVal, other: PyVal, op: number): PyVal {
   const r = callMethod(self, richNames[op], [other]);
   return r === undefined ? Py_NotImplemented : r;
 }
 
 function slot_tp_iter(self: PyVal): PyVal {
-  const f = _PyType_Lookup(Py_TYPE(self), PyUnicode_InternFromString("__iter__"));
+  const f = _PyType_Lookup(Py_TYPE(self), S__iter__);
   if (f === Py_None) return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(self).tp_name}' object is not iterable`);
   if (f === null) {
-    const gi = _PyType_Lookup(Py_TYPE(self), PyUnicode_InternFromString("__getitem__"));
+    const gi = _PyType_Lookup(Py_TYPE(self), S__getitem__);
     if (gi !== null && gi !== Py_None) return hooks.seqIter(self);
     return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(self).tp_name}' object is not iterable`);
   }
-  return callMethodOrError(self, "__iter__", []);
+  return callMethodOrError(self, S__iter__, []);
 }
 
 function slot_tp_iternext(self: PyVal): PyVal | undefined {
   try {
-    return callMethodOrError(self, "__next__", []);
+    return callMethodOrError(self, S__next__, []);
   } catch (e) {
     if (isStopIteration(e)) {
       lastStopValue = (e as unknown as { value: PyVal }).value ?? Py_None;
@@ -522,30 +542,30 @@ export function takeLastStopValue(): PyVal {
 }
 
 function slot_tp_descr_get(self: PyVal, obj: PyVal | null, type: PyVal | null): PyVal {
-  const f = _PyType_Lookup(Py_TYPE(self), PyUnicode_InternFromString("__get__"));
+  const f = _PyType_Lookup(Py_TYPE(self), S__get__);
   if (f === null) return self;
-  return callMethodOrError(self, "__get__", [obj ?? Py_None, type ?? Py_None]);
+  return callMethodOrError(self, S__get__, [obj ?? Py_None, type ?? Py_None]);
 }
 
 function slot_tp_descr_set(self: PyVal, obj: PyVal, v: PyVal | null): void {
-  if (v === null) callMethodOrError(self, "__delete__", [obj]);
-  else callMethodOrError(self, "__set__", [obj, v]);
+  if (v === null) callMethodOrError(self, S__delete__, [obj]);
+  else callMethodOrError(self, S__set__, [obj, v]);
 }
 
 function slot_tp_init(self: PyVal, args: readonly PyVal[], kw: readonly PyVal[] | null): void {
-  const r = callMethodOrError(self, "__init__", args, kw);
+  const r = callMethodOrError(self, S__init__, args, kw);
   if (r !== Py_None) {
     PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${Py_TYPE(r).tp_name}'`);
   }
 }
 
 function slot_tp_new(type: PyTypeObject, args: readonly PyVal[], kw: readonly PyVal[] | null): PyVal {
-  const f = PyObject_GetAttr(type, PyUnicode_InternFromString("__new__"));
+  const f = PyObject_GetAttr(type, S__new__);
   return PyObject_Vectorcall(f, [type, ...args], kw);
 }
 
 function slot_nb_bool(self: PyVal): boolean {
-  const r = callMethodOrError(self, "__bool__", []);
+  const r = callMethodOrError(self, S__bool__, []);
   if (typeof r === "number" || r.ob_type.tp_name !== "bool") {
     return PyErr_Format(PyExc_TypeError, `__bool__ should return bool, returned ${Py_TYPE(r).tp_name}`);
   }
@@ -553,7 +573,7 @@ function slot_nb_bool(self: PyVal): boolean {
 }
 
 function slot_len(self: PyVal): number {
-  const r = callMethodOrError(self, "__len__", []);
+  const r = callMethodOrError(self, S__len__, []);
   if (typeof r !== "number" && Py_TYPE(r).nb_index === null) {
     return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(r).tp_name}' object cannot be interpreted as an integer`);
   }
@@ -570,20 +590,20 @@ export function _PyType_InstallErrorTypes(v: PyTypeObject, o: PyTypeObject): voi
 }
 
 function slot_mp_subscript(self: PyVal, key: PyVal): PyVal {
-  return callMethodOrError(self, "__getitem__", [key]);
+  return callMethodOrError(self, S__getitem__, [key]);
 }
 function slot_mp_ass_subscript(self: PyVal, key: PyVal, v: PyVal | null): void {
-  if (v === null) callMethodOrError(self, "__delitem__", [key]);
-  else callMethodOrError(self, "__setitem__", [key, v]);
+  if (v === null) callMethodOrError(self, S__delitem__, [key]);
+  else callMethodOrError(self, S__setitem__, [key, v]);
 }
 function slot_sq_contains(self: PyVal, v: PyVal): boolean {
-  const f = _PyType_Lookup(Py_TYPE(self), PyUnicode_InternFromString("__contains__"));
+  const f = _PyType_Lookup(Py_TYPE(self), S__contains__);
   if (f === Py_None) return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(self).tp_name}' object is not a container`);
-  return PyObject_IsTrue(callMethodOrError(self, "__contains__", [v]));
+  return PyObject_IsTrue(callMethodOrError(self, S__contains__, [v]));
 }
 
 function slot_tp_finalize(self: PyVal): PyVal {
-  return callMethod(self, "__del__", []) ?? Py_None;
+  return callMethod(self, S__del__, []) ?? Py_None;
 }
 
 type SlotRow = [string, SlotName, W, Function | null, string];
@@ -597,6 +617,9 @@ function binRows(name: string, slot: SlotName, get: (t: PyTypeObject) => unknown
 }
 
 const powTramp = slotPow();
+const ipowInplace = slotInplace("__ipow__");
+/** nb_inplace_power is ternary; the modulus is dropped as slot_nb_inplace_power does. */
+const ipowTramp = (s: PyVal, o: PyVal): PyVal => ipowInplace(s, o);
 
 /** The slotdefs table (typeobject.c): one row per (dunder, slot). */
 export const slotdefs: readonly SlotDef[] = ([
@@ -648,7 +671,7 @@ export const slotdefs: readonly SlotDef[] = ([
   ["__isub__", "nb_inplace_subtract", wrap_binaryfunc, slotInplace("__isub__"), "Return self-=value."],
   ["__imul__", "nb_inplace_multiply", wrap_binaryfunc, slotInplace("__imul__"), "Return self*=value."],
   ["__imod__", "nb_inplace_remainder", wrap_binaryfunc, slotInplace("__imod__"), "Return self%=value."],
-  ["__ipow__", "nb_inplace_power", wrap_ternaryfunc, (s: PyVal, o: PyVal) => slotInplace("__ipow__")(s, o), "Return self**=value."],
+  ["__ipow__", "nb_inplace_power", wrap_ternaryfunc, ipowTramp, "Return self**=value."],
   ["__ilshift__", "nb_inplace_lshift", wrap_binaryfunc, slotInplace("__ilshift__"), "Return self<<=value."],
   ["__irshift__", "nb_inplace_rshift", wrap_binaryfunc, slotInplace("__irshift__"), "Return self>>=value."],
   ["__iand__", "nb_inplace_and", wrap_binaryfunc, slotInplace("__iand__"), "Return self&=value."],
