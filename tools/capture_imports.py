@@ -83,6 +83,10 @@ CASES = [
         "pkg/sub.py": "print('sub loaded')\n",
         "pkg/sub2.py": "print('sub2 loaded')\n",
         "main.py": "import builtins, sys\nfrom pkg import a, sub\nprint(a, sub.__name__)\nfrom pkg import sub, a\nimport pkg.sub\nprint(pkg.sub is sub)\ntry:\n    __import__('pkg', fromlist=['a', 1])\nexcept TypeError as e:\n    print('TypeError', e)\nm = __import__('pkg', fromlist=('a', 'nosuch_sub'))\nprint('missing name in fromlist ignored', m.__name__)\norig = builtins.__import__\nseen = []\ndef hook(name, globals=None, locals=None, fromlist=(), level=0):\n    seen.append((name, tuple(fromlist or ()), level))\n    return orig(name, globals, locals, fromlist, level)\nbuiltins.__import__ = hook\nfrom pkg import sub2\nimport pkg\nbuiltins.__import__ = orig\nprint([s for s in seen if s[0].startswith('pkg')])\nclass S(str): pass\nm = __import__(S('pkg'))\nprint(m.__name__, type(m.__name__).__name__, sys.modules.get(S('pkg')) is m)\nns = {}\nexec('from pkg import *', ns)\nprint(sorted(k for k in ns if not k.startswith('__')))\nimport os.path as p1, os\nprint(p1 is os.path)\n"}},
+    {"name": "fromlist_module_getattr", "argv": ["main.py"], "files": {
+        "pkg/__init__.py": "a = 1\n",
+        "pkg/sub.py": "print('sub loaded')\n",
+        "main.py": "import sys, types, importlib.util\ncalls = []\nimport pkg\ndef ga(name):\n    calls.append(name)\n    raise AttributeError(name)\npkg.__getattr__ = ga\nfrom pkg import a, sub\nprint(calls, sub.__name__)\nclass M(types.ModuleType):\n    def __getattribute__(self, n):\n        if n in ('x', 'y'): calls.append(('getattribute', n))\n        return super().__getattribute__(n)\nm = M('mm'); m.__path__ = []; m.x = 1; sys.modules['mm'] = m\nfrom mm import x\nprint(calls)\n"}},
 ]
 
 

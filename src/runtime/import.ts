@@ -6,7 +6,7 @@ import {
   PyTypeObject, Py_None, Py_TYPE, PyUnicode_InternFromString, METH_NOARGS, METH_O, METH_FASTCALL, METH_KEYWORDS,
   type PyVal, PyUnicodeObject,
 } from "../objects/object.js";
-import { PyModuleObject, PyModule_New, builtinModuleNames, moduleReprHook } from "../objects/moduleobject.js";
+import { PyModuleObject, PyModule_New, PyModule_Type, builtinModuleNames, moduleReprHook } from "../objects/moduleobject.js";
 import { PyDictObject, PyDict_GetItemStr, PyDict_SetItemString, PyDict_GetItem, PyDict_SetItem, PyDict_New } from "../objects/dictobject.js";
 import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_CheckExact } from "../objects/unicodeobject.js";
 import { PyTuple_New, PyTuple_CheckExact } from "../objects/tupleobject.js";
@@ -324,6 +324,7 @@ const str__import__ = PyUnicode_InternFromString("__import__");
 const str__spec__ = PyUnicode_InternFromString("__spec__");
 const str__path__ = PyUnicode_InternFromString("__path__");
 const str_initializing = PyUnicode_InternFromString("_initializing");
+const str__getattr__ = PyUnicode_InternFromString("__getattr__");
 
 /** IMPORT_NAME (import_name in Python/ceval.c): the import system itself unless the frame's builtins.__import__
  *  was replaced, in which case that is called with (name, globals, locals, fromlist, level). */
@@ -519,11 +520,14 @@ export function PyImport_ImportModuleLevelObject(nameObj: PyUnicodeObject, globa
  * _bootstrap._handle_fromlist(module, fromlist, import_) for a package. When every item of an exact tuple is an
  * exact str other than '*' that the package already has (hasattr), the Python function would only return the
  * module, so that is done here; from the first other item on, the rest of the tuple goes to the Python function
- * (each item is handled independently, so the result, warnings and errors are the same).
+ * (each item is handled independently, so the result, warnings and errors are the same). Only for plain modules
+ * without a module __getattr__ (PEP 562): their attribute lookups have no side effects, so looking a missing name up
+ * here and again in Python is not observable (a lazy module's __getattribute__ or a __getattr__ would run twice).
  */
 function handleFromlist(mod: PyVal, fromlist: PyVal): PyVal {
   let rest = fromlist;
-  if (PyTuple_CheckExact(fromlist)) {
+  if (PyTuple_CheckExact(fromlist) && mod instanceof PyModuleObject && mod.ob_type === PyModule_Type
+    && mod.dict !== null && PyDict_GetItemStr(mod.dict, str__getattr__) === undefined) {
     const items = fromlist.ob_item;
     let i = 0;
     for (; i < items.length; i++) {
