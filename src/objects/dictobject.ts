@@ -232,6 +232,13 @@ export function PyDict_GetItemStr(d: PyDictObject, key: PyUnicodeObject): PyVal 
   return ix < 0 ? undefined : d.me_value[ix]!;
 }
 
+/** The entry index of the str key `key` in `d` (_Py_dict_lookup's ix), or -1: for the eval loop's attribute caches. */
+export function _PyDict_LookupIndexStr(d: PyDictObject, key: PyUnicodeObject): number {
+  let lo: number, hi: number;
+  if (key.hashed) { lo = key.hashLo; hi = key.hashHi; } else { lo = unicode_hash(key); hi = Py_HashHi[0]; }
+  return lookup(d, key, lo, hi);
+}
+
 export function PyDict_GetItemString(d: PyDictObject, key: string): PyVal | undefined {
   return PyDict_GetItemStr(d, PyUnicode_FromString(key));
 }

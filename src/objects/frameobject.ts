@@ -57,6 +57,9 @@ export class PyFrameObject extends PyObject {
   f_last_traced_line: number;
   /** The line a trace function sees while a 'line' event is delivered (0: compute it from instr), as CPython's. */
   f_lineno: number;
+  /** The instance an `__init__` frame pushed by CALL_ALLOC_AND_ENTER_INIT initialises: its caller receives it
+   *  (after EXIT_INIT_CHECK's test that __init__ returned None) instead of the return value; null otherwise. */
+  f_init_self: PyObject | null;
   constructor(code: PyCodeObject, func: PyObject | null, globals: PyDictObject, builtins: PyDictObject, locals: PyVal | null) {
     super(PyFrame_Type);
     this.f_code = code;
@@ -76,6 +79,7 @@ export class PyFrameObject extends PyObject {
     this.f_trace_opcodes = false;
     this.f_last_traced_line = -1;
     this.f_lineno = 0;
+    this.f_init_self = null;
   }
 }
 

@@ -3,7 +3,8 @@
 // frame and continue the loop (no JS recursion); errors unwind through co_exceptiontable. See docs/interpreter.md.
 import {
   PyObject, PyTypeObject, PyUnicodeObject, PyUnicode_Type, Py_None, Py_NotImplemented, Py_Ellipsis, Py_TYPE,
-  PyLong_Type, hasFlag, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, type PyVal,
+  PyLong_Type, PyType_Type, PyBaseObject_Type, Py_TPFLAGS_IS_ABSTRACT, hasFlag, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE,
+  Py_TPFLAGS_METHOD_DESCRIPTOR, type PyVal,
 } from "../objects/object.js";
 import * as op from "../opcode/opcode_metadata.js";
 import { PyFrameObject, FRAME_SUSPENDED, FRAME_SUSPENDED_YIELD_FROM, FRAME_COMPLETED, FRAME_EXECUTING } from "../objects/frameobject.js";
@@ -12,7 +13,10 @@ import { PyCodeObject, findHandler, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_CORO
 import { PyFunctionObject } from "../objects/funcobject.js";
 import { PyMethodObject } from "../objects/classobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
-import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItem, PyDict_GetItem, PyDict_DelItemIf, PyDict_Merge,
+import { PyModule_Type } from "../objects/moduleobject.js";
+import { PyMemberDescr_Type, PyMemberDescrObject, PyProperty_Type, PyPropertyObject } from "../objects/descrobject.js";
+import { _PyDict_LookupIndexStr, PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItem, PyDict_GetItem,
+  PyDict_DelItemIf, PyDict_Merge,
   PyDict_Check, PyDict_Type } from "../objects/dictobject.js";
 import { PyTupleObject, PyTuple_New, PyTuple_Type } from "../objects/tupleobject.js";
 import { PyListObject, PyList_New, PyList_Type, PyListIter_Type, PyListIterObject } from "../objects/listobject.js";
@@ -31,6 +35,7 @@ import {
   isStopIteration, PyObject_RichCompareBool,
 } from "../objects/abstract.js";
 import { _PyObject_GetMethod, _PyType_Lookup, _PySuper_Lookup, PySuper_Type, supercheck, takeLastStopValue,
+  PyObject_GenericSetAttr, PyHeapObject,
   PyObject_GenericGetAttr } from "../objects/typeobject.js";
 import {
   PyBaseExceptionObject, PyStopIterationObject, PyExc_TypeError, PyExc_NameError, PyExc_UnboundLocalError,
@@ -317,7 +322,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           }
           case 36 /* RETURN_VALUE */:
           case 103 /* RETURN_CONST */: {
-            const retval = (word & 255) === op.RETURN_VALUE ? stack[--sp]! : consts[oparg];
+            let retval = (word & 255) === op.RETURN_VALUE ? stack[--sp]! : consts[oparg];
             const gen = frame.f_gen as PyGenObject | null;
             if (gen !== null) {
               gen.gi_frame_state = FRAME_COMPLETED;
@@ -329,11 +334,17 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             if (frame === entry) return retval;
             // Pop the frame and continue in the caller.
             tstate.py_recursion_remaining++;
+            const initSelf = frame.f_init_self;
             frame = frame.f_back!;
             tstate.current_frame = frame;
             code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
             stack = frame.localsplus; sp = frame.stacktop;
             pc = frame.instr + frame.return_offset;
+            if (initSelf !== null) {
+              // EXIT_INIT_CHECK (CALL_ALLOC_AND_ENTER_INIT's shim): its error belongs to the caller's CALL.
+              if (retval !== Py_None) { here = frame.instr; initReturnError(retval); }
+              retval = initSelf;
+            }
             stack[sp++] = retval;
             continue;
           }
@@ -432,9 +443,13 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             continue;
           }
           case 108 /* STORE_ATTR */: {
+            // STORE_ATTR_INSTANCE_VALUE / STORE_ATTR_SLOT behind the same guard as LOAD_ATTR's.
             const owner = stack[--sp]!;
             const v = stack[--sp]!;
-            PyObject_SetAttr(owner, names[oparg], v);
+            const c = code._cache_objects?.[here];
+            if (c instanceof AttrCache && typeof owner !== "number" && owner.ob_type === c.type &&
+              c.type.tp_version_tag === c.version) storeAttrCached(c, owner, names[oparg], v);
+            else storeAttrGeneric(code, owner, names[oparg], v, here);
             pc += C_STORE_ATTR;
             continue;
           }
@@ -491,17 +506,50 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             continue;
           }
           case 82 /* LOAD_ATTR */: {
+            // The specialized forms (LOAD_ATTR_INSTANCE_VALUE, _METHOD_WITH_VALUES, _MODULE, _SLOT, _NONDESCRIPTOR_*):
+            // an AttrCache guarded by the owner's type and its version tag; a miss takes the generic path, which
+            // specializes the instruction again.
             const owner = stack[sp - 1]!;
-            const name = names[oparg >> 1];
-            frame.instr = here; // a getter may read this frame's f_lineno (CPython saves instr_ptr at each instruction)
-            if (oparg & 1) {
-              const [meth, unbound] = _PyObject_GetMethod(owner, name);
-              if (unbound) { stack[sp - 1] = meth; stack[sp++] = owner; }
-              else { stack[sp - 1] = meth; stack[sp++] = null; }
-            } else {
-              const t = Py_TYPE(owner);
-              stack[sp - 1] = t.tp_getattro === PyObject_GenericGetAttr ? PyObject_GenericGetAttr(owner, name, false)! : PyObject_GetAttr(owner, name);
+            const c = code._cache_objects?.[here];
+            if (c instanceof AttrCache && typeof owner !== "number" && owner.ob_type === c.type &&
+              c.type.tp_version_tag === c.version) {
+              if (c.kind === ATTR_METHOD) {
+                if ((oparg & 1) && noInstanceAttr(c, owner, names[oparg >> 1])) {
+                  stack[sp - 1] = c.descr;
+                  stack[sp++] = owner;
+                  pc += C_LOAD_ATTR;
+                  continue;
+                }
+              } else if (c.kind === ATTR_PROPERTY) {
+                // LOAD_ATTR_PROPERTY: the getter, a Python function, runs as a pushed frame.
+                const f = c.owner as PyFunctionObject;
+                if ((oparg & 1) === 0 && (c.descr as PyPropertyObject).prop_get === f) {
+                  const nf = new PyFrameObject(f.func_code, f, f.func_globals, f.func_builtins, null);
+                  _PyEval_BindArgs(f, nf.localsplus, stack, sp - 1, 1, null);
+                  stack[--sp] = null;
+                  frame.stacktop = sp;
+                  frame.instr = here;
+                  frame.return_offset = 1 + C_LOAD_ATTR;
+                  nf.f_back = frame;
+                  if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+                  frame = nf;
+                  tstate.current_frame = frame;
+                  code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+                  stack = frame.localsplus; sp = frame.stacktop; pc = 0;
+                  continue;
+                }
+              } else {
+                const v = loadAttrCached(c, owner, names[oparg >> 1]);
+                if (v !== undefined) {
+                  stack[sp - 1] = v;
+                  if (oparg & 1) stack[sp++] = null;
+                  pc += C_LOAD_ATTR;
+                  continue;
+                }
+              }
             }
+            frame.instr = here; // a getter may read this frame's f_lineno (CPython saves instr_ptr at each instruction)
+            sp = loadAttrGeneric(code, stack, sp, oparg, here);
             pc += C_LOAD_ATTR;
             continue;
           }
@@ -727,6 +775,31 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
               stack = frame.localsplus; sp = frame.stacktop; pc = 0;
               continue;
+            }
+            if (callable instanceof PyTypeObject && callable.ob_type === PyType_Type && argStart === sp - oparg &&
+              !_PyInstrumentation_active) {
+              // CALL_ALLOC_AND_ENTER_INIT: object.__new__ inline and the Python __init__ pushed as a frame (no JS
+              // recursion through type_call); its RETURN hands the caller the new instance.
+              const init = pythonInit(callable);
+              if (init !== null) {
+                const self = new PyHeapObject(callable);
+                stack[argStart - 1] = self;
+                const nf = new PyFrameObject(init.func_code, init, init.func_globals, init.func_builtins, null);
+                _PyEval_BindArgs(init, nf.localsplus, stack, argStart - 1, total + 1, null);
+                nf.f_init_self = self;
+                for (let i = sp - 2 - oparg; i < sp; i++) stack[i] = null;
+                sp = sp - 2 - oparg;
+                frame.stacktop = sp;
+                frame.instr = here;
+                frame.return_offset = 1 + C_CALL;
+                nf.f_back = frame;
+                if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+                frame = nf;
+                tstate.current_frame = frame;
+                code = init.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+                stack = frame.localsplus; sp = frame.stacktop; pc = 0;
+                continue;
+              }
             }
             const args = stack.slice(argStart, argStart + total) as PyVal[];
             frame.instr = here;
@@ -1447,6 +1520,7 @@ function binaryFloatFast(oparg: number, a: number, b: number): PyVal {
 let dictSubscript: ((a: PyVal, b: PyVal) => PyVal) | null = null;
 let dictAssSubscript: ((a: PyVal, k: PyVal, v: PyVal | null) => void) | null = null;
 let buildClassName: PyUnicodeObject;
+let initName: PyUnicodeObject;
 let annotationsName: PyUnicodeObject;
 let sendName: PyUnicodeObject;
 let emptyStr: PyUnicodeObject;
@@ -1459,6 +1533,7 @@ export function _PyEval_Init(): void {
   dictSubscript = dt.mp_subscript;
   dictAssSubscript = dt.mp_ass_subscript;
   buildClassName = PyUnicode_InternFromStringLocal("__build_class__");
+  initName = PyUnicode_InternFromStringLocal("__init__");
   annotationsName = PyUnicode_InternFromStringLocal("__annotations__");
   sendName = PyUnicode_InternFromStringLocal("send");
   emptyStr = PyUnicode_FromString("");
@@ -1467,6 +1542,220 @@ export function _PyEval_Init(): void {
 
 function PyUnicode_InternFromStringLocal(s: string): PyUnicodeObject {
   return vmHooks.intern(s);
+}
+
+/** The Python `__init__` CALL_ALLOC_AND_ENTER_INIT may push for a class whose metaclass is `type`: instances made by
+ *  object.__new__ (no abstract methods), an `__init__` that is a plain function (not a generator or coroutine,
+ *  whose RETURN_GENERATOR would bypass the None check); else null. */
+function pythonInit(t: PyTypeObject): PyFunctionObject | null {
+  if (t.tp_new !== PyBaseObject_Type.tp_new || (t.tp_flags & Py_TPFLAGS_IS_ABSTRACT) !== 0) return null;
+  const init = _PyType_Lookup(t, initName);
+  if (!(init instanceof PyFunctionObject)) return null;
+  return (init.func_code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) === 0
+    ? init : null;
+}
+
+function initReturnError(v: PyVal): never {
+  return PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${Py_TYPE(v).tp_name}'`);
+}
+
+// ---- attribute caches (the specializing interpreter's LOAD_ATTR/STORE_ATTR forms, Python/specialize.c) ----
+
+/** An instance attribute found at `index` of the instance dict (the index is a hint, checked by key identity). */
+const ATTR_INSTANCE = 0;
+/** A method (a METHOD_DESCRIPTOR such as a Python function) found on the type, not shadowed by the instance. */
+const ATTR_METHOD = 1;
+/** A module attribute at `index` of the module dict, valid while the dict's keys version is `keysVersion`. */
+const ATTR_MODULE = 2;
+/** A __slots__ member (or another member descriptor) read or written through its PyMemberDef. */
+const ATTR_SLOT = 3;
+/** A class attribute without __get__ (a constant), not shadowed by the instance. */
+const ATTR_CLASS_VALUE = 4;
+/** An attribute of a class whose metaclass is `type` (LOAD_ATTR_CLASS): a constant or a plain function, valid while
+ *  that class (`owner`) keeps the version tag `keysVersion`. */
+const ATTR_CLASS = 5;
+/** A property (exactly `property`) whose getter `owner` is a plain Python function, called as a pushed frame. */
+const ATTR_PROPERTY = 6;
+
+/** A LOAD_ATTR/STORE_ATTR cache entry: valid while the owner's type is `type` and its version tag `version`. */
+class AttrCache extends PyObject {
+  kind: number;
+  type: PyTypeObject;
+  version: number;
+  index: number;
+  keysVersion: number;
+  descr: PyVal;
+  /** The type's instances have a __dict__ (tp_dictoffset 1) that may shadow `descr`. */
+  hasDict: boolean;
+  /** ATTR_CLASS: the class the attribute was loaded from. */
+  owner: PyObject | null;
+  /** Guard failures since this entry was made: the instruction is specialized again after a few. */
+  misses: number;
+  constructor(kind: number, type: PyTypeObject, index: number, keysVersion: number, descr: PyVal, owner: PyObject | null) {
+    super(PyAttrCache_Type);
+    this.kind = kind;
+    this.type = type;
+    this.version = type.tp_version_tag;
+    this.index = index;
+    this.keysVersion = keysVersion;
+    this.descr = descr;
+    this.hasDict = type.tp_dictoffset === 1;
+    this.owner = owner;
+    this.misses = 0;
+  }
+}
+const PyAttrCache_Type = new PyTypeObject(null, "attr_cache");
+
+/** An instruction that could not be specialized: it tries again after `left` more runs, each failure doubling the
+ *  wait (specialize.c's adaptive backoff counter). */
+class AttrBackoff extends PyObject {
+  left: number;
+  span: number;
+  constructor(span: number) {
+    super(PyAttrCache_Type);
+    this.left = span;
+    this.span = span;
+  }
+}
+const ATTR_MISSES = 4;
+const ATTR_BACKOFF_MAX = 4096;
+
+interface DictOwner { dict: PyDictObject | null }
+
+/** The instance does not shadow the type's attribute with an entry of its own __dict__. */
+function noInstanceAttr(c: AttrCache, owner: PyObject, name: PyUnicodeObject): boolean {
+  if (!c.hasDict) return true;
+  const d = (owner as unknown as DictOwner).dict;
+  return d === null || d.ma_used === 0 || _PyDict_LookupIndexStr(d, name) < 0;
+}
+
+/** The cached forms' result, or undefined when the cache does not apply to this owner (the generic path decides). */
+function loadAttrCached(c: AttrCache, owner: PyObject, name: PyUnicodeObject): PyVal | undefined {
+  switch (c.kind) {
+    case ATTR_INSTANCE: {
+      const d = (owner as unknown as DictOwner).dict;
+      if (d === null) return undefined;
+      let i = c.index;
+      if (i >= d.dk_nentries || d.me_key[i] !== name) {
+        i = _PyDict_LookupIndexStr(d, name);
+        if (i < 0) return undefined;
+        c.index = i;
+      }
+      return d.me_value[i]!;
+    }
+    case ATTR_MODULE: {
+      const d = (owner as unknown as DictOwner).dict!;
+      return d.ma_keys_version === c.keysVersion ? d.me_value[c.index] ?? undefined : undefined;
+    }
+    case ATTR_SLOT:
+      return (c.descr as PyMemberDescrObject).d_member.get(owner);
+    case ATTR_CLASS_VALUE:
+      return noInstanceAttr(c, owner, name) ? c.descr : undefined;
+    case ATTR_CLASS:
+      return owner === c.owner && (owner as PyTypeObject).tp_version_tag === c.keysVersion ? c.descr : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** LOAD_ATTR's generic path (PyObject_GetAttr / _PyObject_GetMethod), then its specialization for next time. */
+function loadAttrGeneric(code: PyCodeObject, stack: (PyVal | null)[], sp: number, oparg: number, here: number): number {
+  const owner = stack[sp - 1]!;
+  const name = code._names[oparg >> 1];
+  if (oparg & 1) {
+    const [meth, unbound] = _PyObject_GetMethod(owner, name);
+    if (unbound) { stack[sp - 1] = meth; stack[sp++] = owner; }
+    else { stack[sp - 1] = meth; stack[sp++] = null; }
+  } else {
+    const t = Py_TYPE(owner);
+    stack[sp - 1] = t.tp_getattro === PyObject_GenericGetAttr ? PyObject_GenericGetAttr(owner, name, false)! : PyObject_GetAttr(owner, name);
+  }
+  maybeSpecializeAttr(code, owner, name, here, (oparg & 1) !== 0, false);
+  return sp;
+}
+
+function storeAttrCached(c: AttrCache, owner: PyObject, name: PyUnicodeObject, v: PyVal): void {
+  if (c.kind === ATTR_SLOT) {
+    (c.descr as PyMemberDescrObject).d_member.set!(owner, v);
+    return;
+  }
+  // ATTR_INSTANCE: the type has no descriptor of this name, so the value goes to the instance dict.
+  const o = owner as unknown as DictOwner;
+  let d = o.dict;
+  if (d === null) d = o.dict = PyDict_New();
+  const i = c.index;
+  if (i < d.dk_nentries && d.me_key[i] === name) {
+    d.me_value[i] = v;
+    d.ma_version++;
+  } else PyDict_SetItem(d, name, v);
+}
+
+function storeAttrGeneric(code: PyCodeObject, owner: PyVal, name: PyUnicodeObject, v: PyVal, here: number): void {
+  PyObject_SetAttr(owner, name, v);
+  maybeSpecializeAttr(code, owner, name, here, false, true);
+}
+
+/** After the generic path: specialize the instruction, unless its current entry still has misses to spare or its
+ *  backoff has not run out. */
+function maybeSpecializeAttr(code: PyCodeObject, owner: PyVal, name: PyUnicodeObject, here: number, method: boolean,
+  store: boolean): void {
+  let caches = code._cache_objects;
+  if (caches === null) caches = code._cache_objects = new Array<PyVal | null>(code._co_code_adaptive.length).fill(null);
+  const cur = caches[here];
+  if (cur instanceof AttrCache && ++cur.misses < ATTR_MISSES) return;
+  if (cur instanceof AttrBackoff && --cur.left > 0) return;
+  const c = specializeAttr(owner, name, method, store);
+  if (c !== null) caches[here] = c;
+  else if (cur instanceof AttrBackoff) cur.left = cur.span = Math.min(cur.span * 2, ATTR_BACKOFF_MAX);
+  else caches[here] = new AttrBackoff(16);
+}
+
+/** The cache entry of a specialized form for this owner and name (specialize.c's _Py_Specialize_LoadAttr and
+ *  _Py_Specialize_StoreAttr, for the forms above), or null when none applies. */
+function specializeAttr(owner: PyVal, name: PyUnicodeObject, method: boolean, store: boolean): AttrCache | null {
+  if (typeof owner === "number") return null;
+  const t = owner.ob_type;
+  if (t.tp_version_tag === 0) return null;
+  if (store ? t.tp_setattro !== PyObject_GenericSetAttr : t.tp_getattro !== PyObject_GenericGetAttr) {
+    if (store) return null;
+    if (t === PyModule_Type) {
+      // LOAD_ATTR_MODULE: an exact module whose type has no attribute of this name (module_getattro looks in the
+      // type first, then the dict, then the module's __getattr__).
+      const d = (owner as unknown as DictOwner).dict;
+      if (d === null || _PyType_Lookup(t, name) !== null) return null;
+      const ix = _PyDict_LookupIndexStr(d, name);
+      return ix < 0 ? null : new AttrCache(ATTR_MODULE, t, ix, d.ma_keys_version, null as unknown as PyVal, null);
+    }
+    if (t === PyType_Type && (owner as PyTypeObject).tp_version_tag !== 0 && _PyType_Lookup(t, name) === null) {
+      // LOAD_ATTR_CLASS: type_getattro finds no metaclass attribute, then the class's own: cached when it is a
+      // constant or a function (whose __get__(None, cls) is the function itself).
+      const a = _PyType_Lookup(owner as PyTypeObject, name);
+      if (a === null || (Py_TYPE(a).tp_descr_get !== null && !(a instanceof PyFunctionObject))) return null;
+      return new AttrCache(ATTR_CLASS, t, -1, (owner as PyTypeObject).tp_version_tag, a, owner);
+    }
+    return null;
+  }
+  const descr = _PyType_Lookup(t, name);
+  if (descr === null) {
+    if (t.tp_dictoffset !== 1) return null;
+    const d = (owner as unknown as DictOwner).dict;
+    const ix = d === null ? -1 : _PyDict_LookupIndexStr(d, name);
+    return ix < 0 ? null : new AttrCache(ATTR_INSTANCE, t, ix, 0, null as unknown as PyVal, null);
+  }
+  const dt = Py_TYPE(descr);
+  if (dt === PyProperty_Type) {
+    const g = (descr as PyPropertyObject).prop_get;
+    if (store || method || !(g instanceof PyFunctionObject) || (g.func_code.co_flags &
+      (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) !== 0) return null;
+    return new AttrCache(ATTR_PROPERTY, t, -1, 0, descr, g);
+  }
+  if (dt === PyMemberDescr_Type) {
+    const m = (descr as PyMemberDescrObject).d_member;
+    return !store || m.set !== undefined ? new AttrCache(ATTR_SLOT, t, -1, 0, descr, null) : null;
+  }
+  if (store || t.tp_dictoffset === -1) return null;
+  if (hasFlag(dt, Py_TPFLAGS_METHOD_DESCRIPTOR)) return method ? new AttrCache(ATTR_METHOD, t, -1, 0, descr, null) : null;
+  return dt.tp_descr_get === null ? new AttrCache(ATTR_CLASS_VALUE, t, -1, 0, descr, null) : null;
 }
 
 // ---- out-of-line helpers ----
