@@ -7,6 +7,7 @@ import {
   Py_TPFLAGS_BASETYPE, Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_MAPPING, hasFlag, type PyVal,
 } from "./object.js";
 import { PyObject_Hash, PyObject_RichCompareBool, PyObject_Repr, PyObject_GetIter, PyIter_Next, PyObject_GetAttrStr,
+  _PyObject_LookupSpecial,
   PyObject_CallNoArgs, PySequence_Fast } from "./abstract.js";
 import { PyErr_Format, PyErr_SetKeyError, Py_EnterRecursiveCall, Py_LeaveRecursiveCall, Py_ReprEnter, Py_ReprLeave } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_RuntimeError, PyExc_ValueError } from "./exceptions.js";
@@ -452,9 +453,9 @@ function dict_subscript(self: PyVal, key: PyVal): PyVal {
   const v = PyDict_GetItem(d, key);
   if (v !== undefined) return v;
   if (d.ob_type !== PyDict_Type) {
-    const missing = PyObject_GetAttrStr(d, "__missing__", true);
-    // __missing__ is looked up on the type; an instance attribute would not count, but lookup on the bound
-    // method through the instance is what CPython's _PyObject_LookupSpecial amounts to for normal classes.
+    // __missing__ is looked up on the type and bound (_PyObject_LookupSpecial): an instance attribute, or a class's
+    // __getattr__/__getattribute__, does not count.
+    const missing = _PyObject_LookupSpecial(d, "__missing__");
     if (missing !== undefined) return callOne(missing, key);
   }
   return PyErr_SetKeyError(key);

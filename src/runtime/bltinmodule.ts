@@ -395,8 +395,8 @@ function builtin_callable(_s: PyVal, v: PyVal): PyVal {
 }
 
 function builtin_len(_s: PyVal, v: PyVal): PyVal {
-  if (v instanceof PyListObject || v instanceof PyTupleObject) return v.ob_item.length;
   const t = Py_TYPE(v);
+  if (t === PyList_Type || t === PyTuple_Type) return (v as PyListObject | PyTupleObject).ob_item.length;
   if (t.sq_length === null && t.mp_length === null) {
     return PyErr_Format(PyExc_TypeError, `object of type '${t.tp_name}' has no len()`);
   }
