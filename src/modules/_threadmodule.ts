@@ -25,7 +25,7 @@ import { PyErr_Format, PyErr_SetObject, _PyErr_CreateException } from "../runtim
 import { trip_signal } from "../vm/hooks.js";
 import { parseArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
-import { atexitHooks } from "./atexitmodule.js";
+import { _PyErr_WriteUnraisable } from "../runtime/unraisable.js";
 import {
   type PyThread, MAIN_THREAD_IDENT, _PyThread_All, _PyThread_Current, _PyThread_Main, _PyThread_Count, _PyThread_Start,
   _PyThread_BeginWait, _PyThread_Wait, _PyThread_WaitForNonDaemon, _PyThread_Init,
@@ -407,7 +407,7 @@ export function wait_for_thread_shutdown(): void {
   try {
     PyObject_CallMethod(threading, "_shutdown", []);
   } catch (e) {
-    if (e instanceof PyBaseExceptionObject) atexitHooks.report("Exception ignored on threading shutdown:", e);
+    if (e instanceof PyBaseExceptionObject) _PyErr_WriteUnraisable(null, e, "Exception ignored on threading shutdown");
     else throw e;
   }
 }

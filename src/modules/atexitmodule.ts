@@ -8,15 +8,11 @@ import { Py_EQ } from "../objects/object.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import type { PyModuleDef } from "./moduledef.js";
 import { _PyGC_AddRoot } from "../runtime/gc.js";
+import { _PyErr_WriteUnraisable } from "../runtime/unraisable.js";
 
 interface Callback { func: PyVal; args: PyVal[]; kwnames: PyVal[] | null }
 let callbacks: Callback[] = [];
 _PyGC_AddRoot("atexit callbacks", () => callbacks);
-
-/** Reports an exception raised by a callback (set by the runtime: it prints through sys.unraisablehook's format). */
-export const atexitHooks = {
-  report: (where: string, exc: PyBaseExceptionObject): void => { void where; void exc; },
-};
 
 /** Run and clear the registered callbacks, last registered first (atexit_callfuncs). */
 export function _PyAtExit_Call(): void {
@@ -29,7 +25,10 @@ export function _PyAtExit_Call(): void {
     } catch (e) {
       if (e instanceof PyBaseExceptionObject) {
         if (e.ob_type === PyExc_SystemExit) continue;
-        atexitHooks.report(`Exception ignored in atexit callback: ${PyObject_Repr(cb.func).value}`, e);
+        // PyErr_FormatUnraisable("Exception ignored in atexit callback %R", func): through sys.unraisablehook.
+        let r = "<object repr() failed>";
+        try { r = PyObject_Repr(cb.func).value; } catch { /* keep */ }
+        _PyErr_WriteUnraisable(null, e, `Exception ignored in atexit callback ${r}`);
       } else throw e;
     }
   }

@@ -31,7 +31,6 @@ import { getSys } from "./sysmodule.js";
 import { getBuiltins, builtinsHooks } from "./bltinmodule.js";
 import { PyEval_EvalCode, importHooks } from "./pylifecycle.js";
 import { moduleRunner } from "./pythonrun.js";
-import { atexitHooks } from "../modules/atexitmodule.js";
 import { vmHooks } from "../vm/hooks.js";
 import { marshal_loads } from "./marshal.js";
 import { PyErr_WarnEx } from "../modules/_warnings.js";
@@ -739,15 +738,6 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     const ext = PyImport_ImportModule("_frozen_importlib_external");
     const cls = PyObject_GetAttrStr(ext, file.endsWith(".pyc") ? "SourcelessFileLoader" : "SourceFileLoader")!;
     PyDict_SetItemString(md, "__loader__", PyObject_Vectorcall(cls, [PyUnicode_FromString("__main__"), PyUnicode_FromString(file)], null));
-  };
-  atexitHooks.report = (where, exc) => {
-    const err = PyDict_GetItemStr(getSys().dict, PyUnicode_InternFromString("stderr"));
-    if (err === undefined || err === Py_None) return;
-    try {
-      PyObject_CallMethod(err, "write", [PyUnicode_FromString(`${where}\n${formatException(exc)}`)]);
-    } catch {
-      // nothing left to report with
-    }
   };
   _PyIO_InstallBuiltinExc(builtinExc);
   _PyCodecs_InstallNameLookup(lookupForEscape);

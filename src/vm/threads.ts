@@ -20,7 +20,7 @@ import {
 import { _PyEval_RunThread } from "./ceval.js";
 import { _PyEval_BindArgs } from "./call.js";
 import { vmHooks, PyErr_CheckSignals } from "./hooks.js";
-import { atexitHooks } from "../modules/atexitmodule.js";
+import { _PyErr_WriteUnraisable } from "../runtime/unraisable.js";
 import { currentHost, hostProc } from "../host/current.js";
 
 // Life of a thread. ONSTACK: its JS frames are live (it is running, or it waits inside a native call or in the
@@ -335,9 +335,9 @@ function finish(t: PyThread, exc: PyBaseExceptionObject | null): void {
   updateSwitchBits();
   if (exc !== null && !PyType_IsSubtype(exc.ob_type, PyExc_SystemExit)) {
     // thread_run: PyErr_FormatUnraisable("Exception ignored in thread started by %R", func)
-    let where = "Exception ignored in thread started by <object>:";
-    try { where = `Exception ignored in thread started by ${PyObject_Repr(t.func).value}:`; } catch { /* keep */ }
-    atexitHooks.report(where, exc);
+    let where = "Exception ignored in thread started by <object repr() failed>";
+    try { where = `Exception ignored in thread started by ${PyObject_Repr(t.func).value}`; } catch { /* keep */ }
+    _PyErr_WriteUnraisable(null, exc, where);
   }
   const done = t.onDone;
   t.onDone = null;
