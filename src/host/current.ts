@@ -6,6 +6,8 @@ import { MemoryFS, createMemoryProcess } from "./memory.js";
 let current: Host | null = null;
 let fs: HostFS | null = null;
 let proc: HostProcess | null = null;
+/** The C library's environment (environ): the host's env() at start, then what os.putenv/os.unsetenv change. */
+let environ: Map<string, string> | null = null;
 
 export function setCurrentHost(h: Host): void {
   current = h;
@@ -17,6 +19,20 @@ export function setCurrentHost(h: Host): void {
   };
   fs = h.fs ?? new MemoryFS({ stdout: (b) => h.writeStdout(b), stderr: (b) => h.writeStderr(b), stdin });
   proc = h.proc ?? createMemoryProcess(() => h.timeNs());
+  environ = null;
+}
+
+/** getenv(3) on the process environment (what TZ and TZDIR are for time.tzset). */
+export function processGetenv(name: string): string | undefined {
+  if (environ === null) return currentHost().env().get(name);
+  return environ.get(name);
+}
+
+/** setenv(3) / unsetenv(3) (os.putenv, os.unsetenv): value null removes the variable. */
+export function processSetenv(name: string, value: string | null): void {
+  if (environ === null) environ = new Map(currentHost().env());
+  if (value === null) environ.delete(name);
+  else environ.set(name, value);
 }
 
 export function currentHost(): Host {

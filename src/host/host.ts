@@ -159,6 +159,8 @@ export interface Host {
   cwd(): string;
   /** Environment variables granted to Python code (empty in a sandbox). */
   env(): ReadonlyMap<string, string>;
+  /** The name of the host's time zone ("Europe/Paris"), for a host without /etc/localtime; null if unknown. */
+  localTimeZone?: () => string | null;
   /** Wall-clock time in nanoseconds since the epoch, and a monotonic clock in nanoseconds. */
   timeNs(): bigint;
   monotonicNs(): bigint;

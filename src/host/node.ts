@@ -628,6 +628,13 @@ export function createNodeHost(): Host {
     readStdin: () => fs.readFileSync(0),
     cwd: () => process.cwd(),
     env: () => new Map(Object.entries(process.env).filter((kv): kv is [string, string] => kv[1] !== undefined)),
+    localTimeZone: () => {
+      try {
+        return Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
+      } catch {
+        return null;
+      }
+    },
     timeNs: () => wallBase + process.hrtime.bigint(),
     monotonicNs: () => process.hrtime.bigint(),
     fs: createNodeFS(),

@@ -24,11 +24,12 @@ import { parseArgs } from "../runtime/getargs.js";
 import { PyImport_ImportModule } from "../runtime/import.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { PyDateTime_DateTime } from "./_datetimemodule.js";
+import {
+  EPOCHORDINAL, TZCursor, parse_abbr, parse_tz_delta, parse_transition_rule, year_to_timestamp, ymd_to_ord,
+  type TransitionRule,
+} from "../runtime/tzfile.js";
 
 const Py_EQ = 2;
-const EPOCHORDINAL = 719163;
-const DAYS_IN_MONTH = [-1, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-const DAYS_BEFORE_MONTH = [-1, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334] as const;
 const ZONEINFO_STRONG_CACHE_MAX_SIZE = 8;
 
 const SOURCE_NOCACHE = 0;
@@ -51,13 +52,6 @@ class TTInfo {
 
 /** NO_TTINFO: what a zone that is not a fixed offset answers for utcoffset(None). */
 const NO_TTINFO = new TTInfo(Py_None, Py_None, Py_None, 0);
-
-/** A transition date of a POSIX TZ rule: Mm.w.d (CalendarRule) or Jn / n (DayRule), with its local time. */
-type TransitionRule =
-  | { readonly kind: "calendar"; readonly month: number; readonly week: number; readonly day: number;
-      readonly hour: number; readonly minute: number; readonly second: number }
-  | { readonly kind: "day"; readonly julian: number; readonly day: number;
-      readonly hour: number; readonly minute: number; readonly second: number };
 
 /** _tzrule: what applies after the last transition of the file. */
 class TZRule {
@@ -163,49 +157,7 @@ function ttinfo_eq(a: TTInfo, b: TTInfo): boolean {
     PyObject_RichCompareBool(a.tzname, b.tzname, Py_EQ);
 }
 
-// ---- calendar arithmetic ----
-
-function is_leap_year(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-}
-
-/** The proleptic Gregorian ordinal of a date (0001-01-01 is 1). */
-function ymd_to_ord(y: number, m: number, d: number): number {
-  y -= 1;
-  const days_before_year = y * 365 + Math.trunc(y / 4) - Math.trunc(y / 100) + Math.trunc(y / 400);
-  let yearday: number = DAYS_BEFORE_MONTH[m] ?? 0;
-  if (m > 2 && is_leap_year(y + 1)) yearday += 1;
-  return days_before_year + yearday + d;
-}
-
-/** The local timestamp of a rule's transition in a year (calendarrule_/dayrule_year_to_timestamp). */
-function year_to_timestamp(r: TransitionRule, year: number): number {
-  switch (r.kind) {
-    case "calendar": {
-      // Week 1 is the first week holding weekday `day` (0 = Sunday); week 5 is the last one in the month.
-      const first_day = (ymd_to_ord(year, r.month, 1) + 6) % 7;
-      let days_in_month: number = DAYS_IN_MONTH[r.month];
-      if (r.month === 2 && is_leap_year(year)) days_in_month += 1;
-      let month_day = (r.day - (first_day + 1)) % 7;
-      if (month_day < 0) month_day += 7;
-      month_day += 1 + (r.week - 1) * 7;
-      if (month_day > days_in_month) month_day -= 7;
-      const ordinal = ymd_to_ord(year, r.month, month_day) - EPOCHORDINAL;
-      return ordinal * 86400 + r.hour * 3600 + r.minute * 60 + r.second;
-    }
-    case "day": {
-      // Jn counts 1..365 without February 29; n counts 0..365 with it.
-      const days_before_year = ymd_to_ord(year, 1, 1) - EPOCHORDINAL - 1;
-      let day = r.day;
-      if (r.julian && day >= 59 && is_leap_year(year)) day += 1;
-      return (days_before_year + day) * 86400 + r.hour * 3600 + r.minute * 60 + r.second;
-    }
-    default: {
-      const never: never = r;
-      return never;
-    }
-  }
-}
+// ---- the rule after the last transition (its TZ string is parsed by runtime/tzfile.ts) ----
 
 /** find_tzrule_ttinfo: the type in effect at a local time (fold picks the side of a gap or fold). */
 function find_tzrule_ttinfo(rule: TZRule, ts: number, fold: number, year: number): TTInfo {
@@ -239,130 +191,6 @@ function find_tzrule_ttinfo_fromutc(rule: TZRule, ts: number, year: number): [TT
   return [isdst ? rule.dst : rule.std, fold];
 }
 
-// ---- the POSIX TZ string: std offset[dst[offset],start[/time],end[/time]] (POSIX.1-2018 §8.3, RFC 8536 §3.3) ----
-
-const isdigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const isalpha = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-
-/** A cursor over the TZ string as a C string: reading past the end (or at a NUL) gives 0. */
-class TZCursor {
-  readonly s: Uint8Array;
-  p: number;
-  constructor(s: Uint8Array) {
-    const nul = s.indexOf(0);
-    this.s = nul < 0 ? s : s.subarray(0, nul);
-    this.p = 0;
-  }
-  at(k = 0): number {
-    const i = this.p + k;
-    return i < this.s.length ? this.s[i] : 0;
-  }
-}
-
-/** parse_abbr: <quoted> (alphanumerics, + and -) or unquoted letters; null when malformed or empty. */
-function parse_abbr(c: TZCursor): PyVal | null {
-  const begin = c.p;
-  let from: number, to: number;
-  if (c.at() === 0x3c /* < */) {
-    c.p++;
-    from = c.p;
-    for (;;) {
-      const b = c.at();
-      if (b === 0x3e /* > */) break;
-      if (!isalpha(b) && !isdigit(b) && b !== 0x2b && b !== 0x2d) return null;
-      c.p++;
-    }
-    to = c.p;
-    c.p++;
-  } else {
-    from = c.p;
-    while (isalpha(c.at())) c.p++;
-    to = c.p;
-  }
-  if (c.p - begin < 1) return null;
-  return PyUnicode_FromString(String.fromCharCode(...c.s.subarray(from, to)));
-}
-
-/** parse_transition_time: [+|-]h[hh][:mm[:ss]], the sign applying to every part (RFC 8536 allows -167..167 hours). */
-function parse_transition_time(c: TZCursor): [number, number, number] | null {
-  let sign = 1;
-  if (c.at() === 0x2d || c.at() === 0x2b) {
-    if (c.at() === 0x2d) sign = -1;
-    c.p++;
-  }
-  const hour = parse_digits(c, 1, 3);
-  if (hour === null) return null;
-  let minute = 0, second = 0;
-  if (c.at() === 0x3a /* : */) {
-    c.p++;
-    const m = parse_digits(c, 2, 2);
-    if (m === null) return null;
-    minute = m;
-    if (c.at() === 0x3a) {
-      c.p++;
-      const sec = parse_digits(c, 2, 2);
-      if (sec === null) return null;
-      second = sec;
-    }
-  }
-  return [sign * hour, sign * minute, sign * second];
-}
-
-/** parse_digits: min..max decimal digits. */
-function parse_digits(c: TZCursor, min: number, max: number): number | null {
-  let value = 0;
-  for (let i = 0; i < max; i++, c.p++) {
-    const d = c.at();
-    if (!isdigit(d)) return i < min ? null : value;
-    value = value * 10 + d - 0x30;
-  }
-  return value;
-}
-
-/** parse_tz_delta: a UTC offset, hours within +-24; its sign is inverted (west of Greenwich is positive). */
-function parse_tz_delta(c: TZCursor): number | null {
-  const t = parse_transition_time(c);
-  if (t === null || t[0] > 24 || t[0] < -24) return null;
-  return -(t[0] * 3600 + t[1] * 60 + t[2]);
-}
-
-/** parse_transition_rule: Mm.w.d, Jn or n, each with an optional /time (02:00 by default); null when malformed. */
-function parse_transition_rule(c: TZCursor): TransitionRule | null {
-  let hms: [number, number, number] = [2, 0, 0];
-  const time = (): boolean => {
-    if (c.at() !== 0x2f /* / */) return true;
-    c.p++;
-    const t = parse_transition_time(c);
-    if (t === null) return false;
-    hms = t;
-    return true;
-  };
-  if (c.at() === 0x4d /* M */) {
-    c.p++;
-    const month = parse_digits(c, 1, 2);
-    if (month === null || c.at() !== 0x2e /* . */) return null;
-    c.p++;
-    const week = parse_digits(c, 1, 1);
-    if (week === null || c.at() !== 0x2e) return null;
-    c.p++;
-    const day = parse_digits(c, 1, 1);
-    if (day === null || !time()) return null;
-    // calendarrule_new's bounds; its messages are replaced by parse_tz_str's "Malformed transition rule".
-    if (month < 1 || month > 12 || week < 1 || week > 5 || day > 6 || hms[0] < -167 || hms[0] > 167) return null;
-    return { kind: "calendar", month, week, day, hour: hms[0], minute: hms[1], second: hms[2] };
-  }
-  let julian = 0;
-  if (c.at() === 0x4a /* J */) {
-    julian = 1;
-    c.p++;
-  }
-  const day = parse_digits(c, 1, 3);
-  if (day === null || !time()) return null;
-  // dayrule_new's bounds (same replacement of the message).
-  if (day < julian || day > 365 || hms[0] < -167 || hms[0] > 167) return null;
-  return { kind: "day", julian, day, hour: hms[0], minute: hms[1], second: hms[2] };
-}
-
 /** parse_tz_str: the footer of a version 2+ TZif file, with CPython's messages. */
 function parse_tz_str(st: ZoneInfoState, tz_str_obj: PyVal): TZRule {
   if (!PyBytes_Check(tz_str_obj)) {
@@ -370,13 +198,15 @@ function parse_tz_str(st: ZoneInfoState, tz_str_obj: PyVal): TZRule {
   }
   const c = new TZCursor(tz_str_obj.ob_bytes);
   const fail = (what: string): never => PyErr_Format(PyExc_ValueError, `${what}${PyObject_Repr(tz_str_obj).value}`);
-  const std_abbr = parse_abbr(c);
-  if (std_abbr === null) return fail("Invalid STD format in ");
+  const std_name = parse_abbr(c);
+  if (std_name === null) return fail("Invalid STD format in ");
+  const std_abbr = PyUnicode_FromString(std_name);
   const std_offset = parse_tz_delta(c);
   if (std_offset === null) return fail("Invalid STD offset in ");
   if (c.at() === 0) return new TZRule(build_ttinfo(st, std_offset, 0, std_abbr), null, 0, null, null);
-  const dst_abbr = parse_abbr(c);
-  if (dst_abbr === null) return fail("Invalid DST format in ");
+  const dst_name = parse_abbr(c);
+  if (dst_name === null) return fail("Invalid DST format in ");
+  const dst_abbr = PyUnicode_FromString(dst_name);
   let dst_offset: number;
   if (c.at() === 0x2c /* , */) {
     // POSIX: without an offset, DST is one hour ahead of standard time.

@@ -28,7 +28,7 @@ import { HostError, type HostStat, type HostStatVFS } from "../host/host.js";
 import { pipeHooks } from "../host/pipe.js";
 import { _PySocket_Endpoint } from "./socketmodule.js";
 import { _PyThread_BeginWait, _PyThread_Wait, _PyThread_Wake, type WaitCall } from "../vm/threads.js";
-import { hostFS, hostProc, currentHost } from "../host/current.js";
+import { hostFS, hostProc, currentHost, processSetenv } from "../host/current.js";
 
 // ---- errors ----
 
@@ -815,9 +815,30 @@ function posix_device_encoding(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null
   return hostFS().isatty(fdArg(fd!)) ? PyUnicode_FromString("UTF-8") : Py_None;
 }
 
-function posix_putenv(m: PyVal, args: PyVal[]): PyVal {
+/** PyUnicode_FSConverter for an environment string (str or bytes, no NUL), as a string of fsdecode. */
+function envArg(v: PyVal): string {
+  let s: string;
+  if (PyBytes_Check(v)) s = fsdecode(v.ob_bytes);
+  else if (PyUnicode_Check(v)) s = v.value;
+  else return PyErr_Format(PyExc_TypeError, `expected str, bytes or os.PathLike object, not ${(v as { ob_type: { tp_name: string } }).ob_type.tp_name}`);
+  if (s.includes("\0")) return PyErr_Format(PyExc_ValueError, "embedded null byte");
+  return s;
+}
+
+/** os.putenv / os.unsetenv change the C library's environment (what getenv("TZ") in time.tzset reads). */
+function posix_putenv(_m: PyVal, args: PyVal[]): PyVal {
   const [k, v] = unpackArgs("putenv", args, 2, 2);
-  void m; void k; void v;
+  const name = envArg(k!), value = envArg(v!);
+  if (name.includes("=")) return PyErr_Format(PyExc_ValueError, "illegal environment variable name");
+  if (name === "") return PyErr_SetFromErrno(22);
+  processSetenv(name, value);
+  return Py_None;
+}
+
+function posix_unsetenv(_m: PyVal, k: PyVal): PyVal {
+  const name = envArg(k);
+  if (name === "" || name.includes("=")) return PyErr_SetFromErrno(22);
+  processSetenv(name, null);
   return Py_None;
 }
 
@@ -884,7 +905,7 @@ const methods = [
   { name: "_path_normpath", meth: posix__path_normpath, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "device_encoding", meth: posix_device_encoding, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "putenv", meth: posix_putenv, flags: METH_FASTCALL },
-  { name: "unsetenv", meth: () => Py_None, flags: METH_O },
+  { name: "unsetenv", meth: posix_unsetenv, flags: METH_O },
   { name: "get_inheritable", meth: posix_get_inheritable, flags: METH_O },
   { name: "set_inheritable", meth: posix_set_inheritable, flags: METH_FASTCALL },
   { name: "get_blocking", meth: posix_get_blocking, flags: METH_O },

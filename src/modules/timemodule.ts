@@ -1,14 +1,16 @@
-// The time module (Modules/timemodule.c): clocks from the host, struct_time, gmtime/localtime/mktime through the
-// JS Date (the host's time zone), strftime in the C locale, strptime through Lib/_strptime. See docs/imports.md.
+// The time module (Modules/timemodule.c): clocks from the host, struct_time, and local time as CPython gets it from
+// glibc: localtime/mktime/tzset by runtime/tzfile.ts (TZ from os.environ), glibc's strftime in the C locale, strptime
+// through Lib/_strptime. See docs/modules.md (time).
 import { Py_None, PyTypeObject, METH_NOARGS, METH_O, METH_FASTCALL, type PyVal, PyUnicodeObject } from "../objects/object.js";
 import { PyFloat_FromDouble, PyFloat_Check, PyFloat_AsDouble } from "../objects/floatobject.js";
 import { PyLong_FromBigInt, PyLong_Check, longValue } from "../objects/longobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
-import { PyTuple_New } from "../objects/tupleobject.js";
-import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError } from "../objects/exceptions.js";
-import { PySequence_List, PyNumber_Index, PyObject_CallMethod, PyObject_GetAttrStr, PyObject_Vectorcall } from "../objects/abstract.js";
+import { PyTuple_New, PyTuple_Check } from "../objects/tupleobject.js";
+import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError, PyExc_OSError, PyExc_RuntimeError } from "../objects/exceptions.js";
+import { PyNumber_Index, PyObject_SetAttr, PyObject_GetAttrStr, PyObject_Vectorcall } from "../objects/abstract.js";
 import { PyStructSequence_NewType, PyStructSequence_New, PyStructSequence } from "../objects/structseq.js";
-import { PyErr_Format } from "../runtime/errors.js";
+import { PyErr_Format, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
+import { Tm, localtime_r, gmtime_r, mktime, tzset, glibcTzname } from "../runtime/tzfile.js";
 import { unpackArgs } from "../runtime/getargs.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { currentHost, hostProc } from "../host/current.js";
@@ -31,230 +33,447 @@ function structTimeType(): PyTypeObject {
   return StructTimeType;
 }
 
-interface Tm {
-  year: number; mon: number; mday: number; hour: number; min: number; sec: number; wday: number; yday: number;
-  isdst: number; zone: string; gmtoff: number;
-}
+// ---- struct tm <-> Python (tmtotuple, gettmarg, checktm) ----
 
-function dayOfYear(y: number, m: number, d: number): number {
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86400000) + 1;
-}
-
-function utcDate(y: number, m0: number, d: number, h = 0, mi = 0, s = 0): Date {
-  const dt = new Date(Date.UTC(2000, m0, d, h, mi, s));
-  dt.setUTCFullYear(y);
-  return dt;
-}
-
-function gmtimeOf(t: number): Tm {
-  const d = new Date(t * 1000);
-  if (Number.isNaN(d.getTime())) return PyErr_Format(PyExc_OverflowError, "timestamp out of range for platform time_t");
-  const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, md = d.getUTCDate();
-  return { year: y, mon: m, mday: md, hour: d.getUTCHours(), min: d.getUTCMinutes(), sec: d.getUTCSeconds(),
-    // glibc's gmtime names the zone "GMT" (time.gmtime().tm_zone).
-    wday: (d.getUTCDay() + 6) % 7, yday: dayOfYear(y, m, md), isdst: 0, zone: "GMT", gmtoff: 0 };
-}
-
-let zoneFormat: Intl.DateTimeFormat | null = null;
-function zoneName(d: Date): string {
-  // A UTC host needs no Intl (whose formatter costs tens of milliseconds to create).
-  if (d.getTimezoneOffset() === 0 && new Date(d.getFullYear(), 0, 1).getTimezoneOffset() === 0
-    && new Date(d.getFullYear(), 6, 1).getTimezoneOffset() === 0) return "UTC";
-  try {
-    if (zoneFormat === null) zoneFormat = new Intl.DateTimeFormat("en-US", { timeZoneName: "short" });
-    const parts = zoneFormat.formatToParts(d);
-    const z = parts.find((p) => p.type === "timeZoneName")?.value ?? "UTC";
-    return z === "GMT" ? "UTC" : z;
-  } catch {
-    return "UTC";
+/** _PyTime_localtime / _PyTime_gmtime: glibc's conversion, OSError(EOVERFLOW) when the year overflows an int. */
+function convertTime(t: number | bigint, local: boolean): Tm {
+  const tm = local ? localtime_r(t) : gmtime_r(t);
+  if (tm === null) {
+    const exc = _PyErr_CreateException(PyExc_OSError, [75, PyUnicode_FromString("Value too large for defined data type")]);
+    _PyErr_ChainContext(exc);
+    throw exc;
   }
+  return tm;
 }
 
-function localtimeOf(t: number): Tm {
-  const d = new Date(t * 1000);
-  if (Number.isNaN(d.getTime())) return PyErr_Format(PyExc_OverflowError, "timestamp out of range for platform time_t");
-  const y = d.getFullYear(), m = d.getMonth() + 1, md = d.getDate();
-  const off = -d.getTimezoneOffset();
-  const jan = -new Date(y, 0, 1).getTimezoneOffset(), jul = -new Date(y, 6, 1).getTimezoneOffset();
-  const isdst = jan !== jul && off === Math.max(jan, jul) ? 1 : 0;
-  return { year: y, mon: m, mday: md, hour: d.getHours(), min: d.getMinutes(), sec: d.getSeconds(),
-    wday: (d.getDay() + 6) % 7, yday: dayOfYear(y, m, md), isdst, zone: zoneName(d), gmtoff: off * 60 };
-}
-
+/** tmtotuple: CPython adds 1900 to tm_year in C int arithmetic (it wraps for the largest years). */
 function tmToPy(tm: Tm): PyVal {
-  return PyStructSequence_New(structTimeType(), [tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday,
-    tm.isdst, PyUnicode_FromString(tm.zone), tm.gmtoff]);
+  return PyStructSequence_New(structTimeType(), [(tm.tm_year + 1900) | 0, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+    tm.tm_min, tm.tm_sec, (tm.tm_wday + 6) % 7, tm.tm_yday + 1, tm.tm_isdst, PyUnicode_FromString(tm.tm_zone ?? ""),
+    tm.tm_gmtoff]);
 }
 
-function int(v: PyVal): number {
+/** The "i" converter of PyArg_ParseTuple: a C int. */
+function cInt(v: PyVal): number {
   if (PyFloat_Check(v)) return PyErr_Format(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
-  return Number(longValue(PyNumber_Index(v)));
+  const i = longValue(PyNumber_Index(v));
+  const n = typeof i === "bigint" ? (i > 0x7fffffffn ? Infinity : i < -0x80000000n ? -Infinity : Number(i)) : i;
+  if (n > 2147483647) return PyErr_Format(PyExc_OverflowError, "signed integer is greater than maximum");
+  if (n < -2147483648) return PyErr_Format(PyExc_OverflowError, "signed integer is less than minimum");
+  return n;
 }
 
-/** A struct_time or 9-tuple to Tm (gettmarg), with CPython's messages. */
-function pyToTm(v: PyVal, fname: string): Tm {
-  let items: PyVal[];
-  try {
-    items = PySequence_List(v);
-  } catch {
-    return PyErr_Format(PyExc_TypeError, "Tuple or struct_time argument required");
-  }
-  if (!(v instanceof PyStructSequence) && !(PyTuple_New([]).ob_type === (v as { ob_type?: unknown }).ob_type)) {
-    if (!(v instanceof PyStructSequence)) {
-      const tn = (v as { ob_type?: { tp_name: string } }).ob_type?.tp_name;
-      if (tn !== "tuple") return PyErr_Format(PyExc_TypeError, "Tuple or struct_time argument required");
-    }
-  }
-  if (items.length !== 9) return PyErr_Format(PyExc_TypeError, `${fname}(): illegal time tuple argument`);
-  const n = items.map(int);
-  let zone = "", gmtoff = 0;
-  if (v instanceof PyStructSequence) {
+/** gettmarg: a struct_time or 9-tuple to struct tm (tm_zone and tm_gmtoff only from a struct_time). */
+function gettmarg(v: PyVal, fname: string): Tm {
+  if (!PyTuple_Check(v)) return PyErr_Format(PyExc_TypeError, "Tuple or struct_time argument required");
+  if (v.ob_item.length !== 9) return PyErr_Format(PyExc_TypeError, `${fname}(): illegal time tuple argument`);
+  const n = v.ob_item.map(cInt);
+  if (n[0] < -2147483648 + 1900) return PyErr_Format(PyExc_OverflowError, "year out of range");
+  const p = new Tm();
+  p.tm_year = n[0] - 1900;
+  p.tm_mon = n[1] - 1;
+  p.tm_mday = n[2];
+  p.tm_hour = n[3];
+  p.tm_min = n[4];
+  p.tm_sec = n[5];
+  p.tm_wday = (n[6] + 1) % 7;
+  p.tm_yday = n[7] - 1;
+  p.tm_isdst = n[8];
+  if (v instanceof PyStructSequence && v.ob_type === structTimeType()) {
     const z = v.extra[0];
-    if (z !== undefined && PyUnicode_Check(z)) zone = z.value;
+    if (z !== undefined && z !== Py_None) {
+      if (!PyUnicode_Check(z)) return PyErr_Format(PyExc_TypeError, `bad argument type for built-in operation`);
+      p.tm_zone = z.value;
+    }
     const g = v.extra[1];
-    if (g !== undefined && PyLong_Check(g)) gmtoff = Number(longValue(g));
+    if (g !== undefined && g !== Py_None) p.tm_gmtoff = cLong(g);
   }
-  return { year: n[0], mon: n[1], mday: n[2], hour: n[3], min: n[4], sec: n[5], wday: n[6], yday: n[7], isdst: n[8], zone, gmtoff };
+  return p;
 }
 
-function timeArg(v: PyVal | undefined): number {
-  if (v === undefined || v === Py_None) return Number(currentHost().timeNs()) / 1e9;
+function cLong(v: PyVal): number {
+  const i = longValue(PyNumber_Index(v));
+  if (typeof i === "bigint" && (i > 0x7fffffffffffffffn || i < -0x8000000000000000n)) {
+    return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C long");
+  }
+  return Number(i);
+}
+
+/** checktm: the ranges strftime and asctime need (a 0 month, day or yday means the first). */
+function checktm(buf: Tm): void {
+  if (buf.tm_mon === -1) buf.tm_mon = 0;
+  else if (buf.tm_mon < 0 || buf.tm_mon > 11) PyErr_Format(PyExc_ValueError, "month out of range");
+  if (buf.tm_mday === 0) buf.tm_mday = 1;
+  else if (buf.tm_mday < 0 || buf.tm_mday > 31) PyErr_Format(PyExc_ValueError, "day of month out of range");
+  if (buf.tm_hour < 0 || buf.tm_hour > 23) PyErr_Format(PyExc_ValueError, "hour out of range");
+  if (buf.tm_min < 0 || buf.tm_min > 59) PyErr_Format(PyExc_ValueError, "minute out of range");
+  if (buf.tm_sec < 0 || buf.tm_sec > 61) PyErr_Format(PyExc_ValueError, "seconds out of range");
+  if (buf.tm_wday < 0) PyErr_Format(PyExc_ValueError, "day of week out of range");
+  if (buf.tm_yday === -1) buf.tm_yday = 0;
+  else if (buf.tm_yday < 0 || buf.tm_yday > 365) PyErr_Format(PyExc_ValueError, "day of year out of range");
+}
+
+/** _PyTime_ObjectToTime_t (floor): a timestamp argument, or now; bigint beyond 2**53. */
+function timeArg(v: PyVal | undefined): number | bigint {
+  if (v === undefined || v === Py_None) return Number(currentHost().timeNs() / 1000000000n);
   if (PyFloat_Check(v)) {
     const f = PyFloat_AsDouble(v);
-    if (!Number.isFinite(f)) return PyErr_Format(PyExc_ValueError, "Invalid value NaN (not a number)");
-    return Math.floor(f);
+    if (Number.isNaN(f)) return PyErr_Format(PyExc_ValueError, "Invalid value NaN (not a number)");
+    const i = Math.floor(f);
+    if (!(i >= -9223372036854775808 && i < 9223372036854775808)) {
+      return PyErr_Format(PyExc_OverflowError, "timestamp out of range for platform time_t");
+    }
+    return Number.isSafeInteger(i) ? i : BigInt(i);
   }
-  if (PyLong_Check(v)) return Number(longValue(v));
-  return PyErr_Format(PyExc_TypeError, `'${(v as { ob_type: { tp_name: string } }).ob_type.tp_name}' object cannot be interpreted as an integer`);
+  const i = longValue(PyNumber_Index(v));
+  if (typeof i === "number") return i;
+  if (i > 0x7fffffffffffffffn || i < -0x8000000000000000n) {
+    return PyErr_Format(PyExc_OverflowError, "timestamp out of range for platform time_t");
+  }
+  return i >= -9007199254740991n && i <= 9007199254740991n ? Number(i) : i;
 }
 
-const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const FULL_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-  "November", "December"];
+// ---- asctime and strftime (glibc's time/strftime_l.c in the C locale) ----
 
-function pad(n: number, w: number, c = "0"): string {
-  const s = String(Math.abs(n));
-  return (n < 0 ? "-" : "") + (s.length >= w ? s : c.repeat(w - s.length) + s);
-}
+const WDAY = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const WEEKDAY = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+const MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const MONTH = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+  "November", "December"] as const;
 
+/** _asctime: "%s %s%3d %.2d:%.2d:%.2d %d". */
 function asctime(tm: Tm): string {
-  return `${DAYS[((tm.wday % 7) + 7) % 7]} ${MONTHS[(tm.mon + 11) % 12]} ${pad(tm.mday, 2, " ")} ${pad(tm.hour, 2)}:${pad(tm.min, 2)}:${pad(tm.sec, 2)} ${tm.year}`;
+  const d2 = (n: number): string => (n < 0 ? "-" + String(-n).padStart(2, "0") : String(n).padStart(2, "0"));
+  return `${WDAY[tm.tm_wday]} ${MON[tm.tm_mon]}${String(tm.tm_mday).padStart(3, " ")} ${d2(tm.tm_hour)}:${d2(tm.tm_min)}:${d2(tm.tm_sec)} ${(1900 + tm.tm_year) | 0}`;
 }
 
-/** ISO 8601 week-based year and week number (%G, %V). */
-function isoWeek(tm: Tm): [number, number] {
-  const wday = ((tm.wday % 7) + 7) % 7; // Monday 0
-  const thursdayYday = tm.yday - wday + 3;
-  let year = tm.year;
-  const daysInYear = (y: number) => ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365);
-  let yday = thursdayYday;
-  if (yday < 1) {
-    year--;
-    yday += daysInYear(year);
-  } else if (yday > daysInYear(year)) {
-    yday -= daysInYear(year);
-    year++;
-  }
-  return [year, Math.floor((yday - 1) / 7) + 1];
+/** Raised when the output reaches strftime's buffer size (glibc then returns 0). */
+class StrftimeFull extends Error {}
+
+const ISO_WEEK_START_WDAY = 1;
+const ISO_WEEK1_WDAY = 4;
+const YDAY_MINIMUM = -366;
+
+/** iso_week_days: days from the first day of the first ISO week of the year to yday. */
+function iso_week_days(yday: number, wday: number): number {
+  const big_enough_multiple_of_7 = (Math.trunc(-YDAY_MINIMUM / 7) + 2) * 7;
+  return yday - ((yday - wday + ISO_WEEK1_WDAY + big_enough_multiple_of_7) % 7) + ISO_WEEK1_WDAY - ISO_WEEK_START_WDAY;
 }
 
-/** strftime in the C locale (glibc's conversions). */
-export function strftime(fmt: string, tm: Tm): string {
+const isleapY = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/** __strftime_internal over code points: flags _ - 0 ^ #, a width, the E and O modifiers, the C locale's texts.
+ *  Throws StrftimeFull once the output reaches maxsize characters. */
+function strftime_internal(fmt: readonly string[], tp: Tm, maxsize: number): string {
   let out = "";
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (c !== "%" || i + 1 >= fmt.length) { out += c; continue; }
-    const d = fmt[++i];
-    const wday = ((tm.wday % 7) + 7) % 7;
-    const sundayWday = (wday + 1) % 7;
-    switch (d) {
-      case "a": out += DAYS[wday]; break;
-      case "A": out += FULL_DAYS[wday]; break;
-      case "b": case "h": out += MONTHS[(tm.mon + 11) % 12]; break;
-      case "B": out += FULL_MONTHS[(tm.mon + 11) % 12]; break;
-      case "c": out += asctime(tm); break;
-      case "C": out += pad(Math.floor(tm.year / 100), 2); break;
-      case "d": out += pad(tm.mday, 2); break;
-      case "D": out += `${pad(tm.mon, 2)}/${pad(tm.mday, 2)}/${pad(tm.year % 100, 2)}`; break;
-      case "e": out += pad(tm.mday, 2, " "); break;
-      case "F": out += `${pad(tm.year, 4)}-${pad(tm.mon, 2)}-${pad(tm.mday, 2)}`; break;
-      case "G": out += String(isoWeek(tm)[0]); break;
-      case "g": out += pad(isoWeek(tm)[0] % 100, 2); break;
-      case "H": out += pad(tm.hour, 2); break;
-      case "I": out += pad(tm.hour % 12 === 0 ? 12 : tm.hour % 12, 2); break;
-      case "j": out += pad(tm.yday, 3); break;
-      case "k": out += pad(tm.hour, 2, " "); break;
-      case "l": out += pad(tm.hour % 12 === 0 ? 12 : tm.hour % 12, 2, " "); break;
-      case "m": out += pad(tm.mon, 2); break;
-      case "M": out += pad(tm.min, 2); break;
-      case "n": out += "\n"; break;
-      case "p": out += tm.hour < 12 ? "AM" : "PM"; break;
-      case "P": out += tm.hour < 12 ? "am" : "pm"; break;
-      case "r": out += `${pad(tm.hour % 12 === 0 ? 12 : tm.hour % 12, 2)}:${pad(tm.min, 2)}:${pad(tm.sec, 2)} ${tm.hour < 12 ? "AM" : "PM"}`; break;
-      case "R": out += `${pad(tm.hour, 2)}:${pad(tm.min, 2)}`; break;
-      case "s": out += String(Math.floor(utcDate(tm.year, tm.mon - 1, tm.mday, tm.hour, tm.min, tm.sec).getTime() / 1000) - tm.gmtoff); break;
-      case "S": out += pad(tm.sec, 2); break;
-      case "t": out += "\t"; break;
-      case "T": out += `${pad(tm.hour, 2)}:${pad(tm.min, 2)}:${pad(tm.sec, 2)}`; break;
-      case "u": out += String(wday + 1); break;
-      case "U": out += pad(Math.floor((tm.yday - 1 + 7 - sundayWday) / 7), 2); break;
-      case "V": out += pad(isoWeek(tm)[1], 2); break;
-      case "w": out += String(sundayWday); break;
-      case "W": out += pad(Math.floor((tm.yday - 1 + 7 - wday) / 7), 2); break;
-      case "x": out += `${pad(tm.mon, 2)}/${pad(tm.mday, 2)}/${pad(tm.year % 100, 2)}`; break;
-      case "X": out += `${pad(tm.hour, 2)}:${pad(tm.min, 2)}:${pad(tm.sec, 2)}`; break;
-      case "y": out += pad(((tm.year % 100) + 100) % 100, 2); break;
-      case "Y": out += String(tm.year); break;
-      case "z": {
-        const o = tm.gmtoff;
-        const a = Math.abs(o);
-        out += `${o < 0 ? "-" : "+"}${pad(Math.floor(a / 3600), 2)}${pad(Math.floor((a % 3600) / 60), 2)}`;
+  const room = (n: number): void => {
+    if (out.length + n >= maxsize) throw new StrftimeFull();
+  };
+  let hour12 = tp.tm_hour;
+  if (hour12 > 12) hour12 -= 12;
+  else if (hour12 === 0) hour12 = 12;
+  const zoneIn = tp.tm_zone;
+  for (let f = 0; f < fmt.length; f++) {
+    if (fmt[f] !== "%") {
+      room(1);
+      out += fmt[f];
+      continue;
+    }
+    const start = f;
+    let pad = "";
+    let to_lowcase = false, to_uppcase = false, change_case = false;
+    for (;;) {
+      const c = fmt[++f];
+      if (c === "_" || c === "-" || c === "0") pad = c;
+      else if (c === "^") to_uppcase = true;
+      else if (c === "#") change_case = true;
+      else break;
+    }
+    let width = -1;
+    if (isDigit(fmt[f])) {
+      width = 0;
+      do {
+        width = Math.min(width * 10 + (fmt[f].charCodeAt(0) - 48), 2147483647);
+        f++;
+      } while (isDigit(fmt[f]));
+    }
+    let modifier = "";
+    if (fmt[f] === "E" || fmt[f] === "O") modifier = fmt[f++];
+    // add(): pad to the width (zeros with the 0 flag, else blanks), then the text, cased as asked.
+    const add = (s: string): void => {
+      const delta = width - s.length;
+      room(s.length + (delta > 0 ? delta : 0));
+      if (delta > 0) out += (pad === "0" ? "0" : " ").repeat(delta);
+      out += to_lowcase ? s.toLowerCase() : to_uppcase ? s.toUpperCase() : s;
+    };
+    const subformat = (sub: string): void => {
+      const inner = strftime_internal([...sub], tp, maxsize - out.length);
+      const delta = width - inner.length;
+      room(inner.length + (delta > 0 ? delta : 0));
+      if (delta > 0) out += (pad === "0" ? "0" : " ").repeat(delta);
+      out += to_uppcase ? inner.toUpperCase() : inner;
+    };
+    // do_number: digits at least `d` (or the width), '-' before zero padding, '_' pads with blanks.
+    const number = (d: number, v: number, spacepad = false, negative_number = v < 0, text = String(Math.abs(v))): void => {
+      if (spacepad && pad !== "0" && pad !== "-") pad = "_";
+      const digits = d > width ? d : width;
+      let buf = (negative_number ? "-" : "") + text;
+      if (pad !== "-") {
+        const padding = digits - buf.length;
+        if (padding > 0) {
+          if (pad === "_") {
+            room(padding);
+            out += " ".repeat(padding);
+            width = width > padding ? width - padding : 0;
+          } else {
+            room(digits);
+            if (negative_number) {
+              buf = buf.slice(1);
+              out += "-";
+            }
+            out += "0".repeat(padding);
+            width = 0;
+          }
+        }
+      }
+      add(buf);
+    };
+    const bad_format = (): void => {
+      add(fmt.slice(start, f + 1).join(""));
+    };
+    const fc = fmt[f];
+    switch (fc) {
+      case "%":
+        if (modifier !== "") bad_format();
+        else add("%");
+        break;
+      case "a":
+      case "A":
+        if (modifier !== "") { bad_format(); break; }
+        if (change_case) { to_uppcase = true; to_lowcase = false; }
+        add(fc === "a" ? WDAY[tp.tm_wday] ?? "?" : WEEKDAY[tp.tm_wday] ?? "?");
+        break;
+      case "b":
+      case "h":
+      case "B":
+        if (change_case) { to_uppcase = true; to_lowcase = false; }
+        if (modifier === "E") { bad_format(); break; }
+        // %Ob, %OB: the alternative (nominative) month names, the same words in the C locale.
+        add(fc === "B" ? MONTH[tp.tm_mon] ?? "?" : MON[tp.tm_mon] ?? "?");
+        break;
+      case "c":
+        if (modifier === "O") { bad_format(); break; }
+        subformat("%a %b %e %H:%M:%S %Y");
+        break;
+      case "C": {
+        const year = tp.tm_year + 1900;
+        number(1, Math.trunc(year / 100) - (year % 100 < 0 ? 1 : 0));
         break;
       }
-      case "Z": out += tm.zone; break;
-      case "%": out += "%"; break;
-      default: out += "%" + d;
+      case "x":
+        if (modifier === "O") { bad_format(); break; }
+        subformat("%m/%d/%y");
+        break;
+      case "D":
+        if (modifier !== "") { bad_format(); break; }
+        subformat("%m/%d/%y");
+        break;
+      case "d":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, tp.tm_mday);
+        break;
+      case "e":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, tp.tm_mday, true);
+        break;
+      case "F":
+        if (modifier !== "") { bad_format(); break; }
+        subformat("%Y-%m-%d");
+        break;
+      case "H":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, tp.tm_hour);
+        break;
+      case "I":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, hour12);
+        break;
+      case "k":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, tp.tm_hour, true);
+        break;
+      case "l":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, hour12, true);
+        break;
+      case "j":
+        if (modifier === "E") { bad_format(); break; }
+        number(3, 1 + tp.tm_yday);
+        break;
+      case "M":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, tp.tm_min);
+        break;
+      case "m":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, tp.tm_mon + 1);
+        break;
+      case "n":
+        add("\n");
+        break;
+      case "P":
+      case "p":
+        if (fc === "P") to_lowcase = true;
+        if (change_case) { to_uppcase = false; to_lowcase = true; }
+        add(tp.tm_hour > 11 ? "PM" : "AM");
+        break;
+      case "R":
+        subformat("%H:%M");
+        break;
+      case "r":
+        subformat("%I:%M:%S %p");
+        break;
+      case "S":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, tp.tm_sec);
+        break;
+      case "s": {
+        const ltm = tp.copy();
+        const t = mktime(ltm) ?? -1;
+        number(1, t, false, t < 0, String(Math.abs(t)));
+        break;
+      }
+      case "X":
+        if (modifier === "O") { bad_format(); break; }
+        subformat("%H:%M:%S");
+        break;
+      case "T":
+        subformat("%H:%M:%S");
+        break;
+      case "t":
+        add("\t");
+        break;
+      case "u":
+        number(1, ((tp.tm_wday - 1 + 7) % 7) + 1);
+        break;
+      case "U":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, Math.trunc((tp.tm_yday - tp.tm_wday + 7) / 7));
+        break;
+      case "V":
+      case "g":
+      case "G": {
+        if (modifier === "E") { bad_format(); break; }
+        let year = tp.tm_year + 1900;
+        let days = iso_week_days(tp.tm_yday, tp.tm_wday);
+        if (days < 0) {
+          // The ISO week belongs to the previous year.
+          year--;
+          days = iso_week_days(tp.tm_yday + (365 + (isleapY(year) ? 1 : 0)), tp.tm_wday);
+        } else {
+          const d = iso_week_days(tp.tm_yday - (365 + (isleapY(year) ? 1 : 0)), tp.tm_wday);
+          if (d >= 0) {
+            year++;
+            days = d;
+          }
+        }
+        if (fc === "g") number(2, ((year % 100) + 100) % 100);
+        else if (fc === "G") number(1, year);
+        else number(2, Math.trunc(days / 7) + 1);
+        break;
+      }
+      case "W":
+        if (modifier === "E") { bad_format(); break; }
+        number(2, Math.trunc((tp.tm_yday - ((tp.tm_wday - 1 + 7) % 7) + 7) / 7));
+        break;
+      case "w":
+        if (modifier === "E") { bad_format(); break; }
+        number(1, tp.tm_wday);
+        break;
+      case "Y":
+        if (modifier === "O") { bad_format(); break; }
+        number(1, tp.tm_year + 1900);
+        break;
+      case "y":
+        number(2, ((tp.tm_year % 100) + 100) % 100);
+        break;
+      case "Z": {
+        if (change_case) { to_uppcase = false; to_lowcase = true; }
+        let zone = zoneIn;
+        if (!(zone !== null && zone !== "") && tp.tm_isdst >= 0) {
+          // POSIX: local time zone information is used as though strftime called tzset.
+          tzset();
+          zone = tp.tm_isdst <= 1 ? glibcTzname()[tp.tm_isdst] : "?";
+        }
+        add(zone ?? "");
+        break;
+      }
+      case "z": {
+        if (tp.tm_isdst < 0) break;
+        let diff = tp.tm_gmtoff;
+        if (diff < 0) {
+          add("-");
+          diff = -diff;
+        } else {
+          add("+");
+        }
+        diff = Math.trunc(diff / 60);
+        number(4, Math.trunc(diff / 60) * 100 + (diff % 60));
+        break;
+      }
+      case undefined:
+        // GNU: a % at the end of the format is copied.
+        f--;
+        bad_format();
+        break;
+      default:
+        bad_format();
+        break;
     }
   }
   return out;
 }
 
-function checkTm(tm: Tm): void {
-  if (tm.mon === 0) tm.mon = 1;
-  if (tm.mon < 1 || tm.mon > 12) PyErr_Format(PyExc_ValueError, "month out of range");
-  if (tm.mday === 0) tm.mday = 1;
-  if (tm.mday < 0 || tm.mday > 31) PyErr_Format(PyExc_ValueError, "day of month out of range");
-  if (tm.hour < 0 || tm.hour > 23) PyErr_Format(PyExc_ValueError, "hour out of range");
-  if (tm.min < 0 || tm.min > 59) PyErr_Format(PyExc_ValueError, "minute out of range");
-  if (tm.sec < 0 || tm.sec > 61) PyErr_Format(PyExc_ValueError, "seconds out of range");
-  if (tm.wday < 0) PyErr_Format(PyExc_ValueError, "day of week out of range");
-  if (tm.yday === 0) tm.yday = 1;
-  if (tm.yday < 0 || tm.yday > 366) PyErr_Format(PyExc_ValueError, "day of year out of range");
+const isDigit = (c: string | undefined): boolean => c !== undefined && c.length === 1 && c >= "0" && c <= "9";
+
+/** time.strftime's buffer loop: glibc's output if it is shorter than the largest buffer tried (1024 doubled until
+ *  256 times the format's length), else "" (also for an empty result). */
+export function strftime(fmt: string, tm: Tm): string {
+  const cps = [...fmt];
+  let maxsize = 1024;
+  while (maxsize < 256 * cps.length) maxsize *= 2;
+  try {
+    return strftime_internal(cps, tm, maxsize);
+  } catch (e) {
+    if (e instanceof StrftimeFull) return "";
+    throw e;
+  }
 }
 
 function time_strftime(_m: PyVal, args: PyVal[]): PyVal {
   const [fmt, t] = unpackArgs("strftime", args, 1, 2);
   if (!PyUnicode_Check(fmt!)) return PyErr_Format(PyExc_TypeError, `strftime() argument 1 must be str, not ${(fmt as { ob_type: { tp_name: string } }).ob_type.tp_name}`);
-  const tm = t === undefined ? localtimeOf(timeArg(undefined)) : pyToTm(t, "strftime");
-  checkTm(tm);
-  if (t !== undefined && tm.zone === "") {
-    const lt = localtimeOf(Math.floor(utcDate(tm.year, tm.mon - 1, tm.mday, tm.hour, tm.min, tm.sec).getTime() / 1000));
-    tm.zone = lt.zone;
-    tm.gmtoff = lt.gmtoff;
+  let buf: Tm;
+  if (t === undefined) {
+    buf = convertTime(timeArg(undefined), true);
+  } else {
+    buf = gettmarg(t, "strftime");
+    checktm(buf);
   }
-  return PyUnicode_FromString(strftime((fmt as PyUnicodeObject).value, tm));
+  // Normalize tm_isdst to -1..1 for %Z.
+  if (buf.tm_isdst < -1) buf.tm_isdst = -1;
+  else if (buf.tm_isdst > 1) buf.tm_isdst = 1;
+  const f = (fmt as PyUnicodeObject).value;
+  if (f.includes("\0")) return PyErr_Format(PyExc_ValueError, "embedded null character");
+  return PyUnicode_FromString(strftime(f, buf));
 }
 
 function time_mktime(_m: PyVal, t: PyVal): PyVal {
-  const tm = pyToTm(t, "mktime");
-  const d = new Date(2000, 0, 1, 0, 0, 0);
-  d.setFullYear(tm.year, tm.mon - 1, tm.mday);
-  d.setHours(tm.hour, tm.min, tm.sec, 0);
-  const ms = d.getTime();
-  if (Number.isNaN(ms)) return PyErr_Format(PyExc_OverflowError, "mktime argument out of range");
-  return PyFloat_FromDouble(ms / 1000);
+  const tm = gettmarg(t, "mktime");
+  tm.tm_wday = -1;
+  const tt = mktime(tm);
+  if (tt === null) return PyErr_Format(PyExc_OverflowError, "mktime argument out of range");
+  return PyFloat_FromDouble(tt);
 }
 
 function time_strptime(_m: PyVal, args: PyVal[]): PyVal {
@@ -301,13 +520,44 @@ function time_get_clock_info(_m: PyVal, v: PyVal): PyVal {
     ["monotonic", PyBool_FromLong(c[1])], ["adjustable", PyBool_FromLong(c[2])], ["resolution", PyFloat_FromDouble(1e-9)]]);
 }
 
-function tzInfo(): { timezone: number; altzone: number; daylight: number; tzname: [string, string] } {
-  const y = new Date().getFullYear();
-  const jan = new Date(y, 0, 1), jul = new Date(y, 6, 1);
-  const oj = -jan.getTimezoneOffset() * 60, ol = -jul.getTimezoneOffset() * 60;
-  const std = Math.min(oj, ol), dst = Math.max(oj, ol);
-  const stdDate = oj <= ol ? jan : jul, dstDate = oj <= ol ? jul : jan;
-  return { timezone: -std, altzone: -dst, daylight: std !== dst ? 1 : 0, tzname: [zoneName(stdDate), zoneName(dstDate)] };
+/** init_timezone (Linux: no tzname declaration, so from localtime): the offsets and names at the start of this year
+ *  and half a year later; the smaller offset west is standard time unless the two are reversed (south). */
+function init_timezone(m: PyVal): void {
+  const YEAR = (365 * 24 + 6) * 3600;
+  let t = Math.trunc(Number(currentHost().timeNs() / 1000000000n) / YEAR) * YEAR;
+  const zone = (p: Tm): string => (p.tm_zone ?? "   ").slice(0, 9);
+  let p = convertTime(t, true);
+  const janname = zone(p), janzone = -p.tm_gmtoff;
+  t += YEAR / 2;
+  p = convertTime(t, true);
+  const julyname = zone(p), julyzone = -p.tm_gmtoff;
+  const MAX_TIMEZONE = 48 * 3600;
+  if (janzone < -MAX_TIMEZONE || janzone > MAX_TIMEZONE || julyzone < -MAX_TIMEZONE || julyzone > MAX_TIMEZONE) {
+    PyErr_Format(PyExc_RuntimeError, "invalid GMT offset");
+  }
+  const set = (k: string, v: PyVal): void => {
+    PyObject_SetAttr(m, PyUnicode_FromString(k), v);
+  };
+  if (janzone < julyzone) {
+    // DST is reversed in the southern hemisphere.
+    set("timezone", julyzone);
+    set("altzone", janzone);
+    set("daylight", janzone !== julyzone ? 1 : 0);
+    set("tzname", PyTuple_New([PyUnicode_FromString(julyname), PyUnicode_FromString(janname)]));
+  } else {
+    set("timezone", janzone);
+    set("altzone", julyzone);
+    set("daylight", janzone !== julyzone ? 1 : 0);
+    set("tzname", PyTuple_New([PyUnicode_FromString(janname), PyUnicode_FromString(julyname)]));
+  }
+}
+
+/** time.tzset: glibc's tzset (TZ from os.environ/os.putenv), then timezone, altzone, daylight and tzname again. */
+function time_tzset(_m: PyVal): PyVal {
+  const m = PyImport_ImportModule("time");
+  tzset();
+  init_timezone(m);
+  return Py_None;
 }
 
 export const timemodule: PyModuleDef = {
@@ -326,32 +576,32 @@ export const timemodule: PyModuleDef = {
     { name: "thread_time_ns", meth: () => PyLong_FromBigInt(processNs()), flags: METH_NOARGS },
     { name: "sleep", meth: time_sleep, flags: METH_O },
     { name: "get_clock_info", meth: time_get_clock_info, flags: METH_O },
-    { name: "gmtime", meth: (_m: PyVal, a: PyVal[]) => tmToPy(gmtimeOf(timeArg(unpackArgs("gmtime", a, 0, 1)[0]))), flags: METH_FASTCALL },
-    { name: "localtime", meth: (_m: PyVal, a: PyVal[]) => tmToPy(localtimeOf(timeArg(unpackArgs("localtime", a, 0, 1)[0]))), flags: METH_FASTCALL },
+    { name: "gmtime", meth: (_m: PyVal, a: PyVal[]) => tmToPy(convertTime(timeArg(unpackArgs("gmtime", a, 0, 1)[0]), false)), flags: METH_FASTCALL },
+    { name: "localtime", meth: (_m: PyVal, a: PyVal[]) => tmToPy(convertTime(timeArg(unpackArgs("localtime", a, 0, 1)[0]), true)), flags: METH_FASTCALL },
     { name: "mktime", meth: time_mktime, flags: METH_O },
     { name: "asctime", meth: (_m: PyVal, a: PyVal[]) => {
       const [t] = unpackArgs("asctime", a, 0, 1);
-      const tm = t === undefined ? localtimeOf(timeArg(undefined)) : pyToTm(t, "asctime");
-      checkTm(tm);
+      let tm: Tm;
+      if (t === undefined) {
+        tm = convertTime(timeArg(undefined), true);
+      } else {
+        tm = gettmarg(t, "asctime");
+        checktm(tm);
+      }
       return PyUnicode_FromString(asctime(tm));
     }, flags: METH_FASTCALL },
-    { name: "ctime", meth: (_m: PyVal, a: PyVal[]) => PyUnicode_FromString(asctime(localtimeOf(timeArg(unpackArgs("ctime", a, 0, 1)[0])))), flags: METH_FASTCALL },
+    { name: "ctime", meth: (_m: PyVal, a: PyVal[]) => PyUnicode_FromString(asctime(convertTime(timeArg(unpackArgs("ctime", a, 0, 1)[0]), true))), flags: METH_FASTCALL },
     { name: "strftime", meth: time_strftime, flags: METH_FASTCALL },
     { name: "strptime", meth: time_strptime, flags: METH_FASTCALL },
-    { name: "tzset", meth: () => Py_None, flags: METH_NOARGS },
+    { name: "tzset", meth: time_tzset, flags: METH_NOARGS },
   ],
   m_exec: (m) => {
     PyModule_Add(m, "struct_time", structTimeType());
     PyModule_Add(m, "_STRUCT_TM_ITEMS", 11);
-    const tz = tzInfo();
-    PyModule_Add(m, "timezone", tz.timezone);
-    PyModule_Add(m, "altzone", tz.altzone);
-    PyModule_Add(m, "daylight", tz.daylight);
-    PyModule_Add(m, "tzname", PyTuple_New(tz.tzname.map(PyUnicode_FromString)));
+    init_timezone(m);
     for (const [k, v] of [["CLOCK_REALTIME", 0], ["CLOCK_MONOTONIC", 1], ["CLOCK_PROCESS_CPUTIME_ID", 2],
       ["CLOCK_THREAD_CPUTIME_ID", 3], ["CLOCK_MONOTONIC_RAW", 4], ["CLOCK_BOOTTIME", 7], ["CLOCK_TAI", 11]] as const) {
       PyModule_Add(m, k, v);
     }
-    void PyObject_CallMethod;
   },
 };

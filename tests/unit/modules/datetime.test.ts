@@ -10,9 +10,6 @@ import { assertCasesMatchCPython } from "./golden_program.js";
 
 /** Lines (by label) whose result differs from CPython's, with the reason. */
 const KNOWN: ReadonlyMap<string, string> = new Map([
-  ["date.strftime_early", "time.strftime's %C pads a one-digit century to two digits (glibc: '0' for year 5)"],
-  ["dt.strftime_year1", "time.strftime's %C pads a one-digit century to two digits (glibc: '9' for year 999)"],
-  ["c.strftime_odd", "time.strftime passes glibc's %-d and %Ez through unformatted"],
   ["c.weakref", "the _weakref module accepts weak references to datetime.date (CPython's date has no __weakref__ slot)"],
 ]);
 
