@@ -227,13 +227,11 @@ export function PyDict_GetItem(d: PyDictObject, key: PyVal): PyVal | undefined {
 
 /** Lookup by an str key (attribute names, globals). */
 export function PyDict_GetItemStr(d: PyDictObject, key: PyUnicodeObject): PyVal | undefined {
-  let lo: number, hi: number;
-  if (key.hashed) { lo = key.hashLo; hi = key.hashHi; } else { lo = unicode_hash(key); hi = Py_HashHi[0]; }
-  const ix = lookup(d, key, lo, hi);
+  const ix = _PyDict_LookupIndexStr(d, key);
   return ix < 0 ? undefined : d.me_value[ix]!;
 }
 
-/** The entry index of the str key `key` in `d` (_Py_dict_lookup's ix), or -1: for the eval loop's attribute caches. */
+/** The entry index of the str key `key` in `d` (_Py_dict_lookup's ix), or -1: for the eval loop's caches. */
 export function _PyDict_LookupIndexStr(d: PyDictObject, key: PyUnicodeObject): number {
   let lo: number, hi: number;
   if (key.hashed) { lo = key.hashLo; hi = key.hashHi; } else { lo = unicode_hash(key); hi = Py_HashHi[0]; }

@@ -364,13 +364,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               receiver.gi_frame_state = FRAME_EXECUTING;
               receiver.gi_exc_state.previous_item = tstate.exc_info;
               tstate.exc_info = receiver.gi_exc_state;
-              frame.stacktop = sp;
-              frame.instr = here;
-              frame.return_offset = 1 + C_SEND + oparg;
-              gf.f_back = frame;
-              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              pushFrame(tstate, frame, gf, sp, here, 1 + C_SEND + oparg);
               frame = gf;
-              tstate.current_frame = frame;
               code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
               stack = frame.localsplus; sp = frame.stacktop; pc = frame.instr;
               continue;
@@ -515,7 +510,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               c.type.tp_version_tag === c.version) {
               if (c.kind === ATTR_METHOD) {
                 if ((oparg & 1) && noInstanceAttr(c, owner, names[oparg >> 1])) {
-                  stack[sp - 1] = c.descr;
+                  stack[sp - 1] = c.descr!;
                   stack[sp++] = owner;
                   pc += C_LOAD_ATTR;
                   continue;
@@ -527,13 +522,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
                   const nf = new PyFrameObject(f.func_code, f, f.func_globals, f.func_builtins, null);
                   _PyEval_BindArgs(f, nf.localsplus, stack, sp - 1, 1, null);
                   stack[--sp] = null;
-                  frame.stacktop = sp;
-                  frame.instr = here;
-                  frame.return_offset = 1 + C_LOAD_ATTR;
-                  nf.f_back = frame;
-                  if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+                  pushFrame(tstate, frame, nf, sp, here, 1 + C_LOAD_ATTR);
                   frame = nf;
-                  tstate.current_frame = frame;
                   code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
                   stack = frame.localsplus; sp = frame.stacktop; pc = 0;
                   continue;
@@ -682,13 +672,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               iter.gi_frame_state = FRAME_EXECUTING;
               iter.gi_exc_state.previous_item = tstate.exc_info;
               tstate.exc_info = iter.gi_exc_state;
-              frame.stacktop = sp;
-              frame.instr = here;
-              frame.return_offset = 1 + C_FOR_ITER + oparg;
-              gf.f_back = frame;
-              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              pushFrame(tstate, frame, gf, sp, here, 1 + C_FOR_ITER + oparg);
               frame = gf;
-              tstate.current_frame = frame;
               code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
               stack = frame.localsplus; sp = frame.stacktop; pc = frame.instr;
               continue;
@@ -720,13 +705,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               const nf = new PyFrameObject(f.func_code, f, f.func_globals, f.func_builtins, null);
               _PyEval_BindArgs(f, nf.localsplus, [enter.im_self], 0, 1, null);
               stack[sp - 1] = exit!;
-              frame.stacktop = sp;
-              frame.instr = here;
-              frame.return_offset = 1;
-              nf.f_back = frame;
-              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              pushFrame(tstate, frame, nf, sp, here, 1);
               frame = nf;
-              tstate.current_frame = frame;
               code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
               stack = frame.localsplus; sp = frame.stacktop; pc = 0;
               continue;
@@ -765,13 +745,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               _PyEval_BindArgs(f, nf.localsplus, stack, argStart, total, null);
               for (let i = sp - 2 - oparg; i < sp; i++) stack[i] = null;
               sp = sp - 2 - oparg;
-              frame.stacktop = sp;
-              frame.instr = here;
-              frame.return_offset = 1 + C_CALL;
-              nf.f_back = frame;
-              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              pushFrame(tstate, frame, nf, sp, here, 1 + C_CALL);
               frame = nf;
-              tstate.current_frame = frame;
               code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
               stack = frame.localsplus; sp = frame.stacktop; pc = 0;
               continue;
@@ -789,13 +764,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
                 nf.f_init_self = self;
                 for (let i = sp - 2 - oparg; i < sp; i++) stack[i] = null;
                 sp = sp - 2 - oparg;
-                frame.stacktop = sp;
-                frame.instr = here;
-                frame.return_offset = 1 + C_CALL;
-                nf.f_back = frame;
-                if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+                pushFrame(tstate, frame, nf, sp, here, 1 + C_CALL);
                 frame = nf;
-                tstate.current_frame = frame;
                 code = init.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
                 stack = frame.localsplus; sp = frame.stacktop; pc = 0;
                 continue;
@@ -839,13 +809,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               _PyEval_BindArgs(f, nf.localsplus, stack, argStart, total - kwnames.length, kwnames);
               for (let i = sp - 2 - oparg; i <= sp; i++) stack[i] = null;
               sp = sp - 2 - oparg;
-              frame.stacktop = sp;
-              frame.instr = here;
-              frame.return_offset = 1;
-              nf.f_back = frame;
-              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              pushFrame(tstate, frame, nf, sp, here, 1);
               frame = nf;
-              tstate.current_frame = frame;
               code = f.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
               stack = frame.localsplus; sp = frame.stacktop; pc = 0;
               continue;
@@ -891,12 +856,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               const nf = new PyFrameObject(fx.func_code, fx, fx.func_globals, fx.func_builtins, null);
               _PyEval_BindArgs(fx, nf.localsplus, args, 0, args.length - (kwn === null ? 0 : kwn.length), kwn);
               for (let i = sp; i < sp + 3 + (oparg & 1); i++) stack[i] = null;
-              frame.stacktop = sp;
-              frame.return_offset = 1;
-              nf.f_back = frame;
-              if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+              pushFrame(tstate, frame, nf, sp, here, 1);
               frame = nf;
-              tstate.current_frame = frame;
               code = fx.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
               stack = frame.localsplus; sp = frame.stacktop; pc = 0;
               continue;
@@ -1050,6 +1011,20 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
       }
     }
   }
+}
+
+/**
+ * Make `callee` the running frame above `caller`, as every inline call does (_PyFrame_PushUnchecked and the
+ * recursion check): the caller keeps its stack pointer and resumes `returnOffset` units after `here`.
+ */
+function pushFrame(tstate: PyThreadState, caller: PyFrameObject, callee: PyFrameObject, sp: number, here: number,
+  returnOffset: number): void {
+  caller.stacktop = sp;
+  caller.instr = here;
+  caller.return_offset = returnOffset;
+  callee.f_back = caller;
+  if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
+  tstate.current_frame = callee;
 }
 
 /**
@@ -1593,14 +1568,15 @@ class AttrCache extends PyObject {
   version: number;
   index: number;
   keysVersion: number;
-  descr: PyVal;
+  descr: PyVal | null;
   /** The type's instances have a __dict__ (tp_dictoffset 1) that may shadow `descr`. */
   hasDict: boolean;
   /** ATTR_CLASS: the class the attribute was loaded from. */
   owner: PyObject | null;
   /** Guard failures since this entry was made: the instruction is specialized again after a few. */
   misses: number;
-  constructor(kind: number, type: PyTypeObject, index: number, keysVersion: number, descr: PyVal, owner: PyObject | null) {
+  constructor(kind: number, type: PyTypeObject, index: number, keysVersion: number, descr: PyVal | null,
+    owner: PyObject | null) {
     super(PyAttrCache_Type);
     this.kind = kind;
     this.type = type;
@@ -1659,9 +1635,9 @@ function loadAttrCached(c: AttrCache, owner: PyObject, name: PyUnicodeObject): P
     case ATTR_SLOT:
       return (c.descr as PyMemberDescrObject).d_member.get(owner);
     case ATTR_CLASS_VALUE:
-      return noInstanceAttr(c, owner, name) ? c.descr : undefined;
+      return noInstanceAttr(c, owner, name) ? c.descr! : undefined;
     case ATTR_CLASS:
-      return owner === c.owner && (owner as PyTypeObject).tp_version_tag === c.keysVersion ? c.descr : undefined;
+      return owner === c.owner && (owner as PyTypeObject).tp_version_tag === c.keysVersion ? c.descr! : undefined;
     default:
       return undefined;
   }
@@ -1733,7 +1709,7 @@ function specializeAttr(owner: PyVal, name: PyUnicodeObject, method: boolean, st
       const d = (owner as unknown as DictOwner).dict;
       if (d === null || _PyType_Lookup(t, name) !== null) return null;
       const ix = _PyDict_LookupIndexStr(d, name);
-      return ix < 0 ? null : new AttrCache(ATTR_MODULE, t, ix, d.ma_keys_version, null as unknown as PyVal, null);
+      return ix < 0 ? null : new AttrCache(ATTR_MODULE, t, ix, d.ma_keys_version, null, null);
     }
     if (t === PyType_Type && (owner as PyTypeObject).tp_version_tag !== 0 && _PyType_Lookup(t, name) === null) {
       // LOAD_ATTR_CLASS: type_getattro finds no metaclass attribute, then the class's own: cached when it is a
@@ -1749,7 +1725,7 @@ function specializeAttr(owner: PyVal, name: PyUnicodeObject, method: boolean, st
     if (t.tp_dictoffset !== 1) return null;
     const d = (owner as unknown as DictOwner).dict;
     const ix = d === null ? -1 : _PyDict_LookupIndexStr(d, name);
-    return ix < 0 ? null : new AttrCache(ATTR_INSTANCE, t, ix, 0, null as unknown as PyVal, null);
+    return ix < 0 ? null : new AttrCache(ATTR_INSTANCE, t, ix, 0, null, null);
   }
   const dt = Py_TYPE(descr);
   if (dt === PyProperty_Type) {
@@ -1801,18 +1777,9 @@ function loadGlobalSlow(frame: PyFrameObject, name: PyUnicodeObject, caches: (Py
   return nameError(name, `name '${name.value}' is not defined`);
 }
 
+/** The entry index of `name` in an exact dict, for LOAD_GLOBAL's cache; -1 when absent or in a dict subclass. */
 function dictLookupIndex(d: PyDictObject, name: PyUnicodeObject): number {
-  const v = PyDict_GetItemStr(d, name);
-  if (v === undefined) return -1;
-  // Find the entry holding this key (exact str keys: compare by value).
-  const keys = d.me_key;
-  for (let j = 0; j < d.dk_nentries; j++) {
-    const k = keys[j];
-    if (k === name || (k !== null && typeof k !== "number" && k.ob_type === PyUnicode_Type && (k as PyUnicodeObject).value === name.value)) {
-      return d.ob_type === dictType ? j : -1;
-    }
-  }
-  return -1;
+  return d.ob_type === dictType ? _PyDict_LookupIndexStr(d, name) : -1;
 }
 let dictType: PyTypeObject | null = null;
 
