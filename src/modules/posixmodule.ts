@@ -745,6 +745,59 @@ function posix_strerror(_m: PyVal, n: PyVal): PyVal {
   return PyUnicode_FromString(strerror(intArg(n, 0)));
 }
 
+// ---- confstr: the values of glibc 2.36 on x86-64 Linux, the C library whose behaviour Typhon's time module follows ----
+
+/** os.confstr_names (posixmodule.c's posix_constants_confstr, as built against glibc). */
+const CONFSTR_NAMES: readonly (readonly [string, number])[] = [
+  ["CS_GNU_LIBC_VERSION", 2], ["CS_GNU_LIBPTHREAD_VERSION", 3], ["CS_LFS64_CFLAGS", 1004], ["CS_LFS64_LDFLAGS", 1005],
+  ["CS_LFS64_LIBS", 1006], ["CS_LFS64_LINTFLAGS", 1007], ["CS_LFS_CFLAGS", 1000], ["CS_LFS_LDFLAGS", 1001],
+  ["CS_LFS_LIBS", 1002], ["CS_LFS_LINTFLAGS", 1003], ["CS_PATH", 0],
+  ["CS_XBS5_ILP32_OFF32_CFLAGS", 1100], ["CS_XBS5_ILP32_OFF32_LDFLAGS", 1101], ["CS_XBS5_ILP32_OFF32_LIBS", 1102],
+  ["CS_XBS5_ILP32_OFF32_LINTFLAGS", 1103], ["CS_XBS5_ILP32_OFFBIG_CFLAGS", 1104], ["CS_XBS5_ILP32_OFFBIG_LDFLAGS", 1105],
+  ["CS_XBS5_ILP32_OFFBIG_LIBS", 1106], ["CS_XBS5_ILP32_OFFBIG_LINTFLAGS", 1107], ["CS_XBS5_LP64_OFF64_CFLAGS", 1108],
+  ["CS_XBS5_LP64_OFF64_LDFLAGS", 1109], ["CS_XBS5_LP64_OFF64_LIBS", 1110], ["CS_XBS5_LP64_OFF64_LINTFLAGS", 1111],
+  ["CS_XBS5_LPBIG_OFFBIG_CFLAGS", 1112], ["CS_XBS5_LPBIG_OFFBIG_LDFLAGS", 1113], ["CS_XBS5_LPBIG_OFFBIG_LIBS", 1114],
+  ["CS_XBS5_LPBIG_OFFBIG_LINTFLAGS", 1115],
+];
+
+/** glibc's confstr(3) for every name it defines; the others fail with EINVAL. Names 1100-1147 not listed here are
+ *  empty strings (the POSIX_V6/V7 compilation environments), except the LP64_OFF64 flags below. */
+function glibcConfstr(name: number): string | null {
+  switch (name) {
+    case 0: return "/bin:/usr/bin";
+    case 1: return "POSIX_V6_LP64_OFF64";
+    case 2: return "glibc 2.36";
+    case 3: return "NPTL 2.36";
+    case 4: return "XBS5_LP64_OFF64";
+    case 5: return "POSIX_V7_LP64_OFF64";
+    case 1004: case 1007: return "-D_LARGEFILE64_SOURCE";
+    case 1108: case 1109: case 1124: case 1125: case 1140: case 1141: return "-m64";
+    case 1148: case 1149: return "POSIXLY_CORRECT=1";
+    default:
+      return (name >= 1000 && name <= 1003) || (name >= 1005 && name <= 1006) || (name >= 1100 && name <= 1147) ? "" : null;
+  }
+}
+
+/** os.confstr(name): a name from confstr_names or its number (conv_confstr_confname, then confstr(3)). */
+function posix_confstr(_m: PyVal, v: PyVal): PyVal {
+  let name: number;
+  if (PyUnicode_Check(v)) {
+    const hit = CONFSTR_NAMES.find(([k]) => k === (v as PyUnicodeObject).value);
+    if (hit === undefined) return PyErr_Format(PyExc_ValueError, "unrecognized configuration name");
+    name = hit[1];
+  } else if (PyLong_Check(v)) {
+    const n = longValue(v);
+    if (typeof n !== "number" || n > 0x7fffffff || n < -0x80000000) {
+      return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
+    }
+    name = n;
+  } else {
+    return PyErr_Format(PyExc_TypeError, "configuration names must be strings or integers");
+  }
+  const r = glibcConfstr(name);
+  return r === null ? PyErr_SetFromErrno(22) : PyUnicode_FromString(r);
+}
+
 function posix_times(): PyVal {
   if (TimesResultType === null) {
     TimesResultType = PyStructSequence_NewType({ name: "posix.times_result", fields: ["user", "system",
@@ -882,6 +935,7 @@ const methods = [
   { name: "fspath", meth: posix_fspath, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "urandom", meth: posix_urandom, flags: METH_O },
   { name: "strerror", meth: posix_strerror, flags: METH_O },
+  { name: "confstr", meth: posix_confstr, flags: METH_O },
   { name: "getpid", meth: () => hostProc().getpid(), flags: METH_NOARGS },
   { name: "getppid", meth: () => hostProc().getppid(), flags: METH_NOARGS },
   // No child processes in a sandbox (_posixsubprocess.fork_exec refuses): waitpid finds none (ECHILD).
@@ -960,6 +1014,9 @@ export const posixmodule: PyModuleDef = {
   m_exec: (m: PyModuleObject) => {
     for (const [k, v] of CONSTANTS) PyModule_Add(m, k, v);
     PyModule_Add(m, "environ", makeEnviron());
+    const confstrNames = PyDict_New();
+    for (const [k, v] of CONFSTR_NAMES) PyDict_SetItem(confstrNames, PyUnicode_FromString(k), v);
+    PyModule_Add(m, "confstr_names", confstrNames);
     PyModule_Add(m, "error", PyExc_OSError);
     PyModule_Add(m, "stat_result", statResultType());
     PyModule_Add(m, "terminal_size", terminalSizeType());
