@@ -94,6 +94,7 @@ export function _PyEval_EvalFrame(tstate: PyThreadState, entry: PyFrameObject, t
       // Another scheduler may have resumed this thread's frames and seen them finish (threads.ts, "parked").
       r = tstate.current_frame === null ? threadHooks.result(tstate) : evalLoop(tstate, entry, exc, tstate.current_frame as PyFrameObject);
     }
+    if (r === RAISED) raiseOut();
     return r;
   } finally {
     tstate.current_frame = entry.f_back;
@@ -115,6 +116,7 @@ export function _PyEval_RunThread(tstate: PyThreadState, base: PyFrameObject, th
   try {
     const r = evalLoop(tstate, base, throwExc, top);
     done = r !== _Py_SUSPENDED;
+    if (r === RAISED) raiseOut();
     return r;
   } finally {
     if (done) {
@@ -999,7 +1001,10 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             gen.gi_exc_state.previous_item = null;
           }
         }
-        if (frame === entry) throwOut(exc);
+        if (frame === entry) {
+          raisedExc = exc;
+          return RAISED;
+        }
         tstate.py_recursion_remaining++;
         frame = frame.f_back!;
         tstate.current_frame = frame;
@@ -1025,6 +1030,18 @@ function pushFrame(tstate: PyThreadState, caller: PyFrameObject, callee: PyFrame
   callee.f_back = caller;
   if (--tstate.py_recursion_remaining < 0) { tstate.py_recursion_remaining++; recursionError(); }
   tstate.current_frame = callee;
+}
+
+/** What evalLoop returns when an exception leaves its entry frame: the exception waits in `raisedExc` until the
+ *  caller (_PyEval_EvalFrame, _PyEval_RunThread) throws it, so V8's unwinder never walks evalLoop's own frame (for a
+ *  frame in the baseline tier that means two scans of its bytecode-offset table, see throwOut). */
+const RAISED: PyVal = Symbol("evalLoop raised") as unknown as PyVal;
+let raisedExc: PyBaseExceptionObject | null = null;
+
+function raiseOut(): never {
+  const e = raisedExc!;
+  raisedExc = null;
+  throw e;
 }
 
 /**
