@@ -24,7 +24,7 @@ import { ZipArchive, ZipError } from "../runtime/stdlib_zip.js";
 import { PyModule_Add, type PyModuleDef } from "./moduledef.js";
 import { PyOS_FSPath, fsdecode } from "./posixmodule.js";
 import { hostFS, currentHost } from "../host/current.js";
-import { PyImport_ImportModule, CACHE_TAG, _PyImport_GetImportlib } from "../runtime/import.js";
+import { PyImport_ImportModule, CACHE_TAG, _PyImport_GetImportlib, fixCoFilename } from "../runtime/import.js";
 import { getBuiltins } from "../runtime/bltinmodule.js";
 
 export const PyZipImporter_Type = PyType_Declare("zipimport.zipimporter");
@@ -249,7 +249,12 @@ function getCode(z: PyZipImporterObject, fullname: string): [PyCodeObject, boole
     const cfile = cachePath(z, inner);
     if (cfile !== null) {
       const cached = readCache(cfile, e.crc, e.size);
-      if (cached !== null) return [cached, ispkg, modpath];
+      if (cached !== null) {
+        // The cache is keyed by the member's CRC and size, not its path: after the archive moved (the install was
+        // copied or relocated), the code names the new path, as source compiled now would.
+        if (cached.co_filename.value !== modpath) fixCoFilename(cached, cached.co_filename.value, PyUnicode_FromString(modpath));
+        return [cached, ispkg, modpath];
+      }
     }
     let src: Uint8Array;
     try {

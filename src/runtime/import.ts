@@ -176,8 +176,9 @@ function imp_init_frozen(_m: PyVal, n: PyVal): PyVal {
   return execFrozen(name);
 }
 
-/** Replace co_filename in a code object and its nested code objects (_imp._fix_co_filename). */
-function fixCoFilename(code: PyCodeObject, oldName: string, newName: PyUnicodeObject): void {
+/** Replace co_filename in a code object and its nested code objects (_imp._fix_co_filename, import.c's
+ *  update_compiled_module). */
+export function fixCoFilename(code: PyCodeObject, oldName: string, newName: PyUnicodeObject): void {
   if (code.co_filename.value !== oldName) return;
   code.co_filename = newName;
   for (const c of code.co_consts.ob_item) if (c instanceof PyCodeObject) fixCoFilename(c, oldName, newName);

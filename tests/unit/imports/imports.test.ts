@@ -78,3 +78,33 @@ test("imports: a .pyc is written under Typhon's cache tag and a second run loads
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test("code cached from a zip member names the archive's current path after the archive moved", () => {
+  // Typhon's zip code cache (dist/pycache/<archive base>/...) is keyed by the member's CRC and size, so a copy of
+  // the archive elsewhere hits the same entry: the code must name the copy, as _imp._fix_co_filename does for pycs.
+  const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "typhon-zipmove-")));
+  try {
+    const env = { PATH: process.env.PATH ?? "", PYTHONHASHSEED: "0" };
+    const tag = path.basename(tmp).replace(/[^A-Za-z0-9]/g, "");
+    const zipName = `moved_${tag}.zip`;
+    fs.mkdirSync(path.join(tmp, "a"));
+    fs.mkdirSync(path.join(tmp, "b"));
+    const make = `import zipfile\nwith zipfile.ZipFile(${JSON.stringify(path.join(tmp, "a", zipName))}, "w") as z:\n`
+      + `    z.writestr("zm.py", "def f():\\n    return f.__code__.co_filename\\n")\n`;
+    const r0 = spawnSync(process.execPath, [typhon, "-c", make], { cwd: tmp, env, encoding: "utf8" });
+    assert.equal(r0.status, 0, r0.stderr);
+    fs.copyFileSync(path.join(tmp, "a", zipName), path.join(tmp, "b", zipName));
+    const run = (dir: string) => spawnSync(process.execPath, [typhon, "-c",
+      `import sys; sys.path.insert(0, ${JSON.stringify(path.join(tmp, dir, zipName))}); import zm; print(zm.f(), zm.__file__)`],
+      { cwd: tmp, env, encoding: "utf8" });
+    for (const dir of ["a", "b", "a"]) {
+      const r = run(dir);
+      const want = path.join(tmp, dir, zipName, "zm.py");
+      assert.equal(r.stdout, `${want} ${want}\n`, r.stderr);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(path.join(root, "dist", "pycache", `moved_${path.basename(tmp).replace(/[^A-Za-z0-9]/g, "")}.zip`),
+      { recursive: true, force: true });
+  }
+});
