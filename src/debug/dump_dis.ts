@@ -14,7 +14,7 @@ import {
   OPCODE_HAS_JUMP, OPCODE_HAS_EXC, OPCODE_HAS_LOCAL, OPCODE_HAS_FREE,
 } from "../opcode/opcode_utils.js";
 import { frozensetIterationOrder } from "./set_order.js";
-import { DIS_STARTUP_INTERNED } from "./dis_interned.js";
+import { disStartupInterned } from "./dis_interned.js";
 import { _Py_HashRandomization_Init } from "../runtime/pyhash.js";
 import { DebugDumpFailure } from "./dump_failure.js";
 
@@ -421,7 +421,7 @@ interface StrObject { readonly text: string; interned: boolean }
  */
 function frozensetOrders(root: CodeRecord): (v: ConstFrozenset) => readonly ConstValue[] {
   const globalInterned = new Set<string>(moduleIdentifiers(root));
-  const isInterned = (t: string): boolean => DIS_STARTUP_INTERNED.has(t) || globalInterned.has(t);
+  const isInterned = (t: string): boolean => disStartupInterned().has(t) || globalInterned.has(t);
   const cache = new Map<string, StrObject>();
   const orders = new Map<string, readonly ConstValue[]>();
   const merge = (t: string, identifier: boolean): StrObject => {

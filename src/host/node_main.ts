@@ -9,6 +9,7 @@ import { createMemoryHost } from "./memory.js";
 import { Py_Main } from "../runtime/main.js";
 import { _Py_InitializeCore, _Py_MarkRestoredFromSnapshot } from "../runtime/pylifecycle.js";
 import { _PySnapshot_StartRecording, _PySnapshot_StopRecording } from "../runtime/snapshot_registry.js";
+import { _PyParser_ReleaseSharedMemo } from "../parser/pegen.js";
 
 /** The hash seed the snapshot's types are readied with (PYTHONHASHSEED=0's all-zero key); every other process rehashes. */
 const SNAPSHOT_HASH_SEED = 0;
@@ -71,6 +72,7 @@ if (v8.startupSnapshot?.isBuildingSnapshot()) {
     ["-c", WARM_UP]);
   if (status !== 0) throw new Error(`typhon: the snapshot's warm-up run failed (status ${status})`);
   _PySnapshot_StopRecording();
+  _PyParser_ReleaseSharedMemo();
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     // bin/typhon.js runs `node --snapshot-blob dist/typhon.blob -- DIST [arg] ...`.
     setDist(process.argv[1]);

@@ -57,7 +57,13 @@ class MemoTable {
 }
 
 /** The table one parse at a time borrows; a parser that finds it busy gets its own. */
-const sharedMemo = new MemoTable();
+let sharedMemo = new MemoTable();
+
+/** Drop the shared table's storage (about 1 MB once a parse grew it) when no parse holds it: the start-up snapshot
+ *  is taken after a warm-up that parsed, and every start would otherwise deserialize the table. */
+export function _PyParser_ReleaseSharedMemo(): void {
+  if (!sharedMemo.busy) sharedMemo = new MemoTable();
+}
 
 /** The CURRENT_POS marker of pegen.h: "the tokenizer's current position". */
 export const CURRENT_POS = -5;
@@ -245,14 +251,13 @@ export class Parser {
 
   private growMemo(i: number): void {
     const t = this.memoTable;
-    let cap = Math.max(t.ends.length * 2, MEMO_STRIDE * 4096);
+    // Small at first (a `-c` string or an exec'd snippet has a few tokens), doubling with the source's length.
+    let cap = Math.max(t.ends.length * 2, MEMO_STRIDE * 256);
     while (cap <= i) cap *= 2;
     const ends = new Int32Array(cap);
     ends.set(t.ends);
-    const nodes: unknown[] = new Array(cap);
     const old = t.nodes;
-    for (let k = 0; k < old.length; k++) nodes[k] = old[k];
-    for (let k = old.length; k < cap; k++) nodes[k] = null;
+    const nodes: unknown[] = old.concat(new Array(cap - old.length).fill(null));
     t.ends = this.memoEnds = ends;
     t.nodes = this.memoNodes = nodes;
   }

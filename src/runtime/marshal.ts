@@ -150,16 +150,24 @@ const STR_CACHE_BITS = 13;
 const STR_CACHE_MASK = (1 << STR_CACHE_BITS) - 1;
 /** Longer strings (docstrings, source text) are rarely repeated: they are decoded without the cache. */
 const STR_CACHE_MAX = 40;
-const strCacheHash = new Int32Array(1 << STR_CACHE_BITS);
-const strCacheText: string[] = new Array<string>(1 << STR_CACHE_BITS).fill("");
+// Allocated at the first unmarshalled string, not when the module loads: the start-up snapshot would carry them.
+let strCacheHash = new Int32Array(0);
+let strCacheText: string[] = [];
 /** The interned str of a slot's text once one was asked for (interned strs are never dropped). */
-const strCacheInterned: (PyUnicodeObject | null)[] = new Array<PyUnicodeObject | null>(1 << STR_CACHE_BITS).fill(null);
+let strCacheInterned: (PyUnicodeObject | null)[] = [];
+
+function allocStrCache(): void {
+  strCacheHash = new Int32Array(1 << STR_CACHE_BITS);
+  strCacheText = new Array<string>(1 << STR_CACHE_BITS).fill("");
+  strCacheInterned = new Array<PyUnicodeObject | null>(1 << STR_CACHE_BITS).fill(null);
+}
 /** The slot latin1At last used, or -1 when the string was too long for the cache. */
 let lastSlot = -1;
 
 /** The n bytes at p, each a code point (Latin-1; the ASCII type codes hold ASCII), as a JS string. */
 function latin1At(b: Uint8Array, p: number, n: number): string {
   if (n <= STR_CACHE_MAX) {
+    if (strCacheText.length === 0) allocStrCache();
     let h = 0x811c9dc5 ^ n;
     for (let i = p; i < p + n; i++) h = Math.imul(h ^ b[i], 0x01000193);
     const slot = (h ^ (h >>> STR_CACHE_BITS)) & STR_CACHE_MASK;
