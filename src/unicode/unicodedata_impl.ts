@@ -6,7 +6,7 @@ import {
   UCD_3_2_0_CHANGES, UCD_3_2_0_NORMALIZATION, UCD_BIDIRECTIONAL_NAMES, UCD_CATEGORY_NAMES, UCD_COMPOSITES,
   UCD_DECOMP_PREFIX, UCD_DECOMPOSITIONS, UCD_EAST_ASIAN_WIDTH_NAMES, UCD_INDEX, UCD_RECORDS,
 } from "./unicodedata_db.js";
-import { NAME_ALIASES, NAME_CJK_RANGES, NAME_CONT, NAME_ENTRIES, NAME_SEQUENCES, NAME_TERM, NAME_WORDS } from "./unicodename_db.js";
+import { nameAliases, NAME_CJK_RANGES, NAME_CONT, nameEntries, nameSequences, NAME_TERM, nameWords } from "./unicodename_db.js";
 import { Trie, int36 } from "./packed.js";
 import { _PyUnicode_ToDecimalDigit, _PyUnicode_ToDigit, _PyUnicode_IsNumeric, _PyUnicode_ToNumeric } from "./unicodectype.js";
 
@@ -404,6 +404,7 @@ class NameDb {
     this.byName = new Map();
     const words: string[] = [];
     let word = "";
+    const NAME_WORDS = nameWords();
     for (let i = 0; i < NAME_WORDS.length; ) {
       let j = i + 1;
       while (j < NAME_WORDS.length && NAME_WORDS.charCodeAt(j) < 0x61) j++;
@@ -419,7 +420,7 @@ class NameDb {
     }
     for (let i = 0; i < NAME_CONT.length; i++) digit[NAME_CONT.charCodeAt(i)] = i;
     const base = NAME_TERM.length;
-    const text = NAME_ENTRIES;
+    const text = nameEntries();
     let pos = 0;
     const next = (): number => {
       let value = 0;
@@ -444,11 +445,11 @@ class NameDb {
       this.byCode.set(cp, name);
       this.byName.set(name, { cps: [cp], aliasOrSequence: false });
     }
-    for (const a of NAME_ALIASES.split(";")) {
+    for (const a of nameAliases().split(";")) {
       const colon = a.indexOf(":");
       this.byName.set(a.slice(colon + 1), { cps: [int36(a.slice(0, colon))], aliasOrSequence: true });
     }
-    for (const s of NAME_SEQUENCES.split(";")) {
+    for (const s of nameSequences().split(";")) {
       const colon = s.indexOf(":");
       this.byName.set(s.slice(0, colon), { cps: s.slice(colon + 1).split(".").map(int36), aliasOrSequence: true });
     }
