@@ -10,11 +10,12 @@ import { PyUnicode_FromString, PyUnicode_Check, encodeUtf8, codePoints } from ".
 import { PyList_New } from "../objects/listobject.js";
 import { PyTuple_New, PyTupleObject } from "../objects/tupleobject.js";
 import { PyLong_FromBigInt, longValue, PyLong_Check } from "../objects/longobject.js";
-import { PyFloat_FromDouble, PyFloat_AsDouble } from "../objects/floatobject.js";
+import { PyFloat_FromDouble, PyFloat_AsDouble, PyFloat_Check } from "../objects/floatobject.js";
+import { PyFunctionObject } from "../objects/funcobject.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
 import { nativeFunction } from "../objects/methodobject.js";
 import { PyErr_Format, PyErr_SetObject, _PyErr_CreateException, _PyErr_ChainContext } from "./errors.js";
-import { PyExc_TypeError, PyExc_ValueError, PyExc_SystemExit, PyExc_RecursionError, PyExc_UnicodeEncodeError,
+import { PyExc_TypeError, PyExc_ValueError, PyExc_SystemExit, PyExc_RecursionError, PyExc_OverflowError, PyExc_UnicodeEncodeError,
   PyBaseExceptionObject } from "../objects/exceptions.js";
 import { _PyThreadState_GET, _PyErr_GetTopmostException, _PyThreadSwitch } from "./pystate.js";
 import { PyFrameObject } from "../objects/frameobject.js";
@@ -187,6 +188,27 @@ function sys_getframe(args: PyVal[]): PyVal {
   while (depth > 0 && f !== null) { f = f.f_back; depth--; }
   if (f === null) return PyErr_Format(PyExc_ValueError, "call stack is not deep enough");
   return f;
+}
+
+/** sys._getframemodulename(depth=0): the module of the function running `depth` frames above the caller (its
+ *  __module__; a module or exec frame's function is made from its globals, so that is globals['__name__']), or None
+ *  past the outermost frame. collections, enum and typing ask for it instead of sys._getframe(). */
+function sys_getframemodulename(args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  const [d] = parseArgs("_getframemodulename", args, kwnames, ["depth"], 0, 1);
+  let depth = 0;
+  if (d !== undefined) {
+    if (PyFloat_Check(d)) return PyErr_Format(PyExc_TypeError, "'float' object cannot be interpreted as an integer");
+    const n = longValue(PyNumber_Index(d));
+    if (typeof n !== "number" || n > 0x7fffffff || n < -0x80000000) {
+      return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
+    }
+    depth = n;
+  }
+  let f = _PyThreadState_GET().current_frame as PyFrameObject | null;
+  while (f !== null && depth-- > 0) f = f.f_back;
+  if (f === null) return Py_None;
+  if (f.f_func instanceof PyFunctionObject) return f.f_func.func_module;
+  return PyDict_GetItemStr(f.f_globals, PyUnicode_InternFromString("__name__")) ?? Py_None;
 }
 
 function sys_setrecursionlimit(v: PyVal): PyVal {
@@ -368,6 +390,8 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
     return Py_None;
   }, METH_O));
   set("_getframe", nativeFunction("_getframe", (_s: PyVal, a: PyVal[]) => sys_getframe(a), METH_FASTCALL));
+  set("_getframemodulename", nativeFunction("_getframemodulename", (_s: PyVal, a: PyVal[], k: PyVal[] | null) =>
+    sys_getframemodulename(a, k), METH_FASTCALL | METH_KEYWORDS));
   set("exception", nativeFunction("exception", sys_exception, METH_NOARGS));
   set("exc_info", nativeFunction("exc_info", sys_exc_info, METH_NOARGS));
   set("intern", nativeFunction("intern", (_s: PyVal, v: PyVal) => sys_intern(v), METH_O));
