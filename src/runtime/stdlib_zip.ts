@@ -45,17 +45,38 @@ function decodeCp437(b: Uint8Array): string {
 
 const utf8 = new TextDecoder("utf-8", { fatal: false });
 
+/** A member's name: ASCII names (nearly all) without a decoder call, else UTF-8 (flag bit 11) or code page 437. */
+function decodeName(data: Uint8Array, start: number, len: number, isUtf8: boolean): string {
+  const end = start + len;
+  for (let i = start; i < end; i++) {
+    if (data[i]! >= 0x80) {
+      const raw = data.subarray(start, end);
+      return isUtf8 ? utf8.decode(raw) : decodeCp437(raw);
+    }
+  }
+  // Why the cast: String.fromCharCode takes the bytes' array-like as its argument list.
+  return String.fromCharCode.apply(null, data.subarray(start, end) as unknown as number[]);
+}
+
 export class ZipArchive {
   readonly data: Uint8Array;
   readonly path: string;
-  readonly entries: Map<string, ZipEntry>;
+  /** The members by name; a member's header is parsed when it is first asked for (entry()). */
+  readonly entries: ZipEntries;
+  /** Member name -> offset of its central directory header. */
+  readonly offsets: Map<string, number>;
+  private readonly parsed: Map<string, ZipEntry>;
   private readonly view: DataView;
+  private arcOffset: number;
 
   constructor(data: Uint8Array, path = "<zip>") {
     this.data = data;
     this.path = path;
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    this.entries = new Map();
+    this.offsets = new Map();
+    this.entries = new ZipEntries(this);
+    this.parsed = new Map();
+    this.arcOffset = 0;
     this.readDirectory();
   }
 
@@ -107,62 +128,82 @@ export class ZipArchive {
     if (eocdStart < headerOffset) throw new ZipError(`bad central directory offset: ${this.path}`);
     // Archives with a prefix (self-extracting) shift every offset by the prefix length.
     const arcOffset = eocdStart - headerSize - headerOffset;
+    this.arcOffset = arcOffset;
+    // One pass over the headers keeps each name and where its header starts; the other fields are parsed when a
+    // member is first asked for (entry()): an import touches a few dozen of the zip's ~1000 members.
+    const data = this.data;
     let p = headerOffset + arcOffset;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > n) throw new ZipError(`EOF read where not expected`);
-      if (this.u32(p) !== CENTRAL_HEADER) throw new ZipError(`bad central directory: ${this.path}`);
-      const flags = this.u16(p + 8);
-      const method = this.u16(p + 10);
-      const dosTime = this.u16(p + 12);
-      const dosDate = this.u16(p + 14);
-      const crc = this.u32(p + 16);
-      let compressedSize = this.u32(p + 20);
-      let size = this.u32(p + 24);
-      const nameLen = this.u16(p + 28);
-      const extraLen = this.u16(p + 30);
-      const commentLen = this.u16(p + 32);
-      const externalAttr = this.u32(p + 38);
-      let localHeaderOffset = this.u32(p + 42);
-      const end = p + 46 + nameLen + extraLen + commentLen;
-      if (end > n) throw new ZipError(`EOF read where not expected`);
-      const rawName = this.data.subarray(p + 46, p + 46 + nameLen);
-      const name = flags & 0x800 ? utf8.decode(rawName) : decodeCp437(rawName);
-      // Zip64 extended information (header id 1): the 64-bit values of the fields that hold 0xffffffff.
-      if (compressedSize === 0xffffffff || size === 0xffffffff || localHeaderOffset === 0xffffffff) {
-        let q = p + 46 + nameLen;
-        const qEnd = q + extraLen;
-        while (q + 4 <= qEnd) {
-          const id = this.u16(q);
-          const len = this.u16(q + 2);
-          if (id === 1) {
-            let r = q + 4;
-            if (size === 0xffffffff) (size = this.u64(r)), (r += 8);
-            if (compressedSize === 0xffffffff) (compressedSize = this.u64(r)), (r += 8);
-            if (localHeaderOffset === 0xffffffff) localHeaderOffset = this.u64(r);
-            break;
-          }
-          q += 4 + len;
-        }
+      if (p < 0 || p + 46 > n) throw new ZipError(`EOF read where not expected`);
+      if (data[p] !== 0x50 || data[p + 1] !== 0x4b || data[p + 2] !== 0x01 || data[p + 3] !== 0x02) {
+        throw new ZipError(`bad central directory: ${this.path}`);
       }
-      // restoreEntry: pyodide's patched members read as CPython's text (stdlib_restore.ts).
-      this.entries.set(name, restoreEntry({
-        name, method, flags, crc, compressedSize, size, localHeaderOffset: localHeaderOffset + arcOffset, dosTime, dosDate, externalAttr,
-      }));
+      const nameLen = data[p + 28]! | (data[p + 29]! << 8);
+      const end = p + 46 + nameLen + (data[p + 30]! | (data[p + 31]! << 8)) + (data[p + 32]! | (data[p + 33]! << 8));
+      if (end > n) throw new ZipError(`EOF read where not expected`);
+      this.offsets.set(decodeName(data, p + 46, nameLen, (data[p + 9]! & 0x08) !== 0), p);
       p = end;
     }
   }
 
+  /** The central directory's facts about a member, parsed at its first use; undefined if there is no such member. */
+  entry(name: string): ZipEntry | undefined {
+    let e = this.parsed.get(name);
+    if (e !== undefined) return e;
+    const p = this.offsets.get(name);
+    if (p === undefined) return undefined;
+    e = this.parseHeader(name, p);
+    this.parsed.set(name, e);
+    return e;
+  }
+
+  private parseHeader(name: string, p: number): ZipEntry {
+    const flags = this.u16(p + 8);
+    const method = this.u16(p + 10);
+    const dosTime = this.u16(p + 12);
+    const dosDate = this.u16(p + 14);
+    const crc = this.u32(p + 16);
+    let compressedSize = this.u32(p + 20);
+    let size = this.u32(p + 24);
+    const nameLen = this.u16(p + 28);
+    const extraLen = this.u16(p + 30);
+    const externalAttr = this.u32(p + 38);
+    let localHeaderOffset = this.u32(p + 42);
+    // Zip64 extended information (header id 1): the 64-bit values of the fields that hold 0xffffffff.
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      let q = p + 46 + nameLen;
+      const qEnd = q + extraLen;
+      while (q + 4 <= qEnd) {
+        const id = this.u16(q);
+        const len = this.u16(q + 2);
+        if (id === 1) {
+          let r = q + 4;
+          if (size === 0xffffffff) (size = this.u64(r)), (r += 8);
+          if (compressedSize === 0xffffffff) (compressedSize = this.u64(r)), (r += 8);
+          if (localHeaderOffset === 0xffffffff) localHeaderOffset = this.u64(r);
+          break;
+        }
+        q += 4 + len;
+      }
+    }
+    // restoreEntry: pyodide's patched members read as CPython's text (stdlib_restore.ts).
+    return restoreEntry({
+      name, method, flags, crc, compressedSize, size, localHeaderOffset: localHeaderOffset + this.arcOffset, dosTime, dosDate,
+      externalAttr,
+    });
+  }
+
   names(): string[] {
-    return [...this.entries.keys()];
+    return [...this.offsets.keys()];
   }
 
   has(name: string): boolean {
-    return this.entries.has(name);
+    return this.offsets.has(name);
   }
 
   /** The member's bytes, inflated if needed and checked against the central directory's size and CRC-32. */
   read(name: string): Uint8Array {
-    const e = this.entries.get(name);
+    const e = this.entry(name);
     if (!e) throw new ZipError(`There is no item named '${name}' in the archive`);
     const p = e.localHeaderOffset;
     if (p + 30 > this.data.length || this.u32(p) !== LOCAL_HEADER) throw new ZipError(`bad local file header: ${this.path}`);
@@ -182,6 +223,29 @@ export class ZipArchive {
 
   readText(name: string): string {
     return utf8.decode(this.read(name));
+  }
+}
+
+/** A read-only map view of the members (the part of Map's interface callers use), parsing headers on demand. */
+export class ZipEntries {
+  private readonly zip: ZipArchive;
+  constructor(zip: ZipArchive) {
+    this.zip = zip;
+  }
+  get size(): number {
+    return this.zip.offsets.size;
+  }
+  has(name: string): boolean {
+    return this.zip.offsets.has(name);
+  }
+  get(name: string): ZipEntry | undefined {
+    return this.zip.entry(name);
+  }
+  keys(): IterableIterator<string> {
+    return this.zip.offsets.keys();
+  }
+  *values(): IterableIterator<ZipEntry> {
+    for (const name of this.zip.offsets.keys()) yield this.zip.entry(name)!;
   }
 }
 

@@ -134,3 +134,17 @@ test("corrupt archives raise ZipError, never crash", () => {
     }
   }
 });
+
+test("the directory parses a member's header at its first use: same entry each time, all members reachable", () => {
+  const z = new ZipArchive(new Uint8Array(readFileSync(ZIP)), ZIP);
+  const names = z.names();
+  assert.equal(z.entries.size, names.length);
+  assert.equal(z.entries.get("json/__init__.py"), z.entry("json/__init__.py"));
+  assert.equal(z.entries.get("no/such.py"), undefined);
+  assert.equal(z.entry("no/such.py"), undefined);
+  assert.ok(!z.has("no/such.py") && z.has("json/__init__.py") && z.entries.has("json/__init__.py"));
+  const values = [...z.entries.values()];
+  assert.equal(values.length, names.length);
+  assert.deepEqual(values.map((e) => e.name), names);
+  assert.throws(() => z.read("no/such.py"), { message: "There is no item named 'no/such.py' in the archive" });
+});
