@@ -279,6 +279,8 @@ function rememberTimes(st: fs.BigIntStats, a: bigint, m: bigint): void {
   exactTimes.set(key, { a, m, ka: st.atimeNs, km: st.mtimeNs });
 }
 
+const STAT_NOENT_OK = { bigint: true, throwIfNoEntry: false } as const;
+
 function toExactStat(s: fs.BigIntStats): HostStat {
   const st = toStat(s);
   if (exactTimes.size > 0) {
@@ -301,7 +303,13 @@ export function createNodeFS(): HostFS {
     return t;
   };
   return {
-    stat: (p, follow) => wrap(() => toExactStat(follow ? fs.statSync(p, { bigint: true }) : fs.lstatSync(p, { bigint: true }))),
+    stat: (p, follow) => {
+      // A missing file comes back as undefined rather than as Node's exception (its message, errno fields and
+      // stack cost ~4 us of the ~5 us of a miss; importlib's finders probe missing paths on every import).
+      const s = wrap(() => (follow ? fs.statSync(p, STAT_NOENT_OK) : fs.lstatSync(p, STAT_NOENT_OK)));
+      if (s === undefined) throw new HostError("ENOENT", `ENOENT: no such file or directory, ${follow ? "stat" : "lstat"} '${p}'`);
+      return toExactStat(s);
+    },
     fstat: (fd) => {
       const t = ioTarget(fd);
       return t instanceof PipeEnd ? pipeStat(t) : wrap(() => toExactStat(fs.fstatSync(t, { bigint: true })));
