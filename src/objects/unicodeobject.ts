@@ -1108,7 +1108,7 @@ export const PyUnicode_Type_ = PyType_FromSpecStatic({
     { name: "islower", meth: (s: PyVal) => PyBool_FromLong(str_islower((s as PyUnicodeObject).value)), flags: METH_NOARGS },
     { name: "isupper", meth: (s: PyVal) => PyBool_FromLong(str_isupper((s as PyUnicodeObject).value)), flags: METH_NOARGS },
     { name: "istitle", meth: (s: PyVal) => PyBool_FromLong(str_istitle((s as PyUnicodeObject).value)), flags: METH_NOARGS },
-    { name: "isidentifier", meth: (s: PyVal) => PyBool_FromLong(str_isidentifier((s as PyUnicodeObject).value)), flags: METH_NOARGS },
+    { name: "isidentifier", meth: (s: PyVal) => PyBool_FromLong(unicode_isidentifier((s as PyUnicodeObject).value)), flags: METH_NOARGS },
     { name: "isprintable", meth: (s: PyVal) => PyBool_FromLong(str_isprintable((s as PyUnicodeObject).value)), flags: METH_NOARGS },
     { name: "ljust", meth: (s: PyVal, a: PyVal[]) => padImpl(s, a, "ljust", "l"), flags: METH_FASTCALL },
     { name: "rjust", meth: (s: PyVal, a: PyVal[]) => padImpl(s, a, "rjust", "r"), flags: METH_FASTCALL },
@@ -1130,3 +1130,18 @@ export const PyUnicode_Type_ = PyType_FromSpecStatic({
   ],
 }, PyUnicode_Type);
 
+/** str.isidentifier with an ASCII fast path (importlib, dataclasses, enum and typing call it on ASCII names); an
+ *  ASCII character that is not a letter, '_' or (after the first) a digit fails whatever follows it, and the first
+ *  non-ASCII character hands the whole string to the XID_Start/XID_Continue tables. */
+export function unicode_isidentifier(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return str_isidentifier(s);
+    if (c === 0x5f || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) continue;
+    if (c >= 0x30 && c <= 0x39 && i > 0) continue;
+    return false;
+  }
+  return true;
+}
