@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { cpythonExecutable } from "./cpython.js";
 
 /** The repository root (this file runs as dist/bench/run.js). */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -84,8 +85,8 @@ export function geometricMean(xs: readonly number[]): number {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { repeat: 3, n: 1, timeoutS: 600, python: ["python3.13"], shared: resolve(ROOT, "..", "shared", "bench"),
-    typhon: [process.execPath, join(ROOT, "bin", "typhon.js")], names: [] };
+  const o: Options = { repeat: 3, n: 1, timeoutS: 600, python: [cpythonExecutable()], shared: resolve(ROOT, "..", "shared", "bench"),
+    typhon: [join(ROOT, "bin", "typhon.js")], names: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string => {

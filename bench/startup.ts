@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cpythonExecutable, CPYTHON_ENV } from "./cpython.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const TYPHON = join(ROOT, "bin", "typhon.js");
@@ -16,7 +17,9 @@ function arg(name: string, dflt: string): string {
 }
 
 const repeat = Number(arg("--repeat", "9"));
-const python = arg("--python", "python3.13");
+const python = arg("--python", "") || cpythonExecutable();
+/** The row label for CPython: its command name, not the path of pyenv's executable. */
+const pyLabel = python.slice(python.lastIndexOf("/") + 1);
 const IMPORTS = arg("--imports", "import json, re, collections, functools, enum, os, io, threading, logging");
 /** Issue #5's import line (its acceptance figure). */
 const ISSUE_IMPORTS = "import json, re, collections, dataclasses, typing, asyncio";
@@ -68,22 +71,22 @@ function add(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
 const extraCa = process.env.NODE_EXTRA_CA_CERTS !== undefined && process.env.NODE_EXTRA_CA_CERTS !== "";
 const noCa = { ...process.env };
 delete noCa.NODE_EXTRA_CA_CERTS;
-const pyEnv = { ...process.env, PYENV_VERSION: process.env.PYENV_VERSION ?? "3.13.0" };
+const pyEnv = CPYTHON_ENV;
 // bin/typhon.js is run as the command is (its shell launcher picks the snapshot), and under node (no snapshot).
 const node = add("node -e 0", process.execPath, ["-e", "0"]);
 const typhon = add("typhon -c pass", TYPHON, ["-c", "pass"]);
 const bundled = add("typhon -c pass (TYPHON_NO_SNAPSHOT=1)", TYPHON, ["-c", "pass"], { ...process.env, TYPHON_NO_SNAPSHOT: "1" });
 const nodeNoCa = extraCa ? add("node -e 0 (NODE_EXTRA_CA_CERTS unset)", process.execPath, ["-e", "0"], noCa) : null;
 const typhonNoCa = extraCa ? add("typhon -c pass (NODE_EXTRA_CA_CERTS unset)", TYPHON, ["-c", "pass"], noCa) : null;
-const cpy = add(`${python} -c pass`, python, ["-c", "pass"], pyEnv);
+const cpy = add(`${pyLabel} -c pass`, python, ["-c", "pass"], pyEnv);
 const lines = IMPORTS === ISSUE_IMPORTS ? [IMPORTS] : [IMPORTS, ISSUE_IMPORTS];
 /** A row label that tells the two import lines apart: their first and last modules. */
 const short = (line: string): string => `"${line.slice(0, 18)}...${line.slice(line.lastIndexOf(","))}"`;
 const importPairs = lines.map((line) => [add(`typhon -c ${short(line)}`, TYPHON, ["-c", line]),
-  add(`${python} -c ${short(line)}`, python, ["-c", line], pyEnv)]);
+  add(`${pyLabel} -c ${short(line)}`, python, ["-c", line], pyEnv)]);
 
 process.stdout.write(`start-up, median of ${repeat} round-robin runs (load average ${loadavg()[0].toFixed(1)}`
-  + `${extraCa ? "; NODE_EXTRA_CA_CERTS is set" : ""})\n`);
+  + `${extraCa ? "; NODE_EXTRA_CA_CERTS is set" : ""}; CPython: ${python})\n`);
 for (const c of cases) c.failed = measureWall(c) === null; // warm the caches (files, Typhon's compiled-code cache)
 for (let i = 0; i < repeat; i++) {
   for (const c of cases) {
