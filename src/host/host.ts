@@ -174,4 +174,7 @@ export interface Host {
   proc?: HostProcess;
   /** Where Typhon's own build output lives (dist/), for the frozen modules and the default stdlib; null if none. */
   typhonHome?: () => string | null;
+  /** Told when the outermost import starts (true) and ends (false): the `typhon` command tunes V8's tiering by it
+   *  (src/host/node_main.ts). */
+  importPhase?: (active: boolean) => void;
 }

@@ -325,6 +325,7 @@ const str__spec__ = PyUnicode_InternFromString("__spec__");
 const str__path__ = PyUnicode_InternFromString("__path__");
 const str_initializing = PyUnicode_InternFromString("_initializing");
 const str__getattr__ = PyUnicode_InternFromString("__getattr__");
+const str_find_and_load = PyUnicode_InternFromString("_find_and_load");
 
 /** IMPORT_NAME (import_name in Python/ceval.c): the import system itself unless the frame's builtins.__import__
  *  was replaced, in which case that is called with (name, globals, locals, fromlist, level). */
@@ -391,14 +392,24 @@ function builtinsImport(): PyVal {
   return importFunc ?? PyDict_GetItemStr(getBuiltins().dict!, str__import__) ?? Py_None;
 }
 
+/** Imports under way on the Python stack (findAndLoad calls): the host hears when the outermost starts and ends. */
+let importDepth = 0;
+
 function findAndLoad(absObj: PyUnicodeObject): PyVal {
   const absName = absObj.value;
   if (importlib === null) {
     return raiseImportError(`No module named '${absName.split(".")[0]}'`, absName.split(".")[0], null, PyExc_ModuleNotFoundError);
   }
-  const f = PyDict_GetItemStr(importlib.dict!, PyUnicode_InternFromString("_find_and_load"))!;
-  if (!importTime) return PyObject_Vectorcall(f, [absObj, builtinsImport()], null);
-  return findAndLoadTimed(f, absObj);
+  const f = PyDict_GetItemStr(importlib.dict!, str_find_and_load)!;
+  const phase = currentHost().importPhase;
+  if (phase !== undefined && importDepth === 0) phase(true);
+  importDepth++;
+  try {
+    if (!importTime) return PyObject_Vectorcall(f, [absObj, builtinsImport()], null);
+    return findAndLoadTimed(f, absObj);
+  } finally {
+    if (--importDepth === 0 && phase !== undefined) phase(false);
+  }
 }
 
 // -X importtime / PYTHONPROFILEIMPORTTIME (import_find_and_load): one line per module on stderr, written straight to
