@@ -234,7 +234,9 @@ function readInternedLatin1(r: Reader, n: number): PyUnicodeObject {
 }
 
 /** r_object: one object, recursively. One function (not a wrapper around an inner one): this is the import path's
- *  hot loop, and it mostly runs before V8 has optimized it. */
+ *  hot loop, and it mostly runs before V8 has optimized it, where a switch tests its labels one by one: they are
+ *  ordered by how often each type code occurs in issue #5's import line (references 38%, short interned strings 17%,
+ *  bytes 16%, small tuples 13%, ...). */
 function readObject(r: Reader): PyVal | null {
   if (r.depth >= 2000) return PyErr_Format(PyExc_ValueError, "recursion limit exceeded");
   const b = r.b;
@@ -245,19 +247,14 @@ function readObject(r: Reader): PyVal | null {
   const flag = code & FLAG_REF;
   let v: PyVal;
   switch (code & ~FLAG_REF) {
-    case TYPE_NULL: return null;
-    case TYPE_NONE: return Py_None;
-    case TYPE_FALSE: return Py_False;
-    case TYPE_TRUE: return Py_True;
-    case TYPE_ELLIPSIS: return Py_Ellipsis;
-    case TYPE_STOPITER: return PyExc_StopIteration;
+    case TYPE_REF: {
+      const n = r.i32();
+      if (n < 0 || n >= r.refs.length || r.refs[n] === null) {
+        return PyErr_Format(PyExc_ValueError, "bad marshal data (invalid reference)");
+      }
+      return r.refs[n];
+    }
     case TYPE_SHORT_ASCII_INTERNED: v = readInternedLatin1(r, strLen(r, true)); break;
-    case TYPE_SHORT_ASCII: v = PyUnicode_FromString(readLatin1(r, strLen(r, true))); break;
-    case TYPE_ASCII_INTERNED: v = readInternedLatin1(r, strLen(r, false)); break;
-    case TYPE_ASCII: v = PyUnicode_FromString(readLatin1(r, strLen(r, false))); break;
-    case TYPE_INTERNED: v = PyUnicode_InternFromString(r.utf8(r.i32())); break;
-    case TYPE_UNICODE: v = PyUnicode_FromString(r.utf8(r.i32())); break;
-    case TYPE_INT: v = r.i32(); break;
     case TYPE_STRING: v = PyBytes_FromArray(r.bytes(r.i32())); break;
     case TYPE_SMALL_TUPLE:
     case TYPE_TUPLE: {
@@ -276,6 +273,7 @@ function readObject(r: Reader): PyVal | null {
       if (idx >= 0) r.refs[idx] = t;
       return t;
     }
+    case TYPE_SHORT_ASCII: v = PyUnicode_FromString(readLatin1(r, strLen(r, true))); break;
     case TYPE_CODE: {
       const idx = reserve(r, flag);
       r.depth++;
@@ -305,13 +303,25 @@ function readObject(r: Reader): PyVal | null {
       if (idx >= 0) r.refs[idx] = c;
       return c;
     }
-    case TYPE_REF: {
+    case TYPE_NONE: return Py_None;
+    case TYPE_INT: v = r.i32(); break;
+    case TYPE_ASCII: v = PyUnicode_FromString(readLatin1(r, strLen(r, false))); break;
+    case TYPE_FALSE: return Py_False;
+    case TYPE_TRUE: return Py_True;
+    case TYPE_SET:
+    case TYPE_FROZENSET: {
       const n = r.i32();
-      if (n < 0 || n >= r.refs.length || r.refs[n] === null) {
-        return PyErr_Format(PyExc_ValueError, "bad marshal data (invalid reference)");
-      }
-      return r.refs[n];
+      const idx = reserve(r, flag);
+      const items: PyVal[] = [];
+      r.depth++;
+      for (let i = 0; i < n; i++) items.push(readObject(r)!);
+      r.depth--;
+      const s = marshalHooks.set(items, (code & ~FLAG_REF) === TYPE_FROZENSET);
+      if (idx >= 0) r.refs[idx] = s;
+      return s;
     }
+    case TYPE_BINARY_FLOAT: v = PyFloat_FromDouble(r.f64()); break;
+    case TYPE_ELLIPSIS: return Py_Ellipsis;
     case TYPE_LONG: {
       const n = r.i32();
       const size = Math.abs(n);
@@ -326,7 +336,11 @@ function readObject(r: Reader): PyVal | null {
       v = PyLong_FromBigInt(n < 0 ? -big : big);
       break;
     }
-    case TYPE_BINARY_FLOAT: v = PyFloat_FromDouble(r.f64()); break;
+    case TYPE_UNICODE: v = PyUnicode_FromString(r.utf8(r.i32())); break;
+    case TYPE_NULL: return null;
+    case TYPE_STOPITER: return PyExc_StopIteration;
+    case TYPE_ASCII_INTERNED: v = readInternedLatin1(r, strLen(r, false)); break;
+    case TYPE_INTERNED: v = PyUnicode_InternFromString(r.utf8(r.i32())); break;
     case TYPE_FLOAT: v = PyFloat_FromDouble(Number(r.latin1(r.u8()))); break;
     case TYPE_BINARY_COMPLEX: {
       const re = r.f64();
@@ -362,18 +376,6 @@ function readObject(r: Reader): PyVal | null {
       }
       r.depth--;
       return d;
-    }
-    case TYPE_SET:
-    case TYPE_FROZENSET: {
-      const n = r.i32();
-      const idx = reserve(r, flag);
-      const items: PyVal[] = [];
-      r.depth++;
-      for (let i = 0; i < n; i++) items.push(readObject(r)!);
-      r.depth--;
-      const s = marshalHooks.set(items, (code & ~FLAG_REF) === TYPE_FROZENSET);
-      if (idx >= 0) r.refs[idx] = s;
-      return s;
     }
     default:
       return PyErr_Format(PyExc_ValueError, "bad marshal data (unknown type code)");
