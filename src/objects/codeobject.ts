@@ -54,6 +54,43 @@ export interface CodeFields {
   co_exceptiontable: PyBytesObject;
 }
 
+/**
+ * A code object read from a .pyc whose buffer nobody writes to (src/runtime/marshal.ts): each of co_code,
+ * co_localspluskinds, co_linetable and co_exceptiontable is either a bytes object already (a back-reference, such
+ * as the shared b'') or null with where its bytes lie in `raw`, and its bytes object is made when first asked for.
+ * Most code objects unmarshalled at import never run or raise (issue #5's import line runs 630 of 3,671), and these
+ * objects and their views were a quarter of the heap that import left behind.
+ */
+export interface RawCodeFields {
+  co_argcount: number;
+  co_posonlyargcount: number;
+  co_kwonlyargcount: number;
+  co_stacksize: number;
+  co_flags: number;
+  raw: Uint8Array;
+  co_code: PyBytesObject | null;
+  codeAt: number;
+  codeLen: number;
+  co_consts: PyTupleObject;
+  co_names: PyTupleObject;
+  co_localsplusnames: PyTupleObject;
+  co_localspluskinds: PyBytesObject | null;
+  /** The kinds' bytes (a view of `raw` when co_localspluskinds is null). */
+  kinds: Uint8Array;
+  co_filename: PyUnicodeObject;
+  co_name: PyUnicodeObject;
+  co_qualname: PyUnicodeObject;
+  co_firstlineno: number;
+  co_linetable: PyBytesObject | null;
+  linetableAt: number;
+  linetableLen: number;
+  co_exceptiontable: PyBytesObject | null;
+  exctableAt: number;
+  exctableLen: number;
+}
+
+const NO_RAW = new Uint8Array(0);
+
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export class PyCodeObject extends PyObject {
@@ -62,17 +99,26 @@ export class PyCodeObject extends PyObject {
   co_kwonlyargcount: number;
   co_stacksize: number;
   co_flags: number;
-  co_code: PyBytesObject;
   co_consts: PyTupleObject;
   co_names: PyTupleObject;
   co_localsplusnames: PyTupleObject;
-  co_localspluskinds: PyBytesObject;
   co_filename: PyUnicodeObject;
   co_name: PyUnicodeObject;
   co_qualname: PyUnicodeObject;
   co_firstlineno: number;
-  co_linetable: PyBytesObject;
-  co_exceptiontable: PyBytesObject;
+  /** co_code, co_localspluskinds, co_linetable, co_exceptiontable (the getters below): null until first asked for
+   *  when the code object was made from RawCodeFields, whose bytes lie in `_raw` at these offsets. */
+  _co_code: PyBytesObject | null;
+  _co_localspluskinds: PyBytesObject | null;
+  _co_linetable: PyBytesObject | null;
+  _co_exceptiontable: PyBytesObject | null;
+  _raw: Uint8Array;
+  _codeAt: number;
+  _codeLen: number;
+  _linetableAt: number;
+  _linetableLen: number;
+  _exctableAt: number;
+  _exctableLen: number;
   // Derived, for the evaluation loop.
   /** The adaptive copy of co_code as 16-bit units (opcode | oparg << 8); specialization rewrites it in place. */
   _co_code_adaptive: Uint16Array;
@@ -94,47 +140,77 @@ export class PyCodeObject extends PyObject {
   _locations: Int32Array | null;
   /** Object-valued inline-cache entries of specialized instructions, by code unit index (PEP 659 room). */
   _cache_objects: (PyVal | null)[] | null;
-  /** A packed array of co_framesize nulls that new frames copy (faster than allocating and filling). */
-  _frameTemplate: (PyVal | null)[];
+  /** A packed array of co_framesize nulls that new frames copy (faster than allocating and filling), made by the
+   *  first frame (_PyCode_FrameTemplate). */
+  _frameTemplate: (PyVal | null)[] | null;
   /** sys.monitoring data (src/vm/instrumentation.ts's CoMonitoringData), null until a tool instruments the code. */
   _co_monitoring: { base: Uint16Array } | null;
   /** The instrumentation version the units match (compared with the eval-breaker word at RESUME). */
   _co_instrumentation_version: number;
-  constructor(f: CodeFields) {
+  constructor(f: CodeFields | RawCodeFields) {
     super(PyCode_Type);
     this.co_argcount = f.co_argcount;
     this.co_posonlyargcount = f.co_posonlyargcount;
     this.co_kwonlyargcount = f.co_kwonlyargcount;
     this.co_stacksize = f.co_stacksize;
     this.co_flags = f.co_flags;
-    this.co_code = f.co_code;
     this.co_consts = f.co_consts;
     this.co_names = f.co_names;
     this.co_localsplusnames = f.co_localsplusnames;
-    this.co_localspluskinds = f.co_localspluskinds;
     this.co_filename = f.co_filename;
     this.co_name = f.co_name;
     this.co_qualname = f.co_qualname;
     this.co_firstlineno = f.co_firstlineno;
-    this.co_linetable = f.co_linetable;
-    this.co_exceptiontable = f.co_exceptiontable;
-    const bytes = f.co_code.ob_bytes;
-    const n = bytes.length >> 1;
+    let src: Uint8Array, at: number, len: number;
+    if ("raw" in f) {
+      this._co_code = f.co_code;
+      this._co_localspluskinds = f.co_localspluskinds;
+      this._co_linetable = f.co_linetable;
+      this._co_exceptiontable = f.co_exceptiontable;
+      this._raw = f.raw;
+      this._codeAt = f.codeAt;
+      this._codeLen = f.codeLen;
+      this._linetableAt = f.linetableAt;
+      this._linetableLen = f.linetableLen;
+      this._exctableAt = f.exctableAt;
+      this._exctableLen = f.exctableLen;
+      this._kinds = f.kinds;
+      if (f.co_code !== null) {
+        src = f.co_code.ob_bytes;
+        at = 0;
+        len = src.length;
+      } else {
+        src = f.raw;
+        at = f.codeAt;
+        len = f.codeLen;
+      }
+    } else {
+      this._co_code = f.co_code;
+      this._co_localspluskinds = f.co_localspluskinds;
+      this._co_linetable = f.co_linetable;
+      this._co_exceptiontable = f.co_exceptiontable;
+      this._raw = NO_RAW;
+      this._codeAt = this._codeLen = this._linetableAt = this._linetableLen = this._exctableAt = this._exctableLen = 0;
+      this._kinds = f.co_localspluskinds.ob_bytes;
+      src = f.co_code.ob_bytes;
+      at = 0;
+      len = src.length;
+    }
+    const n = len >> 1;
     let code: Uint16Array;
     if (LITTLE_ENDIAN) {
       // One copy of the bytes viewed as units (an aligned, private buffer: specialization rewrites it in place).
-      const copy = new Uint8Array(2 * n);
-      copy.set(bytes.subarray(0, 2 * n));
-      code = new Uint16Array(copy.buffer);
+      // Not src.slice(): a Node Buffer's slice is a view.
+      code = new Uint16Array(n);
+      new Uint8Array(code.buffer).set(src.subarray(at, at + 2 * n));
     } else {
       code = new Uint16Array(n);
-      for (let i = 0; i < n; i++) code[i] = bytes[2 * i] | (bytes[2 * i + 1] << 8);
+      for (let i = 0; i < n; i++) code[i] = src[at + 2 * i] | (src[at + 2 * i + 1] << 8);
     }
     this._co_code_adaptive = code;
     this._consts = f.co_consts.ob_item;
     this._names = f.co_names.ob_item as PyUnicodeObject[];
     this._localsplusnames = f.co_localsplusnames.ob_item as PyUnicodeObject[];
-    this._kinds = f.co_localspluskinds.ob_bytes;
     let nlocals = 0, ncells = 0, nfrees = 0;
     const kinds = this._kinds;
     // An indexed loop: code objects are mostly built by unmarshalling at import, before V8 optimizes this.
@@ -144,7 +220,7 @@ export class PyCodeObject extends PyObject {
       if (k & CO_FAST_CELL) ncells++;
       if (k & CO_FAST_FREE) nfrees++;
     }
-    this.co_nlocalsplus = this._kinds.length;
+    this.co_nlocalsplus = kinds.length;
     this.co_nlocals = nlocals;
     this.co_ncellvars = ncells;
     this.co_nfreevars = nfrees;
@@ -155,15 +231,33 @@ export class PyCodeObject extends PyObject {
     this._co_firsttraceable = ft < n ? ft : 0;
     this._locations = null;
     this._cache_objects = null;
-    const t: (PyVal | null)[] = [];
-    for (let i = 0; i < this.co_framesize; i++) t.push(null);
-    this._frameTemplate = t;
+    this._frameTemplate = null;
     this._co_monitoring = null;
     this._co_instrumentation_version = 0;
+  }
+  /** The bytecode as marshalled (the Python attribute co_code is code_getcode's deoptimized copy of the units). */
+  get co_code(): PyBytesObject {
+    return this._co_code ??= PyBytes_FromArray(this._raw.subarray(this._codeAt, this._codeAt + this._codeLen));
+  }
+  get co_localspluskinds(): PyBytesObject {
+    return this._co_localspluskinds ??= PyBytes_FromArray(this._kinds);
+  }
+  get co_linetable(): PyBytesObject {
+    return this._co_linetable ??= PyBytes_FromArray(this._raw.subarray(this._linetableAt, this._linetableAt + this._linetableLen));
+  }
+  get co_exceptiontable(): PyBytesObject {
+    return this._co_exceptiontable ??= PyBytes_FromArray(this._raw.subarray(this._exctableAt, this._exctableAt + this._exctableLen));
   }
   get _exctable(): Int32Array {
     return this._exctableParsed ??= parseExceptionTable(this.co_exceptiontable.ob_bytes);
   }
+}
+
+/** The frame template of `code` (co_framesize nulls), made at its first frame. */
+export function _PyCode_FrameTemplate(code: PyCodeObject): (PyVal | null)[] {
+  const t: (PyVal | null)[] = [];
+  for (let i = 0; i < code.co_framesize; i++) t.push(null);
+  return code._frameTemplate = t;
 }
 
 // ---- exception table (varints of 6-bit groups, most significant first) ----

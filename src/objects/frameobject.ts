@@ -5,7 +5,7 @@ import {
   PyObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TYPE, METH_NOARGS, METH_O, METH_FASTCALL,
   PyUnicode_InternFromString, type PyVal, PyUnicodeObject,
 } from "./object.js";
-import { PyCodeObject, PyCode_Addr2Line, CO_OPTIMIZED, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN } from "./codeobject.js";
+import { PyCodeObject, PyCode_Addr2Line, _PyCode_FrameTemplate, CO_OPTIMIZED, CO_FAST_CELL, CO_FAST_FREE, CO_FAST_HIDDEN } from "./codeobject.js";
 import { PyDictObject, PyDict_New, PyDict_SetItem, PyDict_GetItem } from "./dictobject.js";
 import { PyCellObject } from "./cellobject.js";
 import { hooks, PyObject_Repr, PyObject_GetIter, PyObject_GetItem, PyObject_SetItem } from "./abstract.js";
@@ -68,7 +68,7 @@ export class PyFrameObject extends PyObject {
     this.f_builtins = builtins;
     this.f_locals = locals;
     this.f_back = null;
-    this.localsplus = code._frameTemplate.slice();
+    this.localsplus = (code._frameTemplate ?? _PyCode_FrameTemplate(code)).slice();
     this.stacktop = code.co_nlocalsplus;
     this.instr = 0;
     this.return_offset = 0;

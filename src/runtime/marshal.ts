@@ -44,6 +44,10 @@ class Reader {
   depth: number;
   /** Byte strings may be views of `b` (no copy): only when the caller never mutates `b` (a file read for an import). */
   readonly share: boolean;
+  /** Reference slots of a code object's bytes fields left unmade (lazyBytes): slot, offset, length, in triples. */
+  lazy: number[] | null;
+  /** The length of the bytes lazyBytes last skipped. */
+  lazyLen: number;
   constructor(b: Uint8Array, pos: number, share: boolean) {
     this.b = b;
     this.dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -51,6 +55,8 @@ class Reader {
     this.refs = [];
     this.depth = 0;
     this.share = share;
+    this.lazy = null;
+    this.lazyLen = 0;
   }
   need(n: number): void {
     if (this.pos + n > this.b.length) PyErr_Format(PyExc_EOFError, "marshal data too short");
@@ -249,9 +255,7 @@ function readObject(r: Reader): PyVal | null {
   switch (code & ~FLAG_REF) {
     case TYPE_REF: {
       const n = r.i32();
-      if (n < 0 || n >= r.refs.length || r.refs[n] === null) {
-        return PyErr_Format(PyExc_ValueError, "bad marshal data (invalid reference)");
-      }
+      if (n < 0 || n >= r.refs.length || r.refs[n] === null) return lazyRef(r, n);
       return r.refs[n];
     }
     case TYPE_SHORT_ASCII_INTERNED: v = readInternedLatin1(r, strLen(r, true)); break;
@@ -282,24 +286,43 @@ function readObject(r: Reader): PyVal | null {
       const kwonly = r.i32();
       const stacksize = r.i32();
       const flags = r.i32();
-      const codeBytes = readObject(r) as PyBytesObject;
+      // From a buffer nobody writes to, the bytes fields stay where they are until asked for (RawCodeFields).
+      const codeAt = lazyBytes(r);
+      const codeLen = r.lazyLen;
+      const codeBytes = codeAt < 0 ? readObject(r) as PyBytesObject : null;
       const consts = readObject(r) as PyTupleObject;
       const names = readObject(r) as PyTupleObject;
       const lpnames = readObject(r) as PyTupleObject;
-      const lpkinds = readObject(r) as PyBytesObject;
+      const kindsAt = lazyBytes(r);
+      const kindsLen = r.lazyLen;
+      const lpkinds = kindsAt < 0 ? readObject(r) as PyBytesObject : null;
       const filename = readObject(r) as PyUnicodeObject;
       const name = readObject(r) as PyUnicodeObject;
       const qualname = readObject(r) as PyUnicodeObject;
       const firstlineno = r.i32();
-      const linetable = readObject(r) as PyBytesObject;
-      const exctable = readObject(r) as PyBytesObject;
+      const ltAt = lazyBytes(r);
+      const ltLen = r.lazyLen;
+      const linetable = ltAt < 0 ? readObject(r) as PyBytesObject : null;
+      const etAt = lazyBytes(r);
+      const etLen = r.lazyLen;
+      const exctable = etAt < 0 ? readObject(r) as PyBytesObject : null;
       r.depth--;
-      const c = new PyCodeObject({
-        co_argcount: argcount, co_posonlyargcount: posonly, co_kwonlyargcount: kwonly, co_stacksize: stacksize,
-        co_flags: flags, co_code: codeBytes, co_consts: consts, co_names: names, co_localsplusnames: lpnames,
-        co_localspluskinds: lpkinds, co_filename: filename, co_name: name, co_qualname: qualname,
-        co_firstlineno: firstlineno, co_linetable: linetable, co_exceptiontable: exctable,
-      });
+      const c = r.share
+        ? new PyCodeObject({
+          co_argcount: argcount, co_posonlyargcount: posonly, co_kwonlyargcount: kwonly, co_stacksize: stacksize,
+          co_flags: flags, raw: r.b, co_code: codeBytes, codeAt, codeLen, co_consts: consts, co_names: names,
+          co_localsplusnames: lpnames, co_localspluskinds: lpkinds,
+          kinds: lpkinds !== null ? lpkinds.ob_bytes : r.b.subarray(kindsAt, kindsAt + kindsLen),
+          co_filename: filename, co_name: name, co_qualname: qualname, co_firstlineno: firstlineno,
+          co_linetable: linetable, linetableAt: ltAt, linetableLen: ltLen,
+          co_exceptiontable: exctable, exctableAt: etAt, exctableLen: etLen,
+        })
+        : new PyCodeObject({
+          co_argcount: argcount, co_posonlyargcount: posonly, co_kwonlyargcount: kwonly, co_stacksize: stacksize,
+          co_flags: flags, co_code: codeBytes!, co_consts: consts, co_names: names, co_localsplusnames: lpnames,
+          co_localspluskinds: lpkinds!, co_filename: filename, co_name: name, co_qualname: qualname,
+          co_firstlineno: firstlineno, co_linetable: linetable!, co_exceptiontable: exctable!,
+        });
       if (idx >= 0) r.refs[idx] = c;
       return c;
     }
@@ -382,6 +405,44 @@ function readObject(r: Reader): PyVal | null {
   }
   if (flag) r.refs.push(v);
   return v;
+}
+
+/** A bytes field of a code object (TYPE_STRING, with or without FLAG_REF) at the reader's position, skipped: its
+ *  offset, with its length in r.lazyLen, or -1 (nothing read) when the buffer may change or the data is anything
+ *  else or malformed, for readObject to read or report as before. A reference slot it takes stays null and is
+ *  listed in r.lazy, for lazyRef. */
+function lazyBytes(r: Reader): number {
+  r.lazyLen = 0;
+  if (!r.share) return -1;
+  const b = r.b, p = r.pos;
+  if (p + 5 > b.length || (b[p] & ~FLAG_REF) !== TYPE_STRING) return -1;
+  const n = b[p + 1] | (b[p + 2] << 8) | (b[p + 3] << 16) | (b[p + 4] << 24);
+  if (n < 0 || p + 5 + n > b.length) return -1;
+  if (b[p] & FLAG_REF) {
+    (r.lazy ??= []).push(r.refs.length, p + 5, n);
+    r.refs.push(null);
+  }
+  r.pos = p + 5 + n;
+  r.lazyLen = n;
+  return p + 5;
+}
+
+/** A reference to slot n when it holds nothing: a code object's skipped bytes field (made now, as a new bytes
+ *  object: a .pyc from CPython never refers back to one), else the error CPython gives. */
+function lazyRef(r: Reader, n: number): PyVal {
+  const l = r.lazy;
+  if (l !== null && n >= 0) {
+    // The slots were listed in increasing order: a binary search (a crafted .pyc cannot make this quadratic).
+    let lo = 0, hi = l.length / 3 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const slot = l[3 * mid];
+      if (slot < n) lo = mid + 1;
+      else if (slot > n) hi = mid - 1;
+      else return r.refs[n] = PyBytes_FromArray(r.b.subarray(l[3 * mid + 1], l[3 * mid + 1] + l[3 * mid + 2]));
+    }
+  }
+  return PyErr_Format(PyExc_ValueError, "bad marshal data (invalid reference)");
 }
 
 /** Reserve a reference slot for a container read before its items (r_ref_reserve). */

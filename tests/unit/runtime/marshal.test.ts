@@ -76,3 +76,45 @@ test("strings read through the reader's byte-keyed cache: right text, interned o
     }
   }
 });
+
+/** Every code object under `c`, depth first. */
+function codes(c: PyCodeObject, out: PyCodeObject[] = []): PyCodeObject[] {
+  out.push(c);
+  for (const k of c.co_consts.ob_item) if (k instanceof PyCodeObject) codes(k, out);
+  return out;
+}
+
+test("code objects read from a shared buffer (bytes fields made on first use) equal those read eagerly", () => {
+  for (const f of collect(ROOT, []).slice(0, 60)) {
+    const data = new Uint8Array(readFileSync(f));
+    const eager = codes(marshal_loads(data, 16, false) as PyCodeObject);
+    const lazy = codes(marshal_loads(data, 16, true) as PyCodeObject);
+    assert.equal(lazy.length, eager.length, f);
+    for (let i = 0; i < eager.length; i++) {
+      const [e, l] = [eager[i], lazy[i]];
+      assert.equal(l._co_code, null, `${f}: co_code made before it was asked for`);
+      assert.deepEqual(l._co_code_adaptive, e._co_code_adaptive, f);
+      for (const k of ["co_code", "co_linetable", "co_exceptiontable", "co_localspluskinds"] as const) {
+        assert.deepEqual([...l[k].ob_bytes], [...e[k].ob_bytes], `${f}: ${k}`);
+      }
+      assert.deepEqual([l.co_nlocalsplus, l.co_nlocals, l.co_ncellvars, l.co_nfreevars, l._co_firsttraceable],
+        [e.co_nlocalsplus, e.co_nlocals, e.co_ncellvars, e.co_nfreevars, e._co_firsttraceable], f);
+    }
+  }
+});
+
+test("a back-reference to a code object's skipped co_code gets its bytes", () => {
+  const pyc = new Uint8Array(readFileSync(collect(ROOT, [])[0]));
+  // (code, <ref 1>): the code object (FLAG_REF) takes slot 0 and its co_code (FLAG_REF in CPython's .pyc) slot 1.
+  assert.equal(pyc[16], 0xe3);
+  const body = pyc.subarray(16);
+  const data = new Uint8Array(2 + body.length + 5);
+  data.set([0x29, 2]);
+  data.set(body, 2);
+  data.set([0x72, 1, 0, 0, 0], 2 + body.length);
+  for (const share of [false, true]) {
+    const t = marshal_loads(data, 0, share) as PyTupleObject;
+    const [c, ref] = t.ob_item as [PyCodeObject, { ob_bytes: Uint8Array }];
+    assert.deepEqual([...ref.ob_bytes], [...c.co_code.ob_bytes], `share ${share}`);
+  }
+});
