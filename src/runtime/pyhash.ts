@@ -6,8 +6,8 @@ export const _PyHASH_BITS = 61;
 export const _PyHASH_MODULUS = (1n << 61n) - 1n;
 export const _PyHASH_INF = 314159;
 
-/** The SipHash key k0, k1 as uint32 halves (k0 = k0hi:k0lo). */
-const secret = new Uint32Array(4);
+/** The SipHash key k0, k1 as int32 halves (k0 = k0hi:k0lo): signed, like all of siphash13's arithmetic. */
+const secret = new Int32Array(4);
 
 /** Initialise the hash secret: seed 0 disables randomisation (all-zero key); other seeds go through CPython's
  *  lcg_urandom; `random` supplies entropy when PYTHONHASHSEED is unset or "random". */
@@ -25,10 +25,10 @@ export function _Py_HashRandomization_Init(seed: number | null, random: (n: numb
     }
   }
   const dv = new DataView(bytes.buffer, bytes.byteOffset, 16);
-  secret[0] = dv.getUint32(4, true); // k0 hi
-  secret[1] = dv.getUint32(0, true); // k0 lo
-  secret[2] = dv.getUint32(12, true); // k1 hi
-  secret[3] = dv.getUint32(8, true); // k1 lo
+  secret[0] = dv.getInt32(4, true); // k0 hi
+  secret[1] = dv.getInt32(0, true); // k0 lo
+  secret[2] = dv.getInt32(12, true); // k1 hi
+  secret[3] = dv.getInt32(8, true); // k1 lo
 }
 
 /** The 64-bit result of the last hash computation, as signed int32 halves. */
@@ -36,13 +36,16 @@ export const hashOut = new Int32Array(2); // [lo, hi]
 
 /** SipHash-1-3 of the first `len` bytes of src with the secret key (CPython's siphash13 in Python/pyhash.c). Result in
  *  hashOut. The state lives in locals and the rounds are written out (no closure, no module-level temporaries): start-up
- *  hashes thousands of names while this function still runs in V8's interpreter. */
+ *  hashes thousands of names while this function still runs in V8's interpreter. Every value is a signed int32
+ *  (`| 0`, no `>>> 0`): V8 keeps those as small integers in its interpreter and baseline tiers, where a uint32 of
+ *  2**31 or more is a heap number allocated per operation. A 64-bit add carries out of the low words by
+ *  ((a & b) | ((a | b) & ~sum)) >>> 31. */
 export function siphash13(src: Uint8Array, len: number = src.length): void {
   const k0h = secret[0], k0l = secret[1], k1h = secret[2], k1l = secret[3];
-  let v0h = (k0h ^ 0x736f6d65) >>> 0, v0l = (k0l ^ 0x70736575) >>> 0;
-  let v1h = (k1h ^ 0x646f7261) >>> 0, v1l = (k1l ^ 0x6e646f6d) >>> 0;
-  let v2h = (k0h ^ 0x6c796765) >>> 0, v2l = (k0l ^ 0x6e657261) >>> 0;
-  let v3h = (k1h ^ 0x74656462) >>> 0, v3l = (k1l ^ 0x79746573) >>> 0;
+  let v0h = k0h ^ 0x736f6d65, v0l = k0l ^ 0x70736575;
+  let v1h = k1h ^ 0x646f7261, v1l = k1l ^ 0x6e646f6d;
+  let v2h = k0h ^ 0x6c796765, v2l = k0l ^ 0x6e657261;
+  let v3h = k1h ^ 0x74656462, v3l = k1l ^ 0x79746573;
   const full = len & ~7;
   let t = 0, a = 0;
   // Every 8-byte block, then the tail block (remaining bytes little-endian, the length in the top byte): one round
@@ -51,38 +54,38 @@ export function siphash13(src: Uint8Array, len: number = src.length): void {
   for (let phase = 0; phase < 5;) {
     if (phase === 0) {
       if (i < full) {
-        ml = (src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24)) >>> 0;
-        mh = (src[i + 4] | (src[i + 5] << 8) | (src[i + 6] << 16) | (src[i + 7] << 24)) >>> 0;
+        ml = src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24);
+        mh = src[i + 4] | (src[i + 5] << 8) | (src[i + 6] << 16) | (src[i + 7] << 24);
         i += 8;
       } else {
         ml = 0;
-        mh = ((len & 0xff) << 24) >>> 0;
+        mh = (len & 0xff) << 24;
         for (let j = 0; j < len - full; j++) {
           const b = src[full + j];
-          if (j < 4) ml = (ml | (b << (8 * j))) >>> 0;
-          else mh = (mh | (b << (8 * (j - 4)))) >>> 0;
+          if (j < 4) ml |= b << (8 * j);
+          else mh |= b << (8 * (j - 4));
         }
         phase = 1;
       }
-      v3h = (v3h ^ mh) >>> 0; v3l = (v3l ^ ml) >>> 0;
+      v3h ^= mh; v3l ^= ml;
     }
     // HALF_ROUND(v0,v1,v2,v3,13,16)
-    t = v0l + v1l; v0h = (v0h + v1h + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
-    t = v2l + v3l; v2h = (v2h + v3h + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
-    a = ((v1h << 13) | (v1l >>> 19)) >>> 0; v1l = (((v1l << 13) | (v1h >>> 19)) ^ v0l) >>> 0; v1h = (a ^ v0h) >>> 0;
-    a = ((v3h << 16) | (v3l >>> 16)) >>> 0; v3l = (((v3l << 16) | (v3h >>> 16)) ^ v2l) >>> 0; v3h = (a ^ v2h) >>> 0;
+    t = (v0l + v1l) | 0; v0h = (v0h + v1h + (((v0l & v1l) | ((v0l | v1l) & ~t)) >>> 31)) | 0; v0l = t;
+    t = (v2l + v3l) | 0; v2h = (v2h + v3h + (((v2l & v3l) | ((v2l | v3l) & ~t)) >>> 31)) | 0; v2l = t;
+    a = (v1h << 13) | (v1l >>> 19); v1l = ((v1l << 13) | (v1h >>> 19)) ^ v0l; v1h = a ^ v0h;
+    a = (v3h << 16) | (v3l >>> 16); v3l = ((v3l << 16) | (v3h >>> 16)) ^ v2l; v3h = a ^ v2h;
     t = v0h; v0h = v0l; v0l = t;
     // HALF_ROUND(v2,v1,v0,v3,17,21)
-    t = v2l + v1l; v2h = (v2h + v1h + (t > 0xffffffff ? 1 : 0)) >>> 0; v2l = t >>> 0;
-    t = v0l + v3l; v0h = (v0h + v3h + (t > 0xffffffff ? 1 : 0)) >>> 0; v0l = t >>> 0;
-    a = ((v1h << 17) | (v1l >>> 15)) >>> 0; v1l = (((v1l << 17) | (v1h >>> 15)) ^ v2l) >>> 0; v1h = (a ^ v2h) >>> 0;
-    a = ((v3h << 21) | (v3l >>> 11)) >>> 0; v3l = (((v3l << 21) | (v3h >>> 11)) ^ v0l) >>> 0; v3h = (a ^ v0h) >>> 0;
+    t = (v2l + v1l) | 0; v2h = (v2h + v1h + (((v2l & v1l) | ((v2l | v1l) & ~t)) >>> 31)) | 0; v2l = t;
+    t = (v0l + v3l) | 0; v0h = (v0h + v3h + (((v0l & v3l) | ((v0l | v3l) & ~t)) >>> 31)) | 0; v0l = t;
+    a = (v1h << 17) | (v1l >>> 15); v1l = ((v1l << 17) | (v1h >>> 15)) ^ v2l; v1h = a ^ v2h;
+    a = (v3h << 21) | (v3l >>> 11); v3l = ((v3l << 21) | (v3h >>> 11)) ^ v0l; v3h = a ^ v0h;
     t = v2h; v2h = v2l; v2l = t;
     if (phase === 0) {
-      v0h = (v0h ^ mh) >>> 0; v0l = (v0l ^ ml) >>> 0;
+      v0h ^= mh; v0l ^= ml;
     } else if (phase === 1) {
-      v0h = (v0h ^ mh) >>> 0; v0l = (v0l ^ ml) >>> 0;
-      v2l = (v2l ^ 0xff) >>> 0;
+      v0h ^= mh; v0l ^= ml;
+      v2l ^= 0xff;
       phase = 2;
     } else phase++;
   }
