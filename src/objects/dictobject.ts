@@ -78,8 +78,8 @@ function lookup(d: PyDictObject, key: PyVal, lo: number, hi: number): number {
     const indices = d.dk_indices;
     const mask = indices.length - 1;
     let i = lo & mask;
-    let plo = lo >>> 0;
-    let phi = hi >>> 0;
+    let plo = lo | 0;
+    let phi = hi | 0;
     const strKey = typeof key !== "number" && key.ob_type === PyUnicode_Type ? (key as PyUnicodeObject).value : null;
     for (;;) {
       const ix = indices[i];
@@ -104,8 +104,9 @@ function lookup(d: PyDictObject, key: PyVal, lo: number, hi: number): number {
         _PyDict_Rehash(d);
         continue restart;
       }
-      // perturb >>= 5 on a 64-bit unsigned value held as two uint32 halves.
-      plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
+      // perturb >>= 5 on a 64-bit unsigned value held as two int32 halves (signed, so that V8's cold tiers keep them
+      // small integers; the probe only uses the low bits, which are the same).
+      plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
       phi = phi >>> PERTURB_SHIFT;
       i = (i * 5 + plo + 1) & mask;
     }
@@ -121,10 +122,10 @@ function cmpSlow(d: PyDictObject, indices: Int32Array, ix: number, k: PyVal, key
 function findEmptySlot(indices: Int32Array, lo: number, hi: number): number {
   const mask = indices.length - 1;
   let i = lo & mask;
-  let plo = lo >>> 0;
-  let phi = hi >>> 0;
+  let plo = lo | 0;
+  let phi = hi | 0;
   while (indices[i] >= 0) {
-    plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
+    plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
     phi = phi >>> PERTURB_SHIFT;
     i = (i * 5 + plo + 1) & mask;
   }
@@ -272,10 +273,10 @@ function deleteEntry(d: PyDictObject, ix: number, lo: number, hi: number): void 
   const indices = d.dk_indices;
   const mask = indices.length - 1;
   let i = lo & mask;
-  let plo = lo >>> 0;
-  let phi = hi >>> 0;
+  let plo = lo | 0;
+  let phi = hi | 0;
   while (indices[i] !== ix) {
-    plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
+    plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
     phi = phi >>> PERTURB_SHIFT;
     i = (i * 5 + plo + 1) & mask;
   }

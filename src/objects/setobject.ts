@@ -105,7 +105,7 @@ function set_lookkey(so: PySetObject, key: PyVal, lo: number, hi: number): numbe
   restart: for (;;) {
     let mask = so.mask;
     let i = lo & mask;
-    let plo = lo >>> 0, phi = hi >>> 0;
+    let plo = lo | 0, phi = hi | 0;
     for (;;) {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
@@ -123,7 +123,7 @@ function set_lookkey(so: PySetObject, key: PyVal, lo: number, hi: number): numbe
         }
         j++;
       } while (probes-- > 0);
-      plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
+      plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
       phi = phi >>> PERTURB_SHIFT;
       i = (i * 5 + 1 + plo) & mask;
     }
@@ -139,7 +139,7 @@ function set_add_entry(so: PySetObject, key: PyVal, lo: number, hi: number): voi
     let mask = so.mask;
     let i = lo & mask;
     let freeslot = -1;
-    let plo = lo >>> 0, phi = hi >>> 0;
+    let plo = lo | 0, phi = hi | 0;
     for (;;) {
       let probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       let j = i;
@@ -176,7 +176,7 @@ function set_add_entry(so: PySetObject, key: PyVal, lo: number, hi: number): voi
         }
         j++;
       } while (probes-- > 0);
-      plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
+      plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
       phi = phi >>> PERTURB_SHIFT;
       i = (i * 5 + 1 + plo) & mask;
     }
@@ -186,7 +186,7 @@ function set_add_entry(so: PySetObject, key: PyVal, lo: number, hi: number): voi
 function set_insert_clean(table: (PyVal | null)[], hl: Int32Array, hh: Int32Array, mask: number, key: PyVal, lo: number,
   hi: number): void {
   let i = lo & mask;
-  let plo = lo >>> 0, phi = hi >>> 0;
+  let plo = lo | 0, phi = hi | 0;
   for (;;) {
     if (table[i] === null) { table[i] = key; hl[i] = lo; hh[i] = hi; return; }
     if (i + LINEAR_PROBES <= mask) {
@@ -194,7 +194,7 @@ function set_insert_clean(table: (PyVal | null)[], hl: Int32Array, hh: Int32Arra
         if (table[j] === null) { table[j] = key; hl[j] = lo; hh[j] = hi; return; }
       }
     }
-    plo = ((plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT))) >>> 0;
+    plo = (plo >>> PERTURB_SHIFT) | (phi << (32 - PERTURB_SHIFT));
     phi = phi >>> PERTURB_SHIFT;
     i = (i * 5 + 1 + plo) & mask;
   }
