@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { lowerArrayDestructuring } from "./lower_destructuring.js";
 
 export const BUNDLE = "typhon.cjs";
 export const BLOB = "typhon.blob";
@@ -72,6 +73,7 @@ export async function bundle(dist: string): Promise<boolean> {
     return false;
   }
   const t0 = Date.now();
+  let destructured = 0;
   await esbuild.build({
     entryPoints: [path.join(dist, "src", "host", "node_main.js")],
     // An IIFE, exported by a footer: node's snapshot builder runs the script without a `module` object.
@@ -85,10 +87,17 @@ export async function bundle(dist: string): Promise<boolean> {
     logLevel: "error", legalComments: "none", minifyWhitespace: true,
     ...(process.env.TYPHON_READABLE_BUNDLE ? {} : { minifyIdentifiers: true, minifySyntax: true }),
     plugins: [{
-      name: "lazy-inittab",
+      name: "lazy-inittab-and-destructuring",
       setup(b: { onLoad(o: { filter: RegExp }, f: (a: { path: string }) => { contents: string; loader: string }): void }) {
-        b.onLoad({ filter: /[\\/]src[\\/]modules[\\/]config\.js$/ },
-          (a) => ({ contents: lazyInittab(fs.readFileSync(a.path, "utf8")), loader: "js" }));
+        // Every module: array destructuring of the argument parsers' results as indexed loads (tools/
+        // lower_destructuring.ts); src/modules/config.js: the lazy rows of the inittab.
+        b.onLoad({ filter: /[\\/]src[\\/].*\.js$/ }, (a) => {
+          let js = fs.readFileSync(a.path, "utf8");
+          if (/[\\/]src[\\/]modules[\\/]config\.js$/.test(a.path)) js = lazyInittab(js);
+          const lowered = lowerArrayDestructuring(js);
+          destructured += lowered.count;
+          return { contents: lowered.text, loader: "js" };
+        });
       },
     }],
   });
@@ -103,7 +112,7 @@ export async function bundle(dist: string): Promise<boolean> {
   }
   fs.writeFileSync(path.join(dist, BLOB_STAMP), process.execPath + "\n");
   const mb = (f: string) => (fs.statSync(path.join(dist, f)).size / 1e6).toFixed(1);
-  process.stdout.write(`bundle: dist/${BUNDLE} ${mb(BUNDLE)} MB (${t1 - t0} ms), dist/${BLOB} ${mb(BLOB)} MB `
+  process.stdout.write(`bundle: dist/${BUNDLE} ${mb(BUNDLE)} MB (${t1 - t0} ms; ${destructured} destructurings lowered), dist/${BLOB} ${mb(BLOB)} MB `
     + `(${Date.now() - t1} ms)\n`);
   return true;
 }
