@@ -1,6 +1,7 @@
 // The abstract object protocols (Objects/abstract.c, Objects/object.c, Objects/call.c): attribute access, calls,
 // the number protocol with reflected and in-place operands, rich comparison, hashing, truth, iteration, repr/str,
 // items. Everything above the type slots goes through here. See docs/objects.md.
+import { prependArg } from "../runtime/getargs.js";
 import {
   PyType_Type,
   PyObject, PyTypeObject, PyUnicodeObject, PyUnicode_Type, PyLong_Type, Py_None, Py_NotImplemented, Py_TYPE,
@@ -142,7 +143,7 @@ export function callSpecial(o: PyVal, name: string, args: readonly PyVal[]): PyV
   const res = hooks.typeLookup(t, PyUnicode_InternFromString(name));
   if (res === null) return undefined;
   const rt = Py_TYPE(res);
-  if (isPlainFunction(rt)) return PyObject_Vectorcall(res, [o, ...args], null);
+  if (isPlainFunction(rt)) return PyObject_Vectorcall(res, prependArg(o, args), null);
   const f = rt.tp_descr_get;
   const bound = f === null ? res : f(res, o, t);
   return PyObject_Vectorcall(bound, args, null);

@@ -1,4 +1,5 @@
 // method: a function bound to an instance (Objects/classobject.c). See docs/objects.md.
+import { prependArg } from "../runtime/getargs.js";
 import {
   PyObject, PyType_Declare, PyType_FromSpecStatic, Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, Py_HashHi,
   PyUnicode_InternFromString, type PyVal, PyUnicodeObject, METH_NOARGS,
@@ -29,7 +30,7 @@ export function PyMethod_New(func: PyVal, self: PyVal): PyMethodObject {
 
 function method_call(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
   const m = self as PyMethodObject;
-  return PyObject_Vectorcall(m.im_func, [m.im_self, ...args], kwnames);
+  return PyObject_Vectorcall(m.im_func, prependArg(m.im_self, args), kwnames);
 }
 
 function method_getattro(self: PyVal, name: PyUnicodeObject, suppress: boolean): PyVal | undefined {

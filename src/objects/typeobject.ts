@@ -33,7 +33,7 @@ import {
   PyMethodDescrObject,
 } from "./descrobject.js";
 import { PyCFunctionObject, addressOf } from "./methodobject.js";
-import { parseArgs } from "../runtime/getargs.js";
+import { parseArgs, prependArg } from "../runtime/getargs.js";
 import { _PyGC_AddTraverse } from "../runtime/gc.js";
 
 // Names type_new and the slot trampolines look up, interned once.
@@ -362,7 +362,7 @@ function callMethod(self: PyVal, name: PyUnicodeObject, args: readonly PyVal[], 
   const f = _PyType_Lookup(t, name);
   if (f === null) return undefined;
   const ft = Py_TYPE(f);
-  if (hasFlag(ft, Py_TPFLAGS_METHOD_DESCRIPTOR)) return PyObject_Vectorcall(f, [self, ...args], kw);
+  if (hasFlag(ft, Py_TPFLAGS_METHOD_DESCRIPTOR)) return PyObject_Vectorcall(f, prependArg(self, args), kw);
   const g = ft.tp_descr_get;
   const bound = g === null ? f : g(f, self, t);
   return PyObject_Vectorcall(bound, args, kw);
@@ -561,7 +561,7 @@ function slot_tp_init(self: PyVal, args: readonly PyVal[], kw: readonly PyVal[] 
 
 function slot_tp_new(type: PyTypeObject, args: readonly PyVal[], kw: readonly PyVal[] | null): PyVal {
   const f = PyObject_GetAttr(type, S__new__);
-  return PyObject_Vectorcall(f, [type, ...args], kw);
+  return PyObject_Vectorcall(f, prependArg(type, args), kw);
 }
 
 function slot_nb_bool(self: PyVal): boolean {
