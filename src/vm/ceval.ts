@@ -469,9 +469,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             if (c === Py_True) pc += oparg;
             continue;
           }
-          case 114 /* STORE_NAME */:
-            sp = coldOp(tstate, frame, code, stack, sp, 114, oparg, here);
-            continue;
+          case 114 /* STORE_NAME */: sp = coldOp(tstate, frame, code, stack, sp, 114, oparg, here); continue;
           case 5 /* BINARY_SUBSCR */: {
             const sub = stack[--sp]!;
             const container = stack[sp - 1]!;
@@ -545,9 +543,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             pc += C_BINARY_OP;
             continue;
           }
-          case 92 /* LOAD_NAME */:
-            sp = coldOp(tstate, frame, code, stack, sp, 92, oparg, here);
-            continue;
+          case 92 /* LOAD_NAME */: sp = coldOp(tstate, frame, code, stack, sp, 92, oparg, here); continue;
           case 99 /* POP_JUMP_IF_NOT_NONE */: {
             const c = stack[--sp];
             stack[sp] = null;
@@ -567,9 +563,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp] = stack[sp - oparg];
             sp++;
             continue;
-          case 26 /* MAKE_FUNCTION */:
-            sp = coldOp(tstate, frame, code, stack, sp, 26, oparg, here);
-            continue;
+          case 26 /* MAKE_FUNCTION */: sp = coldOp(tstate, frame, code, stack, sp, 26, oparg, here); continue;
           case 71 /* EXTENDED_ARG */:
             ext = oparg << 8;
             continue;
@@ -650,9 +644,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp - oparg] = t;
             continue;
           }
-          case 4 /* BINARY_SLICE */:
-            sp = coldOp(tstate, frame, code, stack, sp, 4, oparg, here);
-            continue;
+          case 4 /* BINARY_SLICE */: sp = coldOp(tstate, frame, code, stack, sp, 4, oparg, here); continue;
           case 80 /* LIST_APPEND */: {
             const v = stack[--sp]!;
             (stack[sp - oparg] as PyListObject).ob_item.push(v);
@@ -668,9 +660,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[oparg >> 4] = stack[sp - 1];
             stack[sp - 1] = stack[oparg & 15];
             continue;
-          case 106 /* SET_FUNCTION_ATTRIBUTE */:
-            sp = coldOp(tstate, frame, code, stack, sp, 106, oparg, here);
-            continue;
+          case 106 /* SET_FUNCTION_ATTRIBUTE */: sp = coldOp(tstate, frame, code, stack, sp, 106, oparg, here); continue;
           case 93 /* LOAD_SUPER_ATTR */:
             sp = coldOp(tstate, frame, code, stack, sp, 93, oparg, here);
             pc += C_LOAD_SUPER_ATTR;
@@ -711,12 +701,8 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = entered;
             continue;
           }
-          case 48 /* BUILD_MAP */:
-            sp = coldOp(tstate, frame, code, stack, sp, 48, oparg, here);
-            continue;
-          case 51 /* BUILD_STRING */:
-            sp = coldOp(tstate, frame, code, stack, sp, 51, oparg, here);
-            continue;
+          case 48 /* BUILD_MAP */: sp = coldOp(tstate, frame, code, stack, sp, 48, oparg, here); continue;
+          case 51 /* BUILD_STRING */: sp = coldOp(tstate, frame, code, stack, sp, 51, oparg, here); continue;
           case 57 /* CALL_KW */: {
             const kwnames = (stack[--sp] as PyTupleObject).ob_item;
             let total = oparg;
@@ -791,21 +777,11 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
             stack[sp++] = PyObject_Vectorcall(func, args, kwn);
             continue;
           }
-          case 95 /* MAP_ADD */:
-            sp = coldOp(tstate, frame, code, stack, sp, 95, oparg, here);
-            continue;
-          case 60 /* CONVERT_VALUE */:
-            sp = coldOp(tstate, frame, code, stack, sp, 60, oparg, here);
-            continue;
-          case 75 /* IMPORT_NAME */:
-            sp = coldOp(tstate, frame, code, stack, sp, 75, oparg, here);
-            continue;
-          case 94 /* MAKE_CELL */:
-            sp = coldOp(tstate, frame, code, stack, sp, 94, oparg, here);
-            continue;
-          case 68 /* DICT_MERGE */:
-            sp = coldOp(tstate, frame, code, stack, sp, 68, oparg, here);
-            continue;
+          case 95 /* MAP_ADD */: sp = coldOp(tstate, frame, code, stack, sp, 95, oparg, here); continue;
+          case 60 /* CONVERT_VALUE */: sp = coldOp(tstate, frame, code, stack, sp, 60, oparg, here); continue;
+          case 75 /* IMPORT_NAME */: sp = coldOp(tstate, frame, code, stack, sp, 75, oparg, here); continue;
+          case 94 /* MAKE_CELL */: sp = coldOp(tstate, frame, code, stack, sp, 94, oparg, here); continue;
+          case 68 /* DICT_MERGE */: sp = coldOp(tstate, frame, code, stack, sp, 68, oparg, here); continue;
           case 87 /* LOAD_FAST_CHECK */: {
             const v = stack[oparg];
             if (v === null) unboundLocal(code, oparg);
