@@ -30,7 +30,7 @@ import { PyBytesObject } from "../objects/bytesobject.js";
 import { PyFloatObject } from "../objects/floatobject.js";
 import { PyComplexObject } from "../objects/complexobject.js";
 import { PyTupleObject } from "../objects/tupleobject.js";
-import { PyCodeObject } from "../objects/codeobject.js";
+import { PyCodeObject, _PyCode_Adaptive } from "../objects/codeobject.js";
 import { PyFrameObject } from "../objects/frameobject.js";
 import { CALL, CALL_KW } from "../opcode/opcode_metadata.js";
 import { _PyThread_All } from "../vm/threads.js";
@@ -86,7 +86,7 @@ function findInexactFrames(): void {
     let callee: PyFrameObject | null = null;
     for (let f = ts.current_frame as PyFrameObject | null; f !== null; f = f.f_back) {
       const leftByPush = callee !== null && !callee.is_entry;
-      const op = f.f_code._co_code_adaptive[f.instr] & 0xff;
+      const op = _PyCode_Adaptive(f.f_code)[f.instr] & 0xff;
       if (!leftByPush && op !== CALL && op !== CALL_KW) inexactFrames.add(f);
       callee = f;
     }

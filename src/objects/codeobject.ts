@@ -90,6 +90,8 @@ export interface RawCodeFields {
 }
 
 const NO_RAW = new Uint8Array(0);
+/** The adaptive units of a code object whose units are not copied yet (_PyCode_Adaptive). */
+const NO_UNITS = new Uint16Array(0);
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -197,17 +199,8 @@ export class PyCodeObject extends PyObject {
       len = src.length;
     }
     const n = len >> 1;
-    let code: Uint16Array;
-    if (LITTLE_ENDIAN) {
-      // One copy of the bytes viewed as units (an aligned, private buffer: specialization rewrites it in place).
-      // Not src.slice(): a Node Buffer's slice is a view.
-      code = new Uint16Array(n);
-      new Uint8Array(code.buffer).set(src.subarray(at, at + 2 * n));
-    } else {
-      code = new Uint16Array(n);
-      for (let i = 0; i < n; i++) code[i] = src[at + 2 * i] | (src[at + 2 * i + 1] << 8);
-    }
-    this._co_code_adaptive = code;
+    // From a .pyc, the units are copied at the first frame (_PyCode_Adaptive): most such code objects never run.
+    this._co_code_adaptive = "raw" in f && f.co_code === null ? NO_UNITS : unitsOf(src, at, n);
     this._consts = f.co_consts.ob_item;
     this._names = f.co_names.ob_item as PyUnicodeObject[];
     this._localsplusnames = f.co_localsplusnames.ob_item as PyUnicodeObject[];
@@ -227,7 +220,7 @@ export class PyCodeObject extends PyObject {
     this.co_framesize = this.co_nlocalsplus + this.co_stacksize;
     this._exctableParsed = null;
     let ft = 0;
-    while (ft < n && (code[ft] & 255) !== RESUME) ft++;
+    while (ft < n && src[at + 2 * ft] !== RESUME) ft++;
     this._co_firsttraceable = ft < n ? ft : 0;
     this._locations = null;
     this._cache_objects = null;
@@ -253,8 +246,28 @@ export class PyCodeObject extends PyObject {
   }
 }
 
-/** The frame template of `code` (co_framesize nulls), made at its first frame. */
+/** The adaptive copy of n units of bytecode at src[at]: an aligned, private buffer (instrumentation and inline
+ *  caches write to it). Not src.slice(): a Node Buffer's slice is a view. */
+function unitsOf(src: Uint8Array, at: number, n: number): Uint16Array {
+  const code = new Uint16Array(n);
+  if (LITTLE_ENDIAN) new Uint8Array(code.buffer).set(src.subarray(at, at + 2 * n));
+  else for (let i = 0; i < n; i++) code[i] = src[at + 2 * i] | (src[at + 2 * i + 1] << 8);
+  return code;
+}
+
+/** The units the evaluation loop runs (`_co_code_adaptive`), copied from the .pyc's buffer the first time for a code
+ *  object unmarshalled lazily. Every reader outside the loop goes through here; the loop reads the field of code
+ *  objects that have a frame, and the first frame made this (_PyCode_FrameTemplate). */
+export function _PyCode_Adaptive(code: PyCodeObject): Uint16Array {
+  if (code._co_code_adaptive === NO_UNITS && code._codeLen > 1) {
+    code._co_code_adaptive = unitsOf(code._raw, code._codeAt, code._codeLen >> 1);
+  }
+  return code._co_code_adaptive;
+}
+
+/** The frame template of `code` (co_framesize nulls), made at its first frame, with its adaptive units. */
 export function _PyCode_FrameTemplate(code: PyCodeObject): (PyVal | null)[] {
+  _PyCode_Adaptive(code);
   const t: (PyVal | null)[] = [];
   for (let i = 0; i < code.co_framesize; i++) t.push(null);
   return code._frameTemplate = t;
@@ -298,7 +311,7 @@ export function findHandler(code: PyCodeObject, index: number): number {
 // ---- location table (varints of 6-bit groups, least significant first) ----
 
 function decodeLocations(code: PyCodeObject): Int32Array {
-  const n = code._co_code_adaptive.length;
+  const n = _PyCode_Adaptive(code).length;
   const out = new Int32Array(n * 4).fill(-1);
   const b = code.co_linetable.ob_bytes;
   let i = 0;
@@ -379,7 +392,7 @@ function code_positions(self: PyVal): PyVal {
   const c = self as PyCodeObject;
   const loc = codeLocations(c);
   const out: PyVal[] = [];
-  for (let u = 0; u < c._co_code_adaptive.length; u++) {
+  for (let u = 0; u < _PyCode_Adaptive(c).length; u++) {
     out.push(PyTuple_New([noneOr(loc[4 * u]), noneOr(loc[4 * u + 1]), noneOr(loc[4 * u + 2]), noneOr(loc[4 * u + 3])]));
   }
   return iterHook(PyList_New(out));
@@ -427,7 +440,7 @@ export function _PyCode_InstallIter(f: (v: PyVal) => PyVal): void {
 /** co_code: the deoptimized bytes (specialized opcodes mapped back, caches zeroed), as CPython's getter returns. */
 function code_getcode(self: PyVal): PyVal {
   const c = self as PyCodeObject;
-  const code = c._co_monitoring !== null ? c._co_monitoring.base : c._co_code_adaptive; // without instrumentation
+  const code = c._co_monitoring !== null ? c._co_monitoring.base : _PyCode_Adaptive(c); // without instrumentation
   const out = new Uint8Array(code.length * 2);
   for (let i = 0; i < code.length; i++) {
     const op = _PyOpcode_Deopt[code[i] & 255] ?? (code[i] & 255);
@@ -535,7 +548,7 @@ PyType_FromSpecStatic({
   getset: [
     { name: "co_code", get: code_getcode },
     { name: "_co_code_adaptive", get: (s) => {
-      const code = (s as PyCodeObject)._co_code_adaptive;
+      const code = _PyCode_Adaptive(s as PyCodeObject);
       const out = new Uint8Array(code.length * 2);
       for (let i = 0; i < code.length; i++) { out[2 * i] = code[i] & 255; out[2 * i + 1] = code[i] >> 8; }
       return PyBytes_FromArray(out);

@@ -2,7 +2,7 @@
 // Python/legacy_tracing.c. Code objects are instrumented in place (INSTRUMENTED_* opcodes 236-254 in _co_code_adaptive)
 // when a tool enables events; the loop's cases for those opcodes call _Py_Instrumented. See docs/interpreter.md.
 import { PyObject, PyTypeObject, Py_None, Py_TYPE, type PyVal, type PyUnicodeObject } from "../objects/object.js";
-import { PyCodeObject, codeLocations, findHandler } from "../objects/codeobject.js";
+import { PyCodeObject, codeLocations, findHandler, _PyCode_Adaptive } from "../objects/codeobject.js";
 import { PyFrameObject, frameTraceHooks } from "../objects/frameobject.js";
 import { PyFunctionObject } from "../objects/funcobject.js";
 import { PyMethodObject } from "../objects/classobject.js";
@@ -135,8 +135,8 @@ export class CoMonitoringData {
   afterLine: Uint8Array;
   afterInstruction: Uint8Array;
   constructor(code: PyCodeObject) {
-    const n = code._co_code_adaptive.length;
-    this.base = code._co_code_adaptive.slice();
+    const n = _PyCode_Adaptive(code).length;
+    this.base = _PyCode_Adaptive(code).slice();
     this.step = new Uint16Array(n + 1).fill(STEP_RETURN);
     this.stepSlot = 0;
     this.lines = new Int32Array(n).fill(-1);
@@ -229,12 +229,12 @@ export function _Py_Instrument(code: PyCodeObject): void {
   let any = false;
   for (let e = 0; e < _PY_MONITORING_LOCAL_EVENTS; e++) if (toolsFor(m, e) !== 0) { any = true; break; }
   if (!any) {
-    if (m !== null) code._co_code_adaptive.set(m.base);
+    if (m !== null) _PyCode_Adaptive(code).set(m.base);
     code._co_instrumentation_version = version;
     return;
   }
   m = monitoringData(code);
-  const words = code._co_code_adaptive;
+  const words = _PyCode_Adaptive(code);
   words.set(m.base);
   const base = m.base;
   const n = base.length;
@@ -423,7 +423,7 @@ export function _Py_Instrumented(ts: PyThreadState, frame: PyFrameObject, opcode
       // (receiver, value -- receiver): reached when a generator run by FOR_ITER_GEN returns; CPython's FOR_ITER
       // specializes at its second run, so a generator ending during the instruction's first run reports nothing.
       const receiver = stack[sp - 2]!;
-      if (Py_TYPE(receiver) === PyGen_Type && code._co_code_adaptive[forIterOf(m, here) + 1] === 2) {
+      if (Py_TYPE(receiver) === PyGen_Type && _PyCode_Adaptive(code)[forIterOf(m, here) + 1] === 2) {
         monitorStopIteration(ts, code, here, stack[sp - 1]!);
       }
       return redispatch(m, here, END_FOR);
@@ -657,7 +657,7 @@ export function _Py_MonitorRaise(ts: PyThreadState, frame: PyFrameObject, here: 
   else if (reraise) at = here;
   else {
     const m = code._co_monitoring as CoMonitoringData | null;
-    at = here + (_PyOpcode_Caches[(m !== null ? m.base[here] : code._co_code_adaptive[here]) & 255] ?? 0);
+    at = here + (_PyOpcode_Caches[(m !== null ? m.base[here] : _PyCode_Adaptive(code)[here]) & 255] ?? 0);
   }
   throwPending = false;
   const event = reraise ? PY_MONITORING_EVENT_RERAISE : PY_MONITORING_EVENT_RAISE;
