@@ -9,13 +9,13 @@ import {
 import { PyModuleObject, PyModule_New, builtinModuleNames } from "../objects/moduleobject.js";
 import { PyDictObject, PyDict_New, PyDict_SetItemString, PyDict_GetItemStr, PyDict_SetItem, PyDict_Type, PyDict_Check,
   PyDict_Keys, PyDict_Copy } from "../objects/dictobject.js";
-import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_GetLength, codePoints } from "../objects/unicodeobject.js";
+import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_GetLength, codePoints, encodeUtf8 } from "../objects/unicodeobject.js";
 import { PyList_New, PyList_Type, PyListObject, list_sort_impl } from "../objects/listobject.js";
 import { PyTuple_New, PyTuple_Type, PyTupleObject, PyTuple_Check } from "../objects/tupleobject.js";
 import { PyLongObject, longValue, PyLong_FromBigInt, PyLong_Check, long_add } from "../objects/longobject.js";
 import { PyFloat_Type, PyFloatObject, PyFloat_FromDouble, PyFloat_AsDouble } from "../objects/floatobject.js";
 import { PyBool_Type, Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
-import { PyBytes_Type, PyBytesObject } from "../objects/bytesobject.js";
+import { PyBytes_Type, PyBytesObject, PyBytes_FromArray } from "../objects/bytesobject.js";
 import { PySlice_Type } from "../objects/sliceobject.js";
 import { PyRange_Type } from "../objects/rangeobject.js";
 import { PyEnum_Type, PyReversed_Type } from "../objects/enumobject.js";
@@ -45,7 +45,7 @@ import {
 } from "../objects/exceptions.js";
 import { parseArgs, unpackArgs, checkNoKwargs } from "./getargs.js";
 import { _PyThreadState_GET } from "./pystate.js";
-import { getSys, streamWrite, streamFlush, PyStdStreamObject, stdinReadline } from "./sysmodule.js";
+import { getSys, streamWrite, streamFlush, PyStdStreamObject, stdinReadline, PySys_Audit, PySys_Auditing } from "./sysmodule.js";
 import { PyTextIOObject, PyTextIOWrapper_Type, textio_write_str, textio_flush } from "../modules/_io/textio.js";
 import { hashToValue } from "./pyhash.js";
 import { BUILTIN_DOCS } from "./bltin_docs.js";
@@ -381,7 +381,17 @@ function builtin_dir(args: PyVal[]): PyVal {
 }
 
 function builtin_id(_s: PyVal, v: PyVal): PyVal {
-  return builtinsHooks.idOf(v);
+  const id = builtinsHooks.idOf(v);
+  if (PySys_Auditing()) PySys_Audit("builtins.id", [id]);
+  return id;
+}
+
+/** The "compile" audit event of a str or bytes source (pythonrun.c's Py_CompileStringObject): its UTF-8 bytes and
+ *  the file name. */
+function auditCompile(src: PyVal, filename: PyVal): void {
+  if (!PySys_Auditing()) return;
+  const bytes = PyUnicode_Check(src) ? PyBytes_FromArray(encodeUtf8(src.value, "surrogatepass")) : src;
+  PySys_Audit("compile", [bytes, filename]);
 }
 
 function builtin_hash(_s: PyVal, v: PyVal): PyVal {
@@ -493,8 +503,10 @@ function execOrEval(args: PyVal[], kwnames: PyVal[] | null, mode: "exec" | "eval
     if (!PyUnicode_Check(src) && !(src instanceof PyBytesObject)) {
       return PyErr_Format(PyExc_TypeError, `${mode}() arg 1 must be a string, bytes or code object`);
     }
+    auditCompile(src, PyUnicode_FromString("<string>"));
     code = builtinsHooks.compile(src, "<string>", mode, 0, -1);
   }
+  if (PySys_Auditing()) PySys_Audit("exec", [code]);
   const r = builtinsHooks.evalCode(code, globals, locals);
   return mode === "exec" ? Py_None : r;
 }
@@ -509,6 +521,7 @@ function builtin_compile(args: PyVal[], kwnames: PyVal[] | null): PyVal {
   // Flag, optimize and mode checks, AST sources and PyCF_ONLY_AST (src/modules/_ast/compile.ts).
   const astResult = builtin_compile_ast(source!, fn, m, fl, opt);
   if (astResult !== undefined) return astResult;
+  if (PyUnicode_Check(source!) || source instanceof PyBytesObject) auditCompile(source, PyUnicode_FromString(fn));
   return builtinsHooks.compile(source!, fn, m, fl, opt);
 }
 

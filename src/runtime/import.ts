@@ -27,7 +27,7 @@ import { _PyNamespace_New } from "../objects/namespaceobject.js";
 import { PyFrameObject } from "../objects/frameobject.js";
 import { PyErr_Format, PyErr_SetObject, _PyErr_CreateException, _PyErr_ChainContext } from "./errors.js";
 import { parseArgs, unpackArgs } from "./getargs.js";
-import { getSys } from "./sysmodule.js";
+import { getSys, PySys_Audit, PySys_Auditing } from "./sysmodule.js";
 import { getBuiltins, builtinsHooks } from "./bltinmodule.js";
 import { PyEval_EvalCode, importHooks } from "./pylifecycle.js";
 import { moduleRunner } from "./pythonrun.js";
@@ -401,6 +401,11 @@ function findAndLoad(absObj: PyUnicodeObject): PyVal {
     return raiseImportError(`No module named '${absName.split(".")[0]}'`, absName.split(".")[0], null, PyExc_ModuleNotFoundError);
   }
   const f = PyDict_GetItemStr(importlib.dict!, str_find_and_load)!;
+  if (PySys_Auditing()) {
+    const sd = getSys().dict;
+    const sysAttr = (n: string): PyVal => PyDict_GetItemStr(sd, PyUnicode_InternFromString(n)) ?? Py_None;
+    PySys_Audit("import", [absObj, Py_None, sysAttr("path"), sysAttr("meta_path"), sysAttr("path_hooks")]);
+  }
   const phase = currentHost().importPhase;
   if (phase !== undefined && importDepth === 0) phase(true);
   importDepth++;
@@ -654,9 +659,6 @@ export function _PyImport_Init(cfg: ImportConfig): void {
   };
   setDefault("getfilesystemencodeerrors", PyCFunction_New({ name: "getfilesystemencodeerrors",
     meth: () => PyUnicode_FromString("surrogateescape"), flags: METH_NOARGS }, null));
-  // PEP 578 audit hooks: Typhon raises no audit events yet, so the hooks are kept and never called.
-  setDefault("audit", PyCFunction_New({ name: "audit", meth: () => Py_None, flags: METH_FASTCALL | METH_KEYWORDS }, null));
-  setDefault("addaudithook", PyCFunction_New({ name: "addaudithook", meth: () => Py_None, flags: METH_O }, null));
   const excepthook = PyCFunction_New({ name: "excepthook", meth: (_s: PyVal, a: PyVal[]) => {
     const [, value] = unpackArgs("excepthook", a, 3, 3);
     const err = PyDict_GetItemStr(d, PyUnicode_InternFromString("stderr"));

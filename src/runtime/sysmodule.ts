@@ -19,12 +19,12 @@ import { PyExc_TypeError, PyExc_ValueError, PyExc_SystemExit, PyExc_RecursionErr
   PyBaseExceptionObject } from "../objects/exceptions.js";
 import { _PyThreadState_GET, _PyErr_GetTopmostException, _PyThreadSwitch } from "./pystate.js";
 import { PyFrameObject } from "../objects/frameobject.js";
-import { PyObject_Str, PyObject_Repr, PyObject_Vectorcall, PyNumber_Index, PyObject_GetAttrStr } from "../objects/abstract.js";
+import { PyObject_Str, PyObject_Repr, PyObject_Vectorcall, PyNumber_Index, PyObject_GetAttrStr, PyObject_IsInstance } from "../objects/abstract.js";
 import { parseArgs } from "./getargs.js";
 import { _PyEval_SetTrace, _PyEval_SetProfile, _PySys_MonitoringModule, _PyInstrumentation_InitSentinels } from "../vm/instrumentation.js";
 import { PyBaseObject_Type } from "../objects/object.js";
 import { hooks as abstractHooks } from "../objects/abstract.js";
-import { PyExc_RuntimeWarning, PyExc_ImportError } from "../objects/exceptions.js";
+import { PyExc_RuntimeWarning, PyExc_ImportError, PyExc_Exception } from "../objects/exceptions.js";
 import type { Host } from "../host/host.js";
 
 let intMaxStrDigits = 4300;
@@ -324,6 +324,50 @@ function isSubclassName(e: PyBaseExceptionObject, name: string): boolean {
   return e.ob_type.mro.some((t) => t.tp_name === name);
 }
 
+// ---- PEP 578 audit hooks (Python/sysmodule.c: PySys_AddAuditHook, PySys_Audit, sys.audit) ----
+
+/** The interpreter's audit hooks (interp->audit_hooks), in the order they were added; never removed. */
+let auditHooks: PyVal[] = [];
+
+/** Whether any audit hook is installed: callers skip building an event's arguments otherwise (should_audit). */
+export function PySys_Auditing(): boolean {
+  return auditHooks.length > 0;
+}
+
+/** Raise audit event `event` with `args`: every hook is called as hook(event, args_tuple), in order, including hooks
+ *  added by an earlier hook of the same event; an exception from a hook propagates (_PySys_Audit). */
+export function PySys_Audit(event: string, args: readonly PyVal[]): void {
+  if (auditHooks.length === 0) return;
+  const ev = PyUnicode_FromString(event);
+  const t = PyTuple_New(args.slice());
+  for (let i = 0; i < auditHooks.length; i++) PyObject_Vectorcall(auditHooks[i], [ev, t], null);
+}
+
+function sys_audit(args: PyVal[], kwnames: PyVal[] | null): PyVal {
+  if (kwnames !== null && kwnames.length > 0) return PyErr_Format(PyExc_TypeError, "sys.audit() takes no keyword arguments");
+  if (args.length === 0) return PyErr_Format(PyExc_TypeError, "audit() missing 1 required positional argument: 'event'");
+  if (auditHooks.length === 0) return Py_None;
+  const ev = args[0];
+  if (!PyUnicode_Check(ev)) {
+    return PyErr_Format(PyExc_TypeError, `expected str for argument 'event', not ${Py_TYPE(ev).tp_name}`);
+  }
+  PySys_Audit(ev.value, args.slice(1));
+  return Py_None;
+}
+
+/** sys.addaudithook: the hooks already installed hear "sys.addaudithook" first; when one raises an Exception the new
+ *  hook is silently not added, any other BaseException propagates. */
+function sys_addaudithook(hook: PyVal): PyVal {
+  try {
+    PySys_Audit("sys.addaudithook", []);
+  } catch (e) {
+    if (e instanceof PyBaseExceptionObject && PyObject_IsInstance(e, PyExc_Exception)) return Py_None;
+    throw e;
+  }
+  auditHooks.push(hook);
+  return Py_None;
+}
+
 export function _PySys_Create(host: Host, argv: string[], executable: string): SysState {
   hostRef = host;
   const m = PyModule_New("sys");
@@ -415,6 +459,10 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
   set("is_finalizing", nativeFunction("is_finalizing", () => Py_False, METH_NOARGS));
   set("getrefcount", nativeFunction("getrefcount", () => 2, METH_O));
   set("_is_gil_enabled", nativeFunction("_is_gil_enabled", () => Py_True, METH_NOARGS));
+  auditHooks = [];
+  set("audit", nativeFunction("audit", (_s: PyVal, a: PyVal[], k: PyVal[] | null) => sys_audit(a, k),
+    METH_FASTCALL | METH_KEYWORDS));
+  set("addaudithook", nativeFunction("addaudithook", (_s: PyVal, h: PyVal) => sys_addaudithook(h), METH_O));
   sysState = { module: m, dict: d, modules, stdout, stderr, stdin };
   PyDict_SetItemString(modules, "sys", m);
   return sysState;

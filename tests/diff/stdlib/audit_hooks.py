@@ -1,0 +1,77 @@
+# PEP 578 audit hooks: sys.addaudithook and sys.audit's semantics (order, argument tuples, errors, a hook that
+# refuses new hooks), and the events raised by exec, eval, compile, id and import (of a built-in module).
+import sys
+
+SEEN = ("x.", "y.", "sys.addaudithook", "compile", "exec", "builtins.id", "import")
+log = []
+
+
+def hook(event, args):
+    if event == "x.error":
+        raise ValueError(f"hook saw {event} {args}")
+    if not event.startswith(SEEN):
+        return
+    if event == "exec":
+        args = (type(args[0]).__name__,)
+    elif event == "builtins.id":
+        args = (type(args[0]).__name__,)
+    elif event == "import":
+        if args[0] != "_string":
+            return
+        args = (args[0],) + tuple(type(a).__name__ for a in args[1:])
+    log.append((event, args))
+
+
+sys.addaudithook(hook)
+sys.audit("x.first")
+sys.audit("x.args", 1, "two", (3,), None)
+sys.addaudithook(lambda e, a: log.append(("second hook", e)) if e.startswith("x.") else None)
+sys.audit("x.both")
+exec("y = 1")
+eval("  1 + 2")
+eval(compile("3", "<file>", "eval"))
+compile(b"pass", "bytes.py", "exec")
+id(object())
+import _string  # noqa: E402,F401
+for entry in log:
+    print(entry)
+
+for args, kw in (((), {}), ((1,), {}), (("e",), {"k": 1})):
+    try:
+        sys.audit(*args, **kw)
+    except TypeError as e:
+        print("TypeError:", e)
+
+
+def refuser(event, args):
+    if event == "sys.addaudithook":
+        raise RuntimeError("no more hooks")
+
+
+sys.addaudithook(refuser)
+print(sys.addaudithook(lambda e, a: print("never installed", e)))
+sys.audit("x.after-refuser")
+
+
+class Stop(BaseException):
+    pass
+
+
+def stopper(event, args):
+    if event == "y.stop":
+        raise Stop("stopped")
+
+
+# refuser raises RuntimeError (an Exception) for every new hook: stopper is not installed either.
+sys.addaudithook(stopper)
+sys.audit("y.stop")
+print("y.stop went through")
+
+
+# The first hook raises: the exception reaches the caller and the later hooks do not run.
+log.clear()
+try:
+    sys.audit("x.error", 42)
+except ValueError as e:
+    print("ValueError:", e)
+print(log[-2:])
