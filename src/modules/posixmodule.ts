@@ -1,6 +1,7 @@
 // The posix module (Modules/posixmodule.c): what importlib, os, os.path, shutil, tempfile and glob need, on the
 // host's file-system door (src/host). OSErrors carry Linux errno values and strerror texts (errno_table.ts).
 // See docs/imports.md ("posix").
+import { PySys_Audit, PySys_Auditing } from "../runtime/sysmodule.js";
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TYPE, METH_NOARGS, METH_O, METH_FASTCALL,
   METH_KEYWORDS, type PyVal, PyUnicodeObject,
@@ -350,6 +351,8 @@ function posix_open(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   void dirFd;
   const pa = pathConverter("open", "path", p!);
   const flags = intArg(f, 0);
+  // CPython's os.open makes the descriptor non-inheritable (O_CLOEXEC), which its "open" audit event shows.
+  if (PySys_Auditing()) PySys_Audit("open", [pa.object, Py_None, flags | 0o2000000]);
   return call(() => hostFS().open(pa.path, flags, intArg(mode, 0o777)), pa.object);
 }
 

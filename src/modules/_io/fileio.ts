@@ -1,5 +1,6 @@
 // _io.FileIO (Modules/_io/fileio.c): raw unbuffered I/O on a host file descriptor: mode parsing, opener,
 // closefd, directory check, read/readall/readinto/write/seek/tell/truncate with CPython's errors and repr.
+import { PySys_Audit, PySys_Auditing } from "../../runtime/sysmodule.js";
 import {
   PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TYPE, Py_TPFLAGS_BASETYPE, METH_NOARGS, METH_O,
   METH_FASTCALL, PyUnicode_InternFromString, type PyVal,
@@ -89,12 +90,14 @@ function fileio_init(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVa
   const closefd = closefdArg === undefined ? true : PyObject_IsTrue(closefdArg);
   const d = f.dict ?? (f.dict = new PyDictObject());
   if (fd >= 0) {
+    if (PySys_Auditing()) PySys_Audit("open", [file!, PyUnicode_FromString(mode), flags]);
     f.fd = fd;
     f.closefd = closefd;
   } else {
     f.closefd = true;
-    if (!closefd) PyErr_Format(PyExc_ValueError, "Cannot use closefd=False with file name");
     PyOS_FSPath(file!); // PyUnicode_FSConverter's "expected str, bytes or os.PathLike object, not T"
+    if (PySys_Auditing()) PySys_Audit("open", [file!, PyUnicode_FromString(mode), flags]);
+    if (!closefd) PyErr_Format(PyExc_ValueError, "Cannot use closefd=False with file name");
     const pa = pathConverter("FileIO", "file", file!);
     if (opener === undefined || opener === Py_None) {
       try {

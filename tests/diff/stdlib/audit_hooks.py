@@ -4,11 +4,14 @@ import sys
 
 SEEN = ("x.", "y.", "sys.addaudithook", "compile", "exec", "builtins.id", "import")
 log = []
+opened = []
 
 
 def hook(event, args):
     if event == "x.error":
         raise ValueError(f"hook saw {event} {args}")
+    if event == "open" and isinstance(args[0], (str, int)):
+        opened.append(args)
     if not event.startswith(SEEN):
         return
     if event == "exec":
@@ -75,3 +78,27 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 print(log[-2:])
+
+# "open" (seen by the first hook): FileIO (through open() and io.open_code) reports the path or descriptor, FileIO's own mode and the open(2)
+# flags with O_CLOEXEC; os.open reports no mode.
+import io, os, tempfile  # noqa: E401,E402
+
+opened.clear()
+d = tempfile.mkdtemp()
+p = os.path.join(d, "f.txt")
+open(p, "w").close()
+open(p, "rb").close()
+open(p, "a+").close()
+io.FileIO(p, "r+").close()
+io.open_code(p).close()
+fd = os.open(p, os.O_RDONLY)
+open(fd).close()
+try:
+    open(os.path.join(d, "missing", "x"))
+except OSError as e:
+    print(type(e).__name__)
+for a in opened:
+    if isinstance(a[0], int) or os.path.basename(a[0]) in ("f.txt", "x"):  # not mkdtemp's own (random) name
+        print(os.path.basename(a[0]) if isinstance(a[0], str) else type(a[0]).__name__, a[1], a[2])
+os.remove(p)
+os.rmdir(d)
