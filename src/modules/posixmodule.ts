@@ -330,6 +330,7 @@ function joinPath(dir: string, name: string): string {
 function posix_listdir(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [p] = parseArgs("listdir", args, kwnames, ["path"], 0, 1);
   const pa = pathConverter("listdir", "path", p ?? Py_None, true, true);
+  if (PySys_Auditing()) PySys_Audit("os.listdir", [pa.object]);
   const names = call(() => hostFS().listdir(pa.path), pa.object === Py_None ? PyUnicode_FromString(".") : pa.object);
   return PyList_New(names.map((n) => nameOut(n, pa.bytes)));
 }
@@ -337,6 +338,7 @@ function posix_listdir(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal
 function posix_scandir(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [p] = parseArgs("scandir", args, kwnames, ["path"], 0, 1);
   const pa = pathConverter("scandir", "path", p ?? Py_None, true, true);
+  if (PySys_Auditing()) PySys_Audit("os.scandir", [pa.object]);
   const dir = p === undefined || p === Py_None ? "." : pa.path;
   const ents = call(() => hostFS().scandir(dir), pa.object === Py_None ? PyUnicode_FromString(".") : pa.object);
   const prefix = p === undefined || p === Py_None ? "." : pa.path;
@@ -387,10 +389,16 @@ function posix_lseek(_m: PyVal, args: PyVal[]): PyVal {
   return call(() => hostFS().lseek(fdArg(fd!), intArg(pos, 0), intArg(how, 0)));
 }
 
-function oneP(fname: string, op: (path: string) => void) {
+/** dir_fd as audit events report it: -1 when not given (DEFAULT_DIR_FD). */
+function auditDirFd(v: PyVal | undefined): number {
+  return v === undefined || v === Py_None ? -1 : intArg(v, -1);
+}
+
+function oneP(fname: string, op: (path: string) => void, event: string) {
   return (_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal => {
-    const [p] = parseArgs(fname, args, kwnames, ["path", "*dir_fd"], 1, 1);
+    const [p, dirFd] = parseArgs(fname, args, kwnames, ["path", "*dir_fd"], 1, 1);
     const pa = pathConverter(fname, "path", p!);
+    if (PySys_Auditing()) PySys_Audit(event, [pa.object, auditDirFd(dirFd)]);
     call(() => op(pa.path), pa.object);
     return Py_None;
   };
@@ -398,20 +406,23 @@ function oneP(fname: string, op: (path: string) => void) {
 
 function twoP(fname: string, op: (a: string, b: string) => void) {
   return (_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal => {
-    const [a, b] = parseArgs(fname, args, kwnames, ["src", "dst", "*src_dir_fd", "*dst_dir_fd"], 2, 2);
+    const [a, b, srcDirFd, dstDirFd] = parseArgs(fname, args, kwnames, ["src", "dst", "*src_dir_fd", "*dst_dir_fd"], 2, 2);
     const pa = pathConverter(fname, "src", a!);
     const pb = pathConverter(fname, "dst", b!);
     if (pa.bytes !== pb.bytes) {
       return PyErr_Format(PyExc_TypeError, `${fname}: src and dst must be the same type`);
     }
+    // os.rename and os.replace both raise "os.rename" (internal_rename).
+    if (PySys_Auditing()) PySys_Audit("os.rename", [pa.object, pb.object, auditDirFd(srcDirFd), auditDirFd(dstDirFd)]);
     call(() => op(pa.path, pb.path), pa.object, pb.object);
     return Py_None;
   };
 }
 
 function posix_mkdir(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
-  const [p, mode] = parseArgs("mkdir", args, kwnames, ["path", "mode", "*dir_fd"], 1, 2);
+  const [p, mode, dirFd] = parseArgs("mkdir", args, kwnames, ["path", "mode", "*dir_fd"], 1, 2);
   const pa = pathConverter("mkdir", "path", p!);
+  if (PySys_Auditing()) PySys_Audit("os.mkdir", [pa.object, intArg(mode, 0o777), auditDirFd(dirFd)]);
   call(() => hostFS().mkdir(pa.path, intArg(mode, 0o777)), pa.object);
   return Py_None;
 }
@@ -423,6 +434,7 @@ function posix_getcwd(): PyVal {
 function posix_chdir(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
   const [p] = parseArgs("chdir", args, kwnames, ["path"], 1, 1);
   const pa = pathConverter("chdir", "path", p!, true);
+  if (PySys_Auditing()) PySys_Audit("os.chdir", [pa.object]);
   call(() => hostFS().chdir(pa.path), pa.object);
   return Py_None;
 }
@@ -924,9 +936,9 @@ const methods = [
   { name: "getcwdb", meth: () => PyBytes_FromArray(fsencode(call(() => hostFS().getcwd()))), flags: METH_NOARGS },
   { name: "chdir", meth: posix_chdir, flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "mkdir", meth: posix_mkdir, flags: METH_FASTCALL | METH_KEYWORDS },
-  { name: "rmdir", meth: oneP("rmdir", (p) => hostFS().rmdir(p)), flags: METH_FASTCALL | METH_KEYWORDS },
-  { name: "unlink", meth: oneP("unlink", (p) => hostFS().unlink(p)), flags: METH_FASTCALL | METH_KEYWORDS },
-  { name: "remove", meth: oneP("remove", (p) => hostFS().unlink(p)), flags: METH_FASTCALL | METH_KEYWORDS },
+  { name: "rmdir", meth: oneP("rmdir", (p) => hostFS().rmdir(p), "os.rmdir"), flags: METH_FASTCALL | METH_KEYWORDS },
+  { name: "unlink", meth: oneP("unlink", (p) => hostFS().unlink(p), "os.remove"), flags: METH_FASTCALL | METH_KEYWORDS },
+  { name: "remove", meth: oneP("remove", (p) => hostFS().unlink(p), "os.remove"), flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "rename", meth: twoP("rename", (a, b) => hostFS().rename(a, b)), flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "replace", meth: twoP("replace", (a, b) => hostFS().rename(a, b)), flags: METH_FASTCALL | METH_KEYWORDS },
   { name: "readlink", meth: posix_readlink, flags: METH_FASTCALL | METH_KEYWORDS },

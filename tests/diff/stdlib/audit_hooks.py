@@ -5,6 +5,7 @@ import sys
 SEEN = ("x.", "y.", "sys.addaudithook", "compile", "exec", "builtins.id", "import")
 log = []
 opened = []
+os_events = []
 
 
 def hook(event, args):
@@ -12,6 +13,8 @@ def hook(event, args):
         raise ValueError(f"hook saw {event} {args}")
     if event == "open" and isinstance(args[0], (str, int)):
         opened.append(args)
+    if event.startswith("os."):
+        os_events.append((event, args))
     if not event.startswith(SEEN):
         return
     if event == "exec":
@@ -102,3 +105,35 @@ for a in opened:
         print(os.path.basename(a[0]) if isinstance(a[0], str) else type(a[0]).__name__, a[1], a[2])
 os.remove(p)
 os.rmdir(d)
+
+# os.mkdir, rename, replace, listdir, scandir, rmdir, remove, unlink, chdir: their events and dir_fd -1.
+d = tempfile.mkdtemp()
+a, b = os.path.join(d, "a"), os.path.join(d, "b")
+os_events.clear()
+os.mkdir(a)
+os.mkdir(b, 0o755)
+os.rename(a, os.path.join(d, "c"))
+os.replace(os.path.join(d, "c"), a)
+os.listdir(d)
+list(os.scandir(d))
+cwd = os.getcwd()
+os.chdir(d)
+os.listdir()
+os.chdir(cwd)
+os.rmdir(a)
+os.rmdir(b)
+open(a, "w").close()
+os.remove(a)
+open(a, "w").close()
+os.unlink(a)
+os.rmdir(d)
+
+
+def show(x):
+    if isinstance(x, str) and x.startswith(d):
+        return "<d>" + x[len(d):]
+    return "<cwd>" if x == cwd else x
+
+
+for event, args in os_events:
+    print(event, tuple(show(x) for x in args))
