@@ -187,6 +187,7 @@ function sys_getframe(args: PyVal[]): PyVal {
   let f = _PyThreadState_GET().current_frame as PyFrameObject | null;
   while (depth > 0 && f !== null) { f = f.f_back; depth--; }
   if (f === null) return PyErr_Format(PyExc_ValueError, "call stack is not deep enough");
+  if (PySys_Auditing()) PySys_Audit("sys._getframe", [f]);
   return f;
 }
 
@@ -204,6 +205,7 @@ function sys_getframemodulename(args: PyVal[], kwnames: PyVal[] | null): PyVal {
     }
     depth = n;
   }
+  if (PySys_Auditing()) PySys_Audit("sys._getframemodulename", [depth]);
   let f = _PyThreadState_GET().current_frame as PyFrameObject | null;
   while (f !== null && depth-- > 0) f = f.f_back;
   if (f === null) return Py_None;
@@ -446,9 +448,9 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
   set("set_int_max_str_digits", nativeFunction("set_int_max_str_digits", (_s: PyVal, a: PyVal[], k: PyVal[] | null) =>
     sys_set_int_max_str_digits(a, k), METH_FASTCALL | METH_KEYWORDS));
   // Tracing and profiling are tools 7 and 6 of sys.monitoring (src/vm/instrumentation.ts, legacy_tracing.c).
-  set("settrace", nativeFunction("settrace", (_s: PyVal, f: PyVal) => { _PyEval_SetTrace(_PyThreadState_GET(), f === Py_None ? null : f); return Py_None; }, METH_O));
+  set("settrace", nativeFunction("settrace", (_s: PyVal, f: PyVal) => { PySys_Audit("sys.settrace", []); _PyEval_SetTrace(_PyThreadState_GET(), f === Py_None ? null : f); return Py_None; }, METH_O));
   set("gettrace", nativeFunction("gettrace", () => _PyThreadState_GET().c_tracefunc ?? Py_None, METH_NOARGS));
-  set("setprofile", nativeFunction("setprofile", (_s: PyVal, f: PyVal) => { _PyEval_SetProfile(_PyThreadState_GET(), f === Py_None ? null : f); return Py_None; }, METH_O));
+  set("setprofile", nativeFunction("setprofile", (_s: PyVal, f: PyVal) => { PySys_Audit("sys.setprofile", []); _PyEval_SetProfile(_PyThreadState_GET(), f === Py_None ? null : f); return Py_None; }, METH_O));
   set("getprofile", nativeFunction("getprofile", () => _PyThreadState_GET().c_profilefunc ?? Py_None, METH_NOARGS));
   _PyInstrumentation_InitSentinels(PyBaseObject_Type);
   set("monitoring", _PySys_MonitoringModule());

@@ -6,6 +6,7 @@ SEEN = ("x.", "y.", "sys.addaudithook", "compile", "exec", "builtins.id", "impor
 log = []
 opened = []
 os_events = []
+sys_events = []
 
 
 def hook(event, args):
@@ -15,6 +16,8 @@ def hook(event, args):
         opened.append(args)
     if event.startswith("os."):
         os_events.append((event, args))
+    if event in ("sys._getframe", "sys._getframemodulename", "sys.settrace", "sys.setprofile"):
+        sys_events.append((event, tuple(type(a).__name__ if event == "sys._getframe" else a for a in args)))
     if not event.startswith(SEEN):
         return
     if event == "exec":
@@ -137,3 +140,17 @@ def show(x):
 
 for event, args in os_events:
     print(event, tuple(show(x) for x in args))
+
+# sys._getframe (the frame), sys._getframemodulename (the depth), sys.settrace and sys.setprofile (no arguments).
+os_events.clear()
+log.clear()
+sys_events.clear()
+f = sys._getframe()
+sys._getframemodulename(1)
+sys.settrace(None)
+sys.setprofile(None)
+try:
+    sys._getframe(10 ** 4)
+except ValueError as e:
+    print("ValueError:", e)
+print(sys_events)
