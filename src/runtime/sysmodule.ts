@@ -19,7 +19,7 @@ import { PyExc_TypeError, PyExc_ValueError, PyExc_SystemExit, PyExc_RecursionErr
   PyBaseExceptionObject } from "../objects/exceptions.js";
 import { _PyThreadState_GET, _PyErr_GetTopmostException, _PyThreadSwitch } from "./pystate.js";
 import { PyFrameObject } from "../objects/frameobject.js";
-import { PyObject_Str, PyObject_Repr, PyObject_Vectorcall, PyNumber_Index, PyObject_GetAttrStr, PyObject_IsInstance } from "../objects/abstract.js";
+import { PyObject_Str, PyObject_Repr, PyObject_Vectorcall, PyNumber_Index, PyObject_GetAttrStr, PyObject_IsInstance, _PyObject_LookupAttr, PyObject_IsTrue } from "../objects/abstract.js";
 import { parseArgs } from "./getargs.js";
 import { _PyEval_SetTrace, _PyEval_SetProfile, _PySys_MonitoringModule, _PyInstrumentation_InitSentinels } from "../vm/instrumentation.js";
 import { PyBaseObject_Type } from "../objects/object.js";
@@ -330,6 +330,7 @@ function isSubclassName(e: PyBaseExceptionObject, name: string): boolean {
 
 /** The interpreter's audit hooks (interp->audit_hooks), in the order they were added; never removed. */
 let auditHooks: PyVal[] = [];
+const str__cantrace__ = PyUnicode_InternFromString("__cantrace__");
 
 /** Whether any audit hook is installed: callers skip building an event's arguments otherwise (should_audit). */
 export function PySys_Auditing(): boolean {
@@ -337,12 +338,29 @@ export function PySys_Auditing(): boolean {
 }
 
 /** Raise audit event `event` with `args`: every hook is called as hook(event, args_tuple), in order, including hooks
- *  added by an earlier hook of the same event; an exception from a hook propagates (_PySys_Audit). */
+ *  added by an earlier hook of the same event; an exception from a hook propagates (_PySys_Audit). Tracing and
+ *  monitoring are off inside a hook unless the hook's `__cantrace__` is true. */
 export function PySys_Audit(event: string, args: readonly PyVal[]): void {
   if (auditHooks.length === 0) return;
   const ev = PyUnicode_FromString(event);
   const t = PyTuple_New(args.slice());
-  for (let i = 0; i < auditHooks.length; i++) PyObject_Vectorcall(auditHooks[i], [ev, t], null);
+  const ts = _PyThreadState_GET();
+  ts.tracing++;
+  try {
+    for (let i = 0; i < auditHooks.length; i++) {
+      const hook = auditHooks[i];
+      const ct = _PyObject_LookupAttr(hook, str__cantrace__);
+      const canTrace = ct !== undefined && PyObject_IsTrue(ct);
+      if (canTrace) ts.tracing--;
+      try {
+        PyObject_Vectorcall(hook, [ev, t], null);
+      } finally {
+        if (canTrace) ts.tracing++;
+      }
+    }
+  } finally {
+    ts.tracing--;
+  }
 }
 
 function sys_audit(args: PyVal[], kwnames: PyVal[] | null): PyVal {
