@@ -369,11 +369,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
               // END_FOR, whose STOP_ITERATION event follows (src/vm/instrumentation.ts).
               const adaptive = code._co_code_adaptive;
               adaptive[here + 1] = adaptive[here + 1] === 0 ? 1 : 2;
-              const gf = iter.gi_frame;
-              gf.localsplus[gf.stacktop++] = Py_None;
-              iter.gi_frame_state = FRAME_EXECUTING;
-              iter.gi_exc_state.previous_item = tstate.exc_info;
-              tstate.exc_info = iter.gi_exc_state;
+              const gf = enterGenFrame(tstate, iter, Py_None);
               pushFrame(tstate, frame, gf, sp, here, 1 + C_FOR_ITER + oparg);
               frame = gf;
               code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
@@ -889,10 +885,7 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
                 PyErr_Format(PyExc_TypeError, `can't send non-None value to a just-started ${receiver.ob_type === PyCoro_Type ? "coroutine" : "generator"}`);
               }
               sp--;
-              gf.localsplus[gf.stacktop++] = v;
-              receiver.gi_frame_state = FRAME_EXECUTING;
-              receiver.gi_exc_state.previous_item = tstate.exc_info;
-              tstate.exc_info = receiver.gi_exc_state;
+              enterGenFrame(tstate, receiver, v);
               pushFrame(tstate, frame, gf, sp, here, 1 + C_SEND + oparg);
               frame = gf;
               code = frame.f_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
@@ -1675,6 +1668,17 @@ function loadAttrCached(c: AttrCache, owner: PyObject, name: PyUnicodeObject): P
     default:
       return undefined;
   }
+}
+
+/** A suspended generator's frame, about to run inline (FOR_ITER_GEN, SEND_GEN): `value` is pushed as the result of
+ *  its YIELD_VALUE (or ignored by a just-started frame), and its exception state is linked above the thread's. */
+function enterGenFrame(tstate: PyThreadState, gen: PyGenObject, value: PyVal): PyFrameObject {
+  const gf = gen.gi_frame;
+  gf.localsplus[gf.stacktop++] = value;
+  gen.gi_frame_state = FRAME_EXECUTING;
+  gen.gi_exc_state.previous_item = tstate.exc_info;
+  tstate.exc_info = gen.gi_exc_state;
+  return gf;
 }
 
 /** LOAD_ATTR's generic path (PyObject_GetAttr / _PyObject_GetMethod), then its specialization for next time. */
