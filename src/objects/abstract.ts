@@ -33,6 +33,9 @@ export const hooks = {
   typeLookup: (t: PyTypeObject, name: PyUnicodeObject): PyVal | null => { void t; void name; return null; },
   isSubtype: (a: PyTypeObject, b: PyTypeObject): boolean => a === b || a.mro.includes(b),
   asciiRepr: (s: string): string => s,
+  /** PySys_Auditing / PySys_Audit (src/runtime/sysmodule.ts installs them; objects/ cannot import it: a cycle). */
+  auditing: (): boolean => false,
+  audit: (event: string, args: readonly PyVal[]): void => { void event; void args; },
 };
 
 // ---- attributes ----

@@ -1804,11 +1804,18 @@ function checkSettable(t: PyTypeObject, what: string): void {
   }
 }
 
+/** check_set_special_type_attr: a special attribute of a mutable type may be set, never deleted, and setting it is
+ *  the "object.__setattr__" audit event. */
+function checkSetSpecial(t: PyTypeObject, what: string, v: PyVal | null): void {
+  checkSettable(t, what);
+  if (v === null) PyErr_Format(PyExc_TypeError, `cannot delete '${what}' attribute of immutable type '${t.tp_name}'`);
+  if (hooks.auditing()) hooks.audit("object.__setattr__", [t, PyUnicode_FromString(what), v!]);
+}
+
 /** type_set_bases: a heap type's bases replaced by compatible ones; the MROs below it are recomputed. */
 function type_set_bases(self: PyVal, v: PyVal | null): void {
   const t = self as PyTypeObject;
-  checkSettable(t, "__bases__");
-  if (v === null) PyErr_Format(PyExc_TypeError, `cannot delete '__bases__' attribute of immutable type '${t.tp_name}'`);
+  checkSetSpecial(t, "__bases__", v);
   if (!PyTuple_Check(v!)) {
     PyErr_Format(PyExc_TypeError, `can only assign tuple to ${t.tp_name}.__bases__, not ${Py_TYPE(v!).tp_name}`);
   }
@@ -1849,7 +1856,7 @@ const type_getset: PyGetSetDef[] = [
   { name: "__name__", get: (s) => PyUnicode_FromString((s as PyTypeObject).tp_name.slice((s as PyTypeObject).tp_name.lastIndexOf(".") + 1)),
     set: (s, v) => {
       const t = s as PyTypeObject;
-      checkSettable(t, "__name__");
+      checkSetSpecial(t, "__name__", v);
       if (v === null || !PyUnicode_Check(v)) {
         PyErr_Format(PyExc_TypeError, `can only assign string to ${t.tp_name}.__name__, not '${v === null ? "NoneType" : Py_TYPE(v).tp_name}'`);
       }
@@ -1858,7 +1865,7 @@ const type_getset: PyGetSetDef[] = [
   { name: "__qualname__", get: (s) => PyUnicode_FromString((s as PyTypeObject).tp_qualname),
     set: (s, v) => {
       const t = s as PyTypeObject;
-      checkSettable(t, "__qualname__");
+      checkSetSpecial(t, "__qualname__", v);
       if (v === null || !PyUnicode_Check(v)) {
         PyErr_Format(PyExc_TypeError, `can only assign string to ${t.tp_name}.__qualname__, not '${v === null ? "NoneType" : Py_TYPE(v).tp_name}'`);
       }
@@ -1871,7 +1878,7 @@ const type_getset: PyGetSetDef[] = [
   { name: "__dict__", get: type_get_dict },
   { name: "__doc__", get: type_get_doc, set: (s, v) => {
     const t = s as PyTypeObject;
-    checkSettable(t, "__doc__");
+    checkSetSpecial(t, "__doc__", v);
     PyDict_SetItem(t.tp_dict as PyDictObject, PyUnicode_InternFromString("__doc__"), v ?? Py_None);
     PyType_Modified(t);
   } },
@@ -1886,7 +1893,7 @@ const type_getset: PyGetSetDef[] = [
     return PyUnicode_InternFromString(moduleNameOf(t));
   }, set: (s, v) => {
     const t = s as PyTypeObject;
-    checkSettable(t, "__module__");
+    checkSetSpecial(t, "__module__", v);
     PyDict_SetItem(t.tp_dict as PyDictObject, PyUnicode_InternFromString("__module__"), v ?? Py_None);
     PyType_Modified(t);
   } },
@@ -1911,7 +1918,7 @@ const type_getset: PyGetSetDef[] = [
     return v ?? PyTuple_New([]);
   }, set: (s, v) => {
     const t = s as PyTypeObject;
-    checkSettable(t, "__type_params__");
+    checkSetSpecial(t, "__type_params__", v);
     PyDict_SetItem(t.tp_dict as PyDictObject, PyUnicode_InternFromString("__type_params__"), v ?? PyTuple_New([]));
     PyType_Modified(t);
   } },

@@ -480,6 +480,8 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
   set("getrefcount", nativeFunction("getrefcount", () => 2, METH_O));
   set("_is_gil_enabled", nativeFunction("_is_gil_enabled", () => Py_True, METH_NOARGS));
   auditHooks = [];
+  abstractHooks.auditing = PySys_Auditing;
+  abstractHooks.audit = PySys_Audit;
   set("audit", nativeFunction("audit", (_s: PyVal, a: PyVal[], k: PyVal[] | null) => sys_audit(a, k),
     METH_FASTCALL | METH_KEYWORDS));
   set("addaudithook", nativeFunction("addaudithook", (_s: PyVal, h: PyVal) => sys_addaudithook(h), METH_O));
