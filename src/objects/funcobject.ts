@@ -156,7 +156,8 @@ PyType_FromSpecStatic({
       if (f.dict === null) f.dict = PyDict_New();
       return f.dict;
     }, set: (s, v) => {
-      if (v === null || !PyDict_Check(v)) { PyErr_Format(PyExc_TypeError, "__dict__ must be set to a dictionary, not a '" + (v === null ? "NoneType" : Py_TYPE(v).tp_name) + "'"); }
+      if (v === null) PyErr_Format(PyExc_TypeError, "cannot delete __dict__"); // PyObject_GenericSetDict
+      if (!PyDict_Check(v!)) PyErr_Format(PyExc_TypeError, "__dict__ must be set to a dictionary, not a '" + Py_TYPE(v!).tp_name + "'");
       (s as PyFunctionObject).dict = v as PyDictObject;
     } },
     { name: "__annotations__", get: (s) => {

@@ -6,7 +6,7 @@ import {
 } from "./object.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItem, PyDict_Keys } from "./dictobject.js";
 import { hooks, PyObject_Vectorcall, raiseAttributeError, PyObject_Repr } from "./abstract.js";
-import { PyObject_GenericGetAttr } from "./typeobject.js";
+import { PyObject_GenericGetAttr, readonlyMember } from "./typeobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "./unicodeobject.js";
 import { PyList_New } from "./listobject.js";
 import { parseArgs } from "../runtime/getargs.js";
@@ -114,6 +114,7 @@ PyType_FromSpecStatic({
     }, flags: METH_NOARGS },
   ],
   getset: [
-    { name: "__dict__", get: (s) => (s as PyModuleObject).dict! },
+    // A READONLY member in CPython (module_members).
+    { name: "__dict__", get: (s) => (s as PyModuleObject).dict!, set: readonlyMember },
   ],
 }, PyModule_Type);

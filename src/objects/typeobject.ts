@@ -114,6 +114,13 @@ export function _PyObject_SetDict(obj: PyVal, d: PyDictObject): void {
   else sideDicts.set(obj, d);
 }
 
+/** `del obj.__dict__` on an instance: no dict until the next access makes an empty one. */
+function _PyObject_DelDict(obj: PyVal): void {
+  if (typeof obj === "number") return;
+  if (obj.ob_type.tp_dictoffset === 1) (obj as unknown as { dict: PyDictObject | null }).dict = null;
+  else sideDicts.delete(obj);
+}
+
 function slotStorage(obj: PyVal): (PyVal | null)[] {
   if (obj instanceof PyHeapObject && obj.slots !== null) return obj.slots;
   let s = sideSlots.get(obj as object);
@@ -1766,9 +1773,12 @@ const subtype_dict_getset: PyGetSetDef = {
   name: "__dict__",
   get: (obj) => _PyObject_GetDict(obj, true)!,
   set: (obj, v) => {
-    if (v === null || !PyDict_Check(v)) {
-      PyErr_Format(PyExc_TypeError, `__dict__ must be set to a dictionary, not a '${v === null ? "NoneType" : Py_TYPE(v).tp_name}'`);
+    // subtype_setdict: like PyObject_GenericSetDict, but __dict__ may be deleted (the next access makes a new one).
+    if (v === null) {
+      _PyObject_DelDict(obj);
+      return;
     }
+    if (!PyDict_Check(v)) PyErr_Format(PyExc_TypeError, `__dict__ must be set to a dictionary, not a '${Py_TYPE(v).tp_name}'`);
     _PyObject_SetDict(obj, v as PyDictObject);
   },
   doc: "dictionary for instance variables",
@@ -1796,6 +1806,11 @@ function type_get_doc(self: PyVal): PyVal {
   if (d === undefined) return t.tp_doc !== null ? PyUnicode_FromString(t.tp_doc) : Py_None;
   const get = Py_TYPE(d).tp_descr_get;
   return get !== null ? get(d, null, t) : d;
+}
+
+/** The setter of an attribute that is a READONLY member in CPython: its AttributeError. */
+export function readonlyMember(): void {
+  PyErr_Format(PyExc_AttributeError, "readonly attribute");
 }
 
 function checkSettable(t: PyTypeObject, what: string): void {
@@ -1872,8 +1887,9 @@ const type_getset: PyGetSetDef[] = [
       t.tp_qualname = (v as PyUnicodeObject).value;
     } },
   { name: "__bases__", get: (s) => (s as PyTypeObject).tp_bases!, set: type_set_bases },
-  { name: "__base__", get: (s) => (s as PyTypeObject).tp_base ?? Py_None },
-  { name: "__flags__", get: (s) => (s as PyTypeObject).tp_flags >>> 0 },
+  // Members in CPython (type_members, READONLY): setting or deleting them is "readonly attribute".
+  { name: "__base__", get: (s) => (s as PyTypeObject).tp_base ?? Py_None, set: readonlyMember },
+  { name: "__flags__", get: (s) => (s as PyTypeObject).tp_flags >>> 0, set: readonlyMember },
   { name: "__mro__", get: (s) => (s as PyTypeObject).tp_mro ?? Py_None },
   { name: "__dict__", get: type_get_dict },
   { name: "__doc__", get: type_get_doc, set: (s, v) => {
