@@ -172,6 +172,10 @@ function cachePath(z: PyZipImporterObject, inner: string): string | null {
   return `${home}/pycache/${base}/${inner.replace(/\.py$/, "").replace(/\//g, ".")}.${CACHE_TAG}.pyc`;
 }
 
+/** The flags word of a cache file (bytes 4-7, where a .pyc has its PEP 552 flags): its nested code objects are lazy
+ *  records (src/runtime/marshal_write.ts's w_lazy_code). A file without it, from an older Typhon, is written again. */
+const CACHE_LAZY_BODIES = 0x100;
+
 function readCache(file: string, crc: number, size: number): PyCodeObject | null {
   let data: Uint8Array;
   try {
@@ -181,10 +185,12 @@ function readCache(file: string, crc: number, size: number): PyCodeObject | null
   }
   if (data.length < 16) return null;
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (dv.getUint16(0, true) !== 3571 || dv.getUint32(8, true) !== (crc >>> 0) || dv.getUint32(12, true) !== size) return null;
+  if (dv.getUint16(0, true) !== 3571 || dv.getUint32(4, true) !== CACHE_LAZY_BODIES ||
+    dv.getUint32(8, true) !== (crc >>> 0) || dv.getUint32(12, true) !== size) return null;
   try {
-    // The file's bytes are ours alone: the code objects' byte strings may be views of them (no copies).
-    const c = marshal_loads(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 16, true);
+    // The file's bytes are ours alone: the code objects' byte strings may be views of them (no copies), and the
+    // nested code objects' bodies are read from them at first use.
+    const c = marshal_loads(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 16, true, true);
     return c instanceof PyCodeObject ? c : null;
   } catch {
     return null;
@@ -196,12 +202,13 @@ function writeCache(file: string, crc: number, size: number, code: PyCodeObject)
   // (as they do not stop CPython from using its frozen and pre-compiled stdlib); TYPHON_NO_CACHE=1 does.
   if ((currentHost().env().get("TYPHON_NO_CACHE") ?? "") !== "") return;
   try {
-    const body = marshal_dumps(code);
+    const body = marshal_dumps(code, 4, true, true);
     const out = new Uint8Array(16 + body.length);
     const dv = new DataView(out.buffer);
     dv.setUint16(0, 3571, true);
     out[2] = 13;
     out[3] = 10;
+    dv.setUint32(4, CACHE_LAZY_BODIES, true);
     dv.setUint32(8, crc >>> 0, true);
     dv.setUint32(12, size, true);
     out.set(body, 16);

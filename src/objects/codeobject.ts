@@ -89,6 +89,31 @@ export interface RawCodeFields {
   exctableLen: number;
 }
 
+/** A code object from Typhon's own cache of the stdlib's compiled modules (src/modules/zipimport.ts): a function's
+ *  or class body's code object nested in a module's constants carries only what making a function from it, its repr
+ *  its hash and a function's __doc__ need, and `lazy` reads the rest (consts, names, local names and kinds, bytecode, tables) from the
+ *  cache's buffer at its first use: its first frame (_PyCode_FrameTemplate) or any look at its body. The import line
+ *  of issue #5 reads 3,671 code objects, makes functions of most and runs 630. */
+export interface LazyCodeFields {
+  co_argcount: number;
+  co_posonlyargcount: number;
+  co_kwonlyargcount: number;
+  co_stacksize: number;
+  co_flags: number;
+  co_filename: PyUnicodeObject;
+  co_name: PyUnicodeObject;
+  co_qualname: PyUnicodeObject;
+  co_firstlineno: number;
+  lazy: LazyCodeBody;
+}
+
+/** Where a lazily read code object's body lies (src/runtime/marshal.ts's LazyBody). */
+export interface LazyCodeBody {
+  /** co_consts[0] when it is a str, else None: a function's __doc__ (PyFunction_New). */
+  readonly doc: PyVal;
+  read(c: PyCodeObject): RawCodeFields;
+}
+
 const NO_RAW = new Uint8Array(0);
 /** The adaptive units of a code object whose units are not copied yet (_PyCode_Adaptive). */
 const NO_UNITS = new Uint16Array(0);
@@ -101,43 +126,43 @@ export class PyCodeObject extends PyObject {
   co_kwonlyargcount: number;
   co_stacksize: number;
   co_flags: number;
-  co_consts: PyTupleObject;
-  co_names: PyTupleObject;
-  co_localsplusnames: PyTupleObject;
+  co_consts!: PyTupleObject;
+  co_names!: PyTupleObject;
+  co_localsplusnames!: PyTupleObject;
   co_filename: PyUnicodeObject;
   co_name: PyUnicodeObject;
   co_qualname: PyUnicodeObject;
   co_firstlineno: number;
   /** co_code, co_localspluskinds, co_linetable, co_exceptiontable (the getters below): null until first asked for
    *  when the code object was made from RawCodeFields, whose bytes lie in `_raw` at these offsets. */
-  _co_code: PyBytesObject | null;
-  _co_localspluskinds: PyBytesObject | null;
-  _co_linetable: PyBytesObject | null;
-  _co_exceptiontable: PyBytesObject | null;
-  _raw: Uint8Array;
-  _codeAt: number;
-  _codeLen: number;
-  _linetableAt: number;
-  _linetableLen: number;
-  _exctableAt: number;
-  _exctableLen: number;
+  _co_code!: PyBytesObject | null;
+  _co_localspluskinds!: PyBytesObject | null;
+  _co_linetable!: PyBytesObject | null;
+  _co_exceptiontable!: PyBytesObject | null;
+  _raw!: Uint8Array;
+  _codeAt!: number;
+  _codeLen!: number;
+  _linetableAt!: number;
+  _linetableLen!: number;
+  _exctableAt!: number;
+  _exctableLen!: number;
   // Derived, for the evaluation loop.
   /** The adaptive copy of co_code as 16-bit units (opcode | oparg << 8); specialization rewrites it in place. */
-  _co_code_adaptive: Uint16Array;
-  _consts: PyVal[];
-  _names: PyUnicodeObject[];
-  _localsplusnames: PyUnicodeObject[];
-  _kinds: Uint8Array;
-  co_nlocalsplus: number;
-  co_nlocals: number;
-  co_ncellvars: number;
-  co_nfreevars: number;
-  co_framesize: number;
+  _co_code_adaptive!: Uint16Array;
+  _consts!: PyVal[];
+  _names!: PyUnicodeObject[];
+  _localsplusnames!: PyUnicodeObject[];
+  _kinds!: Uint8Array;
+  co_nlocalsplus!: number;
+  co_nlocals!: number;
+  co_ncellvars!: number;
+  co_nfreevars!: number;
+  co_framesize!: number;
   /** Exception table entries, 4 ints each: start, end (code units), target, depth << 1 | lasti; parsed on first use
    *  (most code objects unmarshalled at import never raise). */
   _exctableParsed: Int32Array | null;
   /** Code unit index of the first instruction a traceback or tracer may see (after the prefix). */
-  _co_firsttraceable: number;
+  _co_firsttraceable!: number;
   /** Decoded location table (lazily): per code unit, line, end line, column, end column (-1 = None). */
   _locations: Int32Array | null;
   /** Object-valued inline-cache entries of specialized instructions, by code unit index (PEP 659 room). */
@@ -149,101 +174,145 @@ export class PyCodeObject extends PyObject {
   _co_monitoring: { base: Uint16Array } | null;
   /** The instrumentation version the units match (compared with the eval-breaker word at RESUME). */
   _co_instrumentation_version: number;
-  constructor(f: CodeFields | RawCodeFields) {
+  /** The rest of a code object read from Typhon's own stdlib cache, not read yet (LazyCodeFields): null once read. */
+  _lazy: LazyCodeBody | null;
+  constructor(f: CodeFields | RawCodeFields | LazyCodeFields) {
     super(PyCode_Type);
     this.co_argcount = f.co_argcount;
     this.co_posonlyargcount = f.co_posonlyargcount;
     this.co_kwonlyargcount = f.co_kwonlyargcount;
     this.co_stacksize = f.co_stacksize;
     this.co_flags = f.co_flags;
-    this.co_consts = f.co_consts;
-    this.co_names = f.co_names;
-    this.co_localsplusnames = f.co_localsplusnames;
     this.co_filename = f.co_filename;
     this.co_name = f.co_name;
     this.co_qualname = f.co_qualname;
     this.co_firstlineno = f.co_firstlineno;
-    let src: Uint8Array, at: number, len: number;
-    if ("raw" in f) {
-      this._co_code = f.co_code;
-      this._co_localspluskinds = f.co_localspluskinds;
-      this._co_linetable = f.co_linetable;
-      this._co_exceptiontable = f.co_exceptiontable;
-      this._raw = f.raw;
-      this._codeAt = f.codeAt;
-      this._codeLen = f.codeLen;
-      this._linetableAt = f.linetableAt;
-      this._linetableLen = f.linetableLen;
-      this._exctableAt = f.exctableAt;
-      this._exctableLen = f.exctableLen;
-      this._kinds = f.kinds;
-      if (f.co_code !== null) {
-        src = f.co_code.ob_bytes;
-        at = 0;
-        len = src.length;
-      } else {
-        src = f.raw;
-        at = f.codeAt;
-        len = f.codeLen;
-      }
-    } else {
-      this._co_code = f.co_code;
-      this._co_localspluskinds = f.co_localspluskinds;
-      this._co_linetable = f.co_linetable;
-      this._co_exceptiontable = f.co_exceptiontable;
-      this._raw = NO_RAW;
-      this._codeAt = this._codeLen = this._linetableAt = this._linetableLen = this._exctableAt = this._exctableLen = 0;
-      this._kinds = f.co_localspluskinds.ob_bytes;
-      src = f.co_code.ob_bytes;
-      at = 0;
-      len = src.length;
-    }
-    const n = len >> 1;
-    // From a .pyc, the units are copied at the first frame (_PyCode_Adaptive): most such code objects never run.
-    this._co_code_adaptive = "raw" in f && f.co_code === null ? NO_UNITS : unitsOf(src, at, n);
-    this._consts = f.co_consts.ob_item;
-    this._names = f.co_names.ob_item as PyUnicodeObject[];
-    this._localsplusnames = f.co_localsplusnames.ob_item as PyUnicodeObject[];
-    let nlocals = 0, ncells = 0, nfrees = 0;
-    const kinds = this._kinds;
-    // An indexed loop: code objects are mostly built by unmarshalling at import, before V8 optimizes this.
-    for (let i = 0; i < kinds.length; i++) {
-      const k = kinds[i];
-      if (k & CO_FAST_LOCAL) nlocals++;
-      if (k & CO_FAST_CELL) ncells++;
-      if (k & CO_FAST_FREE) nfrees++;
-    }
-    this.co_nlocalsplus = kinds.length;
-    this.co_nlocals = nlocals;
-    this.co_ncellvars = ncells;
-    this.co_nfreevars = nfrees;
-    this.co_framesize = this.co_nlocalsplus + this.co_stacksize;
     this._exctableParsed = null;
-    let ft = 0;
-    while (ft < n && src[at + 2 * ft] !== RESUME) ft++;
-    this._co_firsttraceable = ft < n ? ft : 0;
     this._locations = null;
     this._cache_objects = null;
     this._frameTemplate = null;
     this._co_monitoring = null;
     this._co_instrumentation_version = 0;
+    // The body's fields (setBody), assigned here first: V8 sizes an object's in-object fields from the assignments in
+    // its constructor, and a lazily read code object gets values of the same kinds, so that it keeps its hidden class.
+    const empty = emptyTuple ??= PyTuple_New([]);
+    this.co_consts = this.co_names = this.co_localsplusnames = empty;
+    this._co_code = this._co_localspluskinds = this._co_linetable = this._co_exceptiontable = null;
+    this._raw = NO_RAW;
+    this._codeAt = this._codeLen = this._linetableAt = this._linetableLen = this._exctableAt = this._exctableLen = 0;
+    this._co_code_adaptive = NO_UNITS;
+    this._consts = empty.ob_item;
+    this._names = this._localsplusnames = empty.ob_item as PyUnicodeObject[];
+    this._kinds = NO_RAW;
+    this.co_nlocalsplus = this.co_nlocals = this.co_ncellvars = this.co_nfreevars = this.co_framesize = 0;
+    this._co_firsttraceable = 0;
+    if ("lazy" in f) {
+      this._lazy = f.lazy;
+    } else {
+      this._lazy = null;
+      setBody(this, f);
+    }
   }
   /** The bytecode as marshalled (the Python attribute co_code is code_getcode's deoptimized copy of the units). */
   get co_code(): PyBytesObject {
+    if (this._lazy !== null) _PyCode_Materialize(this);
     return this._co_code ??= PyBytes_FromArray(this._raw.subarray(this._codeAt, this._codeAt + this._codeLen));
   }
   get co_localspluskinds(): PyBytesObject {
+    if (this._lazy !== null) _PyCode_Materialize(this);
     return this._co_localspluskinds ??= PyBytes_FromArray(this._kinds);
   }
   get co_linetable(): PyBytesObject {
+    if (this._lazy !== null) _PyCode_Materialize(this);
     return this._co_linetable ??= PyBytes_FromArray(this._raw.subarray(this._linetableAt, this._linetableAt + this._linetableLen));
   }
   get co_exceptiontable(): PyBytesObject {
+    if (this._lazy !== null) _PyCode_Materialize(this);
     return this._co_exceptiontable ??= PyBytes_FromArray(this._raw.subarray(this._exctableAt, this._exctableAt + this._exctableLen));
   }
   get _exctable(): Int32Array {
     return this._exctableParsed ??= parseExceptionTable(this.co_exceptiontable.ob_bytes);
   }
+}
+
+let emptyTuple: PyTupleObject | null = null;
+
+/** The fields of a code object that a lazily read one reads at its first use (_PyCode_Materialize), and what the
+ *  evaluation loop derives from them. */
+function setBody(c: PyCodeObject, f: CodeFields | RawCodeFields): void {
+  c.co_consts = f.co_consts;
+  c.co_names = f.co_names;
+  c.co_localsplusnames = f.co_localsplusnames;
+  let src: Uint8Array, at: number, len: number;
+  if ("raw" in f) {
+    c._co_code = f.co_code;
+    c._co_localspluskinds = f.co_localspluskinds;
+    c._co_linetable = f.co_linetable;
+    c._co_exceptiontable = f.co_exceptiontable;
+    c._raw = f.raw;
+    c._codeAt = f.codeAt;
+    c._codeLen = f.codeLen;
+    c._linetableAt = f.linetableAt;
+    c._linetableLen = f.linetableLen;
+    c._exctableAt = f.exctableAt;
+    c._exctableLen = f.exctableLen;
+    c._kinds = f.kinds;
+    if (f.co_code !== null) {
+      src = f.co_code.ob_bytes;
+      at = 0;
+      len = src.length;
+    } else {
+      src = f.raw;
+      at = f.codeAt;
+      len = f.codeLen;
+    }
+  } else {
+    c._co_code = f.co_code;
+    c._co_localspluskinds = f.co_localspluskinds;
+    c._co_linetable = f.co_linetable;
+    c._co_exceptiontable = f.co_exceptiontable;
+    c._raw = NO_RAW;
+    c._codeAt = c._codeLen = c._linetableAt = c._linetableLen = c._exctableAt = c._exctableLen = 0;
+    c._kinds = f.co_localspluskinds.ob_bytes;
+    src = f.co_code.ob_bytes;
+    at = 0;
+    len = src.length;
+  }
+  const n = len >> 1;
+  // From a .pyc, the units are copied at the first frame (_PyCode_Adaptive): most such code objects never run.
+  c._co_code_adaptive = "raw" in f && f.co_code === null ? NO_UNITS : unitsOf(src, at, n);
+  c._consts = f.co_consts.ob_item;
+  c._names = f.co_names.ob_item as PyUnicodeObject[];
+  c._localsplusnames = f.co_localsplusnames.ob_item as PyUnicodeObject[];
+  let nlocals = 0, ncells = 0, nfrees = 0;
+  const kinds = c._kinds;
+  // An indexed loop: code objects are mostly built by unmarshalling at import, before V8 optimizes this.
+  for (let i = 0; i < kinds.length; i++) {
+    const k = kinds[i];
+    if (k & CO_FAST_LOCAL) nlocals++;
+    if (k & CO_FAST_CELL) ncells++;
+    if (k & CO_FAST_FREE) nfrees++;
+  }
+  c.co_nlocalsplus = kinds.length;
+  c.co_nlocals = nlocals;
+  c.co_ncellvars = ncells;
+  c.co_nfreevars = nfrees;
+  c.co_framesize = c.co_nlocalsplus + c.co_stacksize;
+  let ft = 0;
+  while (ft < n && src[at + 2 * ft] !== RESUME) ft++;
+  c._co_firsttraceable = ft < n ? ft : 0;
+}
+
+/** Read the rest of a code object that was read lazily (LazyCodeFields), once. Its first frame does this (through
+ *  _PyCode_FrameTemplate and _PyCode_Adaptive), and so does every other use of a code object's body: the Python
+ *  attributes and methods of code objects, exec, types.FunctionType, marshal, sys.monitoring. */
+export function _PyCode_Materialize(c: PyCodeObject): PyCodeObject {
+  const l = c._lazy;
+  if (l !== null) {
+    c._lazy = null;
+    setBody(c, l.read(c));
+  }
+  return c;
 }
 
 /** The adaptive copy of n units of bytecode at src[at]: an aligned, private buffer (instrumentation and inline
@@ -259,6 +328,7 @@ function unitsOf(src: Uint8Array, at: number, n: number): Uint16Array {
  *  object unmarshalled lazily. Every reader outside the loop goes through here; the loop reads the field of code
  *  objects that have a frame, and the first frame made this (_PyCode_FrameTemplate). */
 export function _PyCode_Adaptive(code: PyCodeObject): Uint16Array {
+  if (code._lazy !== null) _PyCode_Materialize(code);
   if (code._co_code_adaptive === NO_UNITS && code._codeLen > 1) {
     code._co_code_adaptive = unitsOf(code._raw, code._codeAt, code._codeLen >> 1);
   }
@@ -374,6 +444,7 @@ export function PyCode_Addr2Location(code: PyCodeObject, index: number): [number
 // ---- the code type ----
 
 function namesOfKind(c: PyCodeObject, mask: number): PyTupleObject {
+  _PyCode_Materialize(c);
   const out: PyVal[] = [];
   for (let i = 0; i < c._kinds.length; i++) if (c._kinds[i] & mask) out.push(c._localsplusnames[i]);
   return PyTuple_New(out);
@@ -454,7 +525,7 @@ function code_getcode(self: PyVal): PyVal {
 }
 
 function code_replace(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVal {
-  const c = self as PyCodeObject;
+  const c = _PyCode_Materialize(self as PyCodeObject);
   const names = ["co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
     "co_firstlineno", "co_code", "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars", "co_filename",
     "co_name", "co_qualname", "co_linetable", "co_exceptiontable"];
@@ -493,6 +564,8 @@ function code_replace(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVa
 function code_richcompare(a: PyVal, b: PyVal, op: number): PyVal {
   if ((op !== Py_EQ && op !== Py_NE) || !(b instanceof PyCodeObject)) return Py_NotImplemented;
   const x = a as PyCodeObject;
+  _PyCode_Materialize(x);
+  _PyCode_Materialize(b);
   const eq = x === b || (x.co_name.value === b.co_name.value && x.co_argcount === b.co_argcount &&
     x.co_posonlyargcount === b.co_posonlyargcount && x.co_kwonlyargcount === b.co_kwonlyargcount &&
     x.co_flags === b.co_flags && x.co_firstlineno === b.co_firstlineno &&
@@ -526,7 +599,7 @@ PyType_FromSpecStatic({
     { name: "co_positions", meth: code_positions, flags: METH_NOARGS },
     { name: "co_lines", meth: code_lines, flags: METH_NOARGS },
     { name: "replace", meth: code_replace, flags: METH_FASTCALL | METH_KEYWORDS },
-    { name: "_varname_from_oparg", meth: (s: PyVal, i: PyVal) => (s as PyCodeObject)._localsplusnames[i as number], flags: METH_O },
+    { name: "_varname_from_oparg", meth: (s: PyVal, i: PyVal) => _PyCode_Materialize(s as PyCodeObject)._localsplusnames[i as number], flags: METH_O },
     { name: "__sizeof__", meth: (s: PyVal) => 200 + (s as PyCodeObject).co_code.ob_bytes.length, flags: METH_NOARGS },
   ],
   members: [
@@ -535,9 +608,9 @@ PyType_FromSpecStatic({
     { name: "co_kwonlyargcount", get: (s) => (s as PyCodeObject).co_kwonlyargcount },
     { name: "co_stacksize", get: (s) => (s as PyCodeObject).co_stacksize },
     { name: "co_flags", get: (s) => (s as PyCodeObject).co_flags },
-    { name: "co_nlocals", get: (s) => (s as PyCodeObject).co_nlocals },
-    { name: "co_consts", get: (s) => (s as PyCodeObject).co_consts },
-    { name: "co_names", get: (s) => (s as PyCodeObject).co_names },
+    { name: "co_nlocals", get: (s) => _PyCode_Materialize(s as PyCodeObject).co_nlocals },
+    { name: "co_consts", get: (s) => _PyCode_Materialize(s as PyCodeObject).co_consts },
+    { name: "co_names", get: (s) => _PyCode_Materialize(s as PyCodeObject).co_names },
     { name: "co_filename", get: (s) => (s as PyCodeObject).co_filename },
     { name: "co_name", get: (s) => (s as PyCodeObject).co_name },
     { name: "co_qualname", get: (s) => (s as PyCodeObject).co_qualname },

@@ -4,7 +4,7 @@ import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_None, Py_TYPE, PyUnicode_InternFromString,
   Py_TPFLAGS_METHOD_DESCRIPTOR, Py_TPFLAGS_BASETYPE, type PyVal, PyUnicodeObject, METH_NOARGS,
 } from "./object.js";
-import { PyCodeObject } from "./codeobject.js";
+import { PyCodeObject, _PyCode_Materialize } from "./codeobject.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_Check } from "./dictobject.js";
 import { PyTupleObject, PyTuple_Check, PyTuple_New } from "./tupleobject.js";
 import { hooks, PyObject_Vectorcall, _PyObject_LookupAttr, PyObject_IsTrue } from "./abstract.js";
@@ -49,7 +49,9 @@ export class PyFunctionObject extends PyObject {
     this.func_defaults = null;
     this.func_kwdefaults = null;
     this.func_closure = null;
-    const c0 = code._consts.length > 0 ? code._consts[0] : Py_None;
+    // A lazily read code object keeps its body until its first frame; its record carries the docstring.
+    const lazy = code._lazy;
+    const c0 = lazy !== null ? lazy.doc : code._consts.length > 0 ? code._consts[0] : Py_None;
     this.func_doc = PyUnicode_Check(c0) ? c0 : Py_None;
     this.dict = null;
     const mod = PyDict_GetItemStr(globals, PyUnicode_InternFromString("__name__"));
@@ -89,7 +91,7 @@ function func_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly 
   if (!(code instanceof PyCodeObject)) return PyErr_Format(PyExc_TypeError, `function() argument 'code' must be code, not ${Py_TYPE(code!).tp_name}`);
   if (!PyDict_Check(globals!)) return PyErr_Format(PyExc_TypeError, `function() argument 'globals' must be dict, not ${Py_TYPE(globals!).tp_name}`);
   const builtins = builtinsOf(globals);
-  const f = new PyFunctionObject(code, globals, builtins, null);
+  const f = new PyFunctionObject(_PyCode_Materialize(code), globals, builtins, null);
   if (name !== undefined && name !== Py_None) { f.func_name = name as PyUnicodeObject; }
   if (argdefs !== undefined && argdefs !== Py_None) f.func_defaults = argdefs as PyTupleObject;
   if (closure !== undefined && closure !== Py_None) f.func_closure = closure as PyTupleObject;

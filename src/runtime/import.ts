@@ -13,7 +13,7 @@ import { PyTuple_New, PyTuple_CheckExact } from "../objects/tupleobject.js";
 import { PyList_New, PyListObject } from "../objects/listobject.js";
 import { PyBytes_FromArray, PyBytesObject } from "../objects/bytesobject.js";
 import { Py_True, Py_False, PyBool_FromLong } from "../objects/boolobject.js";
-import { PyCodeObject } from "../objects/codeobject.js";
+import { PyCodeObject, _PyCode_Materialize } from "../objects/codeobject.js";
 import { PyLong_FromBigInt, longValue } from "../objects/longobject.js";
 import { PyExc_ImportError, PyExc_ModuleNotFoundError, PyExc_TypeError, PyExc_ValueError, PyExc_KeyError,
   PyImportErrorObject, PyBaseExceptionObject } from "../objects/exceptions.js";
@@ -181,7 +181,8 @@ function imp_init_frozen(_m: PyVal, n: PyVal): PyVal {
 export function fixCoFilename(code: PyCodeObject, oldName: string, newName: PyUnicodeObject): void {
   if (code.co_filename.value !== oldName) return;
   code.co_filename = newName;
-  for (const c of code.co_consts.ob_item) if (c instanceof PyCodeObject) fixCoFilename(c, oldName, newName);
+  // A lazily read code object's nested code objects are in its body (still with the old name): read it now.
+  for (const c of _PyCode_Materialize(code).co_consts.ob_item) if (c instanceof PyCodeObject) fixCoFilename(c, oldName, newName);
 }
 
 const M64 = (1n << 64n) - 1n;

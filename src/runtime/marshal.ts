@@ -9,7 +9,7 @@ import { PyBytes_FromArray, PyBytesObject } from "../objects/bytesobject.js";
 import { PyFloat_FromDouble } from "../objects/floatobject.js";
 import { PyLong_FromBigInt } from "../objects/longobject.js";
 import { Py_True, Py_False } from "../objects/boolobject.js";
-import { PyCodeObject } from "../objects/codeobject.js";
+import { PyCodeObject, type LazyCodeBody, type RawCodeFields } from "../objects/codeobject.js";
 import { PyErr_Format } from "./errors.js";
 import { PyExc_ValueError, PyExc_EOFError, PyExc_RuntimeError, PyExc_StopIteration } from "../objects/exceptions.js";
 
@@ -35,6 +35,8 @@ const TYPE_BINARY_COMPLEX = 0x79, TYPE_STRING = 0x73, TYPE_INTERNED = 0x74, TYPE
 const TYPE_LIST = 0x5b, TYPE_DICT = 0x7b, TYPE_CODE = 0x63, TYPE_UNICODE = 0x75, TYPE_SET = 0x3c, TYPE_FROZENSET = 0x3e;
 const TYPE_ASCII = 0x61, TYPE_ASCII_INTERNED = 0x41, TYPE_SMALL_TUPLE = 0x29, TYPE_SHORT_ASCII = 0x7a;
 const TYPE_SHORT_ASCII_INTERNED = 0x5a;
+/** Typhon's lazy code record (src/runtime/marshal_write.ts's w_lazy_code), only in its own stdlib cache. */
+const TYPE_LAZY_CODE = 0x59;
 
 class Reader {
   readonly b: Uint8Array;
@@ -48,15 +50,18 @@ class Reader {
   lazy: number[] | null;
   /** The length of the bytes lazyBytes last skipped. */
   lazyLen: number;
-  constructor(b: Uint8Array, pos: number, share: boolean) {
+  /** Whether TYPE_LAZY_CODE records may occur (Typhon's stdlib cache). */
+  lazyBodies: boolean;
+  constructor(b: Uint8Array, pos: number, share: boolean, lazyBodies = false, refs: (PyVal | null)[] = []) {
     this.b = b;
     this.dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
     this.pos = pos;
-    this.refs = [];
+    this.refs = refs;
     this.depth = 0;
     this.share = share;
     this.lazy = null;
     this.lazyLen = 0;
+    this.lazyBodies = lazyBodies;
   }
   need(n: number): void {
     if (this.pos + n > this.b.length) PyErr_Format(PyExc_EOFError, "marshal data too short");
@@ -326,6 +331,34 @@ function readObject(r: Reader): PyVal | null {
       if (idx >= 0) r.refs[idx] = c;
       return c;
     }
+    case TYPE_LAZY_CODE: {
+      if (!r.lazyBodies) return PyErr_Format(PyExc_ValueError, "bad marshal data (unknown type code)");
+      const idx = reserve(r, flag);
+      r.depth++;
+      const argcount = r.i32();
+      const posonly = r.i32();
+      const kwonly = r.i32();
+      const stacksize = r.i32();
+      const flags = r.i32();
+      const filename = readObject(r) as PyUnicodeObject;
+      const name = readObject(r) as PyUnicodeObject;
+      const qualname = readObject(r) as PyUnicodeObject;
+      const firstlineno = r.i32();
+      const doc = readObject(r);
+      const n = r.i32();
+      if (n < 0 || doc === null) return PyErr_Format(PyExc_ValueError, "bad marshal data (code body size out of range)");
+      r.need(n);
+      const body = new LazyBody(r, r.pos, doc);
+      r.pos += n;
+      r.depth--;
+      const c = new PyCodeObject({
+        co_argcount: argcount, co_posonlyargcount: posonly, co_kwonlyargcount: kwonly, co_stacksize: stacksize,
+        co_flags: flags, co_filename: filename, co_name: name, co_qualname: qualname, co_firstlineno: firstlineno,
+        lazy: body,
+      });
+      if (idx >= 0) r.refs[idx] = c;
+      return c;
+    }
     case TYPE_NONE: return Py_None;
     case TYPE_INT: v = r.i32(); break;
     case TYPE_ASCII: v = PyUnicode_FromString(readLatin1(r, strLen(r, false))); break;
@@ -407,6 +440,60 @@ function readObject(r: Reader): PyVal | null {
   return v;
 }
 
+/** The body of a lazy code record: where it lies, and the reference table as it stood there (the body refers only to
+ *  slots made before it; the outer reader goes on adding slots to its table, so the body's reader gets a copy of the
+ *  first `nrefs`). */
+class LazyBody implements LazyCodeBody {
+  readonly b: Uint8Array;
+  readonly at: number;
+  readonly refs: (PyVal | null)[];
+  readonly nrefs: number;
+  readonly lazy: number[] | null;
+  readonly nlazy: number;
+  readonly doc: PyVal;
+  constructor(r: Reader, at: number, doc: PyVal) {
+    this.doc = doc;
+    this.b = r.b;
+    this.at = at;
+    this.refs = r.refs;
+    this.nrefs = r.refs.length;
+    this.lazy = r.lazy;
+    this.nlazy = r.lazy === null ? 0 : r.lazy.length;
+  }
+  read(c: PyCodeObject): RawCodeFields {
+    const r = new Reader(this.b, this.at, true, true, this.refs.slice(0, this.nrefs));
+    if (this.lazy !== null) r.lazy = this.lazy.slice(0, this.nlazy);
+    r.depth = 1;
+    const codeAt = lazyBytes(r);
+    const codeLen = r.lazyLen;
+    const codeBytes = codeAt < 0 ? readObject(r) as PyBytesObject : null;
+    const consts = readObject(r) as PyTupleObject;
+    const names = readObject(r) as PyTupleObject;
+    const lpnames = readObject(r) as PyTupleObject;
+    const kindsAt = lazyBytes(r);
+    const kindsLen = r.lazyLen;
+    const lpkinds = kindsAt < 0 ? readObject(r) as PyBytesObject : null;
+    const ltAt = lazyBytes(r);
+    const ltLen = r.lazyLen;
+    const linetable = ltAt < 0 ? readObject(r) as PyBytesObject : null;
+    const etAt = lazyBytes(r);
+    const etLen = r.lazyLen;
+    const exctable = etAt < 0 ? readObject(r) as PyBytesObject : null;
+    if (!(consts instanceof PyTupleObject) || !(names instanceof PyTupleObject) || !(lpnames instanceof PyTupleObject)) {
+      return PyErr_Format(PyExc_ValueError, "bad marshal data (code body)");
+    }
+    return {
+      co_argcount: c.co_argcount, co_posonlyargcount: c.co_posonlyargcount, co_kwonlyargcount: c.co_kwonlyargcount,
+      co_stacksize: c.co_stacksize, co_flags: c.co_flags, raw: this.b, co_code: codeBytes, codeAt, codeLen,
+      co_consts: consts, co_names: names, co_localsplusnames: lpnames, co_localspluskinds: lpkinds,
+      kinds: lpkinds !== null ? lpkinds.ob_bytes : this.b.subarray(kindsAt, kindsAt + kindsLen),
+      co_filename: c.co_filename, co_name: c.co_name, co_qualname: c.co_qualname, co_firstlineno: c.co_firstlineno,
+      co_linetable: linetable, linetableAt: ltAt, linetableLen: ltLen,
+      co_exceptiontable: exctable, exctableAt: etAt, exctableLen: etLen,
+    };
+  }
+}
+
 /** A bytes field of a code object (TYPE_STRING, with or without FLAG_REF) at the reader's position, skipped: its
  *  offset, with its length in r.lazyLen, or -1 (nothing read) when the buffer may change or the data is anything
  *  else or malformed, for readObject to read or report as before. A reference slot it takes stays null and is
@@ -452,9 +539,10 @@ function reserve(r: Reader, flag: number): number {
   return r.refs.length - 1;
 }
 
-/** marshal.loads(data) from an offset. */
-export function marshal_loads(data: Uint8Array, offset = 0, share = false): PyVal {
-  const r = new Reader(data, offset, share);
+/** marshal.loads(data) from an offset; `lazyBodies` for Typhon's stdlib cache, which may hold lazy code records
+ *  (then `share` must be true: their bodies are read from `data` later). */
+export function marshal_loads(data: Uint8Array, offset = 0, share = false, lazyBodies = false): PyVal {
+  const r = new Reader(data, offset, share, lazyBodies && share);
   const v = readObject(r);
   if (v === null) return PyErr_Format(PyExc_ValueError, "bad marshal data (NULL object)");
   return v;

@@ -7,7 +7,7 @@ import { PyDictObject, PyDict_Items } from "../objects/dictobject.js";
 import { PyBytesObject } from "../objects/bytesobject.js";
 import { PyFloatObject } from "../objects/floatobject.js";
 import { Py_True, Py_False } from "../objects/boolobject.js";
-import { PyCodeObject } from "../objects/codeobject.js";
+import { PyCodeObject, _PyCode_Materialize } from "../objects/codeobject.js";
 import { PyExc_StopIteration, PyExc_ValueError } from "../objects/exceptions.js";
 import { PyObject_GetIter, PyIter_Next } from "../objects/abstract.js";
 import { PyErr_Format } from "./errors.js";
@@ -26,7 +26,12 @@ class Writer {
   version: number;
   allowCode: boolean;
   depth: number;
-  constructor(version: number, allowCode: boolean) {
+  /** Write nested code objects as lazy records (TYPE_LAZY_CODE, Typhon's stdlib cache only). */
+  lazyBodies: boolean;
+  /** While a lazy record's body is written: the objects and small ints it added to the reference table, forgotten
+   *  after it (the body is read later with a copy of the table as it was before the body). */
+  scope: { objs: PyObject[]; ints: number[] } | null;
+  constructor(version: number, allowCode: boolean, lazyBodies = false) {
     this.buf = new Uint8Array(256);
     this.len = 0;
     this.refs = new Map();
@@ -35,6 +40,8 @@ class Writer {
     this.version = version;
     this.allowCode = allowCode;
     this.depth = 0;
+    this.lazyBodies = lazyBodies;
+    this.scope = null;
   }
   reserve(n: number): void {
     if (this.len + n <= this.buf.length) return;
@@ -97,6 +104,7 @@ function w_ref(w: Writer, v: PyObject): number | null {
     return null;
   }
   w.refs.set(v, w.refs.size + w.smallInts.size + w.unsharedRefs);
+  if (w.scope !== null) w.scope.objs.push(v);
   return FLAG_REF;
 }
 
@@ -164,6 +172,7 @@ function w_number(w: Writer, v: number): void {
       return;
     }
     w.smallInts.set(v, w.refs.size + w.smallInts.size + w.unsharedRefs);
+    if (w.scope !== null) w.scope.ints.push(v);
   } else if (w.version >= 3) w.unsharedRefs++;
   w_long(w, v, w.version >= 3 ? FLAG_REF : 0);
 }
@@ -246,6 +255,11 @@ function w_object_inner(w: Writer, v: PyVal): void {
   }
   if (v instanceof PyCodeObject) {
     if (!w.allowCode) PyErr_Format(PyExc_ValueError, "unmarshallable object");
+    _PyCode_Materialize(v);
+    if (w.lazyBodies && w.depth > 1) {
+      w_lazy_code(w, v, flag);
+      return;
+    }
     w.u8(0x63 | flag); // 'c'
     w.i32(v.co_argcount);
     w.i32(v.co_posonlyargcount);
@@ -269,9 +283,54 @@ function w_object_inner(w: Writer, v: PyVal): void {
   PyErr_Format(PyExc_ValueError, "unmarshallable object");
 }
 
-/** marshal.dumps(value, version). */
-export function marshal_dumps(v: PyVal, version = 4, allowCode = true): Uint8Array {
-  const w = new Writer(version, allowCode);
+/** A nested code object as Typhon's lazy record (read by src/runtime/marshal.ts): 'Y', the five counts and flags,
+ *  filename, name, qualname and first line as for 'c', the docstring a function made from it takes (co_consts[0]
+ *  when that is a str, else None: a reference in the body keeps its identity), then the byte length of a body
+ *  holding co_code, co_consts,
+ *  co_names, co_localsplusnames, co_localspluskinds, co_linetable and co_exceptiontable. The body may refer to the
+ *  reference slots made before it; the slots it makes are its own (numbered on from there), so the reader can skip
+ *  it and read it later with a copy of the table as it stood. */
+function w_lazy_code(w: Writer, v: PyCodeObject, flag: number): void {
+  w.u8(0x59 | flag); // 'Y'
+  w.i32(v.co_argcount);
+  w.i32(v.co_posonlyargcount);
+  w.i32(v.co_kwonlyargcount);
+  w.i32(v.co_stacksize);
+  w.i32(v.co_flags);
+  w_object(w, v.co_filename);
+  w_object(w, v.co_name);
+  w_object(w, v.co_qualname);
+  w.i32(v.co_firstlineno);
+  const c0 = v.co_consts.ob_item.length > 0 ? v.co_consts.ob_item[0] : Py_None;
+  w_object(w, c0 instanceof PyUnicodeObject ? c0 : Py_None);
+  const lenAt = w.len;
+  w.i32(0);
+  const outer = w.scope, unshared = w.unsharedRefs;
+  const scope = w.scope = { objs: [] as PyObject[], ints: [] as number[] };
+  try {
+    w_object(w, v.co_code);
+    w_object(w, v.co_consts);
+    w_object(w, v.co_names);
+    w_object(w, v.co_localsplusnames);
+    w_object(w, v.co_localspluskinds);
+    w_object(w, v.co_linetable);
+    w_object(w, v.co_exceptiontable);
+  } finally {
+    for (const o of scope.objs) w.refs.delete(o);
+    for (const i of scope.ints) w.smallInts.delete(i);
+    w.unsharedRefs = unshared;
+    w.scope = outer;
+  }
+  const n = w.len - lenAt - 4;
+  w.buf[lenAt] = n & 0xff;
+  w.buf[lenAt + 1] = (n >> 8) & 0xff;
+  w.buf[lenAt + 2] = (n >> 16) & 0xff;
+  w.buf[lenAt + 3] = (n >>> 24) & 0xff;
+}
+
+/** marshal.dumps(value, version); `lazyBodies` writes nested code objects as lazy records (Typhon's stdlib cache). */
+export function marshal_dumps(v: PyVal, version = 4, allowCode = true, lazyBodies = false): Uint8Array {
+  const w = new Writer(version, allowCode, lazyBodies);
   w_object(w, v);
   return w.buf.slice(0, w.len);
 }

@@ -20,7 +20,7 @@ import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_SetItemString, PyDi
 import { PyFunctionObject, funcHooks, _PyFunction_InstallBuiltinsOf, _PyFunction_InstallDictSet, _PyFunction_InstallRepr,
   PyClassMethod_New, PyStaticMethod_New, PyFunction_Type } from "../objects/funcobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
-import { PyCodeObject, CO_FAST_CELL } from "../objects/codeobject.js";
+import { PyCodeObject, CO_FAST_CELL, _PyCode_Materialize } from "../objects/codeobject.js";
 import { PyFrameObject } from "../objects/frameobject.js";
 import { PyModuleObject, PyModule_New, PyModule_Type } from "../objects/moduleobject.js";
 import { _PyMethod_InstallAddressOf, nativeFunction, PyCFunction_Type } from "../objects/methodobject.js";
@@ -133,7 +133,7 @@ export function PyCode_FromRecord(r: CodeRecord): PyCodeObject {
 /** Run a code object with the given globals and locals (PyEval_EvalCode). */
 export function PyEval_EvalCode(code: PyCodeObject, globals: PyDictObject, locals: PyVal | null): PyVal {
   const builtins = builtinsOf(globals);
-  const f = new PyFrameObject(code, null, globals, builtins, locals ?? globals);
+  const f = new PyFrameObject(_PyCode_Materialize(code), null, globals, builtins, locals ?? globals);
   return _PyEval_EvalFrame(_PyThreadState_GET(), f, null);
 }
 

@@ -2,7 +2,7 @@
 // Python/legacy_tracing.c. Code objects are instrumented in place (INSTRUMENTED_* opcodes 236-254 in _co_code_adaptive)
 // when a tool enables events; the loop's cases for those opcodes call _Py_Instrumented. See docs/interpreter.md.
 import { PyObject, PyTypeObject, Py_None, Py_TYPE, type PyVal, type PyUnicodeObject } from "../objects/object.js";
-import { PyCodeObject, codeLocations, findHandler, _PyCode_Adaptive } from "../objects/codeobject.js";
+import { PyCodeObject, codeLocations, findHandler, _PyCode_Adaptive, _PyCode_Materialize } from "../objects/codeobject.js";
 import { PyFrameObject, frameTraceHooks } from "../objects/frameobject.js";
 import { PyFunctionObject } from "../objects/funcobject.js";
 import { PyMethodObject } from "../objects/classobject.js";
@@ -812,6 +812,7 @@ export function monitoring_set_local_events(tool: number, code: PyVal, events: n
 }
 
 export function _PyMonitoring_SetLocalEvents(code: PyCodeObject, tool: number, events: number): void {
+  _PyCode_Materialize(code);
   const m = monitoringData(code);
   let changed = false;
   for (let e = 0; e < _PY_MONITORING_LOCAL_EVENTS; e++) {

@@ -6,9 +6,13 @@ import { join } from "node:path";
 // Load the runtime the way the entry point does, so modules evaluate in their usual order.
 import "../../../src/runtime/pythonrun.js";
 import { readPyc, looksLikePyc, marshal_loads } from "../../../src/runtime/marshal.js";
+import { marshal_dumps } from "../../../src/runtime/marshal_write.js";
+import { PyFunctionObject } from "../../../src/objects/funcobject.js";
+import { PyDict_New } from "../../../src/objects/dictobject.js";
+import { PyBytesObject } from "../../../src/objects/bytesobject.js";
 import { PyUnicode_InternFromString, PyUnicodeObject } from "../../../src/objects/object.js";
 import { PyTupleObject } from "../../../src/objects/tupleobject.js";
-import { PyCodeObject, _PyCode_Adaptive } from "../../../src/objects/codeobject.js";
+import { PyCodeObject, _PyCode_Adaptive, _PyCode_Materialize } from "../../../src/objects/codeobject.js";
 import { Py_Initialize } from "../../../src/runtime/pylifecycle.js";
 import type { Host } from "../../../src/host/host.js";
 
@@ -117,5 +121,57 @@ test("a back-reference to a code object's skipped co_code gets its bytes", () =>
     const t = marshal_loads(data, 0, share) as PyTupleObject;
     const [c, ref] = t.ob_item as [PyCodeObject, { ob_bytes: Uint8Array }];
     assert.deepEqual([...ref.ob_bytes], [...c.co_code.ob_bytes], `share ${share}`);
+  }
+});
+
+/** A description of a marshalled value that two readings of the same data must share (types, values, structure). */
+function shape(v: unknown): unknown {
+  if (v instanceof PyCodeObject) {
+    _PyCode_Materialize(v);
+    return {
+      code: [v.co_argcount, v.co_posonlyargcount, v.co_kwonlyargcount, v.co_stacksize, v.co_flags, v.co_firstlineno,
+        v.co_filename.value, v.co_name.value, v.co_qualname.value, v.co_nlocalsplus, v.co_nlocals, v.co_ncellvars,
+        v.co_nfreevars, v.co_framesize, v._co_firsttraceable],
+      bytes: [v.co_code, v.co_linetable, v.co_exceptiontable, v.co_localspluskinds].map((b) => [...b.ob_bytes]),
+      units: [..._PyCode_Adaptive(v)],
+      names: v.co_names.ob_item.map(shape),
+      lpnames: v.co_localsplusnames.ob_item.map(shape),
+      consts: v.co_consts.ob_item.map(shape),
+    };
+  }
+  if (v instanceof PyUnicodeObject) return [v.interned ? "interned" : "str", v.value];
+  if (v instanceof PyTupleObject) return ["tuple", v.ob_item.map(shape)];
+  if (v instanceof PyBytesObject) return ["bytes", [...v.ob_bytes]];
+  if (typeof v === "number" || typeof v === "string") return v;
+  return [(v as { ob_type: { tp_name: string } }).ob_type.tp_name, String((v as { value?: unknown }).value ?? "")];
+}
+
+test("Typhon's stdlib cache format: nested code objects are lazy records, read at first use, equal to eager ones", () => {
+  for (const f of collect(ROOT, []).slice(0, 60)) {
+    const data = new Uint8Array(readFileSync(f));
+    const eager = marshal_loads(data, 16, false) as PyCodeObject;
+    const cache = marshal_dumps(eager, 4, true, true);
+    // Only Typhon's cache reader knows the record: marshal.loads refuses it as an unknown type code.
+    if (codes(eager).length > 1) {
+      assert.throws(() => marshal_loads(cache, 0, false), (e: unknown) =>
+        (e as { ob_type: { tp_name: string } }).ob_type.tp_name === "ValueError", f);
+    }
+    const top = marshal_loads(cache, 0, true, true) as PyCodeObject;
+    assert.equal(top._lazy, null, `${f}: the module's own code object is read at once`);
+    const nested = top.co_consts.ob_item.filter((k) => k instanceof PyCodeObject) as PyCodeObject[];
+    for (const c of nested) {
+      assert.notEqual(c._lazy, null, `${f}: ${c.co_name.value} read before its first use`);
+      // A function made from it keeps the body unread and gets co_consts[0] as its docstring (the same object).
+      const fn = new PyFunctionObject(c, PyDict_New(), PyDict_New(), null);
+      assert.notEqual(c._lazy, null, `${f}: ${c.co_name.value} read by making a function`);
+      const doc = fn.func_doc;
+      const c0 = _PyCode_Materialize(c).co_consts.ob_item[0];
+      assert.equal(c._lazy, null);
+      assert.equal(doc, c0 instanceof PyUnicodeObject ? c0 : doc, `${f}: ${c.co_name.value}'s docstring`);
+      if (!(c0 instanceof PyUnicodeObject)) assert.equal((doc as { ob_type: { tp_name: string } }).ob_type.tp_name, "NoneType");
+    }
+    assert.deepEqual(shape(top), shape(eager), f);
+    // Written again as a plain .pyc body, it reads back the same.
+    assert.deepEqual(shape(marshal_loads(marshal_dumps(top), 0, false)), shape(eager), f);
   }
 });
