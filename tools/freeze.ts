@@ -47,7 +47,8 @@ export function freeze(zipPath: string, outPath: string): { count: number; bytes
     const src = zip.read(file);
     // CPython compiles frozen modules with the filename "<frozen NAME>" (its tracebacks show it).
     const rec = compile(src, `<frozen ${origname}>`, "exec", 0, 0);
-    const blob = marshal_dumps(PyCode_FromRecord(rec));
+    // Nested code objects as lazy records (src/runtime/marshal_write.ts), read at first use, as in the stdlib cache.
+    const blob = marshal_dumps(PyCode_FromRecord(rec), 4, true, true);
     header.push({ name, origname, ispkg, stdlib, offset, size: blob.length });
     blobs.push(blob);
     offset += blob.length;

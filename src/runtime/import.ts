@@ -33,6 +33,8 @@ import { PyEval_EvalCode, importHooks } from "./pylifecycle.js";
 import { moduleRunner } from "./pythonrun.js";
 import { vmHooks } from "../vm/hooks.js";
 import { marshal_loads } from "./marshal.js";
+import { marshal_dumps } from "./marshal_write.js";
+import { PyMemoryView_FromObject, PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { PyErr_WarnEx } from "../modules/_warnings.js";
 import { PyModule_FromDef, type PyModuleDef } from "../modules/moduledef.js";
 import { _PyImport_Inittab } from "../modules/config.js";
@@ -94,7 +96,7 @@ export function loadFrozenTable(data: Uint8Array, includeStdlib: boolean): void 
 function frozenCode(name: string): PyCodeObject {
   const e = frozenModules.get(name);
   if (e === undefined) return raiseImportError(`No such frozen object named '${name}'`, name);
-  const c = marshal_loads(e.code, 0, true);
+  const c = marshal_loads(e.code, 0, true, true);
   if (!(c instanceof PyCodeObject)) return PyErr_Format(PyExc_TypeError, `frozen object ${name} is not a code object`);
   return c;
 }
@@ -155,15 +157,20 @@ function imp_find_frozen(_m: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyV
   const name = strArg(n!, "find_frozen");
   const e = frozenModules.get(name);
   if (e === undefined) return Py_None;
-  const data = withdata !== undefined && PyObject_IsTrue(withdata) ? PyBytes_FromArray(e.code) : Py_None;
+  // The table holds Typhon's format (lazy code records): the data marshal.loads and get_frozen_object read is the
+  // code object marshalled as CPython's, in a read-only memoryview as CPython gives.
+  const data = withdata !== undefined && PyObject_IsTrue(withdata)
+    ? PyMemoryView_FromObject(PyBytes_FromArray(marshal_dumps(frozenCode(name)))) : Py_None;
   return PyTuple_New([data, PyBool_FromLong(e.ispkg), PyUnicode_FromString(e.origname)]);
 }
 
 function imp_get_frozen_object(_m: PyVal, args: PyVal[]): PyVal {
   const [n, data] = unpackArgs("get_frozen_object", args, 1, 2);
   const name = strArg(n!, "get_frozen_object");
-  if (data !== undefined && data !== Py_None && data instanceof PyBytesObject) {
-    const c = marshal_loads(data.ob_bytes);
+  // Data from find_frozen (a memoryview) or any other buffer of marshal data (CPython's Py_buffer argument).
+  const buf = data === undefined || data === Py_None ? null : PyObject_GetBufferData(data);
+  if (buf !== null) {
+    const c = marshal_loads(buf);
     if (!(c instanceof PyCodeObject)) return PyErr_Format(PyExc_TypeError, `frozen object ${name} is not a code object`);
     return c;
   }
