@@ -596,7 +596,9 @@ export function _PyType_InstallErrorTypes(v: PyTypeObject, o: PyTypeObject): voi
   overflowError = () => o;
 }
 
-function slot_mp_subscript(self: PyVal, key: PyVal): PyVal {
+/** The mp_subscript of a class that defines __getitem__ (BINARY_SUBSCR pushes a Python __getitem__ as a frame
+ *  instead, src/vm/ceval.ts's pythonGetitem). */
+export function slot_mp_subscript(self: PyVal, key: PyVal): PyVal {
   return callMethodOrError(self, S__getitem__, [key]);
 }
 function slot_mp_ass_subscript(self: PyVal, key: PyVal, v: PyVal | null): void {

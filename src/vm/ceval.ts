@@ -4,13 +4,13 @@
 import {
   PyObject, PyTypeObject, PyUnicodeObject, PyUnicode_Type, Py_None, Py_NotImplemented, Py_Ellipsis, Py_TYPE,
   PyLong_Type, PyType_Type, PyBaseObject_Type, Py_TPFLAGS_IS_ABSTRACT, hasFlag, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE,
-  Py_TPFLAGS_METHOD_DESCRIPTOR, type PyVal,
+  Py_TPFLAGS_METHOD_DESCRIPTOR, Py_TPFLAGS_HEAPTYPE, type PyVal,
 } from "../objects/object.js";
 import * as op from "../opcode/opcode_metadata.js";
 import { PyFrameObject, FRAME_SUSPENDED, FRAME_SUSPENDED_YIELD_FROM, FRAME_COMPLETED, FRAME_EXECUTING } from "../objects/frameobject.js";
 import { PyCodeObject, findHandler, CO_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR,
-  CO_VARARGS, CO_VARKEYWORDS, CO_FAST_CELL, CO_FAST_FREE } from "../objects/codeobject.js";
-import { PyFunctionObject } from "../objects/funcobject.js";
+  CO_VARARGS, CO_VARKEYWORDS, CO_FAST_CELL, CO_FAST_FREE, CO_OPTIMIZED } from "../objects/codeobject.js";
+import { PyFunctionObject, PyFunction_Type } from "../objects/funcobject.js";
 import { PyMethodObject } from "../objects/classobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
 import { PyModule_Type } from "../objects/moduleobject.js";
@@ -35,7 +35,7 @@ import {
   isStopIteration, PyObject_RichCompareBool,
 } from "../objects/abstract.js";
 import { _PyObject_GetMethod, _PyType_Lookup, _PySuper_Lookup, PySuper_Type, supercheck, takeLastStopValue,
-  PyObject_GenericSetAttr, PyHeapObject,
+  PyObject_GenericSetAttr, PyHeapObject, slot_mp_subscript,
   PyObject_GenericGetAttr } from "../objects/typeobject.js";
 import {
   PyBaseExceptionObject, PyStopIterationObject, PyExc_TypeError, PyExc_NameError, PyExc_UnboundLocalError,
@@ -495,6 +495,23 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
                 break dispatch;
               }
               res = v !== undefined ? v : dictSubscript!(container, sub);
+            } else if (typeof container !== "number" && container.ob_type.mp_subscript === slot_mp_subscript) {
+              // BINARY_SUBSCR_GETITEM: a class's Python __getitem__ pushed as a frame with (container, sub), no JS
+              // recursion through slot_mp_subscript and a new evalLoop (re's parser indexes its SubPatterns so).
+              const getitem = pythonGetitem(container.ob_type);
+              if (getitem === null) res = PyObject_GetItem(container, sub);
+              else {
+                const nf = new PyFrameObject(getitem.func_code, getitem, getitem.func_globals, getitem.func_builtins, null);
+                nf.localsplus[0] = container;
+                nf.localsplus[1] = sub;
+                stack[sp] = null;
+                stack[--sp] = null;
+                pushFrame(tstate, frame, nf, sp, here, 1 + C_BINARY_SUBSCR);
+                frame = nf;
+                code = getitem.func_code; instrs = code._co_code_adaptive; consts = code._consts; names = code._names;
+                stack = frame.localsplus; sp = frame.stacktop; pc = 0;
+                continue;
+              }
             } else res = PyObject_GetItem(container, sub);
             stack[sp - 1] = res;
             stack[sp] = null;
@@ -1532,6 +1549,7 @@ let dictSubscript: ((a: PyVal, b: PyVal) => PyVal) | null = null;
 let dictAssSubscript: ((a: PyVal, k: PyVal, v: PyVal | null) => void) | null = null;
 let buildClassName: PyUnicodeObject;
 let initName: PyUnicodeObject;
+let getitemName: PyUnicodeObject;
 let annotationsName: PyUnicodeObject;
 let sendName: PyUnicodeObject;
 let emptyStr: PyUnicodeObject;
@@ -1545,6 +1563,7 @@ export function _PyEval_Init(): void {
   dictAssSubscript = dt.mp_ass_subscript;
   buildClassName = PyUnicode_InternFromStringLocal("__build_class__");
   initName = PyUnicode_InternFromStringLocal("__init__");
+  getitemName = PyUnicode_InternFromStringLocal("__getitem__");
   annotationsName = PyUnicode_InternFromStringLocal("__annotations__");
   sendName = PyUnicode_InternFromStringLocal("send");
   emptyStr = PyUnicode_FromString("");
@@ -1564,6 +1583,18 @@ function pythonInit(t: PyTypeObject): PyFunctionObject | null {
   if (!(init instanceof PyFunctionObject)) return null;
   return (init.func_code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) === 0
     ? init : null;
+}
+
+/** The __getitem__ BINARY_SUBSCR may push as a frame (specialize.c's BINARY_SUBSCR_GETITEM conditions): a plain
+ *  Python function of a heap type taking exactly (self, key), no *args, **kwargs or keyword-only parameters; else
+ *  null, and the slot calls it. */
+function pythonGetitem(t: PyTypeObject): PyFunctionObject | null {
+  if ((t.tp_flags & Py_TPFLAGS_HEAPTYPE) === 0) return null;
+  const f = _PyType_Lookup(t, getitemName);
+  if (!(f instanceof PyFunctionObject) || f.ob_type !== PyFunction_Type) return null;
+  const c = f.func_code;
+  return c.co_argcount === 2 && c.co_kwonlyargcount === 0 && (c.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0 &&
+    (c.co_flags & CO_OPTIMIZED) !== 0 ? f : null;
 }
 
 function initReturnError(v: PyVal): never {
