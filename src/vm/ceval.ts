@@ -157,13 +157,14 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         const word = instrs[pc++];
         oparg = (word >> 8) | ext;
         ext = 0;
-        // Case labels are literal opcode numbers (a `case op.X:` label is a property load on every test);
-        // tests/unit/vm/ceval_cases.test.ts checks every label against src/opcode's generated table. Node 20's V8
-        // (11.3) compiles a switch to one strict-equality test per label, in source order, in its interpreter and
-        // baseline tiers (only TurboFan builds a jump table), so the cases are ordered by how often each instruction
-        // ran in issue #5's import line (counted per opcode): 11 tests per instruction on average instead of 27, and
-        // the line's main thread ran 10% fewer instructions. Frequent instructions that run out of line (coldOp)
-        // have labels of their own here for the same reason; `default` takes the rest.
+        // Case labels are literal opcode numbers. Node 20's V8 (11.3) makes this switch a jump table
+        // (SwitchOnSmiNoFeedback) in its interpreter and baseline tiers too only while every label is a small-integer
+        // literal and the labels are spread over less than three times their number; otherwise it tests the labels
+        // one by one in source order (with 71 labels it did, 27 tests per instruction in issue #5's import line).
+        // Frequent instructions that run out of line (coldOp) have labels of their own, which also keeps the labels
+        // dense enough (92 over 2..255); `default` takes the rest. tests/unit/vm/ceval_cases.test.ts checks the
+        // labels against src/opcode's generated table and that V8 emits the jump table. The cases are in order of
+        // how often each instruction ran in the import line.
         switch (word & 255) {
           case 85 /* LOAD_FAST */:
             stack[sp++] = stack[oparg];
