@@ -28,6 +28,7 @@ import { PyFrameObject } from "../objects/frameobject.js";
 import { PyErr_Format, PyErr_SetObject, _PyErr_CreateException, _PyErr_ChainContext } from "./errors.js";
 import { parseArgs, unpackArgs } from "./getargs.js";
 import { getSys, PySys_Audit, PySys_Auditing } from "./sysmodule.js";
+import { _PySite_InstallBuiltins } from "./sitebuiltins.js";
 import { getBuiltins, builtinsHooks } from "./bltinmodule.js";
 import { PyEval_EvalCode, importHooks } from "./pylifecycle.js";
 import { moduleRunner } from "./pythonrun.js";
@@ -711,11 +712,10 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     const src = zipSource(filename);
     return src === null ? null : src.split(/\r\n|\r|\n/);
   };
-  // site's Quitter objects (exit, quit): CPython gets them from site.main() at start-up, which Typhon does not run
-  // (DEVIATION: no site-packages scan at start-up; `import site` runs site.main() when -S is not given).
-  if (!cfg.noSite) {
-    for (const name of ["exit", "quit"]) PyDict_SetItemString(getBuiltins().dict!, name, makeQuitter(name));
-  }
+  // site's builtins (exit, quit, copyright, credits, license, help): CPython gets them from site.main() at start-up,
+  // which Typhon does not run (DEVIATION: no site-packages scan at start-up; `import site` runs site.main() when -S
+  // is not given). Stand-ins until then (src/runtime/sitebuiltins.ts).
+  if (!cfg.noSite) _PySite_InstallBuiltins(PyImport_ImportModule);
   // init_set_builtins_open: builtins.open is io.open.
   const io = createBuiltin("_io")!;
   PyDict_SetItemString(getBuiltins().dict!, "open", PyDict_GetItemStr(io.dict!, PyUnicode_InternFromString("open"))!);
@@ -778,35 +778,6 @@ export function _PyImport_Init(cfg: ImportConfig): void {
     if (frozenModules.has("_frozen_importlib")) bootstrapImportlib(sys.module, imp, d);
   };
   void PyDict_SetItem; void PyLong_FromBigInt; void Py_True; void PyFrameObject;
-}
-
-/** _sitebuiltins.Quitter: repr "Use exit() or Ctrl-D (i.e. EOF) to exit"; calling it closes stdin, raises SystemExit. */
-const PyQuitter_Type = PyType_Declare("_sitebuiltins.Quitter");
-class PyQuitterObject extends PyObject {
-  name: string;
-  constructor(name: string) {
-    super(PyQuitter_Type);
-    this.name = name;
-  }
-}
-PyType_FromSpecStatic({
-  name: "_sitebuiltins.Quitter",
-  slots: {
-    tp_repr: (s) => PyUnicode_FromString(`Use ${(s as PyQuitterObject).name}() or Ctrl-D (i.e. EOF) to exit`),
-    tp_call: (_s, args) => {
-      const [code] = unpackArgs("__call__", args, 0, 1);
-      const stdin = PyDict_GetItemStr(getSys().dict, PyUnicode_InternFromString("stdin"));
-      try {
-        if (stdin !== undefined && stdin !== Py_None) PyObject_CallMethod(stdin, "close", []);
-      } catch {
-        // as _sitebuiltins: ignore
-      }
-      return PyErr_SetObject(builtinExc("SystemExit"), code === undefined ? null : code);
-    },
-  },
-}, PyQuitter_Type);
-function makeQuitter(name: string): PyVal {
-  return new PyQuitterObject(name);
 }
 
 let pendingBootstrap: (() => void) | null = null;
