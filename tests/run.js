@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every compiled test file (dist/tests/**/*.test.js) with Node's built-in test runner.
-import { readdirSync, statSync } from "node:fs";
+// Runs every compiled test file (dist/tests/**/*.test.js) with Node's built-in test runner. Only those whose source
+// (tests/**/*.test.ts) still exists: tsc leaves the output of a deleted or renamed test behind in dist/.
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 
@@ -13,7 +14,7 @@ function collect(dir, out) {
   return out;
 }
 
-const files = collect("dist/tests", []);
+const files = collect("dist/tests", []).filter((f) => existsSync(f.replace(/^dist[\\/]/, "").replace(/\.js$/, ".ts")));
 const filter = process.argv[2];
 const chosen = filter ? files.filter((f) => f.includes(filter)) : files;
 const r = spawnSync(process.execPath, ["--test", "--test-reporter=spec", ...chosen], { stdio: "inherit" });
