@@ -21,7 +21,7 @@ import {
   PyNumber_Negative, PyNumber_Positive, PyNumber_Invert, PyNumber_Absolute, PyNumber_Index, PyNumber_AsSsize_t,
   PyObject_RichCompare, PyObject_RichCompareBool, PyObject_IsTrue, PyObject_Not, PyObject_GetItem, PyObject_SetItem,
   PyObject_DelItem, PySequence_Contains, PyObject_GetIter, PyIter_Next, PyObject_Vectorcall, PyObject_GetAttr,
-  PyObject_Repr, PyObject_Size, _PyObject_LookupSpecial, PyType_IsSubtype,
+  PyObject_Repr, PyObject_LengthObject, _PyObject_LookupSpecial, PyType_IsSubtype,
 } from "../objects/abstract.js";
 import { PyErr_Format, Py_ReprEnter, Py_ReprLeave } from "../runtime/errors.js";
 import { unpackArgs } from "../runtime/getargs.js";
@@ -155,7 +155,7 @@ function length_hint(_m: PyVal, args: PyVal[]): PyVal {
   const t = Py_TYPE(obj!);
   if (t.sq_length !== null || t.mp_length !== null) {
     try {
-      return PyObject_Size(obj!);
+      return PyObject_LengthObject(obj!);
     } catch (e) {
       if (!(e instanceof PyObject) || !PyType_IsSubtype(Py_TYPE(e), PyExc_TypeError)) throw e;
     }

@@ -415,6 +415,33 @@ export function PyObject_Size(o: PyVal): number {
   return PyErr_Format(PyExc_TypeError, `object of type '${t.tp_name}' has no len()`);
 }
 
+/** Length functions whose value can exceed what a JS number holds exactly (2**53) while a Py_ssize_t holds it (up to
+ *  sys.maxsize, 2**63 - 1): a range's, a Python __len__'s. Their number form is then approximate (its truth is
+ *  right), and this form gives the exact int. */
+interface ExactLengthFunction {
+  (o: PyVal): number;
+  /** The exact form, kept on the length function itself (a property load, not a map lookup, per len()). */
+  exactLength?: (o: PyVal) => PyVal;
+}
+export function _PyObject_RegisterExactLength(f: (o: PyVal) => number, exact: (o: PyVal) => PyVal): void {
+  (f as ExactLengthFunction).exactLength = exact;
+}
+
+/** len(o) as a Python int, exact up to sys.maxsize (builtin len, __len__ wrappers, operator.length_hint). */
+export function PyObject_LengthObject(o: PyVal): PyVal {
+  const t = Py_TYPE(o);
+  const f: ExactLengthFunction | null = t.sq_length ?? t.mp_length;
+  if (f === null) return PyErr_Format(PyExc_TypeError, `object of type '${t.tp_name}' has no len()`);
+  const exact = f.exactLength;
+  return exact !== undefined ? exact(o) : f(o);
+}
+
+/** A length function's value as a Python int (the `__len__` slot wrapper). */
+export function _PyObject_CallLength(f: ExactLengthFunction, o: PyVal): PyVal {
+  const exact = f.exactLength;
+  return exact !== undefined ? exact(o) : f(o);
+}
+
 export function PySequence_Contains(seq: PyVal, v: PyVal): boolean {
   const t = Py_TYPE(seq);
   if (t.sq_contains !== null) return t.sq_contains(seq, v);

@@ -20,6 +20,7 @@ import { bytesLikeData, bytesReprText, decodeBytes, PyBytes_FromArray } from "./
 import { codecArg } from "./unicodecodecs.js";
 import * as M from "./bytes_methods.js";
 import { PyMemoryView_FromObject } from "./memoryobject.js";
+import { _PyIter_PickleMethods, _PyIter_Reduce, _PyIter_StateIndex } from "./iterobject.js";
 
 export const PyByteArray_Type = PyType_Declare("bytearray");
 export const PyByteArrayIter_Type = PyType_Declare("bytearray_iterator");
@@ -335,7 +336,15 @@ PyType_FromSpecStatic({
   methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
     const it = s as PyByteArrayIterObject;
     return it.it_seq === null ? 0 : Math.max(0, it.it_seq.ob_size - it.it_index);
-  }, flags: METH_NOARGS, doc: "Private method returning an estimate of len(list(it))." }],
+  }, flags: METH_NOARGS, doc: "Private method returning an estimate of len(list(it))." }, ..._PyIter_PickleMethods(
+    (s) => _PyIter_Reduce("iter", (s as PyByteArrayIterObject).it_seq, (s as PyByteArrayIterObject).it_index,
+      () => PyTuple_New([])),
+    (s, state) => {
+      const it = s as PyByteArrayIterObject;
+      const i = _PyIter_StateIndex(state);
+      if (it.it_seq !== null) it.it_index = Math.min(Math.max(i, 0), it.it_seq.ob_size);
+      return Py_None;
+    })],
 }, PyByteArrayIter_Type);
 
 // ---- methods ----

@@ -6,7 +6,7 @@ import { PyErr_Format, PyErr_SetObject } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError, PyExc_MemoryError } from "./exceptions.js";
 import { PyBytesObject, PyBytes_Type, PyBytes_FromArray, PyBytes_Check, bytesLikeData } from "./bytesobject.js";
 import { PyByteArrayObject, PyByteArray_FromArray } from "./bytearrayobject.js";
-import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_Format } from "./unicodeobject.js";
+import { PyUnicode_FromString, PyUnicode_Check, PyUnicode_Format, _PyFormat_StarArg } from "./unicodeobject.js";
 import { PyTuple_New, PyTuple_Check, PyTupleObject } from "./tupleobject.js";
 import { PyList_New } from "./listobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
@@ -841,9 +841,7 @@ export function PyBytes_Format(fmt: Uint8Array, args: PyVal): Uint8Array {
     while (i < n && "-+ #0".includes(String.fromCharCode(fmt[i]))) flags += String.fromCharCode(fmt[i++]);
     let width = "";
     if (i < n && fmt[i] === 0x2a) {
-      const w = nextArg();
-      if (typeof w !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
-      width = String(w);
+      width = String(_PyFormat_StarArg(nextArg(), false));
       i++;
     } else {
       while (i < n && fmt[i] >= 0x30 && fmt[i] <= 0x39) width += String.fromCharCode(fmt[i++]);
@@ -855,11 +853,8 @@ export function PyBytes_Format(fmt: Uint8Array, args: PyVal): Uint8Array {
       hasPrec = true;
       i++;
       if (i < n && fmt[i] === 0x2a) {
-        const p = nextArg();
-        if (typeof p !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
-        // The precision is a C int (PyLong_AsInt).
-        if (p > 2147483647 || p < -2147483648) return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C int");
-        prec = String(p);
+        // The precision is a C int (PyLong_AsInt); a negative one is 0.
+        prec = String(Math.max(0, _PyFormat_StarArg(nextArg(), true)));
         i++;
       } else {
         while (i < n && fmt[i] >= 0x30 && fmt[i] <= 0x39) prec += String.fromCharCode(fmt[i++]);
@@ -873,6 +868,9 @@ export function PyBytes_Format(fmt: Uint8Array, args: PyVal): Uint8Array {
     i++;
     litStart = i;
     if (c === "%") { out.push(Uint8Array.of(0x25)); continue; }
+    // An integer conversion's precision beyond _PyUnicode_FormatLong's limit is an OverflowError before anything is
+    // made; other sizes beyond what a buffer can hold are the MemoryError of CPython's allocation.
+    if ("diuoxX".includes(c) && Number(prec) > 2147483647 - 3) return PyErr_Format(PyExc_OverflowError, "precision too large");
     if (Number(width) > MAX_BUFFER || Number(prec) > MAX_BUFFER) PyErr_SetObject(PyExc_MemoryError, null);
     if (v === null) v = nextArg();
     let body: Uint8Array;

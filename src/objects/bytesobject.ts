@@ -22,6 +22,7 @@ import { PyMemoryView_FromObject } from "./memoryobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyObject_CallOneArg, _PyObject_LookupSpecial, PyObject_CallNoArgs } from "./abstract.js";
 import { snapshotRecording, _PySnapshot_Record } from "../runtime/snapshot_registry.js";
+import { _PyIter_PickleMethods, _PyIter_Reduce, _PyIter_StateIndex } from "./iterobject.js";
 
 export const PyBytes_Type = PyType_Declare("bytes");
 
@@ -187,10 +188,13 @@ function bytes_decode(self: PyVal, args: PyVal[], kwnames: PyVal[] | null): PyVa
 export class PyBytesIterObject extends PyObject {
   it_seq: Uint8Array | null;
   it_index: number;
-  constructor(type: PyTypeObject, b: Uint8Array) {
+  /** The bytes object iterated (its __reduce__ names it). */
+  it_obj: PyVal;
+  constructor(type: PyTypeObject, b: Uint8Array, obj: PyVal) {
     super(type);
     this.it_seq = b;
     this.it_index = 0;
+    this.it_obj = obj;
   }
 }
 export const PyBytesIter_Type = PyType_FromSpecStatic({
@@ -203,6 +207,18 @@ export const PyBytesIter_Type = PyType_FromSpecStatic({
       return it.it_seq[it.it_index++];
     },
   },
+  methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
+    const it = s as PyBytesIterObject;
+    return it.it_seq === null ? 0 : Math.max(0, it.it_seq.length - it.it_index);
+  }, flags: METH_NOARGS, doc: "Private method returning an estimate of len(list(it))." }, ..._PyIter_PickleMethods((s) => {
+    const it = s as PyBytesIterObject;
+    return _PyIter_Reduce("iter", it.it_seq === null ? null : it.it_obj, it.it_index, () => PyTuple_New([]));
+  }, (s, state) => {
+    const it = s as PyBytesIterObject;
+    const i = _PyIter_StateIndex(state);
+    if (it.it_seq !== null) it.it_index = Math.min(Math.max(i, 0), it.it_seq.length);
+    return Py_None;
+  })],
 });
 
 /** bytes(x): from an int count, a buffer, or an iterable of ints (str needs an encoding). */
@@ -289,7 +305,7 @@ PyType_FromSpecStatic({
   flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS,
   slots: {
     tp_repr: bytes_repr, tp_str: bytes_repr, tp_hash: bytes_hash, tp_richcompare: bytes_richcompare,
-    tp_iter: (s) => new PyBytesIterObject(PyBytesIter_Type, (s as PyBytesObject).ob_bytes), tp_new: bytes_new,
+    tp_iter: (s) => new PyBytesIterObject(PyBytesIter_Type, (s as PyBytesObject).ob_bytes, s), tp_new: bytes_new,
     sq_length: bytes_length, sq_concat: bytes_concat, sq_repeat: bytes_repeat, sq_contains: bytes_contains,
     mp_length: bytes_length, mp_subscript: bytes_subscript, nb_remainder: M.bytes_mod,
   },

@@ -14,6 +14,8 @@ import { hooks, PyObject_Repr, PyType_IsSubtype, PyObject_Vectorcall, PyObject_G
 import { callMethodDef, PyCFunctionObject, addressOf } from "./methodobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { parseArgs } from "../runtime/getargs.js";
+import { _PyIter_PickleMethods, _PyEval_GetBuiltin } from "./iterobject.js";
+import { PyTuple_New } from "./tupleobject.js";
 
 /** A row of slotdefs (typeobject.c): a dunder, the slot it maps to, how to wrap the native slot as that dunder,
  *  and the trampoline a class defining the dunder gets in the slot. */
@@ -108,11 +110,19 @@ function method_repr(self: PyVal): PyUnicodeObject {
   return hooks.str(`<method '${d.d_name.value}' of '${d.d_type.tp_name}' objects>`);
 }
 
+/** descr_reduce: (getattr, (owner type, name)), for the method, slot wrapper and member descriptors (not class
+ *  method or getset descriptors, which CPython 3.13 cannot pickle either). */
+function descr_reduce(self: PyVal): PyVal {
+  const d = self as PyDescrObject;
+  return PyTuple_New([_PyEval_GetBuiltin("getattr"), PyTuple_New([d.d_type, d.d_name])]);
+}
+
 PyType_FromSpecStatic({
   name: "method_descriptor",
   flags: Py_TPFLAGS_METHOD_DESCRIPTOR,
   slots: { tp_descr_get: method_get, tp_call: methoddescr_call, tp_repr: method_repr },
   getset: [...descrGetset, { name: "__doc__", get: (s) => docOf((s as PyMethodDescrObject).d_method.doc) }],
+  methods: _PyIter_PickleMethods(descr_reduce, null),
 }, PyMethodDescr_Type);
 
 function docOf(d: string | null | undefined): PyVal {
@@ -207,6 +217,7 @@ PyType_FromSpecStatic({
     tp_repr: (s) => hooks.str(`<slot wrapper '${(s as PyDescrObject).d_name.value}' of '${(s as PyDescrObject).d_type.tp_name}' objects>`),
   },
   getset: [...descrGetset, { name: "__doc__", get: (s) => docOf((s as PyWrapperDescrObject).d_base.doc) }],
+  methods: _PyIter_PickleMethods(descr_reduce, null),
 }, PyWrapperDescr_Type);
 
 PyType_FromSpecStatic({
@@ -230,6 +241,11 @@ PyType_FromSpecStatic({
     { name: "__qualname__", get: (s) => descr_qualname((s as PyMethodWrapperObject).descr) },
     { name: "__objclass__", get: (s) => (s as PyMethodWrapperObject).descr.d_type },
   ],
+  // wrapper_reduce: (getattr, (self, name)).
+  methods: _PyIter_PickleMethods((s) => {
+    const w = s as PyMethodWrapperObject;
+    return PyTuple_New([_PyEval_GetBuiltin("getattr"), PyTuple_New([w.self, w.descr.d_name])]);
+  }, null),
 }, PyMethodWrapper_Type);
 
 // ---- member_descriptor and getset_descriptor ----
@@ -276,6 +292,7 @@ PyType_FromSpecStatic({
     tp_repr: (s) => hooks.str(`<member '${(s as PyDescrObject).d_name.value}' of '${(s as PyDescrObject).d_type.tp_name}' objects>`),
   },
   getset: [...descrGetset, { name: "__doc__", get: (s) => docOf((s as PyMemberDescrObject).d_member.doc) }],
+  methods: _PyIter_PickleMethods(descr_reduce, null),
 }, PyMemberDescr_Type);
 
 function getset_get(self: PyVal, obj: PyVal | null): PyVal {

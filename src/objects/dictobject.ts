@@ -18,6 +18,7 @@ import { PyBool_FromLong } from "./boolobject.js";
 import { unpackArgs } from "../runtime/getargs.js";
 import { PySet_FromIterable } from "./setobject.js";
 import { snapshotRecording, _PySnapshot_Record } from "../runtime/snapshot_registry.js";
+import { _PyIter_PickleMethods, _PyEval_GetBuiltin } from "./iterobject.js";
 
 const DKIX_EMPTY = -1;
 const DKIX_DUMMY = -2;
@@ -646,6 +647,25 @@ function dictiter_iternext(self: PyVal): PyVal | undefined {
   }
 }
 
+/** dictiter_reduce: (iter, (list of what a copy of the iterator yields,)). */
+function dictiter_reduce(self: PyVal): PyVal {
+  const items: PyVal[] = [];
+  let copy: PyVal;
+  if (self instanceof PyDictRevIterObject) {
+    const c = new PyDictRevIterObject(self.ob_type, self.di_dict ?? PyDict_New(), self.kind);
+    c.di_dict = self.di_dict; c.di_pos = self.di_pos; c.di_used = self.di_used;
+    copy = c;
+  } else {
+    const it = self as PyDictIterObject;
+    const c = new PyDictIterObject(it.ob_type, it.di_dict ?? PyDict_New(), it.kind);
+    c.di_dict = it.di_dict; c.di_pos = it.di_pos; c.di_used = it.di_used; c.len = it.len;
+    copy = c;
+  }
+  const next = Py_TYPE(copy).tp_iternext!;
+  for (let v = next(copy); v !== undefined; v = next(copy)) items.push(v);
+  return PyTuple_New([_PyEval_GetBuiltin("iter"), PyTuple_New([PyList_New(items)])]);
+}
+
 function selfIter(self: PyVal): PyVal {
   return self;
 }
@@ -658,17 +678,17 @@ function dictiter_length_hint(self: PyVal): PyVal {
 export const PyDictIterKey_Type = PyType_FromSpecStatic({
   name: "dict_keyiterator",
   slots: { tp_iter: selfIter, tp_iternext: dictiter_iternext },
-  methods: [{ name: "__length_hint__", meth: dictiter_length_hint, flags: METH_NOARGS }],
+  methods: [{ name: "__length_hint__", meth: dictiter_length_hint, flags: METH_NOARGS }, ..._PyIter_PickleMethods(dictiter_reduce, null)],
 });
 export const PyDictIterValue_Type = PyType_FromSpecStatic({
   name: "dict_valueiterator",
   slots: { tp_iter: selfIter, tp_iternext: dictiter_iternext },
-  methods: [{ name: "__length_hint__", meth: dictiter_length_hint, flags: METH_NOARGS }],
+  methods: [{ name: "__length_hint__", meth: dictiter_length_hint, flags: METH_NOARGS }, ..._PyIter_PickleMethods(dictiter_reduce, null)],
 });
 export const PyDictIterItem_Type = PyType_FromSpecStatic({
   name: "dict_itemiterator",
   slots: { tp_iter: selfIter, tp_iternext: dictiter_iternext },
-  methods: [{ name: "__length_hint__", meth: dictiter_length_hint, flags: METH_NOARGS }],
+  methods: [{ name: "__length_hint__", meth: dictiter_length_hint, flags: METH_NOARGS }, ..._PyIter_PickleMethods(dictiter_reduce, null)],
 });
 
 const iterTypes = [PyDictIterKey_Type, PyDictIterValue_Type, PyDictIterItem_Type];
@@ -857,12 +877,15 @@ function dictreviter_iternext(self: PyVal): PyVal | undefined {
 
 export const PyDictRevIterKey_Type = PyType_FromSpecStatic({
   name: "dict_reversekeyiterator", slots: { tp_iter: (s) => s, tp_iternext: dictreviter_iternext },
+  methods: _PyIter_PickleMethods(dictiter_reduce, null),
 });
 export const PyDictRevIterValue_Type = PyType_FromSpecStatic({
   name: "dict_reversevalueiterator", slots: { tp_iter: (s) => s, tp_iternext: dictreviter_iternext },
+  methods: _PyIter_PickleMethods(dictiter_reduce, null),
 });
 export const PyDictRevIterItem_Type = PyType_FromSpecStatic({
   name: "dict_reverseitemiterator", slots: { tp_iter: (s) => s, tp_iternext: dictreviter_iternext },
+  methods: _PyIter_PickleMethods(dictiter_reduce, null),
 });
 const revIterTypes = [PyDictRevIterKey_Type, PyDictRevIterValue_Type, PyDictRevIterItem_Type];
 

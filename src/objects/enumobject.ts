@@ -10,6 +10,7 @@ import { PyObject_GetIter, PyObject_GetItem, PyObject_Size, PyNumber_Index, _PyO
 import { PyTuple_New } from "./tupleobject.js";
 import { PyLong_FromBigInt, longValue, long_add } from "./longobject.js";
 import { parseArgs } from "../runtime/getargs.js";
+import { _PyIter_PickleMethods, _PyIter_StateIndex } from "./iterobject.js";
 
 export const PyEnum_Type = PyType_Declare("enumerate");
 export const PyReversed_Type = PyType_Declare("reversed");
@@ -86,6 +87,11 @@ PyType_FromSpecStatic({
     tp_iter: (s) => s,
     tp_iternext: enum_next,
   },
+  // enum_reduce: (type(e), (iterator, next index)).
+  methods: _PyIter_PickleMethods((s) => {
+    const e = s as PyEnumObject;
+    return PyTuple_New([Py_TYPE(e), PyTuple_New([e.en_sit, e.en_longindex ?? e.en_index])]);
+  }, null),
 }, PyEnum_Type);
 
 export class PyReversedObject extends PyObject {
@@ -134,6 +140,16 @@ PyType_FromSpecStatic({
   methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
     const r = s as PyReversedObject;
     return r.seq === null ? 0 : r.index + 1;
-  }, flags: METH_NOARGS }],
+  }, flags: METH_NOARGS }, ..._PyIter_PickleMethods((s) => {
+    // reversed_reduce: (type(r), (seq,), index), or (type(r), ((),)) once exhausted.
+    const r = s as PyReversedObject;
+    return r.seq !== null ? PyTuple_New([Py_TYPE(r), PyTuple_New([r.seq]), r.index])
+      : PyTuple_New([Py_TYPE(r), PyTuple_New([PyTuple_New([])])]);
+  }, (s, state) => {
+    const r = s as PyReversedObject;
+    const i = _PyIter_StateIndex(state);
+    if (r.seq !== null) r.index = Math.min(Math.max(i, -1), PyObject_Size(r.seq) - 1);
+    return Py_None;
+  })],
 }, PyReversed_Type);
 

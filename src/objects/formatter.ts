@@ -243,6 +243,8 @@ export function roundHalfEvenScaled(x: number, ndigits: number): number {
 export function formatFloatValue(x: number, spec: FormatSpec, typeName = "float"): string {
   let t = spec.type;
   let prec = spec.precision;
+  // format_float_internal / format_complex_internal: the precision is a C int.
+  if (prec > 2147483647) return PyErr_Format(PyExc_ValueError, "precision too big");
   const neg = x < 0 || Object.is(x, -0);
   let ax = Math.abs(x);
   let body: string;

@@ -1,7 +1,46 @@
-// Sequence iterators over __getitem__ and callable iterators (Objects/iterobject.c). See docs/objects.md.
-import { PyObject, PyType_Declare, PyType_FromSpecStatic, Py_TYPE, Py_EQ, METH_NOARGS, type PyVal } from "./object.js";
+// Sequence iterators over __getitem__ and callable iterators (Objects/iterobject.c), and the pickling support the
+// built-in iterators share (__reduce__ as `(iter, (seq,), index)`, __setstate__). See docs/objects.md.
+import { PyObject, PyType_Declare, PyType_FromSpecStatic, Py_TYPE, Py_EQ, METH_NOARGS, Py_None,
+  PyUnicode_InternFromString, type PyVal, type PyUnicodeObject } from "./object.js";
 import { PyObject_GetItem, PyObject_Vectorcall, PyObject_RichCompareBool, PyType_IsSubtype } from "./abstract.js";
-import { PyBaseExceptionObject, PyExc_IndexError, PyExc_StopIteration } from "./exceptions.js";
+import { PyBaseExceptionObject, PyExc_IndexError, PyExc_StopIteration, PyExc_TypeError, PyExc_RuntimeError } from "./exceptions.js";
+import { PyTuple_New } from "./tupleobject.js";
+import { longValue, PyLong_Check } from "./longobject.js";
+import { PyErr_Format } from "../runtime/errors.js";
+
+/** The builtins module's lookup, installed by src/runtime/bltinmodule.ts (this module loads before it). */
+export const iterHooks = {
+  builtin: (name: PyUnicodeObject): PyVal | undefined => { void name; return undefined; },
+};
+
+/** A builtin by name, looked up when asked for (_PyEval_GetBuiltin: a program may have replaced it). */
+export function _PyEval_GetBuiltin(name: string): PyVal {
+  const v = iterHooks.builtin(PyUnicode_InternFromString(name));
+  return v !== undefined ? v : PyErr_Format(PyExc_RuntimeError, `lost builtins.${name}`);
+}
+
+/** `(builtins.<fn>, (seq,), index)` while the iterator holds its sequence, else `(builtins.iter, (empty,))`: the
+ *  __reduce__ of the built-in sequence iterators (listiter_reduce_general, tupleiter_reduce, striter_reduce, ...). */
+export function _PyIter_Reduce(fn: "iter" | "reversed", seq: PyVal | null, index: PyVal, empty: () => PyVal): PyVal {
+  if (seq !== null) return PyTuple_New([_PyEval_GetBuiltin(fn), PyTuple_New([seq]), index]);
+  return PyTuple_New([_PyEval_GetBuiltin("iter"), PyTuple_New([empty()])]);
+}
+
+/** __setstate__'s position (PyLong_AsSsize_t: an int, no __index__). */
+export function _PyIter_StateIndex(state: PyVal): number {
+  if (!PyLong_Check(state)) return PyErr_Format(PyExc_TypeError, "an integer is required");
+  const v = longValue(state);
+  return typeof v === "number" ? v : Number(v);
+}
+
+/** __reduce__ and __setstate__ method entries (called while other modules load: literals only, no module consts). */
+export function _PyIter_PickleMethods(reduce: (s: PyVal) => PyVal, setstate: ((s: PyVal, state: PyVal) => PyVal) | null) {
+  const m = [{ name: "__reduce__", meth: reduce, flags: 0x0004 /* METH_NOARGS */, doc: "Return state information for pickling." }];
+  if (setstate !== null) {
+    m.push({ name: "__setstate__", meth: setstate, flags: 0x0008 /* METH_O */, doc: "Set state information for unpickling." } as never);
+  }
+  return m;
+}
 
 export const PySeqIter_Type = PyType_Declare("iterator");
 export const PyCallIter_Type = PyType_Declare("callable_iterator");
@@ -43,6 +82,14 @@ function seqiter_next(self: PyVal): PyVal | undefined {
 PyType_FromSpecStatic({
   name: "iterator",
   slots: { tp_iter: (s) => s, tp_iternext: seqiter_next },
+  methods: _PyIter_PickleMethods(
+    (s) => _PyIter_Reduce("iter", (s as PySeqIterObject).it_seq, (s as PySeqIterObject).it_index, () => PyTuple_New([])),
+    (s, state) => {
+      const it = s as PySeqIterObject;
+      const i = _PyIter_StateIndex(state);
+      if (it.it_seq !== null) it.it_index = Math.max(0, i);
+      return Py_None;
+    }),
 }, PySeqIter_Type);
 
 export class PyCallIterObject extends PyObject {
@@ -75,5 +122,11 @@ function calliter_next(self: PyVal): PyVal | undefined {
 PyType_FromSpecStatic({
   name: "callable_iterator",
   slots: { tp_iter: (s) => s, tp_iternext: calliter_next },
+  methods: _PyIter_PickleMethods((s) => {
+    const it = s as PyCallIterObject;
+    const iter = _PyEval_GetBuiltin("iter");
+    return it.it_callable !== null ? PyTuple_New([iter, PyTuple_New([it.it_callable, it.it_sentinel])])
+      : PyTuple_New([iter, PyTuple_New([PyTuple_New([])])]);
+  }, null),
 }, PyCallIter_Type);
 

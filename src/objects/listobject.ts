@@ -14,6 +14,7 @@ import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobj
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { seqRichCompare, PyTupleObject } from "./tupleobject.js";
 import { _PyGC_Temps } from "../runtime/gc.js";
+import { _PyIter_PickleMethods, _PyIter_Reduce, _PyIter_StateIndex } from "./iterobject.js";
 
 export const PyList_Type = PyType_Declare("list");
 
@@ -393,7 +394,18 @@ export const PyListIter_Type = PyType_FromSpecStatic({
   methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
     const it = s as PyListIterObject;
     return it.it_seq ? Math.max(0, it.it_seq.ob_item.length - it.it_index) : 0;
-  }, flags: METH_NOARGS }],
+  }, flags: METH_NOARGS }, ..._PyIter_PickleMethods(
+    (s) => _PyIter_Reduce("iter", (s as PyListIterObject).it_seq, (s as PyListIterObject).it_index, () => PyList_New([])),
+    (s, state) => {
+      // listiter_setstate: clipped to [-1, len]; -1 is exhausted.
+      const it = s as PyListIterObject;
+      const i = _PyIter_StateIndex(state);
+      if (it.it_seq !== null) {
+        if (i < 0) it.it_seq = null;
+        else it.it_index = Math.min(i, it.it_seq.ob_item.length);
+      }
+      return Py_None;
+    })],
 });
 function list_iter(self: PyVal): PyVal {
   return new PyListIterObject(PyListIter_Type, self as PyListObject);
@@ -419,6 +431,21 @@ function listreviter_next(self: PyVal): PyVal | undefined {
 export const PyListRevIter_Type = PyType_FromSpecStatic({
   name: "list_reverseiterator",
   slots: { tp_iter: (s) => s, tp_iternext: listreviter_next },
+  methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
+    const it = s as PyListRevIterObject;
+    const n = it.it_index + 1;
+    return it.it_seq === null || it.it_seq.ob_item.length < n ? 0 : n;
+  }, flags: METH_NOARGS }, ..._PyIter_PickleMethods((s) => {
+    const it = s as PyListRevIterObject;
+    return _PyIter_Reduce("reversed", it.it_seq !== null && it.it_index >= 0 ? it.it_seq : null, it.it_index,
+      () => PyList_New([]));
+  }, (s, state) => {
+    // listreviter_setstate: clipped to [-1, len - 1]; -1 is exhausted.
+    const it = s as PyListRevIterObject;
+    const i = _PyIter_StateIndex(state);
+    if (it.it_seq !== null) it.it_index = Math.min(Math.max(i, -1), it.it_seq.ob_item.length - 1);
+    return Py_None;
+  })],
 });
 
 PyType_FromSpecStatic({

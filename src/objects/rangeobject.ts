@@ -6,11 +6,13 @@ import {
 } from "./object.js";
 import { PyErr_Format } from "../runtime/errors.js";
 import { PyExc_TypeError, PyExc_ValueError, PyExc_IndexError, PyExc_OverflowError } from "./exceptions.js";
-import { hooks, PyNumber_Index, PyObject_Repr, PyObject_Hash, PyObject_RichCompareBool } from "./abstract.js";
+import { hooks, PyNumber_Index, PyObject_Repr, PyObject_Hash, PyObject_RichCompareBool,
+  _PyObject_RegisterExactLength } from "./abstract.js";
 import { longValue, PyLong_FromBigInt, PyLong_CheckExact, PyLong_Check } from "./longobject.js";
 import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
+import { _PyIter_PickleMethods, _PyIter_StateIndex, _PyEval_GetBuiltin } from "./iterobject.js";
 
 export const PyRange_Type = PyType_Declare("range");
 export const PyRangeIter_Type = PyType_Declare("range_iterator");
@@ -74,10 +76,40 @@ function range_repr(self: PyVal): PyUnicodeObject {
   return hooks.str(`range(${s}, ${e}, ${PyObject_Repr(r.step).value})`);
 }
 
-function range_length(self: PyVal): number {
+const PY_SSIZE_T_MAX = (1n << 63n) - 1n;
+
+/** The length as a Python int, at most sys.maxsize (range_length's PyLong_AsSsize_t). */
+function range_length_object(self: PyVal): PyVal {
   const n = (self as PyRangeObject).length;
-  if (typeof n !== "number") return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C ssize_t");
+  if (typeof n !== "number" && big(n) > PY_SSIZE_T_MAX) {
+    return PyErr_Format(PyExc_OverflowError, "Python int too large to convert to C ssize_t");
+  }
   return n;
+}
+
+/** sq_length: beyond 2**53 the number is approximate (len() and __len__ use range_length_object). */
+function range_length(self: PyVal): number {
+  const n = range_length_object(self);
+  return typeof n === "number" ? n : Number(big(n));
+}
+_PyObject_RegisterExactLength(range_length, range_length_object);
+
+/** A slice of a range whose length is beyond JS numbers: compute_slice's bigint indices (_PySlice_GetLongIndices). */
+function bigSliceIndices(s: PySliceObject, length: bigint): [bigint, bigint, bigint] {
+  const step = s.step === Py_None ? 1n : big(PyNumber_Index(s.step));
+  if (step === 0n) return PyErr_Format(PyExc_ValueError, "slice step cannot be zero");
+  const lower = step < 0n ? -1n : 0n;
+  const upper = step < 0n ? length - 1n : length;
+  const clamp = (v: PyVal, dflt: bigint): bigint => {
+    if (v === Py_None) return dflt;
+    let x = big(PyNumber_Index(v));
+    if (x < 0n) {
+      x += length;
+      if (x < lower) x = lower;
+    } else if (x > upper) x = upper;
+    return x;
+  };
+  return [clamp(s.start, step < 0n ? upper : lower), clamp(s.stop, step < 0n ? lower : upper), step];
 }
 
 function range_item(r: PyRangeObject, i: bigint): PyVal {
@@ -88,7 +120,10 @@ function range_subscript(self: PyVal, item: PyVal): PyVal {
   const r = self as PyRangeObject;
   if (item instanceof PySliceObject) {
     const len = r.length;
-    if (typeof len !== "number") return PyErr_Format(PyExc_OverflowError, "range too large");
+    if (typeof len !== "number") {
+      const [start, stop, st] = bigSliceIndices(item, big(len));
+      return makeRange(range_item(r, start), range_item(r, stop), PyLong_FromBigInt(big(r.step) * st));
+    }
     const [s0, e0, st] = PySlice_Unpack(item);
     const [start, stop, ] = PySlice_AdjustIndices(len, s0, e0, st);
     const step = big(r.step) * BigInt(st);
@@ -106,6 +141,16 @@ function range_subscript(self: PyVal, item: PyVal): PyVal {
     if (Number.isSafeInteger(v)) return v;
   }
   return range_item(r, i);
+}
+
+function isIntOrBool(v: PyVal): boolean {
+  return PyLong_CheckExact(v) || (typeof v !== "number" && v.ob_type.tp_name === "bool");
+}
+
+/** The items equal to `v` in order (PyObject_RichCompareBool), with their indices, until `found` says stop. */
+function iterSearch(r: PyRangeObject, v: PyVal, found: (i: bigint) => boolean): void {
+  const n = big(r.length);
+  for (let i = 0n; i < n; i++) if (PyObject_RichCompareBool(range_item(r, i), v, Py_EQ) && found(i)) return;
 }
 
 function range_contains(self: PyVal, v: PyVal): boolean {
@@ -168,7 +213,20 @@ function rangeiter_next(self: PyVal): PyVal | undefined {
 PyType_FromSpecStatic({
   name: "range_iterator",
   slots: { tp_iter: (s) => s, tp_iternext: rangeiter_next },
-  methods: [{ name: "__length_hint__", meth: (s: PyVal) => (s as PyRangeIterObject).len, flags: METH_NOARGS }],
+  methods: [{ name: "__length_hint__", meth: (s: PyVal) => (s as PyRangeIterObject).len, flags: METH_NOARGS },
+    ..._PyIter_PickleMethods((s) => {
+      // rangeiter_reduce: (iter, (range(start, start + len * step, step),), None).
+      const it = s as PyRangeIterObject;
+      const r = makeRange(PyLong_FromBigInt(BigInt(it.start)), PyLong_FromBigInt(BigInt(it.start) + BigInt(it.len) * BigInt(it.step)),
+        PyLong_FromBigInt(BigInt(it.step)));
+      return PyTuple_New([_PyEval_GetBuiltin("iter"), PyTuple_New([r]), Py_None]);
+    }, (s, state) => {
+      const it = s as PyRangeIterObject;
+      const i = Math.min(Math.max(_PyIter_StateIndex(state), 0), it.len);
+      it.start += i * it.step;
+      it.len -= i;
+      return Py_None;
+    })],
 }, PyRangeIter_Type);
 
 export class PyLongRangeIterObject extends PyObject {
@@ -196,7 +254,22 @@ PyType_FromSpecStatic({
       return PyLong_FromBigInt(r);
     },
   },
-  methods: [{ name: "__length_hint__", meth: (s: PyVal) => PyLong_FromBigInt((s as PyLongRangeIterObject).len), flags: METH_NOARGS }],
+  methods: [{ name: "__length_hint__", meth: (s: PyVal) => PyLong_FromBigInt((s as PyLongRangeIterObject).len), flags: METH_NOARGS },
+    ..._PyIter_PickleMethods((s) => {
+      const it = s as PyLongRangeIterObject;
+      const r = makeRange(PyLong_FromBigInt(it.start), PyLong_FromBigInt(it.start + it.len * it.step), PyLong_FromBigInt(it.step));
+      return PyTuple_New([_PyEval_GetBuiltin("iter"), PyTuple_New([r]), Py_None]);
+    }, (s, state) => {
+      // longrangeiter_setstate: clipped to [0, len] (any int, compared as Python ints).
+      const it = s as PyLongRangeIterObject;
+      if (!PyLong_Check(state)) return PyErr_Format(PyExc_TypeError, "an integer is required");
+      let i = big(state);
+      if (i < 0n) i = 0n;
+      else if (i > it.len) i = it.len;
+      it.start += i * it.step;
+      it.len -= i;
+      return Py_None;
+    })],
 }, PyLongRangeIter_Type);
 
 function fitsIter(r: PyRangeObject): boolean {
@@ -231,10 +304,23 @@ PyType_FromSpecStatic({
   },
   methods: [
     { name: "__reversed__", meth: range_reversed, flags: METH_NOARGS },
-    { name: "count", meth: (s: PyVal, v: PyVal) => (range_contains(s, v) ? 1 : 0), flags: METH_O },
+    // range_count and range_index: arithmetic for an exact int or a bool, else a search by == over the items
+    // (_PySequence_IterSearch), as for any sequence.
+    { name: "count", meth: (s: PyVal, v: PyVal) => {
+      if (isIntOrBool(v)) return range_contains(s, v) ? 1 : 0;
+      let n = 0;
+      iterSearch(s as PyRangeObject, v, () => { n++; return false; });
+      return n;
+    }, flags: METH_O },
     { name: "index", meth: (s: PyVal, v: PyVal) => {
       const r = s as PyRangeObject;
-      if (!range_contains(s, v) || !PyLong_Check(v)) return PyErr_Format(PyExc_ValueError, `${PyObject_Repr(v).value} is not in range`);
+      if (!isIntOrBool(v)) {
+        let at = -1n;
+        iterSearch(r, v, (i) => { at = i; return true; });
+        if (at < 0n) return PyErr_Format(PyExc_ValueError, "sequence.index(x): x not in sequence");
+        return PyLong_FromBigInt(at);
+      }
+      if (!range_contains(s, v)) return PyErr_Format(PyExc_ValueError, `${PyObject_Repr(v).value} is not in range`);
       return PyLong_FromBigInt((big(v) - big(r.start)) / big(r.step));
     }, flags: METH_O },
     { name: "__reduce__", meth: (s: PyVal) => {

@@ -2,7 +2,7 @@
 // Counterpart: Objects/tupleobject.c. See docs/objects.md.
 import {
   PyObject, PyTypeObject, PyType_Declare, PyType_FromSpecStatic, Py_HashHi, Py_NotImplemented, Py_TYPE,
-  Py_EQ, Py_NE, METH_FASTCALL, METH_O, METH_NOARGS, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_TUPLE_SUBCLASS, Py_TPFLAGS_SEQUENCE,
+  Py_EQ, Py_NE, Py_None, METH_FASTCALL, METH_O, METH_NOARGS, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_TUPLE_SUBCLASS, Py_TPFLAGS_SEQUENCE,
   hasFlag, type PyVal, PyUnicodeObject,
 } from "./object.js";
 import { TupleHasher, hashOut } from "../runtime/pyhash.js";
@@ -14,6 +14,7 @@ import { PyUnicode_FromString } from "./unicodeobject.js";
 import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
 import { parseArgs, unpackArgs } from "../runtime/getargs.js";
 import { PyBool_FromLong } from "./boolobject.js";
+import { _PyIter_PickleMethods, _PyIter_Reduce, _PyIter_StateIndex } from "./iterobject.js";
 
 export const PyTuple_Type = PyType_Declare("tuple");
 
@@ -207,7 +208,14 @@ export const PyTupleIter_Type = PyType_FromSpecStatic({
   methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
     const it = s as PyTupleIterObject;
     return it.it_seq ? it.it_seq.ob_item.length - it.it_index : 0;
-  }, flags: METH_NOARGS }],
+  }, flags: METH_NOARGS }, ..._PyIter_PickleMethods(
+    (s) => _PyIter_Reduce("iter", (s as PyTupleIterObject).it_seq, (s as PyTupleIterObject).it_index, () => PyTuple_New([])),
+    (s, state) => {
+      const it = s as PyTupleIterObject;
+      const i = _PyIter_StateIndex(state);
+      if (it.it_seq !== null) it.it_index = Math.min(Math.max(i, 0), it.it_seq.ob_item.length);
+      return Py_None;
+    })],
 });
 function tuple_iter(self: PyVal): PyVal {
   return new PyTupleIterObject(PyTupleIter_Type, self as PyTupleObject);

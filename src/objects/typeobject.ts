@@ -19,6 +19,7 @@ import {
   hooks, PyObject_GetAttr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_Repr, PyObject_Str, PyType_IsSubtype,
   PyObject_Hash, raiseAttributeError, isStopIteration, PyObject_RichCompare, PyObject_CallOneArg, _PyObject_LookupAttr,
   PyNumber_Index, PySequence_List, _PyObject_LookupSpecial, PyObject_GetIter, PyObject_CallMethod,
+  _PyObject_RegisterExactLength, _PyObject_CallLength,
 } from "./abstract.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_GetItemString, PyDict_SetItem, PyDict_DelItemIf, PyDict_Copy, PyDict_Check,
   PyDict_Keys } from "./dictobject.js";
@@ -295,7 +296,7 @@ const wrap_binaryfunc_r: W = (self, args, f) => { argCount("", args, 1); return 
 const wrap_binaryfunc: W = wrap_binaryfunc_l;
 const wrap_unaryfunc: W = (self, args, f) => { argCount("", args, 0); return f(self); };
 const wrap_inquirypred: W = (self, args, f) => { argCount("", args, 0); return PyBool_FromLong(f(self)); };
-const wrap_lenfunc: W = (self, args, f) => { argCount("", args, 0); return f(self); };
+const wrap_lenfunc: W = (self, args, f) => { argCount("", args, 0); return _PyObject_CallLength(f as (o: PyVal) => number, self); };
 const wrap_hashfunc: W = (self, args, f) => { argCount("", args, 0); const lo = f(self); return numVal(hashToValue(lo, Py_HashHi[0])); };
 const wrap_call: W = (self, args, f, kw) => f(self, args, kw);
 const wrap_init: W = (self, args, f, kw) => { f(self, args, kw); return Py_None; };
@@ -579,16 +580,28 @@ function slot_nb_bool(self: PyVal): boolean {
   return PyObject_IsTrue(r);
 }
 
-function slot_len(self: PyVal): number {
+/** A Python __len__'s value, checked as slot_sq_length does (an index, >= 0, at most sys.maxsize). */
+function slot_len_object(self: PyVal): PyVal {
   const r = callMethodOrError(self, S__len__, []);
   if (typeof r !== "number" && Py_TYPE(r).nb_index === null) {
     return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(r).tp_name}' object cannot be interpreted as an integer`);
   }
-  const v = longValue(PyNumber_Index(r));
+  const i = PyNumber_Index(r);
+  const v = longValue(i);
   if (v < 0) return PyErr_Format(PyExc_ValueError_(), "__len__() should return >= 0");
-  if (typeof v !== "number") return PyErr_Format(overflowError(), "cannot fit 'int' into an index-sized integer");
-  return v;
+  if (typeof v !== "number" && v > PY_SSIZE_T_MAX) {
+    return PyErr_Format(overflowError(), "cannot fit 'int' into an index-sized integer");
+  }
+  return i;
 }
+const PY_SSIZE_T_MAX = (1n << 63n) - 1n;
+
+/** slot_sq_length: beyond 2**53 the number is approximate (PyObject_LengthObject has the exact int). */
+function slot_len(self: PyVal): number {
+  const v = longValue(slot_len_object(self));
+  return typeof v === "number" ? v : Number(v);
+}
+_PyObject_RegisterExactLength(slot_len, slot_len_object);
 let PyExc_ValueError_: () => PyTypeObject = () => PyExc_TypeError;
 let overflowError: () => PyTypeObject = () => PyExc_TypeError;
 export function _PyType_InstallErrorTypes(v: PyTypeObject, o: PyTypeObject): void {

@@ -15,7 +15,7 @@ import { PyListObject, PyList_New } from "./listobject.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { PySliceObject, PySlice_Unpack, PySlice_AdjustIndices } from "./sliceobject.js";
 import { unpackArgs, parseArgs } from "../runtime/getargs.js";
-import { PyLongObject, PyLong_AsNumber, longValue } from "./longobject.js";
+import { PyLongObject, PyLong_AsNumber, longValue, PyLong_Check } from "./longobject.js";
 import { PyFloatObject, PyFloat_AsDouble, float_int_value } from "./floatobject.js";
 import { PyUnicode_AsEncodedString, PyUnicode_Decode, codecArg } from "./unicodecodecs.js";
 import {
@@ -28,6 +28,7 @@ import { do_string_format, do_string_format_map } from "./unicode_format.js";
 import { PyDictObject, PyDict_Check, PyDict_New, PyDict_SetItem, PyDict_CheckExact, PyDict_Items } from "./dictobject.js";
 import { PyBytes_FromArray, bytesLikeData } from "./bytesobject.js";
 import { snapshotRecording, _PySnapshot_Record } from "../runtime/snapshot_registry.js";
+import { _PyIter_PickleMethods, _PyIter_Reduce, _PyIter_StateIndex } from "./iterobject.js";
 
 export { PyUnicodeObject, PyUnicode_Type };
 
@@ -339,13 +340,52 @@ function unicodeiter_next(self: PyVal): PyVal | undefined {
   return PyUnicode_FromString(t[i]);
 }
 
-export const PyUnicodeIter_Type = PyType_FromSpecStatic({
-  name: "str_ascii_iterator",
-  slots: { tp_iter: (s) => s, tp_iternext: unicodeiter_next },
-});
+/** The code point index of UTF-16 offset `at` in `t` (the iterator counts UTF-16 units; pickles count characters). */
+function codePointIndex(t: string, at: number): number {
+  let n = 0;
+  for (let i = 0; i < at; i++, n++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) i++;
+    }
+  }
+  return n;
+}
+
+const unicodeIterSpec = {
+  slots: { tp_iter: (s: PyVal) => s, tp_iternext: unicodeiter_next },
+  methods: _PyIter_PickleMethods((s) => {
+    const it = s as PyUnicodeIterObject;
+    const seq = it.it_seq;
+    return _PyIter_Reduce("iter", seq, seq === null ? 0 : codePointIndex(seq.value, it.it_index),
+      () => PyUnicode_FromString(""));
+  }, (s, state) => {
+    // unicodeiter_setstate: a character index clipped to [0, len].
+    const it = s as PyUnicodeIterObject;
+    const i = _PyIter_StateIndex(state);
+    const seq = it.it_seq;
+    if (seq !== null) {
+      const t = seq.value;
+      let at = 0;
+      for (let k = 0; k < i && at < t.length; k++) {
+        const c = t.charCodeAt(at);
+        at += c >= 0xd800 && c < 0xdc00 && at + 1 < t.length && (t.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      }
+      it.it_index = at;
+    }
+    return Py_None;
+  }),
+};
+/** The iterators of ASCII strings and of the others: two types, as in CPython (the same code here). */
+export const PyUnicodeIter_Type = PyType_FromSpecStatic({ name: "str_ascii_iterator", ...unicodeIterSpec });
+const PyUnicodeIterNonASCII_Type = PyType_FromSpecStatic({ name: "str_iterator", ...unicodeIterSpec });
 
 function unicode_iter(self: PyVal): PyVal {
-  return new PyUnicodeIterObject(PyUnicodeIter_Type, self as PyUnicodeObject);
+  const t = (self as PyUnicodeObject).value;
+  let ascii = true;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 0x80) { ascii = false; break; }
+  return new PyUnicodeIterObject(ascii ? PyUnicodeIter_Type : PyUnicodeIterNonASCII_Type, self as PyUnicodeObject);
 }
 
 // ---- construction ----
@@ -387,11 +427,24 @@ function argTypeName(v: PyVal): string {
 /** A Py_ssize_t argument (clinic's _PyNumber_Index + PyLong_AsSsize_t); `cint` for C int arguments. */
 function ssizeArg(v: PyVal, cint = false): number {
   const i = longValue(PyNumber_Index(v));
+  // Py_ssize_t is 64-bit: ints up to 2**63-1 fit (as the nearest double above 2**53, as PyNumber_AsSsize_t).
+  if (!cint && typeof i === "bigint" && i >= -0x8000000000000000n && i <= 0x7fffffffffffffffn) return Number(i);
   const lim = cint ? 2147483647 : 9223372036854775807;
   if (typeof i === "bigint" || i > lim || i < -lim - 1) {
     return PyErr_Format(PyExc_OverflowError, `Python int too large to convert to C ${cint ? "int" : "ssize_t"}`);
   }
   return i;
+}
+
+/** A `*` width (Py_ssize_t) or precision (C int, `cint`) argument of %-formatting, str's and bytes': any int
+ *  (bool included), else "* wants int"; a width beyond 2**53 is the nearest double (padding that long fails with
+ *  MemoryError, as CPython's allocation does). */
+export function _PyFormat_StarArg(v: PyVal, cint: boolean): number {
+  if (!PyLong_Check(v)) return PyErr_Format(PyExc_TypeError, "* wants int");
+  const x = longValue(v);
+  if (typeof x === "number" && (!cint || (x <= 2147483647 && x >= -2147483648))) return x;
+  if (!cint && typeof x === "bigint" && x >= -0x8000000000000000n && x <= 0x7fffffffffffffffn) return Number(x);
+  return PyErr_Format(PyExc_OverflowError, `Python int too large to convert to C ${cint ? "int" : "ssize_t"}`);
 }
 
 /** A slice bound of find/count/startswith... (_PyEval_SliceIndex: None, or anything with __index__, clamped). */
@@ -951,9 +1004,7 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
     let width = -1;
     if (fmt[i] === "*") {
       i++;
-      const w = nextArg();
-      if (typeof w !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
-      width = w;
+      width = _PyFormat_StarArg(nextArg(), false);
       if (width < 0) { flags += "-"; width = -width; }
     } else {
       let w = "";
@@ -966,14 +1017,13 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
       i++;
       if (fmt[i] === "*") {
         i++;
-        const p = nextArg();
-        if (typeof p !== "number") return PyErr_Format(PyExc_TypeError, "* wants int");
-        prec = Math.max(0, p);
+        prec = Math.max(0, _PyFormat_StarArg(nextArg(), true));
       } else {
         let p = "";
         while (i < n && fmt[i] >= "0" && fmt[i] <= "9") p += fmt[i++];
         prec = p ? Number(p) : 0;
-        if (prec > 9223372036854775807) return PyErr_Format(PyExc_ValueError, "precision too big");
+        // The precision is a C int (unicode_format_arg_parse).
+        if (prec > 2147483647) return PyErr_Format(PyExc_ValueError, "precision too big");
       }
     }
     while (i < n && "hlL".includes(fmt[i])) i++;
@@ -1000,6 +1050,8 @@ export function PyUnicode_Format(fmt: string, args: PyVal): string {
             return PyErr_Format(PyExc_TypeError, `%${conv} format: ${what}, not ${Py_TYPE(v).tp_name}`);
           }
         }
+        // _PyUnicode_FormatLong's limit, before any digit is made.
+        if (prec > 2147483647 - 3) return PyErr_Format(PyExc_OverflowError, "precision too large");
         const spec = `${flags.includes("+") ? "+" : flags.includes(" ") ? " " : ""}${flags.includes("#") ? "#" : ""}${conv === "i" || conv === "u" ? "d" : conv}`;
         s = formatLongValue(v, parseFormatSpec(spec, "d"));
         if (prec >= 0) {

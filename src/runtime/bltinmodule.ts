@@ -26,14 +26,14 @@ import { PyMemoryView_Type } from "../objects/memoryobject.js";
 import { PyProperty_Type } from "../objects/descrobject.js";
 import { PyClassMethod_Type, PyStaticMethod_Type, PyFunctionObject } from "../objects/funcobject.js";
 import { PySuper_Type, _PyObject_GetDict } from "../objects/typeobject.js";
-import { PyCallIterObject } from "../objects/iterobject.js";
+import { PyCallIterObject, iterHooks, _PyIter_PickleMethods } from "../objects/iterobject.js";
 import { nativeFunction, PyCFunctionObject } from "../objects/methodobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
 import { PyCodeObject } from "../objects/codeobject.js";
 import { PyFrameObject, PyEval_GetFrameLocals, PyFrameLocalsProxyObject } from "../objects/frameobject.js";
 import {
   PyObject_Repr, PyObject_Str, PyObject_ASCII, PyObject_GetAttr, PyObject_SetAttr, _PyObject_LookupAttr,
-  PyObject_Hash, PyObject_IsTrue, PyObject_GetIter, PyIter_Next, PyObject_Size, PyObject_RichCompareBool,
+  PyObject_Hash, PyObject_IsTrue, PyObject_GetIter, PyIter_Next, PyObject_Size, PyObject_LengthObject, PyObject_RichCompareBool,
   PyObject_Vectorcall, PyObject_IsInstance, PyObject_IsSubclass, PyNumber_Index, PyNumber_Absolute, PyNumber_Divmod,
   PyNumber_Power, PyNumber_Add, PyObject_Format, _PyObject_LookupSpecial, PySequence_List, PyObject_CallOneArg,
   PyNumber_Multiply,
@@ -410,7 +410,8 @@ function builtin_len(_s: PyVal, v: PyVal): PyVal {
   if (t.sq_length === null && t.mp_length === null) {
     return PyErr_Format(PyExc_TypeError, `object of type '${t.tp_name}' has no len()`);
   }
-  return PyObject_Size(v);
+  // Exact up to sys.maxsize (a range's or a Python __len__'s length may exceed 2**53).
+  return PyObject_LengthObject(v);
 }
 
 function builtin_isinstance(args: PyVal[]): PyVal {
@@ -649,6 +650,11 @@ PyType_FromSpecStatic({
       return PyObject_Vectorcall(m.func, a, null);
     },
   },
+  // map_reduce: (type(m), (func, *iterators)).
+  methods: _PyIter_PickleMethods((s) => {
+    const m = s as PyMapObject;
+    return PyTuple_New([Py_TYPE(m), PyTuple_New([m.func, ...m.iters])]);
+  }, null),
 }, PyMap_Type);
 
 class PyFilterObject extends PyObject {
@@ -683,6 +689,9 @@ PyType_FromSpecStatic({
       }
     },
   },
+  // filter_reduce: (type(f), (func, iterator)).
+  methods: _PyIter_PickleMethods((s) => PyTuple_New([Py_TYPE(s), PyTuple_New([(s as PyFilterObject).func, (s as PyFilterObject).it])]),
+    null),
 }, PyFilter_Type);
 
 class PyZipObject extends PyObject {
@@ -738,6 +747,15 @@ PyType_FromSpecStatic({
     tp_iter: (s) => s,
     tp_iternext: zip_next,
   },
+  // zip_reduce: (type(z), iterators) or, strict, (type(z), iterators, True); zip_setstate sets strict.
+  methods: _PyIter_PickleMethods((s) => {
+    const z = s as PyZipObject;
+    const its = PyTuple_New([...z.iters]);
+    return z.strict ? PyTuple_New([Py_TYPE(z), its, Py_True]) : PyTuple_New([Py_TYPE(z), its]);
+  }, (s, state) => {
+    (s as PyZipObject).strict = PyObject_IsTrue(state);
+    return Py_None;
+  }),
 }, PyZip_Type);
 
 // ---- the module ----
@@ -753,6 +771,7 @@ export function _PyBuiltin_Init(): PyModuleObject {
   builtinModuleNames.add("builtins");
   builtinsModule = m;
   const d = m.dict!;
+  iterHooks.builtin = (name) => PyDict_GetItemStr(getBuiltins().dict!, name);
   PyDict_SetItemString(d, "__doc__", PyUnicode_FromString("Built-in functions, types, exceptions, and other objects.\n\nThis module provides direct access to all 'built-in'\nidentifiers of Python; for example, builtins.len is\nthe full name for the built-in function len().\n\nThis module is not normally accessed explicitly by most\napplications, but can be useful in modules that provide\nobjects with the same name as a built-in value, but in\nwhich the built-in value is also needed."));
   const fn = (name: string, meth: (...a: never[]) => PyVal, flags: number): void => {
     const f = nativeFunction(name, meth as unknown as (...a: unknown[]) => PyVal, flags, BUILTIN_DOCS[name] ?? null);

@@ -98,7 +98,10 @@ export function _PyErr_FromJS(e: unknown): PyBaseExceptionObject {
     _PyErr_ChainContext(r);
     return r;
   }
-  if (text.includes("allocation") || text.includes("invalid array length") || text.includes("invalid string length")) {
+  // V8's failed allocations: "Invalid string length", "Invalid array length", "Invalid typed array length: N",
+  // "Array buffer allocation failed", "Maximum BigInt size exceeded".
+  if (text.includes("allocation") || text.includes("invalid array length") || text.includes("invalid string length") ||
+    text.includes("invalid typed array length") || text.includes("bigint size")) {
     const r = _PyErr_CreateException(PyExc_MemoryError, []);
     _PyErr_ChainContext(r);
     return r;
