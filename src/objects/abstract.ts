@@ -346,10 +346,16 @@ export function PyObject_GetIter(o: PyVal): PyVal {
     return PyErr_Format(PyExc_TypeError, `'${t.tp_name}' object is not iterable`);
   }
   const it = f(o);
-  if (Py_TYPE(it).tp_iternext === null) {
+  if (!PyIter_Check(it)) {
     return PyErr_Format(PyExc_TypeError, `iter() returned non-iterator of type '${Py_TYPE(it).tp_name}'`);
   }
   return it;
+}
+
+/** The tp_iternext of a class whose __next__ was deleted (update_one_slot's _PyObject_NextNotImplemented): not an
+ *  iterator for PyIter_Check, and a TypeError if called anyway (a loop already running over it). */
+export function _PyObject_NextNotImplemented(self: PyVal): PyVal | undefined {
+  return PyErr_Format(PyExc_TypeError, `'${Py_TYPE(self).tp_name}' object is not iterable`);
 }
 
 /** A type counts as a sequence for iteration when it defines __getitem__ (PySequence_Check). */
@@ -366,7 +372,8 @@ export function PyIter_Next(it: PyVal): PyVal | undefined {
 }
 
 export function PyIter_Check(o: PyVal): boolean {
-  return Py_TYPE(o).tp_iternext !== null;
+  const f = Py_TYPE(o).tp_iternext;
+  return f !== null && f !== _PyObject_NextNotImplemented;
 }
 
 /** True when e is a StopIteration (the protocol uses it only at Python boundaries). */

@@ -337,7 +337,7 @@ PyType_FromSpecStatic({
     const it = s as PyByteArrayIterObject;
     return it.it_seq === null ? 0 : Math.max(0, it.it_seq.ob_size - it.it_index);
   }, flags: METH_NOARGS, doc: "Private method returning an estimate of len(list(it))." }, ..._PyIter_PickleMethods(
-    (s) => _PyIter_Reduce("iter", (s as PyByteArrayIterObject).it_seq, (s as PyByteArrayIterObject).it_index,
+    (s) => _PyIter_Reduce("iter", () => [(s as PyByteArrayIterObject).it_seq, (s as PyByteArrayIterObject).it_index],
       () => PyTuple_New([])),
     (s, state) => {
       const it = s as PyByteArrayIterObject;

@@ -212,7 +212,7 @@ export const PyBytesIter_Type = PyType_FromSpecStatic({
     return it.it_seq === null ? 0 : Math.max(0, it.it_seq.length - it.it_index);
   }, flags: METH_NOARGS, doc: "Private method returning an estimate of len(list(it))." }, ..._PyIter_PickleMethods((s) => {
     const it = s as PyBytesIterObject;
-    return _PyIter_Reduce("iter", it.it_seq === null ? null : it.it_obj, it.it_index, () => PyTuple_New([]));
+    return _PyIter_Reduce("iter", () => [it.it_seq === null ? null : it.it_obj, it.it_index], () => PyTuple_New([]));
   }, (s, state) => {
     const it = s as PyBytesIterObject;
     const i = _PyIter_StateIndex(state);

@@ -138,8 +138,11 @@ PyType_FromSpecStatic({
     },
   },
   methods: [{ name: "__length_hint__", meth: (s: PyVal) => {
+    // reversed_len: the position, or 0 when the sequence has shrunk below it (its length is asked each time).
     const r = s as PyReversedObject;
-    return r.seq === null ? 0 : r.index + 1;
+    if (r.seq === null) return 0;
+    const n = PyObject_Size(r.seq);
+    return n < r.index + 1 ? 0 : r.index + 1;
   }, flags: METH_NOARGS }, ..._PyIter_PickleMethods((s) => {
     // reversed_reduce: (type(r), (seq,), index), or (type(r), ((),)) once exhausted.
     const r = s as PyReversedObject;

@@ -19,11 +19,15 @@ export function _PyEval_GetBuiltin(name: string): PyVal {
   return v !== undefined ? v : PyErr_Format(PyExc_RuntimeError, `lost builtins.${name}`);
 }
 
-/** `(builtins.<fn>, (seq,), index)` while the iterator holds its sequence, else `(builtins.iter, (empty,))`: the
- *  __reduce__ of the built-in sequence iterators (listiter_reduce_general, tupleiter_reduce, striter_reduce, ...). */
-export function _PyIter_Reduce(fn: "iter" | "reversed", seq: PyVal | null, index: PyVal, empty: () => PyVal): PyVal {
-  if (seq !== null) return PyTuple_New([_PyEval_GetBuiltin(fn), PyTuple_New([seq]), index]);
-  return PyTuple_New([_PyEval_GetBuiltin("iter"), PyTuple_New([empty()])]);
+/** `(builtins.<fn>, (seq,), index)` while the iterator holds its sequence, else `(builtins.<fn>, (empty,))`: the
+ *  __reduce__ of the built-in sequence iterators (listiter_reduce_general, tupleiter_reduce, striter_reduce, ...).
+ *  The builtin is looked up first: the lookup may run code (a key's __eq__) that exhausts the iterator, and `state`
+ *  then reads what is left (test_iter's test_reduce_mutating_builtins_iter). */
+export function _PyIter_Reduce(fn: "iter" | "reversed", state: () => [PyVal | null, PyVal], empty: () => PyVal): PyVal {
+  const f = _PyEval_GetBuiltin(fn);
+  const [seq, index] = state();
+  if (seq !== null) return PyTuple_New([f, PyTuple_New([seq]), index]);
+  return PyTuple_New([f, PyTuple_New([empty()])]);
 }
 
 /** __setstate__'s position (PyLong_AsSsize_t: an int, no __index__). */
@@ -83,7 +87,7 @@ PyType_FromSpecStatic({
   name: "iterator",
   slots: { tp_iter: (s) => s, tp_iternext: seqiter_next },
   methods: _PyIter_PickleMethods(
-    (s) => _PyIter_Reduce("iter", (s as PySeqIterObject).it_seq, (s as PySeqIterObject).it_index, () => PyTuple_New([])),
+    (s) => _PyIter_Reduce("iter", () => [(s as PySeqIterObject).it_seq, (s as PySeqIterObject).it_index], () => PyTuple_New([])),
     (s, state) => {
       const it = s as PySeqIterObject;
       const i = _PyIter_StateIndex(state);
@@ -112,7 +116,10 @@ function calliter_next(self: PyVal): PyVal | undefined {
     if (isExc(e, PyExc_StopIteration)) { it.it_callable = null; return undefined; }
     throw e;
   }
-  if (PyObject_RichCompareBool(r, it.it_sentinel, Py_EQ)) {
+  // The call may have exhausted this iterator (a reentrant next): then it is done whatever it returned.
+  if (it.it_callable === null) return undefined;
+  // calliter_iternext compares the sentinel with the result, in that order (a sentinel's own __eq__ decides).
+  if (PyObject_RichCompareBool(it.it_sentinel, r, Py_EQ)) {
     it.it_callable = null;
     return undefined;
   }

@@ -395,7 +395,7 @@ export const PyListIter_Type = PyType_FromSpecStatic({
     const it = s as PyListIterObject;
     return it.it_seq ? Math.max(0, it.it_seq.ob_item.length - it.it_index) : 0;
   }, flags: METH_NOARGS }, ..._PyIter_PickleMethods(
-    (s) => _PyIter_Reduce("iter", (s as PyListIterObject).it_seq, (s as PyListIterObject).it_index, () => PyList_New([])),
+    (s) => _PyIter_Reduce("iter", () => [(s as PyListIterObject).it_seq, (s as PyListIterObject).it_index], () => PyList_New([])),
     (s, state) => {
       // listiter_setstate: clipped to [-1, len]; -1 is exhausted.
       const it = s as PyListIterObject;
@@ -437,7 +437,7 @@ export const PyListRevIter_Type = PyType_FromSpecStatic({
     return it.it_seq === null || it.it_seq.ob_item.length < n ? 0 : n;
   }, flags: METH_NOARGS }, ..._PyIter_PickleMethods((s) => {
     const it = s as PyListRevIterObject;
-    return _PyIter_Reduce("reversed", it.it_seq !== null && it.it_index >= 0 ? it.it_seq : null, it.it_index,
+    return _PyIter_Reduce("reversed", () => [it.it_seq !== null && it.it_index >= 0 ? it.it_seq : null, it.it_index],
       () => PyList_New([]));
   }, (s, state) => {
     // listreviter_setstate: clipped to [-1, len - 1]; -1 is exhausted.

@@ -209,7 +209,8 @@ export const PyTupleIter_Type = PyType_FromSpecStatic({
     const it = s as PyTupleIterObject;
     return it.it_seq ? it.it_seq.ob_item.length - it.it_index : 0;
   }, flags: METH_NOARGS }, ..._PyIter_PickleMethods(
-    (s) => _PyIter_Reduce("iter", (s as PyTupleIterObject).it_seq, (s as PyTupleIterObject).it_index, () => PyTuple_New([])),
+    (s) => _PyIter_Reduce("iter", () => [(s as PyTupleIterObject).it_seq, (s as PyTupleIterObject).it_index],
+      () => PyTuple_New([])),
     (s, state) => {
       const it = s as PyTupleIterObject;
       const i = _PyIter_StateIndex(state);

@@ -19,7 +19,7 @@ import {
   hooks, PyObject_GetAttr, PyObject_Vectorcall, PyObject_IsTrue, PyObject_Repr, PyObject_Str, PyType_IsSubtype,
   PyObject_Hash, raiseAttributeError, isStopIteration, PyObject_RichCompare, PyObject_CallOneArg, _PyObject_LookupAttr,
   PyNumber_Index, PySequence_List, _PyObject_LookupSpecial, PyObject_GetIter, PyObject_CallMethod,
-  _PyObject_RegisterExactLength, _PyObject_CallLength,
+  _PyObject_RegisterExactLength, _PyObject_CallLength, _PyObject_NextNotImplemented,
 } from "./abstract.js";
 import { PyDictObject, PyDict_New, PyDict_GetItemStr, PyDict_GetItemString, PyDict_SetItem, PyDict_DelItemIf, PyDict_Copy, PyDict_Check,
   PyDict_Keys } from "./dictobject.js";
@@ -834,7 +834,8 @@ function update_one_slot(t: PyTypeObject, g: SlotGroup): void {
     if (slot === "tp_getattro" || slot === "tp_setattro") return;
     // Keep inherited natives for slots whose dunder is missing from every dict (e.g. sq_length vs mp_length).
     if (slotIsShadowedElsewhere(slot)) return;
-    setSlot(t, slot, null);
+    // A class that lost its __next__ while a loop runs over one of its instances: that loop gets a TypeError.
+    setSlot(t, slot, slot === "tp_iternext" ? _PyObject_NextNotImplemented : null);
     return;
   }
   if (useTramp || native === undefined) setSlot(t, slot, tramp);

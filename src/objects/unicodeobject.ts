@@ -357,9 +357,10 @@ const unicodeIterSpec = {
   slots: { tp_iter: (s: PyVal) => s, tp_iternext: unicodeiter_next },
   methods: _PyIter_PickleMethods((s) => {
     const it = s as PyUnicodeIterObject;
-    const seq = it.it_seq;
-    return _PyIter_Reduce("iter", seq, seq === null ? 0 : codePointIndex(seq.value, it.it_index),
-      () => PyUnicode_FromString(""));
+    return _PyIter_Reduce("iter", () => {
+      const seq = it.it_seq;
+      return [seq, seq === null ? 0 : codePointIndex(seq.value, it.it_index)];
+    }, () => PyUnicode_FromString(""));
   }, (s, state) => {
     // unicodeiter_setstate: a character index clipped to [0, len].
     const it = s as PyUnicodeIterObject;

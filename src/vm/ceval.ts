@@ -32,7 +32,7 @@ import {
   PyObject_GetItem, PyObject_SetItem, PyObject_DelItem, PySequence_Contains, PyObject_Repr, PyObject_Str,
   PyObject_ASCII, PyObject_Format, PyNumber_Negative, PyNumber_Invert, PyNumber_Positive, _PyEval_BinaryOps,
   PyObject_Size, PySequence_List, PyType_IsSubtype, _PyObject_LookupSpecial, _PyObject_LookupAttr, PyObject_IsInstance,
-  isStopIteration, PyObject_RichCompareBool,
+  isStopIteration, PyObject_RichCompareBool, PyIter_Check,
 } from "../objects/abstract.js";
 import { _PyObject_GetMethod, _PyType_Lookup, _PySuper_Lookup, PySuper_Type, supercheck, takeLastStopValue,
   PyObject_GenericSetAttr, PyHeapObject, slot_mp_subscript,
@@ -2223,7 +2223,7 @@ export function _PyCoro_GetAwaitableIter(o: PyVal): PyVal {
     if (Py_TYPE(res) === PyCoro_Type || (res instanceof PyGenObject && (res.gi_code.co_flags & CO_ITERABLE_COROUTINE))) {
       return PyErr_Format(PyExc_TypeError, "__await__() returned a coroutine");
     }
-    if (Py_TYPE(res).tp_iternext === null) {
+    if (!PyIter_Check(res)) {
       return PyErr_Format(PyExc_TypeError, `__await__() returned non-iterator of type '${Py_TYPE(res).tp_name}'`);
     }
     return res;
