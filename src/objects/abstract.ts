@@ -8,9 +8,9 @@ import {
   Py_HashHi, Py_EQ, Py_NE, _Py_SwappedOp, opstrings, PyUnicode_InternFromString, hasFlag, Py_TPFLAGS_TYPE_SUBCLASS,
   Py_TPFLAGS_TUPLE_SUBCLASS, Py_TPFLAGS_LIST_SUBCLASS, type PyVal, type binaryfunc, type ternaryfunc,
 } from "./object.js";
-import { PyErr_Format, Py_EnterRecursiveCall, Py_LeaveRecursiveCall, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
+import { PyErr_Format, PyErr_SetObject, Py_EnterRecursiveCall, Py_LeaveRecursiveCall, _PyErr_CreateException, _PyErr_ChainContext } from "../runtime/errors.js";
 import {
-  PyExc_TypeError, PyExc_AttributeError, PyExc_IndexError, PyExc_OverflowError, PyExc_SystemError,
+  PyExc_TypeError, PyExc_AttributeError, PyExc_IndexError, PyExc_OverflowError, PyExc_SystemError, PyExc_MemoryError,
   PyAttributeErrorObject, PyBaseExceptionObject, PyExc_StopIteration,
 } from "./exceptions.js";
 import { _nb_ops } from "../opcode/opcode_metadata.js";
@@ -485,7 +485,11 @@ export function PySequence_List(o: PyVal, errmsg?: string): PyVal[] {
   }
   const out: PyVal[] = [];
   const next = Py_TYPE(it).tp_iternext!;
-  for (let x = next(it); x !== undefined; x = next(it)) out.push(x);
+  for (let x = next(it); x !== undefined; x = next(it)) {
+    // A list past src/objects/listobject.ts's PY_LIST_MAX_ITEMS: MemoryError before V8 aborts on the growth.
+    if (out.length >= 80_000_000) return PyErr_SetObject(PyExc_MemoryError, null);
+    out.push(x);
+  }
   return out;
 }
 

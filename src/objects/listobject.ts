@@ -138,21 +138,33 @@ function list_concat(a: PyVal, b: PyVal): PyVal {
 function list_inplace_concat(a: PyVal, b: PyVal): PyVal {
   const l = a as PyListObject;
   const extra = b === a ? l.ob_item.slice() : PySequence_List(b);
+  _PyList_CheckSize(l.ob_item.length + extra.length);
   for (let i = 0; i < extra.length; i++) l.ob_item.push(extra[i]);
   return a;
+}
+
+/** The most items a list may hold. A JS array's backing store holds at most 2**27 - 3 elements in V8, and an array
+ *  that grows past about 89 million by pushing asks for 1.5 times that and aborts the process ("Fatal JavaScript
+ *  invalid size error"), where CPython's allocation would fail with MemoryError: growing past this is one. */
+export const PY_LIST_MAX_ITEMS = 80_000_000;
+
+/** MemoryError unless a list of `n` items may exist (list_resize's PyErr_NoMemory). */
+export function _PyList_CheckSize(n: number): void {
+  if (n > PY_LIST_MAX_ITEMS) PyErr_SetObject(PyExc_MemoryError, null);
 }
 
 function list_repeat(self: PyVal, n: number): PyVal {
   const items = (self as PyListObject).ob_item;
   const out: PyVal[] = [];
-  // list_repeat: PyErr_NoMemory when the size passes PY_SSIZE_T_MAX or the allocation fails (here: past 2**30 items).
-  if (n > 0 && items.length * n > 2 ** 30) return PyErr_SetObject(PyExc_MemoryError, null);
+  // list_repeat: PyErr_NoMemory when the size passes PY_SSIZE_T_MAX or the allocation fails.
+  if (n > 0) _PyList_CheckSize(items.length * n);
   for (let k = 0; k < n; k++) for (let i = 0; i < items.length; i++) out.push(items[i]);
   return PyList_New(out);
 }
 
 function list_inplace_repeat(self: PyVal, n: number): PyVal {
   const l = self as PyListObject;
+  if (n > 0) _PyList_CheckSize(l.ob_item.length * n);
   const items = l.ob_item.slice();
   l.ob_item.length = 0;
   for (let k = 0; k < n; k++) for (let i = 0; i < items.length; i++) l.ob_item.push(items[i]);
@@ -176,7 +188,9 @@ function list_init(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[
 }
 
 export function list_append(self: PyVal, v: PyVal): PyVal {
-  (self as PyListObject).ob_item.push(v);
+  const items = (self as PyListObject).ob_item;
+  if (items.length >= PY_LIST_MAX_ITEMS) _PyList_CheckSize(items.length + 1);
+  items.push(v);
   return Py_None;
 }
 
@@ -188,6 +202,7 @@ function list_extend(self: PyVal, v: PyVal): PyVal {
 function list_insert(self: PyVal, args: PyVal[]): PyVal {
   const [idx, v] = unpackArgs("insert", args, 2, 2);
   const items = (self as PyListObject).ob_item;
+  if (items.length >= PY_LIST_MAX_ITEMS) _PyList_CheckSize(items.length + 1);
   let i = PyNumber_AsSsize_t(idx!, null);
   const n = items.length;
   if (i < 0) { i += n; if (i < 0) i = 0; }

@@ -19,7 +19,7 @@ import { _PyDict_LookupIndexStr, PyDictObject, PyDict_New, PyDict_GetItemStr, Py
   PyDict_DelItemIf, PyDict_Merge,
   PyDict_Check, PyDict_Type } from "../objects/dictobject.js";
 import { PyTupleObject, PyTuple_New, PyTuple_Type } from "../objects/tupleobject.js";
-import { PyListObject, PyList_New, PyList_Type, PyListIter_Type, PyListIterObject } from "../objects/listobject.js";
+import { PyListObject, PyList_New, PyList_Type, PyListIter_Type, PyListIterObject, PY_LIST_MAX_ITEMS, _PyList_CheckSize } from "../objects/listobject.js";
 import { PyRangeIter_Type, PyRangeIterObject } from "../objects/rangeobject.js";
 import { PyUnicode_FromString, PyUnicode_Check } from "../objects/unicodeobject.js";
 import { Py_True, Py_False } from "../objects/boolobject.js";
@@ -661,7 +661,9 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
           case 4 /* BINARY_SLICE */: sp = coldOp(tstate, frame, code, stack, sp, 4, oparg, here); continue;
           case 80 /* LIST_APPEND */: {
             const v = stack[--sp]!;
-            (stack[sp - oparg] as PyListObject).ob_item.push(v);
+            const items = (stack[sp - oparg] as PyListObject).ob_item;
+            if (items.length >= PY_LIST_MAX_ITEMS) _PyList_CheckSize(items.length + 1);
+            items.push(v);
             continue;
           }
           case 62 /* COPY_FREE_VARS */: {
