@@ -29,7 +29,7 @@ import { PySuper_Type, _PyObject_GetDict } from "../objects/typeobject.js";
 import { PyCallIterObject, iterHooks, _PyIter_PickleMethods } from "../objects/iterobject.js";
 import { nativeFunction, PyCFunctionObject } from "../objects/methodobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
-import { PyCodeObject } from "../objects/codeobject.js";
+import { PyCodeObject, _PyCode_Materialize } from "../objects/codeobject.js";
 import { PyFrameObject, PyEval_GetFrameLocals, PyFrameLocalsProxyObject } from "../objects/frameobject.js";
 import {
   PyObject_Repr, PyObject_Str, PyObject_ASCII, PyObject_GetAttr, PyObject_SetAttr, _PyObject_LookupAttr,
@@ -60,7 +60,9 @@ export const builtinsHooks = {
     void source; void filename; void mode; void flags; void optimize;
     throw new Error("hook");
   },
-  evalCode: (code: PyCodeObject, globals: PyDictObject, locals: PyVal): PyVal => { void code; void globals; void locals; throw new Error("hook"); },
+  evalCode: (code: PyCodeObject, globals: PyDictObject, locals: PyVal, closure?: PyTupleObject | null): PyVal => {
+    void code; void globals; void locals; void closure; throw new Error("hook");
+  },
   importModule: (name: PyVal, globals: PyVal, locals: PyVal, fromlist: PyVal, level: number): PyVal => {
     void name; void globals; void locals; void fromlist; void level;
     return PyErr_Format(PyExc_ImportError, "import not available");
@@ -484,8 +486,12 @@ function globalsArg(g: PyVal | undefined, fn: string): PyDictObject | null {
   return g;
 }
 
+const EXEC_PARAMS = ["source", "globals", "locals", "*closure"];
+const EVAL_PARAMS = ["source", "globals", "locals"];
+
 function execOrEval(args: PyVal[], kwnames: PyVal[] | null, mode: "exec" | "eval"): PyVal {
-  const [source, g, l] = parseArgs(mode, args, kwnames, ["source", "globals", "locals"], 1, 3);
+  const [source, g, l, c] = parseArgs(mode, args, kwnames, mode === "exec" ? EXEC_PARAMS : EVAL_PARAMS, 1, 3);
+  const closure = c === undefined || c === Py_None ? null : c;
   let globals = globalsArg(g, mode);
   let locals: PyVal | null = l === undefined || l === Py_None ? null : l;
   const f = currentFrame();
@@ -497,8 +503,20 @@ function execOrEval(args: PyVal[], kwnames: PyVal[] | null, mode: "exec" | "eval
     PyDict_SetItemString(globals, "__builtins__", builtinsModule!);
   }
   let code: PyCodeObject;
-  if (source instanceof PyCodeObject) code = source;
-  else {
+  if (source instanceof PyCodeObject) {
+    code = source;
+    // builtin_eval_impl / builtin_exec_impl: a code object's free variables need exec's closure, of cells.
+    const nfree = _PyCode_Materialize(code).co_nfreevars;
+    if (mode === "eval") {
+      if (nfree > 0) return PyErr_Format(PyExc_TypeError, "code object passed to eval() may not contain free variables");
+    } else if (nfree === 0) {
+      if (closure !== null) return PyErr_Format(PyExc_TypeError, "cannot use a closure with this code object");
+    } else if (!(closure instanceof PyTupleObject) || closure.ob_type !== PyTuple_Type || closure.ob_item.length !== nfree ||
+      closure.ob_item.some((x) => !(x instanceof PyCellObject))) {
+      return PyErr_Format(PyExc_TypeError, `code object requires a closure of exactly length ${nfree}`);
+    }
+  } else {
+    if (closure !== null) return PyErr_Format(PyExc_TypeError, "closure can only be used when source is a code object");
     let src: PyVal = source!;
     if (PyUnicode_Check(src) && mode === "eval") src = PyUnicode_FromString(src.value.replace(/^[ \t]+/, ""));
     if (!PyUnicode_Check(src) && !(src instanceof PyBytesObject)) {
@@ -508,7 +526,7 @@ function execOrEval(args: PyVal[], kwnames: PyVal[] | null, mode: "exec" | "eval
     code = builtinsHooks.compile(src, "<string>", mode, 0, -1);
   }
   if (PySys_Auditing()) PySys_Audit("exec", [code]);
-  const r = builtinsHooks.evalCode(code, globals, locals);
+  const r = builtinsHooks.evalCode(code, globals, locals, closure as PyTupleObject | null);
   return mode === "exec" ? Py_None : r;
 }
 

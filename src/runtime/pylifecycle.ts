@@ -130,10 +130,17 @@ export function PyCode_FromRecord(r: CodeRecord): PyCodeObject {
 
 // ---- running code ----
 
-/** Run a code object with the given globals and locals (PyEval_EvalCode). */
-export function PyEval_EvalCode(code: PyCodeObject, globals: PyDictObject, locals: PyVal | null): PyVal {
+/** Run a code object with the given globals and locals (PyEval_EvalCode); with `closure` (exec's, a tuple of
+ *  cells checked by the caller) as PyEval_EvalCodeEx does: through a function holding it, for COPY_FREE_VARS. */
+export function PyEval_EvalCode(code: PyCodeObject, globals: PyDictObject, locals: PyVal | null,
+  closure: PyTupleObject | null = null): PyVal {
   const builtins = builtinsOf(globals);
-  const f = new PyFrameObject(_PyCode_Materialize(code), null, globals, builtins, locals ?? globals);
+  let func: PyFunctionObject | null = null;
+  if (closure !== null) {
+    func = new PyFunctionObject(code, globals, builtins, null);
+    func.func_closure = closure;
+  }
+  const f = new PyFrameObject(_PyCode_Materialize(code), func, globals, builtins, locals ?? globals);
   return _PyEval_EvalFrame(_PyThreadState_GET(), f, null);
 }
 
@@ -415,7 +422,7 @@ function installHooks(): void {
   callHooks.evalFrame = (f) => _PyEval_EvalFrame(_PyThreadState_GET(), f, null);
   builtinsHooks.runClassBody = runClassBody;
   builtinsHooks.compile = compileHook;
-  builtinsHooks.evalCode = (code, globals, locals) => PyEval_EvalCode(code, globals, locals);
+  builtinsHooks.evalCode = (code, globals, locals, closure) => PyEval_EvalCode(code, globals, locals, closure ?? null);
   builtinsHooks.idOf = idOf;
   builtinsHooks.importModule = (name, globals, _locals, fromlist, level) => {
     if (!PyUnicode_Check(name)) return PyErr_Format(PyExc_TypeError, `__import__() argument 1 must be str, not ${Py_TYPE(name).tp_name}`);
