@@ -256,6 +256,22 @@ export function PyDict_SetItem(d: PyDictObject, key: PyVal, value: PyVal): void 
   insertNew(d, key, value, lo, hi);
 }
 
+/** d[key] = value with the key's hash known (_PyDict_SetItem_KnownHash): a set's or dict's stored hash. */
+export function _PyDict_SetItem_KnownHash(d: PyDictObject, key: PyVal, value: PyVal, lo: number, hi: number): void {
+  const ix = lookup(d, key, lo, hi);
+  if (ix >= 0) {
+    d.me_value[ix] = value;
+    d.ma_version++;
+    return;
+  }
+  insertNew(d, key, value, lo, hi);
+}
+
+/** key in d with the key's hash known (_PyDict_Contains_KnownHash). */
+export function _PyDict_Contains_KnownHash(d: PyDictObject, key: PyVal, lo: number, hi: number): boolean {
+  return lookup(d, key, lo, hi) >= 0;
+}
+
 export function PyDict_SetItemString(d: PyDictObject, key: string, value: PyVal): void {
   PyDict_SetItem(d, PyUnicode_FromString(key), value);
 }
@@ -575,12 +591,39 @@ function dict_fromkeys(type: PyVal, args: PyVal[]): PyVal {
   const [iterable, value] = unpackArgs("fromkeys", args, 1, 2);
   const d = PyObject_CallNoArgs(type);
   const v = value ?? Py_None;
+  // _PyDict_FromKeys: into an exact, empty dict, a dict's or a set's keys go in with the hashes they have stored.
+  if (d instanceof PyDictObject && d.ob_type === PyDict_Type && d.ma_used === 0 && fromKeysKnownHash(d, iterable!, v)) return d;
   const it = PyObject_GetIter(iterable!);
   for (let k = PyIter_Next(it); k !== undefined; k = PyIter_Next(it)) {
     if (PyDict_Check(d)) PyDict_SetItem(d, k, v);
     else Py_TYPE(d).mp_ass_subscript!(d, k, v);
   }
   return d;
+}
+
+/** Hooks for dict.fromkeys' fast path over an exact set or frozenset (src/objects/setobject.ts installs it). */
+export const dictSetHooks = {
+  /** The set's keys with their stored hashes (lo, hi), or null when `v` is not an exact set or frozenset. */
+  entries: (v: PyVal): [PyVal[], number[], number[]] | null => { void v; return null; },
+};
+
+function fromKeysKnownHash(d: PyDictObject, iterable: PyVal, value: PyVal): boolean {
+  let keys: PyVal[], lo: number[], hi: number[];
+  if (iterable instanceof PyDictObject && iterable.ob_type === PyDict_Type) {
+    _PyDict_Refresh(iterable);
+    const n = iterable.dk_nentries;
+    keys = []; lo = []; hi = [];
+    for (let i = 0; i < n; i++) {
+      const k = iterable.me_key[i];
+      if (k !== null) { keys.push(k); lo.push(iterable.me_hashlo[i]); hi.push(iterable.me_hashhi[i]); }
+    }
+  } else {
+    const e = dictSetHooks.entries(iterable);
+    if (e === null) return false;
+    [keys, lo, hi] = e;
+  }
+  for (let i = 0; i < keys.length; i++) _PyDict_SetItem_KnownHash(d, keys[i], value, lo[i], hi[i]);
+  return true;
 }
 
 // ---- views and iterators ----

@@ -13,7 +13,8 @@ import { PyObject_Hash, PyObject_RichCompareBool, PyObject_Repr, PyObject_GetIte
 import { unicode_hash, PyUnicode_FromString } from "./unicodeobject.js";
 import { PyTuple_New } from "./tupleobject.js";
 import { PyList_New } from "./listobject.js";
-import { PyDictObject, PyDict_CheckExact, PyDict_GetItem, PyDict_GetItemString, _PyDict_Refresh } from "./dictobject.js";
+import { PyDictObject, PyDict_CheckExact, PyDict_GetItem, PyDict_GetItemString, _PyDict_Refresh,
+  _PyDict_Contains_KnownHash, dictSetHooks } from "./dictobject.js";
 import { getBuiltins } from "../runtime/bltinmodule.js";
 import { PyBool_FromLong } from "./boolobject.js";
 import { unpackArgs, checkNoKwargs } from "../runtime/getargs.js";
@@ -258,6 +259,8 @@ function set_clear_internal(so: PySetObject): void {
 }
 
 /** The active slots' indices in table order (set_next over the whole table). */
+/** The indices of the set's live entries now. Comparisons may mutate the set while a caller walks them (test_set's
+ *  mutating __eq__): a slot may then be empty or beyond the table (undefined), and the callers skip it. */
 function activeSlots(so: PySetObject): number[] {
   const out: number[] = [];
   const t = so.table;
@@ -266,6 +269,21 @@ function activeSlots(so: PySetObject): number[] {
     if (k !== null && k !== dummy) out.push(i);
   }
   return out;
+}
+
+/** dict.fromkeys over an exact set or frozenset takes the stored hashes (_PyDict_FromKeys); installed at start-up
+ *  (dictobject.ts loads after this file in some import orders). */
+export function _PySet_InstallDictFromKeys(): void {
+  dictSetHooks.entries = setEntries;
+}
+function setEntries(v: PyVal): [PyVal[], number[], number[]] | null {
+  if (!(v instanceof PySetObject) || (v.ob_type !== PySet_Type && v.ob_type !== PyFrozenSet_Type)) return null;
+  const keys: PyVal[] = [], lo: number[] = [], hi: number[] = [];
+  for (let i = 0; i <= v.mask; i++) {
+    const k = v.table[i];
+    if (k !== null && k !== dummy) { keys.push(k); lo.push(v.hashLo[i]); hi.push(v.hashHi[i]); }
+  }
+  return [keys, lo, hi];
 }
 
 /** The keys in iteration order. */
@@ -382,11 +400,7 @@ export function PySet_Contains(so: PySetObject, key: PyVal): boolean {
 export function PySet_Discard(so: PySetObject, key: PyVal): boolean {
   return set_discard_key(so, key) === 1;
 }
-/** _PyDict_Contains_KnownHash for set_difference against a dict (installed at start-up). */
-let dictContains: (d: PyDictObject, key: PyVal) => boolean = (d, key) => PyDict_GetItem(d, key) !== undefined;
-export function _PySet_InstallDictContains(f: (d: PyDictObject, key: PyVal) => boolean): void {
-  dictContains = f;
-}
+
 
 // ---- slots ----
 
@@ -660,7 +674,7 @@ function set_intersection(so: PySetObject, other: PyVal): PySetObject {
     if (b.used > a.used) { const t = a; a = b; b = t; }
     for (const i of activeSlots(b)) {
       const key = b.table[i], lo = b.hashLo[i], hi = b.hashHi[i];
-      if (key === null || key === dummy) continue;
+      if (key === null || key === dummy || key === undefined) continue;
       if (set_contains_entry(a, key, lo, hi)) set_add_entry(result, key, lo, hi);
     }
     return result;
@@ -715,7 +729,7 @@ function set_isdisjoint(self: PyVal, other: PyVal): PyVal {
     if (b.used > so.used) { const t = so; so = b; b = t; }
     for (const i of activeSlots(b)) {
       const key = b.table[i];
-      if (key === null || key === dummy) continue;
+      if (key === null || key === dummy || key === undefined) continue;
       if (set_contains_entry(so, key, b.hashLo[i], b.hashHi[i])) return PyBool_FromLong(false);
     }
     return PyBool_FromLong(true);
@@ -765,8 +779,9 @@ function set_difference(so: PySetObject, other: PyVal): PySetObject {
   const result = make_new_set_basetype(so.ob_type, null);
   for (const i of activeSlots(so)) {
     const key = so.table[i], lo = so.hashLo[i], hi = so.hashHi[i];
-    if (key === null || key === dummy) continue;
-    const present = PyDict_CheckExact(other) ? dictContains(other, key)
+    if (key === null || key === dummy || key === undefined) continue;
+    // The set's stored hash, as CPython's _PyDict_Contains_KnownHash: the key's __hash__ is not called again.
+    const present = PyDict_CheckExact(other) ? _PyDict_Contains_KnownHash(other, key, lo, hi)
       : set_contains_entry(other as PySetObject, key, lo, hi);
     if (!present) set_add_entry(result, key, lo, hi);
   }
@@ -783,7 +798,7 @@ function set_difference_multi(self: PyVal, args: readonly PyVal[]): PyVal {
 function set_symmetric_difference_update_set(so: PySetObject, other: PySetObject): void {
   for (const i of activeSlots(other)) {
     const key = other.table[i], lo = other.hashLo[i], hi = other.hashHi[i];
-    if (key === null || key === dummy) continue;
+    if (key === null || key === dummy || key === undefined) continue;
     if (set_discard_entry(so, key, lo, hi) === 0) set_add_entry(so, key, lo, hi);
   }
 }
@@ -824,7 +839,7 @@ function set_issubset(so: PySetObject, other: PyVal): PyVal {
   if (so.used > other.used) return PyBool_FromLong(false);
   for (const i of activeSlots(so)) {
     const key = so.table[i];
-    if (key === null || key === dummy) continue;
+    if (key === null || key === dummy || key === undefined) continue;
     if (!set_contains_entry(other, key, so.hashLo[i], so.hashHi[i])) return PyBool_FromLong(false);
   }
   return PyBool_FromLong(true);

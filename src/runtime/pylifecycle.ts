@@ -57,7 +57,7 @@ import { PyObject_GetBufferData } from "../objects/memoryobject.js";
 import { PyObject_CallMethod } from "../objects/abstract.js";
 import { _PyBytes_InstallBytesLike } from "../objects/bytesobject.js";
 import { _PyStructSequence_ForSys } from "../objects/structseq.js";
-import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictContains,
+import { PySet_New, PyFrozenSet_New, PySet_Add, set_update_internal, PySetObject, _PySet_InstallDictFromKeys,
   setItems } from "../objects/setobject.js";
 import { _PySnapshot_TakeObjects } from "./snapshot_registry.js";
 import { _Py_HashRandomization_Init } from "./pyhash.js";
@@ -437,7 +437,7 @@ function installHooks(): void {
   _PyBytes_InstallBytesLike(PyObject_GetBufferData);
   _PySys_InstallStructseq(_PyStructSequence_ForSys);
   marshalHooks.set = (items, frozen) => (frozen ? PyFrozenSet_New(items) : PySet_New(items));
-  _PySet_InstallDictContains((d, k) => PyDict_GetItem(d, k) !== undefined);
+  _PySet_InstallDictFromKeys();
   vmHooks.importName = importName;
   vmHooks.importFrom = importFrom;
   vmHooks.importStar = importStar;
