@@ -37,7 +37,16 @@ function next(it: PyVal): PyVal | undefined {
 function iternext(self: PyVal): PyVal | undefined {
   const o = self as PyItertoolObject;
   if (o.gen === null) return undefined;
-  const r = o.gen.next();
+  let r: IteratorResult<PyVal>;
+  try {
+    r = o.gen.next();
+  } catch (e) {
+    // A JS generator's next() reentered from the Python code it runs (an item's __eq__ or __next__ calling back):
+    // what a generator written in Python raises, not an internal fault. (pairwise, whose reentrancy CPython's tests
+    // pin down, is a state machine instead.)
+    if (e instanceof TypeError && /already running/.test(e.message)) return PyErr_Format(PyExc_ValueError, "generator already executing");
+    throw e;
+  }
   if (r.done) {
     o.gen = null;
     return undefined;
@@ -560,15 +569,30 @@ declare(cwr_Type, "combinations_with_replacement", "Return successive r-length c
 declare(pairwise_Type, "pairwise", "Return an iterator of overlapping pairs taken from the input iterator.", (t, args, kw) => {
   noKw("pairwise", t, pairwise_Type, kw);
   const [iterable] = unpackArgs("pairwise", positional(args, kw), 1, 1);
-  const it = PyObject_GetIter(iterable!);
-  return (function* () {
-    let prev = next(it);
-    if (prev === undefined) return;
-    for (const x of iterate(it)) {
-      yield PyTuple_New([prev, x]);
-      prev = x;
-    }
-  })();
+  // pairwise_next's state machine (not a JS generator): the iterator may call back into this pairwise from its
+  // __next__, and each reentry sees the state as CPython's does (test_itertools' test_pairwise_reenter).
+  let src: PyVal | null = PyObject_GetIter(iterable!);
+  let old: PyVal | null = null;
+  const done: IteratorResult<PyVal> = { done: true, value: undefined };
+  return {
+    next(): IteratorResult<PyVal> {
+      let it = src;
+      if (it === null) return done;
+      let first = old;
+      if (first === null) {
+        const v = next(it);
+        old = v ?? null;
+        if (v === undefined) { src = null; return done; }
+        first = v;
+        it = src;
+        if (it === null) { old = null; return done; }
+      }
+      const v = next(it);
+      if (v === undefined) { src = null; old = null; return done; }
+      old = v;
+      return { done: false, value: PyTuple_New([first, v]) };
+    },
+  };
 });
 
 declare(batched_Type, "batched", "Batch data into tuples of length n. The last batch may be shorter than n.", (_t, args, kw) => {
