@@ -246,14 +246,7 @@ export function PyDict_GetItemString(d: PyDictObject, key: string): PyVal | unde
 
 export function PyDict_SetItem(d: PyDictObject, key: PyVal, value: PyVal): void {
   const lo = hashOf(key);
-  const hi = Py_HashHi[0];
-  const ix = lookup(d, key, lo, hi);
-  if (ix >= 0) {
-    d.me_value[ix] = value;
-    d.ma_version++;
-    return;
-  }
-  insertNew(d, key, value, lo, hi);
+  _PyDict_SetItem_KnownHash(d, key, value, lo, Py_HashHi[0]);
 }
 
 /** d[key] = value with the key's hash known (_PyDict_SetItem_KnownHash): a set's or dict's stored hash. */

@@ -260,12 +260,7 @@ function w_object_inner(w: Writer, v: PyVal): void {
       w_lazy_code(w, v, flag);
       return;
     }
-    w.u8(0x63 | flag); // 'c'
-    w.i32(v.co_argcount);
-    w.i32(v.co_posonlyargcount);
-    w.i32(v.co_kwonlyargcount);
-    w.i32(v.co_stacksize);
-    w.i32(v.co_flags);
+    w_code_counts(w, 0x63 | flag, v); // 'c'
     w_object(w, v.co_code);
     w_object(w, v.co_consts);
     w_object(w, v.co_names);
@@ -283,6 +278,16 @@ function w_object_inner(w: Writer, v: PyVal): void {
   PyErr_Format(PyExc_ValueError, "unmarshallable object");
 }
 
+/** A code record's type byte, then its five counts and flags. */
+function w_code_counts(w: Writer, type: number, v: PyCodeObject): void {
+  w.u8(type);
+  w.i32(v.co_argcount);
+  w.i32(v.co_posonlyargcount);
+  w.i32(v.co_kwonlyargcount);
+  w.i32(v.co_stacksize);
+  w.i32(v.co_flags);
+}
+
 /** A nested code object as Typhon's lazy record (read by src/runtime/marshal.ts): 'Y', the five counts and flags,
  *  filename, name, qualname and first line as for 'c', the docstring a function made from it takes (co_consts[0]
  *  when that is a str, else None: a reference in the body keeps its identity), then the byte length of a body
@@ -291,12 +296,7 @@ function w_object_inner(w: Writer, v: PyVal): void {
  *  reference slots made before it; the slots it makes are its own (numbered on from there), so the reader can skip
  *  it and read it later with a copy of the table as it stood. */
 function w_lazy_code(w: Writer, v: PyCodeObject, flag: number): void {
-  w.u8(0x59 | flag); // 'Y'
-  w.i32(v.co_argcount);
-  w.i32(v.co_posonlyargcount);
-  w.i32(v.co_kwonlyargcount);
-  w.i32(v.co_stacksize);
-  w.i32(v.co_flags);
+  w_code_counts(w, 0x59 | flag, v); // 'Y'
   w_object(w, v.co_filename);
   w_object(w, v.co_name);
   w_object(w, v.co_qualname);
