@@ -16,9 +16,13 @@ export const PyModule_Type = PyType_Declare("module");
 export class PyModuleObject extends PyObject {
   /** The module namespace (md_dict); named `dict` so the generic attribute code finds it (tp_dictoffset 1). */
   dict: PyDictObject | null;
+  /** Attributes made at their first use (_PyModule_SetLazy), for values costly to make at every start that few
+   *  programs read (sys.stdlib_module_names: 289 strings hashed into a frozenset). */
+  lazy: Map<string, () => PyVal> | null;
   constructor(type: PyTypeObject, name: PyVal, doc: PyVal = Py_None) {
     super(type);
     this.dict = PyDict_New();
+    this.lazy = null;
     const d = this.dict;
     PyDict_SetItem(d, PyUnicode_InternFromString("__name__"), name);
     PyDict_SetItem(d, PyUnicode_InternFromString("__doc__"), doc);
@@ -41,10 +45,34 @@ function moduleName(m: PyModuleObject): string | null {
   return n !== undefined && PyUnicode_Check(n) ? n.value : null;
 }
 
+/** An attribute made the first time it is looked up, or the module's __dict__ read (dir, vars): it is then in the
+ *  dict like any other. */
+export function _PyModule_SetLazy(m: PyModuleObject, name: string, make: () => PyVal): void {
+  (m.lazy ??= new Map()).set(name, make);
+}
+
+function materializeLazy(m: PyModuleObject, name: string | null): PyVal | undefined {
+  const lazy = m.lazy!;
+  if (name !== null) {
+    const make = lazy.get(name);
+    if (make === undefined) return undefined;
+    lazy.delete(name);
+    const v = make();
+    PyDict_SetItem(m.dict!, PyUnicode_InternFromString(name), v);
+    return v;
+  }
+  for (const n of [...lazy.keys()]) materializeLazy(m, n);
+  return undefined;
+}
+
 function module_getattro(self: PyVal, name: PyUnicodeObject, suppress: boolean): PyVal | undefined {
   const r = PyObject_GenericGetAttr(self, name, true);
   if (r !== undefined) return r;
   const m = self as PyModuleObject;
+  if (m.lazy !== null) {
+    const v = materializeLazy(m, name.value);
+    if (v !== undefined) return v;
+  }
   const getattr = PyDict_GetItemStr(m.dict!, PyUnicode_InternFromString("__getattr__"));
   if (getattr !== undefined) {
     if (!suppress) return PyObject_Vectorcall(getattr, [name], null);
@@ -107,7 +135,9 @@ PyType_FromSpecStatic({
   },
   methods: [
     { name: "__dir__", meth: (s: PyVal) => {
-      const d = (s as PyModuleObject).dict!;
+      const m = s as PyModuleObject;
+      if (m.lazy !== null) materializeLazy(m, null);
+      const d = m.dict!;
       const f = PyDict_GetItemStr(d, PyUnicode_InternFromString("__dir__"));
       if (f !== undefined) return PyObject_Vectorcall(f, [], null);
       return PyList_New(PyDict_Keys(d));
@@ -115,6 +145,10 @@ PyType_FromSpecStatic({
   ],
   getset: [
     // A READONLY member in CPython (module_members).
-    { name: "__dict__", get: (s) => (s as PyModuleObject).dict!, set: readonlyMember },
+    { name: "__dict__", get: (s) => {
+      const m = s as PyModuleObject;
+      if (m.lazy !== null) materializeLazy(m, null);
+      return m.dict!;
+    }, set: readonlyMember },
   ],
 }, PyModule_Type);

@@ -236,10 +236,10 @@ export function Py_Main(host: Host, args: readonly string[], prog = "typhon"): n
     }
     throw e;
   }
-  return runProgram(host, cl, prog);
+  return runProgram(host, cl, prog, args);
 }
 
-function runProgram(host: Host, cl: CommandLine, prog: string): number {
+function runProgram(host: Host, cl: CommandLine, prog: string, args: readonly string[]): number {
   if (cl.run.kind === "file") {
     try {
       host.readFile(cl.run.path);
@@ -258,5 +258,5 @@ function runProgram(host: Host, cl: CommandLine, prog: string): number {
   const runPath = cl.run.kind === "file" ? (cl.run.path.startsWith("/") ? cl.run.path : `${host.cwd()}/${cl.run.path}`) : undefined;
   return Py_RunMain(host, { kind: cl.run.kind, path: runPath,
     command: cl.run.kind === "command" ? cl.run.command : undefined,
-    module: cl.run.kind === "module" ? cl.run.module : undefined, argv: cl.argv });
+    module: cl.run.kind === "module" ? cl.run.module : undefined, argv: cl.argv, origArgs: args });
 }

@@ -338,12 +338,12 @@ function rehashAfterRestore(seed: number | null): void {
 }
 
 /** Start the interpreter: types, hooks, builtins, sys, __main__ (Py_InitializeFromConfig). */
-export function Py_Initialize(host: Host, argv: string[], executable = "typhon"): void {
+export function Py_Initialize(host: Host, argv: string[], executable = "typhon", origArgs?: readonly string[]): void {
   _PyImport_PreInit(host);
   if (!initialized) _Py_InitializeCore(hashSeedOf(host));
   else if (restoredFromSnapshot) rehashAfterRestore(hashSeedOf(host));
   const builtins = _PyBuiltin_Init();
-  const sys = _PySys_Create(host, argv, executable);
+  const sys = _PySys_Create(host, argv, executable, origArgs);
   PyDict_SetItemString(sys.modules, "builtins", builtins);
   const displayhook = nativeFunction("displayhook", (_s: PyVal, v: PyVal) => {
     if (v === Py_None) return Py_None;

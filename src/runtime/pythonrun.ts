@@ -202,11 +202,13 @@ export interface RunRequest {
   path?: string;
   command?: string;
   argv: string[];
+  /** The whole command line after the program name (sys.orig_argv[1:]), when it came from one. */
+  origArgs?: readonly string[];
 }
 
 /** Entry from the command line: returns the exit status (Py_RunMain). */
 export function Py_RunMain(host: Host, req: RunRequest): number {
-  Py_Initialize(host, req.argv);
+  Py_Initialize(host, req.argv, "typhon", req.origArgs);
   _PyRun_InstallSyntaxError(toPySyntaxError);
   abstractHooks.warn = (category, message, stacklevel) => PyErr_WarnEx(category, PyUnicode_FromString(message), stacklevel);
   _PyType_InstallCopyregImporter(() => PyImport_ImportModule("copyreg"));

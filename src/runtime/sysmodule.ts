@@ -388,7 +388,7 @@ function sys_addaudithook(hook: PyVal): PyVal {
   return Py_None;
 }
 
-export function _PySys_Create(host: Host, argv: string[], executable: string): SysState {
+export function _PySys_Create(host: Host, argv: string[], executable: string, origArgs?: readonly string[]): SysState {
   hostRef = host;
   const m = PyModule_New("sys");
   builtinModuleNames.add("sys");
@@ -399,7 +399,8 @@ export function _PySys_Create(host: Host, argv: string[], executable: string): S
   const stdin = new PyStdStreamObject("<stdin>", 0, "r", () => undefined, false);
   const modules = PyDict_New();
   set("argv", PyList_New(argv.map(PyUnicode_FromString)));
-  set("orig_argv", PyList_New([executable, ...argv].map(PyUnicode_FromString)));
+  // The command line as given, options included (config->orig_argv); sys.argv when there is none.
+  set("orig_argv", PyList_New([executable, ...(origArgs ?? argv)].map(PyUnicode_FromString)));
   set("modules", modules);
   set("path", PyList_New([]));
   set("meta_path", PyList_New([]));

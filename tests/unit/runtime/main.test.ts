@@ -62,3 +62,10 @@ test("a missing script reports CPython's message", () => {
   assert.equal(Py_Main(h, ["nonexist.py"]), 2);
   assert.equal(h.stderr, "typhon: can't open file '/w/nonexist.py': [Errno 2] No such file or directory\n");
 });
+
+test("sys.orig_argv is the whole command line, options included (config->orig_argv)", () => {
+  const h = memoryHost();
+  const cmd = "import sys; print(sys.orig_argv, sys.argv)";
+  assert.equal(Py_Main(h, ["-X", "dev", "-W", "ignore", "-B", "-c", cmd, "a", "b"]), 0, h.stderr);
+  assert.equal(h.stdout, `['typhon', '-X', 'dev', '-W', 'ignore', '-B', '-c', '${cmd}', 'a', 'b'] ['-c', 'a', 'b']\n`);
+});
