@@ -95,6 +95,12 @@ export function gen_send_ex2(gen: PyGenObject, arg: PyVal, exc: PyBaseExceptionO
   gen.gi_frame_state = FRAME_EXECUTING;
   gen.gi_exc_state.previous_item = ts.exc_info;
   ts.exc_info = gen.gi_exc_state;
+  // _PyErr_ChainStackItem: an exception thrown into a generator suspended while it handles one gets that one as its
+  // __context__ (only the generator's own: the caller's handled exception is not chained here).
+  if (exc !== null) {
+    const own = gen.gi_exc_state.exc_value;
+    if (own !== null && own !== Py_None && own !== exc) _PyErr_ChainContext(exc);
+  }
   let result: PyVal;
   try {
     result = genHooks.evalFrame(f, exc);
