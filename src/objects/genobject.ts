@@ -91,6 +91,7 @@ export function gen_send_ex2(gen: PyGenObject, arg: PyVal, exc: PyBaseExceptionO
     if (state !== FRAME_CREATED) f.localsplus[f.stacktop++] = arg;
     else f.localsplus[f.stacktop++] = Py_None;
   }
+
   const ts = _PyThreadState_GET();
   gen.gi_frame_state = FRAME_EXECUTING;
   gen.gi_exc_state.previous_item = ts.exc_info;
@@ -154,12 +155,19 @@ export function _PyGen_yf(g: PyGenObject): PyVal | null {
 function makeExc(typ: PyVal, val: PyVal, tb: PyVal): PyBaseExceptionObject {
   let e: PyVal;
   if (PyExceptionClass_Check(typ)) {
-    if (val !== Py_None && PyExceptionInstance_Check(val) && PyType_IsSubtype(Py_TYPE(val), typ)) e = val;
-    else if (val === Py_None) e = PyObject_Vectorcall(typ, [], null);
-    else if (val instanceof PyObject && val.ob_type.tp_name === "tuple") e = PyObject_Vectorcall(typ, (val as unknown as { ob_item: PyVal[] }).ob_item, null);
-    else e = PyObject_Vectorcall(typ, [val], null);
-    if (!PyExceptionInstance_Check(e)) {
-      return PyErr_Format(PyExc_TypeError, `calling ${PyObject_Repr_(typ)} should have returned an instance of BaseException, not ${Py_TYPE(e).tp_name}`);
+    // PyErr_NormalizeException: when making the instance fails, the error it raised is what gets thrown in (the
+    // generator then finishes with it), not an error of throw() itself.
+    try {
+      if (val !== Py_None && PyExceptionInstance_Check(val) && PyType_IsSubtype(Py_TYPE(val), typ)) e = val;
+      else if (val === Py_None) e = PyObject_Vectorcall(typ, [], null);
+      else if (val instanceof PyObject && val.ob_type.tp_name === "tuple") e = PyObject_Vectorcall(typ, (val as unknown as { ob_item: PyVal[] }).ob_item, null);
+      else e = PyObject_Vectorcall(typ, [val], null);
+      if (!PyExceptionInstance_Check(e)) {
+        return PyErr_Format(PyExc_TypeError, `calling ${PyObject_Repr_(typ)} should have returned an instance of BaseException, not ${Py_TYPE(e).tp_name}`);
+      }
+    } catch (err) {
+      if (err instanceof PyBaseExceptionObject) return err;
+      throw err;
     }
   } else if (PyExceptionInstance_Check(typ)) {
     if (val !== Py_None) return PyErr_Format(PyExc_TypeError, "instance exception may not have a separate value");
@@ -200,17 +208,26 @@ export function _gen_throw(g: PyGenObject, closeOnGenExit: boolean, exc: PyBaseE
     let ret: PyVal;
     try {
       if (yf instanceof PyGenObject && (yf.ob_type === PyGen_Type || yf.ob_type === PyCoro_Type)) {
+        // The delegating generator's frame is current while the inner one runs (so a frame the inner one looks at
+        // has it as f_back, as in CPython's _gen_throw, which skips the eval loop here too).
+        const ts = _PyThreadState_GET();
+        const prev = ts.current_frame;
+        g.gi_frame.f_back = prev as PyFrameObject | null;
+        ts.current_frame = g.gi_frame;
         g.gi_frame_state = FRAME_EXECUTING;
+        let k: number;
         try {
-          const k = _gen_throw(yf, closeOnGenExit, exc);
-          if (k === PYGEN_RETURN) {
-            g.gi_frame_state = FRAME_SUSPENDED_YIELD_FROM;
-            const e = _PyErr_CreateException(PyExc_StopIteration, genResult === Py_None ? [] : [genResult]) as PyStopIterationObject;
-            e.value = genResult;
-            return gen_send_ex2(g, Py_None, e, false);
-          }
+          k = _gen_throw(yf, closeOnGenExit, exc);
         } finally {
-          if (g.gi_frame_state === FRAME_EXECUTING) g.gi_frame_state = FRAME_SUSPENDED_YIELD_FROM;
+          ts.current_frame = prev;
+          g.gi_frame.f_back = null;
+          g.gi_frame_state = FRAME_SUSPENDED_YIELD_FROM;
+        }
+        if (k === PYGEN_RETURN) {
+          // The inner generator returned: its StopIteration is thrown into this one (gen_send_ex with the error).
+          const e = _PyErr_CreateException(PyExc_StopIteration, genResult === Py_None ? [] : [genResult]) as PyStopIterationObject;
+          e.value = genResult;
+          return gen_send_ex2(g, Py_None, e, false);
         }
         return PYGEN_NEXT;
       }

@@ -150,6 +150,11 @@ function evalLoop(tstate: PyThreadState, entry: PyFrameObject, throwExc: PyBaseE
         pendingExc = null;
         here = pc;
         if (_PyInstrumentation_active) _Py_MonitorThrow(tstate, frame, here, e);
+        // A generator resumed with an exception at the RESUME after its YIELD_VALUE raises it at the YIELD_VALUE
+        // (CPython's INSTR_OFFSET()-1 at resume_with_error): in a `yield from`/`await` loop that instruction's
+        // exception-table entry is CLEANUP_THROW, so a StopIteration thrown in after the inner generator returned
+        // ends the loop with its value.
+        if (frame.f_gen !== null && pc > 0 && afterYield(code, pc)) here = pc = pc - 1;
         throwOut(e);
       }
       dispatch: for (;;) {
@@ -1599,6 +1604,15 @@ function pythonGetitem(t: PyTypeObject): PyFunctionObject | null {
   return c.co_argcount === 2 && c.co_kwonlyargcount === 0 && (c.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0 &&
     (c.co_flags & CO_OPTIMIZED) !== 0 ? f : null;
 }
+
+/** Whether the unit before `pc` is a YIELD_VALUE (in the code as compiled: instrumentation keeps it in base). */
+function afterYield(code: PyCodeObject, pc: number): boolean {
+  const units = code._co_monitoring !== null ? code._co_monitoring.base : code._co_code_adaptive;
+  const op = units[pc - 1] & 255;
+  return op === op_YIELD_VALUE || op === op_INSTRUMENTED_YIELD_VALUE;
+}
+const op_YIELD_VALUE = 118;
+const op_INSTRUMENTED_YIELD_VALUE = 241;
 
 function initReturnError(v: PyVal): never {
   return PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${Py_TYPE(v).tp_name}'`);

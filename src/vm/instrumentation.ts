@@ -653,7 +653,8 @@ export function _Py_MonitorRaise(ts: PyThreadState, frame: PyFrameObject, here: 
   // CPython reports next_instr - 1: in a caller (the exception came out of its CALL) and after throw() that is one
   // unit before the instruction; in the raising frame, the instruction's last inline-cache unit.
   let at: number;
-  if (fromCallee || throwPending) at = here - 1;
+  if (throwPending) at = throwAt - 1;
+  else if (fromCallee) at = here - 1;
   else if (reraise) at = here;
   else {
     const m = code._co_monitoring as CoMonitoringData | null;
@@ -700,11 +701,14 @@ export function _Py_MonitorUnwind(ts: PyThreadState, frame: PyFrameObject, here:
 /** generator.throw() resumes the frame with an exception (PY_THROW, before the RAISE of the loop's error path). */
 /** Set by PY_THROW for the RAISE that follows it in the loop's error path. */
 let throwPending = false;
+/** Where that PY_THROW was reported: the frame's resume point (the loop raises the exception one unit earlier). */
+let throwAt = 0;
 
 export function _Py_MonitorThrow(ts: PyThreadState, frame: PyFrameObject, here: number, exc: PyBaseExceptionObject): void {
   const code = frame.f_code;
   if (code._co_instrumentation_version !== instrumentationVersion) _Py_Instrument(code);
   throwPending = true;
+  throwAt = here;
   if (activeTools(code, PY_MONITORING_EVENT_PY_THROW, here) === 0) return;
   fire(ts, PY_MONITORING_EVENT_PY_THROW, code, here, [2 * here, exc]);
 }
