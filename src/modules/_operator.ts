@@ -250,9 +250,13 @@ function reprWith(self: PyObject, inner: () => string): PyUnicodeObject {
   }
 }
 
+/** common_getset: an instance's __text_signature__ is "(obj, /)" (the class's comes from its doc). */
+const COMMON_GETSET = [{ name: "__text_signature__", get: () => PyUnicode_FromString("(obj, /)") }];
+
 PyType_FromSpecStatic({
   name: "operator.attrgetter",
-  doc: "Return a callable object that fetches the given attribute(s) from its operand.\nAfter f = attrgetter('name'), the call f(r) returns r.name.\nAfter g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).\nAfter h = attrgetter('name.first', 'name.last'), the call h(r) returns\n(r.name.first, r.name.last).",
+  doc: "attrgetter(attr, /, *attrs)\n--\n\nReturn a callable object that fetches the given attribute(s) from its operand.\nAfter f = attrgetter('name'), the call f(r) returns r.name.\nAfter g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).\nAfter h = attrgetter('name.first', 'name.last'), the call h(r) returns\n(r.name.first, r.name.last).",
+  getset: COMMON_GETSET,
   slots: {
     tp_new: (_t, args, kwnames) => {
       noKw("attrgetter", kwnames);
@@ -278,7 +282,8 @@ PyType_FromSpecStatic({
 
 PyType_FromSpecStatic({
   name: "operator.itemgetter",
-  doc: "Return a callable object that fetches the given item(s) from its operand.\nAfter f = itemgetter(2), the call f(r) returns r[2].\nAfter g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])",
+  doc: "itemgetter(item, /, *items)\n--\n\nReturn a callable object that fetches the given item(s) from its operand.\nAfter f = itemgetter(2), the call f(r) returns r[2].\nAfter g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])",
+  getset: COMMON_GETSET,
   slots: {
     tp_new: (_t, args, kwnames) => {
       noKw("itemgetter", kwnames);
@@ -299,7 +304,8 @@ PyType_FromSpecStatic({
 
 PyType_FromSpecStatic({
   name: "operator.methodcaller",
-  doc: "Return a callable object that calls the given method on its operand.\nAfter f = methodcaller('name'), the call f(r) returns r.name().\nAfter g = methodcaller('name', 'date', foo=1), the call g(r) returns\nr.name('date', foo=1).",
+  doc: "methodcaller(name, /, *args, **kwargs)\n--\n\nReturn a callable object that calls the given method on its operand.\nAfter f = methodcaller('name'), the call f(r) returns r.name().\nAfter g = methodcaller('name', 'date', foo=1), the call g(r) returns\nr.name('date', foo=1).",
+  getset: COMMON_GETSET,
   slots: {
     tp_new: (_t, args, kwnames) => {
       const nkw = kwnames === null ? 0 : kwnames.length;

@@ -33,7 +33,7 @@ import {
   type SlotDef, PyDescr_NewMethod, PyWrapperDescrObject, PyMemberDescrObject, PyGetSetDescrObject, PyMappingProxyObject,
   PyMethodDescrObject,
 } from "./descrobject.js";
-import { PyCFunctionObject, addressOf } from "./methodobject.js";
+import { PyCFunctionObject, addressOf, _PyType_GetDocFromInternalDoc, _PyType_GetTextSignatureFromInternalDoc } from "./methodobject.js";
 import { parseArgs, prependArg } from "../runtime/getargs.js";
 import { _PyGC_AddTraverse } from "../runtime/gc.js";
 
@@ -1057,7 +1057,8 @@ export function PyType_Ready(t: PyTypeObject): void {
     for (const g of t.tp_getset) PyDict_SetItem(dict, PyUnicode_InternFromString(g.name), new PyGetSetDescrObject(t, g));
     const docKey = PyUnicode_InternFromString("__doc__");
     if (PyDict_GetItemStr(dict, docKey) === undefined) {
-      PyDict_SetItem(dict, docKey, t.tp_doc !== null ? PyUnicode_FromString(t.tp_doc) : Py_None);
+      // type_dict_set_doc: a static type's internal doc without its "name(signature)\n--\n\n" line.
+      PyDict_SetItem(dict, docKey, _PyType_GetDocFromInternalDoc(t.tp_name, t.tp_doc));
     }
   }
   if (t.tp_richcompare !== null && t.tp_hash === null && !hasFlag(t, Py_TPFLAGS_HEAPTYPE)) explicitlyUnhashable.add(t);
@@ -1819,7 +1820,7 @@ function type_get_dict(self: PyVal): PyVal {
 function type_get_doc(self: PyVal): PyVal {
   const t = self as PyTypeObject;
   const d = PyDict_GetItemStr(t.tp_dict as PyDictObject, PyUnicode_InternFromString("__doc__"));
-  if (d === undefined) return t.tp_doc !== null ? PyUnicode_FromString(t.tp_doc) : Py_None;
+  if (d === undefined) return _PyType_GetDocFromInternalDoc(t.tp_name, t.tp_doc);
   const get = Py_TYPE(d).tp_descr_get;
   return get !== null ? get(d, null, t) : d;
 }
@@ -1943,7 +1944,9 @@ const type_getset: PyGetSetDef[] = [
     if (abstract) t.tp_flags |= Py_TPFLAGS_IS_ABSTRACT; else t.tp_flags &= ~Py_TPFLAGS_IS_ABSTRACT;
     PyType_Modified(t);
   } },
-  { name: "__text_signature__", get: () => Py_None },
+  // type_get_text_signature: "(signature)" from a "name(signature)\n--\n\n" first line of the type's doc.
+  { name: "__text_signature__", get: (s) => _PyType_GetTextSignatureFromInternalDoc((s as PyTypeObject).tp_name,
+    (s as PyTypeObject).tp_doc) },
   { name: "__type_params__", get: (s) => {
     const t = s as PyTypeObject;
     const v = PyDict_GetItemStr(t.tp_dict as PyDictObject, PyUnicode_InternFromString("__type_params__"));
