@@ -182,7 +182,15 @@ function list_new(type: PyTypeObject): PyVal {
 }
 
 function list_init(self: PyVal, args: readonly PyVal[], kwnames: readonly PyVal[] | null): void {
-  const [iterable] = parseArgs("list", args, kwnames, [""], 0, 1);
+  // list___init__'s clinic: keywords are refused unless a subclass has its own __new__; at most one positional.
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  const t = Py_TYPE(self);
+  if (nkw > 0 && (t === PyList_Type || t.tp_new === PyList_Type.tp_new)) {
+    PyErr_Format(PyExc_TypeError, "list() takes no keyword arguments");
+  }
+  const npos = args.length - nkw;
+  if (npos > 1) PyErr_Format(PyExc_TypeError, `list expected at most 1 argument, got ${npos}`);
+  const iterable = npos === 1 ? args[0] : undefined;
   const l = self as PyListObject;
   l.ob_item = iterable === undefined ? [] : PySequence_List(iterable);
 }

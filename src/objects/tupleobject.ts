@@ -157,7 +157,15 @@ function tuple_contains(self: PyVal, v: PyVal): boolean {
 }
 
 function tuple_new(type: PyTypeObject, args: readonly PyVal[], kwnames: readonly PyVal[] | null): PyVal {
-  const [iterable] = parseArgs("tuple", args, kwnames, [""], 0, 1);
+  // tuple_new's clinic: keywords are refused unless a subclass has its own __init__ (which takes them); at most one
+  // positional argument.
+  const nkw = kwnames === null ? 0 : kwnames.length;
+  if (nkw > 0 && (type === PyTuple_Type || type.tp_init === PyTuple_Type.tp_init)) {
+    return PyErr_Format(PyExc_TypeError, "tuple() takes no keyword arguments");
+  }
+  const npos = args.length - nkw;
+  if (npos > 1) return PyErr_Format(PyExc_TypeError, `tuple expected at most 1 argument, got ${npos}`);
+  const iterable = npos === 1 ? args[0] : undefined;
   let items: PyVal[];
   if (iterable === undefined) items = [];
   else if (PyTuple_CheckExact(iterable) && type === PyTuple_Type) return iterable;
