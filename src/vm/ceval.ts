@@ -1095,6 +1095,9 @@ function throwOut(e: unknown): never {
 function coldOp(tstate: PyThreadState, frame: PyFrameObject, code: PyCodeObject, stack: (PyVal | null)[], sp: number,
   opcode: number, oparg: number, here: number): number {
   const names = code._names;
+  // The frame's current instruction, as CPython's instr_ptr: a warning or a native's traceback from any of these
+  // instructions reads this frame's line from it (UNARY_INVERT's DeprecationWarning on a bool named an earlier line).
+  frame.instr = here;
   switch (opcode) {
     case 114 /* STORE_NAME */: {
       const name = names[oparg];
